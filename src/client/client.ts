@@ -1,0 +1,221 @@
+import {
+  ModuleSchema,
+  ModulesEnvelope,
+  SessionSchema,
+  SessionsEnvelope,
+  SignupResultSchema,
+  StaticDataSchema,
+  paths,
+  type Module,
+  type Session,
+  type SessionQuery,
+  type SignupRequest,
+  type SignupResult,
+} from '../contract/index.js';
+import { en } from '../strings/en.js';
+import { resolveEndpoint, type ResolvedEndpoint } from './endpoint.js';
+import { MobiliseError } from './errors.js';
+import { requestJson, type HttpOptions } from './http.js';
+import { filterSessions } from './filter.js';
+import { parseItems, type DroppedItem, type Listing } from './validate.js';
+
+export interface ClientOptions extends Partial<HttpOptions> {
+  /** How long a successful GET is reused before it is fetched again. */
+  cacheMs?: number;
+  /** Told about every item dropped for not matching the contract. */
+  onInvalid?: (resource: string, dropped: DroppedItem[]) => void;
+}
+
+interface StaticData {
+  modules: Listing<Module>;
+  sessions: Listing<Session>;
+  signupUrl?: string;
+}
+
+const defaults: HttpOptions = {
+  fetch: (...args) => globalThis.fetch(...args),
+  timeoutMs: 10_000,
+  retries: 2,
+  retryBaseMs: 400,
+  maxBytes: 5_000_000,
+};
+
+/** Resolve `promise`, unless the caller's own signal aborts first (the shared request goes on for others). */
+function race<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * The only place that talks HTTP. Every response is parsed with the contract,
+ * so elements only ever see typed data. GETs are de-duplicated and cached, so
+ * several elements on one page make one request per resource.
+ */
+export class MobiliseClient {
+  readonly endpoint: ResolvedEndpoint;
+  private readonly http: HttpOptions;
+  private readonly cacheMs: number;
+  private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  constructor(
+    endpoint: string,
+    private readonly options: ClientOptions = {},
+    base = globalThis.location?.href ?? 'http://localhost/',
+  ) {
+    this.endpoint = resolveEndpoint(endpoint, base);
+    this.http = { ...defaults, ...options };
+    this.cacheMs = options.cacheMs ?? 60_000;
+  }
+
+  get mode() {
+    return this.endpoint.mode;
+  }
+
+  /** Whether this endpoint can take signups itself (not a static file). */
+  get acceptsSignups() {
+    return this.mode === 'api';
+  }
+
+  getModules(signal?: AbortSignal): Promise<Listing<Module>> {
+    if (this.mode === 'static') return race(this.staticData().then((d) => d.modules), signal);
+    return race(
+      this.cached(this.url(paths.modules), async () => {
+        const { body } = await requestJson(this.url(paths.modules), { headers: { accept: 'application/json' } }, this.http);
+        const env = ModulesEnvelope.safeParse(body);
+        if (!env.success) throw new MobiliseError('bad-response', 'Expected {"modules": [...]}');
+        return this.report('modules', parseItems(ModuleSchema, env.data.modules));
+      }),
+      signal,
+    );
+  }
+
+  getSessions(query: SessionQuery = {}, signal?: AbortSignal): Promise<Listing<Session>> {
+    if (this.mode === 'static') {
+      return race(
+        this.staticData().then((d) => ({ items: filterSessions(d.sessions.items, query), dropped: d.sessions.dropped })),
+        signal,
+      );
+    }
+    const params = new URLSearchParams();
+    for (const key of ['module', 'from', 'to', 'area', 'delivery'] as const) {
+      const v = query[key];
+      if (v) params.set(key, v);
+    }
+    const qs = params.toString();
+    const url = this.url(paths.sessions) + (qs ? `?${qs}` : '');
+    return race(
+      this.cached(url, async () => {
+        const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, this.http);
+        const env = SessionsEnvelope.safeParse(body);
+        if (!env.success) throw new MobiliseError('bad-response', 'Expected {"sessions": [...]}');
+        return this.report('sessions', parseItems(SessionSchema, env.data.sessions));
+      }),
+      signal,
+    );
+  }
+
+  /** Where members sign up when this endpoint cannot take signups (static mode with `signupUrl`). */
+  async externalSignupUrl(): Promise<string | undefined> {
+    return this.mode === 'static' ? (await this.staticData()).signupUrl : undefined;
+  }
+
+  /**
+   * Send a signup. Safe to retry: the idempotency key makes a repeated POST
+   * return the first result, so network failures are retried with the same key.
+   */
+  async signup(request: SignupRequest, signal?: AbortSignal): Promise<SignupResult> {
+    if (!this.acceptsSignups) throw new MobiliseError('unavailable', en.signup.unavailable);
+    const { body } = await requestJson(
+      this.url(paths.signups),
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'idempotency-key': request.idempotencyKey,
+        },
+        body: JSON.stringify(request),
+        // Personal data goes to the configured endpoint only, never with ambient cookies.
+        credentials: 'omit',
+        keepalive: false,
+      },
+      this.http,
+      signal,
+    );
+    const parsed = SignupResultSchema.safeParse(body);
+    if (!parsed.success) throw new MobiliseError('bad-response', 'Signup response did not match the contract');
+    return parsed.data;
+  }
+
+  /** Server-generated .ics for a session (api mode); static mode builds it in the browser. */
+  icsUrl(sessionId: string): string | undefined {
+    return this.mode === 'api' ? this.url(paths.sessionIcs(sessionId)) : undefined;
+  }
+
+  /** Forget cached GETs, e.g. after a signup changes spaces left or on "Try again". */
+  invalidate() {
+    this.cache.clear();
+  }
+
+  private url(path: string) {
+    return this.endpoint.url + path;
+  }
+
+  private report<T>(resource: string, listing: Listing<T>): Listing<T> {
+    if (!listing.dropped.length) return listing;
+    if (this.options.onInvalid) this.options.onInvalid(resource, listing.dropped);
+    else console.warn(`[mobilise] ${listing.dropped.length} ${resource} dropped: they do not match the contract`, listing.dropped);
+    return listing;
+  }
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < this.cacheMs) return hit.value as Promise<T>;
+    const value = load();
+    this.cache.set(key, { at: Date.now(), value });
+    // A failed load is not cached: "Try again" must really try again.
+    value.catch(() => {
+      if (this.cache.get(key)?.value === value) this.cache.delete(key);
+    });
+    return value;
+  }
+
+  private staticData(): Promise<StaticData> {
+    const url = this.endpoint.url;
+    return this.cached(url, async () => {
+      const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, { ...this.http, lenientContentType: true });
+      const parsed = StaticDataSchema.safeParse(body);
+      if (!parsed.success) throw new MobiliseError('bad-response', 'Expected {"modules": [...], "sessions": [...]}');
+      return {
+        modules: this.report('modules', parseItems(ModuleSchema, parsed.data.modules)),
+        sessions: this.report('sessions', parseItems(SessionSchema, parsed.data.sessions)),
+        signupUrl: parsed.data.signupUrl,
+      };
+    });
+  }
+}
+
+const clients = new Map<string, MobiliseClient>();
+
+/**
+ * One shared client per endpoint per page, so every element (and every copy of
+ * the embed script) shares one cache. Kept on globalThis under a registered symbol.
+ */
+export function getClient(endpoint: string, options?: ClientOptions): MobiliseClient {
+  const registry = ((globalThis as Record<symbol, unknown>)[Symbol.for('mobilise-clients')] ??= clients) as Map<
+    string,
+    MobiliseClient
+  >;
+  const key = resolveEndpoint(endpoint, globalThis.location?.href ?? 'http://localhost/').url;
+  let client = registry.get(key);
+  if (!client) {
+    client = new MobiliseClient(key, options);
+    registry.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,18 @@
+import type { Session, SessionQuery } from '../contract/index.js';
+
+/** The server's session filters, applied in the browser for static mode. */
+export function filterSessions(sessions: Session[], q: SessionQuery): Session[] {
+  const from = q.from ? Date.parse(q.from) : -Infinity;
+  const to = q.to ? Date.parse(q.to) : Infinity;
+  const area = q.area?.toLowerCase();
+  return sessions
+    .filter(
+      (s) =>
+        (!q.module || s.moduleId === q.module) &&
+        (!q.delivery || s.delivery === q.delivery) &&
+        (!area || s.area.toLowerCase() === area) &&
+        Date.parse(s.end) >= from &&
+        Date.parse(s.start) <= to,
+    )
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}

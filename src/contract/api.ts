@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { ModuleSchema } from './module.js';
+import { SessionSchema } from './session.js';
+
+export const API_VERSION = 'v1';
+
+/** Paths relative to the configured endpoint. */
+export const paths = {
+  modules: '/v1/modules',
+  sessions: '/v1/sessions',
+  signups: '/v1/signups',
+  sessionIcs: (id: string) => `/v1/sessions/${encodeURIComponent(id)}.ics`,
+  adminSignupsCsv: '/v1/admin/signups.csv',
+} as const;
+
+/**
+ * Collections are parsed item by item (see client) so one bad item does not
+ * sink the page; these envelope schemas only check the outer shape.
+ */
+export const ModulesEnvelope = z.object({ modules: z.array(z.unknown()) });
+export const SessionsEnvelope = z.object({ sessions: z.array(z.unknown()) });
+
+/** Strict response shapes, for documentation and the server's own checks. */
+export const ModulesResponseSchema = z.object({ modules: z.array(ModuleSchema) });
+export const SessionsResponseSchema = z.object({ sessions: z.array(SessionSchema) });
+
+/**
+ * Static mode: a CLP without a server points `endpoint` at one JSON file.
+ * `signupUrl`, if set, is where the signup form sends people instead.
+ */
+export const StaticDataSchema = z.object({
+  modules: z.array(z.unknown()),
+  sessions: z.array(z.unknown()),
+  signupUrl: z.optional(z.url({ protocol: /^https?$/ })),
+});
+export const StaticDataDocSchema = z.object({
+  modules: z.array(ModuleSchema),
+  sessions: z.array(SessionSchema),
+  signupUrl: z.optional(z.url()),
+});

@@ -1,0 +1,37 @@
+/**
+ * One source per enum: an `as const` list, the type derived from it, and a
+ * pure parser for attribute values. Schemas, elements and server all use these.
+ */
+export const STRANDS = ['field', 'digital', 'message', 'data', 'community', 'unions', 'clp'] as const;
+export type Strand = (typeof STRANDS)[number];
+
+export const AUDIENCES = ['new-activists', 'activists', 'candidates', 'role-holders'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const DELIVERY_MODES = ['online', 'in-person', 'hybrid'] as const;
+export type Delivery = (typeof DELIVERY_MODES)[number];
+
+export const SESSION_STATUSES = ['scheduled', 'full', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const MEMBERSHIP_STATUSES = ['member', 'supporter', 'not-yet'] as const;
+export type Membership = (typeof MEMBERSHIP_STATUSES)[number];
+
+export const SIGNUP_STATUSES = ['confirmed', 'waitlisted'] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+
+/**
+ * Parse an attribute value against a known list. Unknown values return
+ * `undefined` (treated as "no filter") and `onUnknown` lets callers warn in dev.
+ */
+export function parseEnum<T extends string>(
+  list: readonly T[],
+  value: string | null | undefined,
+  onUnknown?: (value: string) => void,
+): T | undefined {
+  if (value == null || value === '') return undefined;
+  const v = value.trim().toLowerCase();
+  if ((list as readonly string[]).includes(v)) return v as T;
+  onUnknown?.(value);
+  return undefined;
+}

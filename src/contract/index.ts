@@ -1,0 +1,6 @@
+export * from './enums.js';
+export * from './module.js';
+export * from './session.js';
+export * from './signup.js';
+export * from './problem.js';
+export * from './api.js';

@@ -1,0 +1,175 @@
+import { css } from 'lit';
+
+/**
+ * Shared by every element. Public tokens (`--mobilise-*`) are only ever read,
+ * with fallbacks, never set on :host, so a page can theme from :root. The
+ * private `--_*` copies carry the light/dark defaults.
+ *
+ * @cssproperty --mobilise-accent - Brand colour for buttons and highlights (default Labour red #e4003b).
+ * @cssproperty --mobilise-accent-contrast - Text on the accent colour (default #fff).
+ * @cssproperty --mobilise-text - Body text colour.
+ * @cssproperty --mobilise-muted - Secondary text colour.
+ * @cssproperty --mobilise-surface - Card and panel background.
+ * @cssproperty --mobilise-surface-alt - Subtle background for skeletons and headers.
+ * @cssproperty --mobilise-border - Border colour.
+ * @cssproperty --mobilise-focus - Focus ring colour.
+ * @cssproperty --mobilise-radius - Corner radius.
+ * @cssproperty --mobilise-font - Font family.
+ */
+export const baseStyles = css`
+  :host {
+    /* Inherited properties are the only host CSS that leaks into shadow DOM: reset them. */
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    --_accent: var(--mobilise-accent, #e4003b);
+    --_accent-contrast: var(--mobilise-accent-contrast, #ffffff);
+    --_accent-text: var(--mobilise-accent-text, #b5002f);
+    --_text: var(--mobilise-text, #1d1d1f);
+    --_muted: var(--mobilise-muted, #55555c);
+    --_surface: var(--mobilise-surface, #ffffff);
+    --_surface-alt: var(--mobilise-surface-alt, #f3f3f5);
+    --_border: var(--mobilise-border, #8d8d94);
+    --_focus: var(--mobilise-focus, #1d70b8);
+    --_success: var(--mobilise-success, #00703c);
+    --_warning: var(--mobilise-warning, #8a4b00);
+    --_danger: var(--mobilise-danger, #b10e1e);
+    --_radius: var(--mobilise-radius, 8px);
+    font-family: var(--mobilise-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
+    font-size: 1rem;
+    line-height: 1.5;
+    color: var(--_text);
+    text-align: start;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent-text: var(--mobilise-accent-text, #ff7a96);
+      --_text: var(--mobilise-text, #f2f2f4);
+      --_muted: var(--mobilise-muted, #c0c0c8);
+      --_surface: var(--mobilise-surface, #1c1c20);
+      --_surface-alt: var(--mobilise-surface-alt, #2a2a30);
+      --_border: var(--mobilise-border, #8a8a94);
+      --_focus: var(--mobilise-focus, #7fb7ff);
+      --_success: var(--mobilise-success, #6fdc9b);
+      --_warning: var(--mobilise-warning, #ffc66b);
+      --_danger: var(--mobilise-danger, #ff8a95);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  h2,
+  h3,
+  h4,
+  p,
+  ul,
+  ol,
+  dl,
+  dd,
+  fieldset {
+    margin: 0;
+    padding: 0;
+  }
+  ul,
+  ol {
+    list-style: none;
+  }
+  a {
+    color: var(--_accent-text);
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4em;
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    font-weight: 600;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .button.secondary {
+    background: transparent;
+    color: var(--_accent-text);
+  }
+  .button[disabled],
+  .button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.1rem 0.5rem;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  .state {
+    padding: 1rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .state.error {
+    border-left: 4px solid var(--_danger);
+  }
+  .skeleton {
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+    animation: pulse 1.5s ease-in-out infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  @media (forced-colors: active) {
+    .button {
+      border-color: ButtonText;
+    }
+    .badge {
+      border-color: CanvasText;
+    }
+    .skeleton {
+      background: GrayText;
+    }
+  }
+`;

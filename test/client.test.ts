@@ -1,0 +1,209 @@
+import { expect } from '@open-wc/testing';
+import { MobiliseClient, MobiliseError, resolveEndpoint } from '../src/client/index.js';
+import { modules, makeSessions } from '../server/seed/programme.js';
+
+type Handler = (url: string, init?: RequestInit) => Response | Promise<Response>;
+
+/** A fetch stand-in at the client boundary that records every call. */
+function stubFetch(handler: Handler) {
+  const calls: { url: string; init?: RequestInit }[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    calls.push({ url, init });
+    if (init?.signal?.aborted) throw init.signal.reason;
+    return handler(url, init);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+const json = (body: unknown, status = 200, type = 'application/json') =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+
+const sessions = makeSessions(new Date());
+
+describe('resolveEndpoint', () => {
+  it('resolves relative API bases and strips trailing slashes', () => {
+    expect(resolveEndpoint('/api/', 'https://clp.example/page')).to.deep.equal({ url: 'https://clp.example/api', mode: 'api' });
+  });
+  it('treats a .json URL as static mode', () => {
+    expect(resolveEndpoint('data/mobilise.json', 'https://clp.example/x/').mode).to.equal('static');
+  });
+  it('gives a human message for a missing or invalid endpoint', () => {
+    expect(() => resolveEndpoint('', 'https://a.example/')).to.throw(MobiliseError, /needs an endpoint/);
+    expect(() => resolveEndpoint('javascript:alert(1)', 'https://a.example/')).to.throw(/not a valid web address/);
+  });
+});
+
+describe('MobiliseClient', () => {
+  it('validates responses and drops (and reports) invalid items', async () => {
+    const reported: unknown[] = [];
+    const { fetch } = stubFetch(() => json({ modules: [modules[0], { id: 'bad', title: 42 }, modules[1]] }));
+    const client = new MobiliseClient('https://api.example', { fetch, onInvalid: (_r, d) => reported.push(...d) });
+    const listing = await client.getModules();
+    expect(listing.items.map((m) => m.id)).to.deep.equal([modules[0].id, modules[1].id]);
+    expect(listing.dropped).to.have.length(1);
+    expect(listing.dropped[0].id).to.equal('bad');
+    expect(reported).to.have.length(1);
+  });
+
+  it('turns a wholly invalid response into a bad-response error', async () => {
+    for (const res of [
+      () => new Response('<html>oops</html>', { headers: { 'content-type': 'text/html' } }),
+      () => new Response('{not json', { headers: { 'content-type': 'application/json' } }),
+      () => json({ items: [] }),
+      () => json([1, 2, 3]),
+    ]) {
+      const { fetch } = stubFetch(res);
+      const client = new MobiliseClient('https://api.example', { fetch, retries: 0 });
+      const err = await client.getModules().catch((e) => e);
+      expect(err).to.be.instanceOf(MobiliseError);
+      expect(err.kind).to.equal('bad-response');
+    }
+  });
+
+  it('makes one request for many concurrent callers and caches the result', async () => {
+    const { fetch, calls } = stubFetch(() => json({ sessions }));
+    const client = new MobiliseClient('https://api.example', { fetch });
+    const results = await Promise.all([client.getSessions(), client.getSessions(), client.getSessions()]);
+    await client.getSessions();
+    expect(calls).to.have.length(1);
+    expect(results[0].items.length).to.equal(sessions.length);
+  });
+
+  it('does not cache failures, so retry really retries', async () => {
+    let n = 0;
+    const { fetch, calls } = stubFetch(() => (n++ === 0 ? json({ nope: 1 }) : json({ modules })));
+    const client = new MobiliseClient('https://api.example', { fetch, retries: 0 });
+    await client.getModules().catch(() => undefined);
+    const ok = await client.getModules();
+    expect(ok.items).to.have.length(modules.length);
+    expect(calls).to.have.length(2);
+  });
+
+  it('retries idempotent GETs with backoff on 503 and network errors', async () => {
+    let n = 0;
+    const { fetch, calls } = stubFetch(() => {
+      n++;
+      if (n === 1) throw new TypeError('Failed to fetch');
+      if (n === 2) return new Response('busy', { status: 503 });
+      return json({ modules });
+    });
+    const client = new MobiliseClient('https://api.example', { fetch, retries: 2, retryBaseMs: 1 });
+    const listing = await client.getModules();
+    expect(listing.items).to.have.length(modules.length);
+    expect(calls).to.have.length(3);
+  });
+
+  it('does not retry a 404', async () => {
+    const { fetch, calls } = stubFetch(() => new Response('nope', { status: 404 }));
+    const client = new MobiliseClient('https://api.example', { fetch, retries: 3, retryBaseMs: 1 });
+    const err = await client.getModules().catch((e) => e);
+    expect(err.kind).to.equal('http');
+    expect(calls).to.have.length(1);
+  });
+
+  it('times out slow responses with a timeout error', async () => {
+    const { fetch } = stubFetch(
+      (_u, init) =>
+        new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))),
+    );
+    const client = new MobiliseClient('https://api.example', { fetch, timeoutMs: 30, retries: 0 });
+    const err = await client.getModules().catch((e) => e);
+    expect(err.kind).to.equal('timeout');
+  });
+
+  it("lets a caller abort its own wait without cancelling other callers'", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { fetch, calls } = stubFetch(async () => {
+      await gate;
+      return json({ modules });
+    });
+    const client = new MobiliseClient('https://api.example', { fetch });
+    const ac = new AbortController();
+    const a = client.getModules(ac.signal).catch((e) => e);
+    const b = client.getModules();
+    ac.abort(new DOMException('gone', 'AbortError'));
+    release();
+    expect((await a).name).to.equal('AbortError');
+    expect((await b).items).to.have.length(modules.length);
+    expect(calls).to.have.length(1);
+  });
+
+  it('passes session filters as query parameters', async () => {
+    const { fetch, calls } = stubFetch(() => json({ sessions: [] }));
+    const client = new MobiliseClient('https://api.example/base/', { fetch });
+    await client.getSessions({ module: 'voter-persuasion', area: 'Glasgow', delivery: 'online' });
+    expect(calls[0].url).to.equal('https://api.example/base/v1/sessions?module=voter-persuasion&area=Glasgow&delivery=online');
+  });
+
+  it('posts a signup with the idempotency key and parses problems', async () => {
+    const { fetch, calls } = stubFetch(() =>
+      json(
+        {
+          type: 'https://mobilise.invalid/problems/session-full',
+          title: 'Session full',
+          status: 409,
+          code: 'session-full',
+        },
+        409,
+        'application/problem+json',
+      ),
+    );
+    const client = new MobiliseClient('https://api.example', { fetch, retryBaseMs: 1 });
+    const req = {
+      sessionId: sessions[0].id,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.org',
+      postcode: 'G1 1AA',
+      membership: 'member' as const,
+      consentContact: true as const,
+      consentMarketing: false,
+      website: '',
+      idempotencyKey: 'abcdefghijklmnop1234',
+    };
+    const err = await client.signup(req).catch((e) => e);
+    expect(err.kind).to.equal('problem');
+    expect(err.problem.code).to.equal('session-full');
+    expect(calls).to.have.length(1);
+    const headers = calls[0].init!.headers as Record<string, string>;
+    expect(headers['idempotency-key']).to.equal(req.idempotencyKey);
+    expect(calls[0].init!.credentials).to.equal('omit');
+  });
+
+  it('retries a signup after a dropped connection with the same key', async () => {
+    let n = 0;
+    const { fetch, calls } = stubFetch(() => {
+      if (n++ === 0) throw new TypeError('network down');
+      return json({ status: 'confirmed', reference: 'MOB-ABC234', sessionId: sessions[0].id }, 201);
+    });
+    const client = new MobiliseClient('https://api.example', { fetch, retryBaseMs: 1 });
+    const result = await client.signup({
+      sessionId: sessions[0].id,
+      firstName: 'A',
+      lastName: 'B',
+      email: 'a@b.org',
+      postcode: 'G1 1AA',
+      membership: 'member',
+      consentContact: true,
+      consentMarketing: false,
+      website: '',
+      idempotencyKey: 'key-key-key-key-key-1',
+    });
+    expect(result.reference).to.equal('MOB-ABC234');
+    expect(calls).to.have.length(2);
+    expect(new Set(calls.map((c) => (c.init!.headers as Record<string, string>)['idempotency-key'])).size).to.equal(1);
+  });
+
+  it('serves static mode from one JSON file and refuses signups clearly', async () => {
+    const { fetch, calls } = stubFetch(() => json({ modules, sessions }, 200, 'text/plain'));
+    const client = new MobiliseClient('https://clp.example/mobilise.json', { fetch });
+    const [m, s] = await Promise.all([client.getModules(), client.getSessions({ module: 'voter-persuasion' })]);
+    expect(m.items).to.have.length(modules.length);
+    expect(s.items.every((x) => x.moduleId === 'voter-persuasion')).to.equal(true);
+    expect(calls).to.have.length(1);
+    const err = await client.signup({} as never).catch((e) => e);
+    expect(err.kind).to.equal('unavailable');
+  });
+});
