@@ -1,0 +1,9 @@
+/** Generates custom-elements.json (shipped in the package; drives Storybook autodocs). */
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: true,
+};

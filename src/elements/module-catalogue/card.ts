@@ -1,0 +1,140 @@
+/**
+ * Render helpers for one module card and its loading placeholder. Backend text
+ * only ever goes through text bindings, never unsafeHTML.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Module } from '../../contract/index.js';
+import { en } from '../../strings/en.js';
+import { audienceLabels, paragraphs, strandLabels } from './filter.js';
+
+export interface CardOptions {
+  headingLevel: 2 | 3 | 4 | 5 | 6;
+  locale: string;
+  /** Upcoming sessions; undefined when sessions could not be loaded (the line is left out). */
+  count: number | undefined;
+  selected: boolean;
+  prerequisites: Module[];
+  onSelect: (module: Module) => void;
+  onJump: (moduleId: string) => void;
+}
+
+/** Lit cannot bind a tag name without unsafeStatic, so the few heading levels are spelled out. */
+function heading(level: CardOptions['headingLevel'], id: string, text: string): TemplateResult {
+  switch (level) {
+    case 2:
+      return html`<h2 class="title" part="card-title" id=${id}>${text}</h2>`;
+    case 4:
+      return html`<h4 class="title" part="card-title" id=${id}>${text}</h4>`;
+    case 5:
+      return html`<h5 class="title" part="card-title" id=${id}>${text}</h5>`;
+    case 6:
+      return html`<h6 class="title" part="card-title" id=${id}>${text}</h6>`;
+    default:
+      return html`<h3 class="title" part="card-title" id=${id}>${text}</h3>`;
+  }
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+/** "New activists, Activists and Candidates", in the page's locale. */
+function formatList(items: string[], locale: string): string {
+  let f = listFormats.get(locale);
+  if (!f) {
+    f = new Intl.ListFormat(locale, { type: 'conjunction' });
+    listFormats.set(locale, f);
+  }
+  return f.format(items);
+}
+
+function renderDetails(m: Module) {
+  const toolsId = `tools-${m.id}`;
+  return html`<details class="details" part="details">
+    <summary>${en.catalogue.details}<span class="visually-hidden"> ${en.catalogue.detailsAbout(m.title)}</span></summary>
+    <div class="details-body">
+      ${paragraphs(m.description).map((p) => html`<p>${p}</p>`)}
+      ${m.tools.length
+        ? html`<p class="label" id=${toolsId}>${en.catalogue.tools}</p>
+            <ul class="tools" aria-labelledby=${toolsId}>
+              ${m.tools.map((t) => html`<li>${t}</li>`)}
+            </ul>`
+        : nothing}
+      <p><span class="label">${en.catalogue.durationLabel}:</span> ${en.catalogue.duration(m.durationMinutes)}</p>
+    </div>
+  </details>`;
+}
+
+function renderMeta(m: Module, o: CardOptions) {
+  return html`<dl class="meta">
+    <div>
+      <dt>${en.catalogue.durationLabel}</dt>
+      <dd>${en.catalogue.duration(m.durationMinutes)}</dd>
+    </div>
+    ${m.audience.length
+      ? html`<div>
+          <dt>${en.catalogue.audienceLabel}</dt>
+          <dd>${formatList(m.audience.map((a) => audienceLabels[a]), o.locale)}</dd>
+        </div>`
+      : nothing}
+    ${o.count === undefined
+      ? nothing
+      : html`<div>
+          <dt>${en.catalogue.sessionsLabel}</dt>
+          <dd class="sessions" part="sessions" data-count=${o.count}>${en.catalogue.upcoming(o.count)}</dd>
+        </div>`}
+  </dl>`;
+}
+
+export function renderCard(m: Module, o: CardOptions) {
+  const titleId = `title-${m.id}`;
+  return html`<li>
+    <article
+      class="card"
+      part="card"
+      data-module=${m.id}
+      tabindex="-1"
+      aria-labelledby=${titleId}
+      aria-current=${o.selected ? 'true' : nothing}
+    >
+      <div class="body">
+        <div class="head">
+          ${heading(o.headingLevel, titleId, m.title)}
+          <p class="tags">
+            <span class="badge" part="badge" data-strand=${m.strand}>${strandLabels[m.strand]}</span>
+            ${o.selected ? html`<span class="badge current" part="badge current">${en.catalogue.selected}</span>` : nothing}
+          </p>
+        </div>
+        ${o.prerequisites.map(
+          (p) =>
+            html`<p class="follows">
+              <button type="button" class="link" part="prerequisite" @click=${() => o.onJump(p.id)}>${en.catalogue.follows(p.title)}</button>
+            </p>`,
+        )}
+        <p class="summary">${m.summary}</p>
+        ${renderMeta(m, o)} ${renderDetails(m)}
+      </div>
+      <div class="actions">
+        <button type="button" class="button select" part="select-button" @click=${() => o.onSelect(m)}>
+          ${en.catalogue.seeSessions}<span class="visually-hidden">: ${m.title}</span>
+        </button>
+      </div>
+    </article>
+  </li>`;
+}
+
+/** Placeholders shaped like real cards (same grid, same blocks), so nothing jumps when data arrives. */
+export function renderSkeleton(count = 6) {
+  return html`<ul class="items" part="list" aria-hidden="true">
+    ${Array.from(
+      { length: count },
+      () => html`<li>
+        <div class="card placeholder">
+          <div class="skeleton bar title-bar"></div>
+          <div class="skeleton bar badge-bar"></div>
+          <div class="skeleton bar"></div>
+          <div class="skeleton bar short"></div>
+          <div class="skeleton bar meta-bar"></div>
+          <div class="skeleton bar button-bar"></div>
+        </div>
+      </li>`,
+    )}
+  </ul>`;
+}

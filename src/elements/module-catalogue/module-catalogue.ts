@@ -1,0 +1,246 @@
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { DroppedItem } from '../../client/index.js';
+import { AUDIENCES, STRANDS, parseEnum, type Module } from '../../contract/index.js';
+import { MobiliseController, emit } from '../../context/index.js';
+import { en } from '../../strings/en.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { renderDropped, renderError } from '../shared/states.js';
+import { renderCard, renderSkeleton } from './card.js';
+import {
+  LAYOUTS,
+  audienceLabels,
+  countUpcoming,
+  filterModules,
+  hasFilters,
+  parseHeadingLevel,
+  prerequisitesOf,
+  strandLabels,
+  type Filters,
+  type Layout,
+} from './filter.js';
+import { styles } from './module-catalogue.styles.js';
+
+interface CatalogueData {
+  modules: Module[];
+  byId: Map<string, Module>;
+  /** Upcoming sessions per module; undefined when sessions failed (modules still show). */
+  counts?: Map<string, number>;
+  dropped: DroppedItem[];
+}
+
+const warnUnknown = (attr: string, allowed: readonly string[]) => (value: string) =>
+  console.warn(`[mobilise] <mobilise-module-catalogue ${attr}="${value}">: unknown value, expected one of ${allowed.join(', ')}.`);
+
+const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/**
+ * @summary The programme's training modules as filterable cards, each with its upcoming session count.
+ *
+ * @attr endpoint - Mobilise API base URL or static JSON file; defaults to the surrounding `<mobilise-provider>`'s.
+ * @attr layout - `cards` (default, a responsive grid) or `list` (compact rows).
+ * @attr strand - Initial strand filter, e.g. `field`, `digital`, `message`, `data`, `community`, `unions`, `clp`.
+ * @attr audience - Initial audience filter: `new-activists`, `activists`, `candidates` or `role-holders`.
+ * @attr search - Initial search text.
+ * @attr heading-level - Heading level of each card title, 2–6 (default 3).
+ *
+ * @event mobilise-module-select - "See upcoming sessions" was pressed. Detail: `{ moduleId: string }`.
+ *   Cancelable; inside a `<mobilise-provider>` it becomes the shared selection, so a calendar filters to that module.
+ *
+ * @csspart filters - The filter form.
+ * @csspart count - The result count (a polite live region).
+ * @csspart list - The list of cards (also the loading placeholder list).
+ * @csspart card - One module.
+ * @csspart card-title - A module's heading.
+ * @csspart badge - Strand badge (and the "Selected" badge, which also has part `current`).
+ * @csspart prerequisite - "Follows …" button that jumps to the earlier module.
+ * @csspart sessions - A module's upcoming session count.
+ * @csspart details - The expandable description.
+ * @csspart select-button - "See upcoming sessions".
+ * @csspart empty - Empty and no-match messages.
+ * @csspart clear-button - "Clear filters" in the no-match message.
+ * @csspart error - Error message.
+ * @csspart retry - "Try again" button.
+ * @csspart notice - Note about items the server sent incomplete.
+ *
+ * @cssproperty --mobilise-catalogue-min-card - Minimum card width in the grid (default 18rem).
+ */
+export class MobiliseModuleCatalogue extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  private readonly ctx = new MobiliseController(this);
+
+  private readonly task = new Task(this, {
+    task: async ([, area], { signal }): Promise<CatalogueData> => {
+      const client = this.ctx.client();
+      // Same query as the calendar's, so one page makes one sessions request.
+      const [modules, sessions] = await Promise.all([
+        client.getModules(signal),
+        client.getSessions({ area }, signal).catch(() => undefined),
+      ]);
+      return {
+        modules: modules.items,
+        byId: new Map(modules.items.map((m) => [m.id, m])),
+        counts: sessions && countUpcoming(sessions.items),
+        dropped: modules.dropped,
+      };
+    },
+    args: () => [this.ctx.endpoint, this.ctx.config.area] as const,
+  });
+
+  /** Selection when there is no provider to hold it. */
+  @state() private ownSelection?: string;
+
+  /** Mobilise API base URL or static JSON file; wins over the provider's. */
+  @property({ reflect: false }) endpoint = '';
+  /** `cards` or `list`. */
+  @property() layout: string = 'cards';
+  /** Strand filter; follows the strand select. */
+  @property() strand = '';
+  /** Audience filter; follows the audience select. */
+  @property() audience = '';
+  /** Search text; follows the search box. */
+  @property() search = '';
+  /** Heading level of card titles (2–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  private get filters(): Filters {
+    return {
+      strand: parseEnum(STRANDS, this.strand),
+      audience: parseEnum(AUDIENCES, this.audience),
+      search: this.search,
+    };
+  }
+
+  private get layoutValue(): Layout {
+    return parseEnum(LAYOUTS, this.layout) ?? 'cards';
+  }
+
+  private get selectedId(): string | undefined {
+    return this.ctx.hasProvider ? this.ctx.selection.moduleId : this.ownSelection;
+  }
+
+  private readonly retry = () => {
+    try {
+      this.ctx.client().invalidate();
+    } catch {
+      /* a config error is shown by the task itself */
+    }
+    void this.task.run();
+  };
+
+  private readonly onStrandChange = (e: Event) => {
+    this.strand = (e.target as HTMLSelectElement).value;
+  };
+
+  private readonly onAudienceChange = (e: Event) => {
+    this.audience = (e.target as HTMLSelectElement).value;
+  };
+
+  private readonly onSearchInput = (e: Event) => {
+    this.search = (e.target as HTMLInputElement).value;
+  };
+
+  /** The filters apply as you type; Enter must not reload the host page. */
+  private readonly onSubmit = (e: Event) => e.preventDefault();
+
+  private readonly clearFilters = () => {
+    this.strand = this.audience = this.search = '';
+  };
+
+  private readonly onSelect = (module: Module) => {
+    const allowed = emit(this, 'mobilise-module-select', { moduleId: module.id });
+    // Inside a provider the selection comes back through context instead.
+    if (allowed && !this.ctx.hasProvider) this.ownSelection = module.id;
+  };
+
+  /** "Follows part one": bring that card into view and focus it, clearing filters that hide it. */
+  private readonly onJump = async (moduleId: string) => {
+    const find = () => this.renderRoot.querySelector<HTMLElement>(`article[data-module="${CSS.escape(moduleId)}"]`);
+    if (!find()) {
+      this.clearFilters();
+      await this.updateComplete;
+    }
+    const card = find();
+    if (!card) return;
+    card.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'nearest' });
+    card.focus({ preventScroll: true });
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('layout')) parseEnum(LAYOUTS, this.layout, warnUnknown('layout', LAYOUTS));
+    if (changed.has('strand')) parseEnum(STRANDS, this.strand, warnUnknown('strand', STRANDS));
+    if (changed.has('audience')) parseEnum(AUDIENCES, this.audience, warnUnknown('audience', AUDIENCES));
+  }
+
+  private renderFilters() {
+    const { strand, audience } = this.filters;
+    return html`<form class="filters" part="filters" role="search" aria-label=${en.catalogue.filters} @submit=${this.onSubmit}>
+      <div class="field">
+        <label for="strand">${en.catalogue.strand}</label>
+        <select id="strand" @change=${this.onStrandChange}>
+          <option value="" ?selected=${!strand}>${en.catalogue.allStrands}</option>
+          ${STRANDS.map((s) => html`<option value=${s} ?selected=${s === strand}>${strandLabels[s]}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="audience">${en.catalogue.audience}</label>
+        <select id="audience" @change=${this.onAudienceChange}>
+          <option value="" ?selected=${!audience}>${en.catalogue.allAudiences}</option>
+          ${AUDIENCES.map((a) => html`<option value=${a} ?selected=${a === audience}>${audienceLabels[a]}</option>`)}
+        </select>
+      </div>
+      <div class="field search">
+        <label for="search">${en.catalogue.search}</label>
+        <input id="search" type="search" autocomplete="off" .value=${this.search} @input=${this.onSearchInput} />
+      </div>
+    </form>`;
+  }
+
+  private renderModules(data: CatalogueData, visible: Module[]) {
+    if (!visible.length) {
+      return html`<div class="state empty" part="empty">
+        <p>${en.catalogue.empty}</p>
+        ${hasFilters(this.filters)
+          ? html`<p><button type="button" class="button secondary" part="clear-button" @click=${this.clearFilters}>${en.catalogue.clearFilters}</button></p>`
+          : nothing}
+      </div>`;
+    }
+    const headingLevel = parseHeadingLevel(this.headingLevel);
+    const selected = this.selectedId;
+    return html`<ul class="items" part="list">
+      ${visible.map((m) =>
+        renderCard(m, {
+          headingLevel,
+          locale: this.ctx.locale,
+          count: data.counts && (data.counts.get(m.id) ?? 0),
+          selected: m.id === selected,
+          prerequisites: prerequisitesOf(m, data.byId),
+          onSelect: this.onSelect,
+          onJump: this.onJump,
+        }),
+      )}
+    </ul>`;
+  }
+
+  /** Filters and the live count stay in place across loading and loaded, so the count is announced and nothing shifts. */
+  override render() {
+    const { status, value: data } = this.task;
+    if (status === TaskStatus.ERROR) return renderError(this.task.error, this.retry);
+    const loaded = status === TaskStatus.COMPLETE && data ? data : undefined;
+    if (loaded && !loaded.modules.length) {
+      return html`${renderDropped(loaded.dropped)}<p class="state empty" part="empty">${en.catalogue.none}</p>`;
+    }
+    const visible = loaded ? filterModules(loaded.modules, this.filters) : [];
+    return html`<div class="catalogue layout-${this.layoutValue}">
+      <div class="toolbar">
+        ${this.renderFilters()}
+        <p class="count" part="count" role="status">
+          ${loaded ? en.catalogue.results(visible.length, loaded.modules.length) : en.catalogue.loading}
+        </p>
+      </div>
+      ${loaded ? this.renderModules(loaded, visible) : renderSkeleton()} ${loaded ? renderDropped(loaded.dropped) : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Backend scenarios for stories, mocked at the network level with msw so every
+ * story exercises the real client (validation, retry, cache) and elements.
+ */
+import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import type { Module, Session, SignupRequest } from '../../src/contract/index.js';
+import { makeSessions, modules as seedModules } from '../../server/seed/programme.js';
+
+export const modules: Module[] = seedModules;
+export const sessions: Session[] = makeSessions(new Date());
+
+const problem = (status: number, code: string, extra: Record<string, unknown> = {}) =>
+  HttpResponse.json(
+    { type: `https://mobilise.invalid/problems/${code}`, title: code.replace(/-/g, ' '), status, code, ...extra },
+    { status, headers: { 'content-type': 'application/problem+json' } },
+  );
+
+/** Each story gets its own endpoint, so the shared per-endpoint client cache never leaks between stories. */
+export const endpointFor = (storyId: string) => `https://${storyId.replace(/[^a-z0-9-]/gi, '-')}.stories.mobilise.test`;
+
+export interface Scenario {
+  modules?: unknown[];
+  sessions?: unknown[];
+  /** 'loading' never answers; 'error' answers 500; 'malformed' answers non-JSON. */
+  mode?: 'ok' | 'loading' | 'error' | 'malformed';
+  signup?: 'confirmed' | 'waitlisted' | 'full' | 'closed' | 'validation' | 'rate-limited' | 'offline';
+}
+
+export function handlers(s: Scenario = {}): HttpHandler[] {
+  const data = async (body: JsonBodyType) => {
+    if (s.mode === 'loading') await delay('infinite');
+    if (s.mode === 'error') return problem(500, 'server-error');
+    if (s.mode === 'malformed') return new HttpResponse('<html>Service unavailable</html>', { headers: { 'content-type': 'text/html' } });
+    return HttpResponse.json(body);
+  };
+  return [
+    http.get('*/v1/modules', () => data({ modules: (s.modules ?? modules) as JsonBodyType })),
+    http.get('*/v1/sessions', ({ request }) => {
+      const module = new URL(request.url).searchParams.get('module');
+      const list = (s.sessions ?? sessions) as Session[];
+      return data({ sessions: (module ? list.filter((x) => x.moduleId === module) : list) as JsonBodyType });
+    }),
+    http.get('*/v1/sessions/:id.ics', () =>
+      new HttpResponse('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', { headers: { 'content-type': 'text/calendar' } }),
+    ),
+    http.post('*/v1/signups', async ({ request }) => {
+      const body = (await request.json()) as SignupRequest;
+      await delay(400);
+      switch (s.signup) {
+        case 'waitlisted':
+          return HttpResponse.json({ status: 'waitlisted', reference: 'MOB-W8T1ST', sessionId: body.sessionId, position: 3 }, { status: 201 });
+        case 'full':
+          return problem(409, 'session-full', { detail: 'This session is full and has no waiting list.' });
+        case 'closed':
+          return problem(409, 'session-closed', { detail: 'Signups for this session have closed.' });
+        case 'validation':
+          return problem(422, 'validation', {
+            errors: [
+              { field: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
+              { field: 'postcode', message: 'Enter a real postcode, like G1 1AA' },
+            ],
+          });
+        case 'rate-limited':
+          return problem(429, 'rate-limited', { retryAfter: 60 });
+        case 'offline':
+          return HttpResponse.error();
+        default:
+          return HttpResponse.json({ status: 'confirmed', reference: 'MOB-7K3Q9P', sessionId: body.sessionId }, { status: 201 });
+      }
+    }),
+  ];
+}
+
+/** Sessions in every state a calendar or form must show. */
+export function sessionsInStates(): Session[] {
+  const base = sessions.filter((x) => Date.parse(x.start) > Date.now() && x.status === 'scheduled');
+  const [a, b, c, d, e] = base;
+  return [
+    { ...a },
+    { ...b, spacesLeft: 2 },
+    { ...c, spacesLeft: 0, status: 'full', waitlist: true },
+    { ...d, spacesLeft: 0, status: 'full', waitlist: false },
+    { ...e, status: 'cancelled' },
+  ];
+}
+
+/** Modules and sessions with very long text, for wrapping and overflow. */
+export function longText(): { modules: Module[]; sessions: Session[] } {
+  const long = 'Organising in communities across Scotland with '.repeat(12).trim();
+  const ms = modules.map((m) => ({ ...m, title: `${m.title}: ${long.slice(0, 150)}`, summary: long.slice(0, 480) }));
+  const ss = sessions.map((x) => ({
+    ...x,
+    trainer: 'Dr Alexandra Montgomery-Fitzwilliam-MacGillivray',
+    accessibility: long.slice(0, 400),
+    venue: x.venue && { ...x.venue, name: `The Very Long Named Community Hall and Trades Council Meeting Rooms (${x.venue.name})` },
+  }));
+  return { modules: ms, sessions: ss };
+}
