@@ -24,6 +24,7 @@ export default defineConfig({
         'session-calendar': resolve(root, 'src/elements/session-calendar/define.ts'),
         'signup-form': resolve(root, 'src/elements/signup-form/define.ts'),
         contract: resolve(root, 'src/contract/index.ts'),
+        index: resolve(root, 'src/index.ts'),
       },
       formats: ['es'],
     },

@@ -14,6 +14,7 @@ function ensureContextRoot() {
 }
 
 /**
+ * @tagname mobilise-provider
  * @summary Shares endpoint, area and locale with every Mobilise element inside it, and wires them together.
  * Renders nothing of its own: each element shows its own set-up message when
  * the endpoint is missing or invalid, so the message appears where the widget would.

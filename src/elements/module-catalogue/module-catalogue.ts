@@ -36,6 +36,7 @@ const warnUnknown = (attr: string, allowed: readonly string[]) => (value: string
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 /**
+ * @tagname mobilise-module-catalogue
  * @summary The programme's training modules as filterable cards, each with its upcoming session count.
  *
  * @attr endpoint - Mobilise API base URL or static JSON file; defaults to the surrounding `<mobilise-provider>`'s.
