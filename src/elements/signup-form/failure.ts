@@ -1,0 +1,30 @@
+import { isMobiliseError } from '../../client/index.js';
+import { en } from '../../strings/en.js';
+import { problemToProblems, type Problems } from './validation.js';
+
+const t = en.signup;
+
+/** What the form does about a failed POST. Answers are always kept. */
+export type FailureAction =
+  | { kind: 'problems'; problems: Problems }
+  | { kind: 'outcome'; outcome: 'full' | 'closed' }
+  /** `renewKey`: the key was spent on other answers, so the next attempt needs a fresh one. */
+  | { kind: 'notice'; text: string; renewKey?: boolean };
+
+/** Pure: maps a client error to the member-facing response, so every branch is unit-tested without a DOM. */
+export function classifyFailure(error: unknown): FailureAction {
+  if (!isMobiliseError(error)) return { kind: 'notice', text: t.failed };
+  const problem = error.problem;
+  const code = problem?.code;
+  if (problem && (code === 'validation' || error.status === 422)) return { kind: 'problems', problems: problemToProblems(problem) };
+  if (code === 'session-full') return { kind: 'outcome', outcome: 'full' };
+  if (code === 'session-closed' || code === 'not-found') return { kind: 'outcome', outcome: 'closed' };
+  if (code === 'rate-limited' || error.status === 429) {
+    const wait = error.details.retryAfter;
+    return { kind: 'notice', text: wait !== undefined && wait > 0 ? t.rateLimitedFor(wait) : t.rateLimited };
+  }
+  if (code === 'idempotency-conflict') return { kind: 'notice', text: t.conflict, renewKey: true };
+  // Network, timeout, 5xx: safe to send again with the same key.
+  if (error.retryable) return { kind: 'notice', text: t.networkRetry };
+  return { kind: 'notice', text: problem?.detail ?? t.failed };
+}

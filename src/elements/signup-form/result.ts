@@ -1,0 +1,72 @@
+import { html, nothing } from 'lit';
+import type { SignupResult } from '../../contract/index.js';
+import { en } from '../../strings/en.js';
+import type { Availability } from './summary.js';
+
+const t = en.signup;
+
+/** What came back from a submission: a place, a waiting-list spot, or a session that can no longer take anyone. */
+export type Outcome =
+  | { kind: 'confirmed' | 'waitlisted'; result: SignupResult; icsHref?: string; icsName?: string }
+  | { kind: 'full' | 'closed' };
+
+export interface OutcomeActions {
+  again: () => void;
+  back: () => void;
+}
+
+/** Result headings take focus (tabindex=-1) so screen readers hear the outcome at once. */
+const heading = (text: string) => html`<h3 class="result-heading" tabindex="-1">${text}</h3>`;
+
+function renderSuccess(outcome: Extract<Outcome, { result: SignupResult }>, again: () => void) {
+  const { result } = outcome;
+  const confirmed = outcome.kind === 'confirmed';
+  return html`<div class="result ${outcome.kind}" part="result">
+    ${heading(confirmed ? t.confirmed : t.waitlisted)}
+    <p class="reference">${t.reference(result.reference)}</p>
+    ${!confirmed && result.position ? html`<p>${t.position(result.position)}</p>` : nothing}
+    <p>${confirmed ? t.confirmedNext : t.waitlistNext}</p>
+    <div class="actions">
+      ${confirmed && outcome.icsHref
+        ? html`<a class="button secondary" part="add-to-calendar" href=${outcome.icsHref} download=${outcome.icsName ?? 'session.ics'}
+            >${t.addToCalendar}</a
+          >`
+        : nothing}
+      <button class="button secondary" type="button" @click=${again}>${t.again}</button>
+    </div>
+  </div>`;
+}
+
+export function renderOutcome(outcome: Outcome, actions: OutcomeActions) {
+  if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') return renderSuccess(outcome, actions.again);
+  const full = outcome.kind === 'full';
+  return html`<div class="result state error" part="result">
+    ${heading(full ? t.fullTitle : t.closedTitle)}
+    <p>${full ? t.full : t.closed}</p>
+    <div class="actions"><button class="button secondary" type="button" @click=${actions.back}>${t.back}</button></div>
+  </div>`;
+}
+
+/** Shown instead of the form when the session itself cannot take signups. */
+export function renderUnavailableSession(state: Extract<Availability, 'full' | 'cancelled' | 'closed'>) {
+  const title = state === 'full' ? t.fullTitle : t.closedTitle;
+  const text = state === 'full' ? t.full : state === 'cancelled' ? t.cancelled : t.closed;
+  return html`<div class="state" part="result">
+    <h3 class="result-heading">${title}</h3>
+    <p>${text}</p>
+  </div>`;
+}
+
+/** Static mode: nowhere to POST, so point at the CLP's own booking page when it has one. */
+export function renderStaticMode(externalUrl: string | undefined) {
+  return html`<div class="state" part="result">
+    <h3 class="result-heading">${t.unavailableTitle}</h3>
+    ${externalUrl
+      ? html`<p>
+          <a class="button" part="external-signup" href=${externalUrl} target="_blank" rel="noopener noreferrer"
+            >${t.externalSignup}<span class="visually-hidden"> ${t.newTab}</span></a
+          >
+        </p>`
+      : html`<p>${t.unavailable}</p>`}
+  </div>`;
+}

@@ -1,0 +1,230 @@
+import { css } from 'lit';
+
+/** Single column at every width: a phone-first form, GOV.UK-style errors with a left border in --_danger. */
+export const styles = css`
+  .heading {
+    font-size: 1.375rem;
+    line-height: 1.3;
+    margin: 0 0 0.75rem;
+  }
+  .heading:focus {
+    outline: none;
+  }
+  .heading:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  .session-summary {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0 0 1.5rem;
+    padding: 0.75rem 1rem;
+    border-left: 4px solid var(--_accent);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+  .session-summary div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+  }
+  .session-summary dt {
+    font-weight: 600;
+    min-width: 4.5rem;
+  }
+  form {
+    display: grid;
+    gap: 1.5rem;
+    max-width: 36rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.35rem;
+    min-width: 0;
+    border: 0;
+  }
+  .field.invalid {
+    border-left: 4px solid var(--_danger);
+    padding-left: 0.75rem;
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: 0.35rem;
+  }
+  .hint {
+    color: var(--_muted);
+  }
+  .error-message {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+  input[type='text'],
+  input[type='email'],
+  input[type='tel'],
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem 0.625rem;
+    border: 2px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+  }
+  textarea {
+    resize: vertical;
+  }
+  .invalid input,
+  .invalid textarea {
+    border-color: var(--_danger);
+  }
+  .choices {
+    display: grid;
+    gap: 0.25rem;
+  }
+  /* The whole row is the touch target: at least 44px tall, label clickable. */
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.75rem;
+    min-height: 44px;
+  }
+  .choice input {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0.6rem 0 0;
+    accent-color: var(--_accent);
+  }
+  .choice label {
+    font-weight: 400;
+    padding: 0.6rem 0 0.4rem;
+    flex: 1;
+    cursor: pointer;
+  }
+  .choice-hint {
+    padding-left: 2.25rem;
+  }
+  .choice-hint a {
+    display: inline-block;
+    padding: 0.6rem 0;
+  }
+  .hp {
+    position: absolute;
+    left: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+  .error-summary {
+    padding: 1rem;
+    border: 4px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .error-summary:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .error-summary-title {
+    font-size: 1.125rem;
+    margin: 0 0 0.5rem;
+  }
+  .error-summary li + li {
+    margin-top: 0.25rem;
+  }
+  .error-summary a {
+    display: inline-block;
+    padding: 0.5rem 0;
+    color: var(--_danger);
+    font-weight: 700;
+  }
+  .notice {
+    padding: 0.75rem 1rem;
+    border-left: 4px solid var(--_danger);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+  .submit {
+    justify-self: start;
+    min-width: 10rem;
+  }
+  .result {
+    display: grid;
+    gap: 0.75rem;
+    padding: 1rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    border-left: 4px solid var(--_success);
+  }
+  .result.waitlisted {
+    border-left-color: var(--_warning);
+  }
+  .result.error {
+    border-left-color: var(--_danger);
+  }
+  .result-heading {
+    font-size: 1.25rem;
+    margin: 0 0 0.5rem;
+  }
+  .result-heading:focus {
+    outline: none;
+  }
+  .result-heading:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  .reference {
+    font-weight: 700;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  .skeleton.title {
+    height: 1.8rem;
+    width: 70%;
+    margin-bottom: 0.75rem;
+  }
+  .skeleton.block {
+    height: 6.5rem;
+    margin-bottom: 1.5rem;
+  }
+  .skeleton.form {
+    height: 24rem;
+  }
+  @media (max-width: 30rem) {
+    .submit {
+      justify-self: stretch;
+    }
+  }
+  @media (forced-colors: active) {
+    .field.invalid,
+    .notice,
+    .session-summary,
+    .result {
+      border-left-color: CanvasText;
+    }
+    .error-summary {
+      border-color: CanvasText;
+    }
+    input[type='text'],
+    input[type='email'],
+    input[type='tel'],
+    textarea {
+      border-color: FieldText;
+    }
+    .error-summary a {
+      color: LinkText;
+    }
+    .error-message {
+      color: CanvasText;
+    }
+    .heading:focus-visible,
+    .result-heading:focus-visible,
+    .error-summary:focus {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,54 @@
+import { html, nothing } from 'lit';
+import type { Session } from '../../contract/index.js';
+import { en } from '../../strings/en.js';
+import { formatDay, formatTimeRange } from '../shared/format.js';
+
+const t = en.signup;
+
+/** What the form can offer for a session. */
+export type Availability = 'open' | 'waitlist' | 'full' | 'cancelled' | 'closed';
+
+/**
+ * Pure, so the rules are unit-tested without a DOM. Cancelled beats everything;
+ * a passed deadline (or a session already started) closes signups, waiting list included.
+ */
+export function availability(s: Session, now: number): Availability {
+  if (s.status === 'cancelled') return 'cancelled';
+  const deadline = s.signupDeadline ? Date.parse(s.signupDeadline) : Infinity;
+  if (now > deadline || now >= Date.parse(s.start)) return 'closed';
+  if (s.status === 'full' || s.spacesLeft === 0) return s.waitlist ? 'waitlist' : 'full';
+  return 'open';
+}
+
+function where(s: Session): string {
+  if (!s.venue) return t.online;
+  const place = `${s.venue.name}, ${s.venue.address}, ${s.venue.postcode}`;
+  return s.delivery === 'hybrid' ? t.hybrid(place) : place;
+}
+
+function places(s: Session, state: Availability): string {
+  if (state === 'waitlist') return t.waitlistOpen;
+  if (state === 'full') return t.noPlaces;
+  return t.spacesLeft(s.spacesLeft);
+}
+
+/** UK date and time, venue or online, and spaces (the module title is the form's heading). */
+export function renderSessionSummary(session: Session, locale: string, state: Availability) {
+  const showPlaces = state === 'open' || state === 'waitlist' || state === 'full';
+  return html`<dl class="session-summary" part="session-summary">
+    <div>
+      <dt>${t.when}</dt>
+      <dd>${formatDay(session.start, locale)}, ${formatTimeRange(session.start, session.end, locale)}</dd>
+    </div>
+    <div>
+      <dt>${t.where}</dt>
+      <dd>${where(session)}</dd>
+    </div>
+    ${showPlaces
+      ? html`<div>
+          <dt>${t.places}</dt>
+          <dd>${places(session, state)}</dd>
+        </div>`
+      : nothing}
+  </dl>`;
+}
