@@ -24,12 +24,13 @@ const browser = await launchChromium();
 let failed = 0;
 let checked = 0;
 try {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1024, height: 900 });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
   for (const story of stories) {
-    pageErrors.length = 0;
+    // A fresh page per story: navigating away from a never-answering (loading) story
+    // would otherwise abort msw's worker update and report that as the next story's error.
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1024, height: 900 });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.goto(`${site.url}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
     await page.waitForSelector('#storybook-root > *', { timeout: 15_000 });
     // Let the story's data settle (loading stories never settle: they are checked as they are).
@@ -47,6 +48,7 @@ try {
     console.log(`${bad ? 'FAIL' : 'ok  '} ${story.title} / ${story.name}`);
     for (const v of violations) console.log(`       ${v.impact} ${v.id} (${v.nodes} nodes): ${v.help}`);
     for (const e of pageErrors) console.log(`       page error: ${e}`);
+    await page.close();
   }
 } finally {
   await browser.close();

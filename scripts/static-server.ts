@@ -39,7 +39,10 @@ export async function startStaticServer(options: StaticServerOptions): Promise<{
     let file = normalize(join(root, path.slice(mount[0].length)));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    if (!existsSync(file)) {
+      if (process.env.DEBUG_STATIC) console.error('404', req.url);
+      return void res.writeHead(404).end('not found');
+    }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...options.headers });
     createReadStream(file).pipe(res);
   });

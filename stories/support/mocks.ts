@@ -40,6 +40,10 @@ export function handlers(s: Scenario = {}): HttpHandler[] {
       const list = (s.sessions ?? sessions) as Session[];
       return data({ sessions: (module ? list.filter((x) => x.moduleId === module) : list) as JsonBodyType });
     }),
+    // Static mode: a CLP without a server points the endpoint at one JSON file.
+    http.get('*/mobilise-static.json', () =>
+      data({ modules: (s.modules ?? modules) as JsonBodyType, sessions: (s.sessions ?? sessions) as JsonBodyType }),
+    ),
     http.get('*/v1/sessions/:id.ics', () =>
       new HttpResponse('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', { headers: { 'content-type': 'text/calendar' } }),
     ),

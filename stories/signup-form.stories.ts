@@ -1,0 +1,66 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { endpointFor, handlers, longText, sessions, sessionsInStates, type Scenario } from './support/mocks.js';
+import { fill, member, shadowOf, submit } from './support/play.js';
+
+interface Args {
+  sessionId?: string;
+  privacyUrl?: string;
+}
+
+const states = sessionsInStates();
+const [open, fewLeft, fullWaitlist, fullNoWaitlist, cancelled] = states;
+
+const meta: Meta<Args> = {
+  title: 'Elements/Signup form',
+  component: 'mobilise-signup-form',
+  args: { sessionId: open.id, privacyUrl: 'https://example.org/privacy' },
+  argTypes: {
+    sessionId: { control: 'select', options: states.map((s) => s.id) },
+    privacyUrl: { control: 'text' },
+  },
+  render: (args, { id }) => html`<mobilise-signup-form
+    endpoint=${endpointFor(id)}
+    session-id=${ifDefined(args.sessionId || undefined)}
+    privacy-url=${ifDefined(args.privacyUrl || undefined)}
+  ></mobilise-signup-form>`,
+  parameters: { msw: { handlers: handlers({ sessions: states }) } },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const withSignup = (signup: Scenario['signup']) => ({ msw: { handlers: handlers({ sessions: states, signup }) } });
+const fillAndSubmit: Story['play'] = async ({ canvasElement }) => {
+  const root = await shadowOf(canvasElement, 'mobilise-signup-form', 'form');
+  fill(root, member);
+  submit(root);
+};
+
+export const Form: Story = {};
+export const FewSpacesLeft: Story = { args: { sessionId: fewLeft.id } };
+export const WaitingList: Story = { args: { sessionId: fullWaitlist.id } };
+export const FullSession: Story = { args: { sessionId: fullNoWaitlist.id } };
+export const Cancelled: Story = { args: { sessionId: cancelled.id } };
+export const NoSessionChosen: Story = { args: { sessionId: '' } };
+export const UnknownSession: Story = { args: { sessionId: 'no-such-session' } };
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => submit(await shadowOf(canvasElement, 'mobilise-signup-form', 'form')),
+};
+export const ServerValidationErrors: Story = { parameters: withSignup('validation'), play: fillAndSubmit };
+export const Confirmed: Story = { parameters: withSignup('confirmed'), play: fillAndSubmit };
+export const Waitlisted: Story = { args: { sessionId: fullWaitlist.id }, parameters: withSignup('waitlisted'), play: fillAndSubmit };
+export const FullWhenSubmitted: Story = { parameters: withSignup('full'), play: fillAndSubmit };
+export const ClosedWhenSubmitted: Story = { parameters: withSignup('closed'), play: fillAndSubmit };
+export const RateLimited: Story = { parameters: withSignup('rate-limited'), play: fillAndSubmit };
+export const Offline: Story = { parameters: withSignup('offline'), play: fillAndSubmit };
+export const Loading: Story = { parameters: { msw: { handlers: handlers({ mode: 'loading' }) } } };
+export const ServerError: Story = { parameters: { msw: { handlers: handlers({ mode: 'error' }) } } };
+export const StaticModeUnavailable: Story = {
+  render: () => html`<mobilise-signup-form endpoint="/mobilise-static.json" session-id=${sessions[0].id}></mobilise-signup-form>`,
+};
+export const LongText: Story = {
+  args: { sessionId: longText().sessions[0].id },
+  parameters: { msw: { handlers: handlers(longText()) } },
+};
+export const Phone320: Story = { globals: { viewport: { value: 'narrow' } } };
