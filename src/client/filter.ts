@@ -11,7 +11,8 @@ export function filterSessions(sessions: Session[], q: SessionQuery): Session[] 
         (!q.module || s.moduleId === q.module) &&
         (!q.delivery || s.delivery === q.delivery) &&
         (!area || s.area.toLowerCase() === area) &&
-        Date.parse(s.end) >= from &&
+        // Same as the server: from/to are inclusive bounds on the start time.
+        Date.parse(s.start) >= from &&
         Date.parse(s.start) <= to,
     )
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));

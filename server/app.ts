@@ -1,0 +1,174 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { paths } from '../src/contract/index.js';
+import type { Db } from './db/types.js';
+import { createCors } from './http/cors.js';
+import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { json, ProblemError, type Reply } from './http/reply.js';
+import { getSignupsCsv } from './routes/admin.js';
+import { getModules, getSessionIcs, getSessions } from './routes/catalogue.js';
+import type { Deps } from './routes/context.js';
+import { postSignup } from './routes/signups.js';
+
+export interface AppOptions {
+  db: Db;
+  allowedOrigins: string[];
+  /** Enables GET /v1/admin/signups.csv when set. */
+  adminToken?: string;
+  /** POST /v1/signups per client IP; default 10 a minute. */
+  rateLimit?: RateLimitOptions;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export type App = RequestListener & {
+  /** Resolves once in-flight requests have finished (the database stays open: its owner closes it). */
+  close(): Promise<void>;
+};
+
+const PUBLIC_CACHE = 'public, max-age=60';
+const NO_STORE = 'no-store';
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+const ICS_PATH = /^\/v1\/sessions\/([^/]+)\.ics$/;
+
+const exact = (expected: string) => (path: string) => (path === expected ? '' : undefined);
+
+/** A malformed %-escape cannot name a session: treat it as an unknown id (404), not a server error. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
+/** Origin-form targets only ("/path?query"); anything else is treated as "/" and so 404s. */
+function requestUrl(req: IncomingMessage): URL {
+  const target = req.url?.startsWith('/') ? req.url : '/';
+  try {
+    return new URL(`http://localhost${target}`);
+  } catch {
+    return new URL('http://localhost/');
+  }
+}
+
+interface Routed {
+  reply: Reply;
+  cache: string;
+}
+
+export function createApp(options: AppOptions): App {
+  const deps: Deps = { db: options.db, now: options.now ?? (() => new Date()), adminToken: options.adminToken };
+  const cors = createCors(options.allowedOrigins);
+  const limiter = createRateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 10 });
+  const log = options.log ?? ((line: string) => console.log(line));
+  const inFlight = new Set<Promise<void>>();
+
+  /** One entry per path; `match` returns the path's parameter (or '' when it has none), undefined if no match. */
+  const routes: {
+    match: (path: string) => string | undefined;
+    method: 'GET' | 'POST';
+    handle: (req: IncomingMessage, url: URL, param: string) => Promise<Routed>;
+  }[] = [
+    { match: exact(paths.modules), method: 'GET', handle: async () => ({ reply: await getModules(deps), cache: PUBLIC_CACHE }) },
+    {
+      match: exact(paths.sessions),
+      method: 'GET',
+      handle: async (_req, url) => ({ reply: await getSessions(deps, url.searchParams), cache: PUBLIC_CACHE }),
+    },
+    {
+      match: (path) => ICS_PATH.exec(path)?.[1],
+      method: 'GET',
+      handle: async (_req, _url, id) => ({ reply: await getSessionIcs(deps, safeDecode(id)), cache: PUBLIC_CACHE }),
+    },
+    {
+      match: exact(paths.signups),
+      method: 'POST',
+      handle: async (req) => {
+        cors.assertAllowedWrite(req);
+        const retryAfter = limiter.hit(req.socket.remoteAddress ?? 'unknown');
+        if (retryAfter > 0) {
+          throw new ProblemError(429, 'rate-limited', 'Too many signups', { retryAfter }, { 'Retry-After': String(retryAfter) });
+        }
+        return { reply: await postSignup(deps, req), cache: NO_STORE };
+      },
+    },
+    {
+      match: exact(paths.adminSignupsCsv),
+      method: 'GET',
+      handle: async (req) => ({ reply: await getSignupsCsv(deps, req), cache: NO_STORE }),
+    },
+    {
+      match: exact('/healthz'),
+      method: 'GET',
+      handle: async () => {
+        await deps.db.query('SELECT 1');
+        return { reply: json(200, { status: 'ok' }), cache: NO_STORE };
+      },
+    },
+  ];
+
+  async function route(req: IncomingMessage, url: URL): Promise<Routed> {
+    if (req.method === 'OPTIONS') return { reply: cors.preflight(req), cache: NO_STORE };
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    for (const route of routes) {
+      const param = route.match(url.pathname);
+      if (param === undefined) continue;
+      if (method !== route.method) {
+        const allow = route.method === 'GET' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS';
+        throw new ProblemError(405, 'bad-request', 'Method not allowed', {}, { Allow: allow });
+      }
+      return route.handle(req, url, param);
+    }
+    throw new ProblemError(404, 'not-found', 'Not found');
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const url = requestUrl(req);
+    // Method, path, status and time only: never the query string, headers or body, which can hold personal data.
+    res.once('close', () => log(`${req.method} ${url.pathname} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
+
+    let routed: Routed;
+    try {
+      routed = await route(req, url);
+    } catch (error) {
+      if (!(error instanceof ProblemError)) {
+        // Error names and SQLSTATE codes only: driver messages can quote submitted values.
+        const code = (error as { code?: unknown })?.code;
+        log(`error ${req.method} ${url.pathname}: ${(error as Error)?.name ?? 'Error'}${code ? ` ${String(code)}` : ''}`);
+      }
+      const problem =
+        error instanceof ProblemError ? error : new ProblemError(500, 'server-error', 'Something went wrong on our side');
+      routed = { reply: problem.toReply(url.pathname), cache: NO_STORE };
+    }
+    if (res.headersSent || res.destroyed) return;
+    const { reply, cache } = routed;
+    res.writeHead(reply.status, {
+      ...SECURITY_HEADERS,
+      ...cors.headers(req),
+      'Cache-Control': reply.status < 400 ? cache : NO_STORE,
+      ...(reply.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(reply.body)) } : {}),
+      ...reply.headers,
+    });
+    res.end(reply.body);
+  }
+
+  const app = ((req: IncomingMessage, res: ServerResponse) => {
+    const done = handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+  }) as App;
+  app.close = async () => {
+    await Promise.allSettled([...inFlight]);
+  };
+  return app;
+}

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+import {
+  FieldErrorSchema,
+  ModuleSchema,
+  ModulesResponseSchema,
+  PROBLEM_CONTENT_TYPE,
+  ProblemSchema,
+  SessionQuerySchema,
+  SessionSchema,
+  SessionsResponseSchema,
+  SignupRequestSchema,
+  SignupResultSchema,
+  VenueSchema,
+  paths,
+  slug,
+} from '../src/contract/index.js';
+import { MAX_BODY_BYTES } from './routes/signups.js';
+
+/**
+ * The OpenAPI 3.1 description of the server, generated from the zod contract so
+ * the two cannot drift. `scripts/openapi.ts` writes it to docs/openapi.json.
+ */
+
+type JsonObject = Record<string, unknown>;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** JSON Schema 2020-12 is OpenAPI 3.1's dialect; only the per-document keywords go. */
+function component(schema: unknown): JsonObject {
+  const { $schema: _schema, $id: _id, ...rest } = schema as JsonObject;
+  return rest;
+}
+
+function componentSchemas(): Record<string, JsonObject> {
+  // Responses describe what the server sends (output); requests what a client may send (input: defaults optional).
+  const output = z.registry<{ id: string }>();
+  const registered = {
+    Module: ModuleSchema,
+    Venue: VenueSchema,
+    Session: SessionSchema,
+    ModulesResponse: ModulesResponseSchema,
+    SessionsResponse: SessionsResponseSchema,
+    SignupResult: SignupResultSchema,
+    FieldError: FieldErrorSchema,
+    Problem: ProblemSchema,
+  };
+  for (const [id, schema] of Object.entries(registered)) output.add(schema, { id });
+  const generated = z.toJSONSchema(output, { uri: (id) => `#/components/schemas/${id}` }).schemas;
+  const schemas: Record<string, JsonObject> = {};
+  for (const [id, schema] of Object.entries(generated)) schemas[id] = component(schema);
+  schemas.SignupRequest = component(z.toJSONSchema(SignupRequestSchema, { io: 'input' }));
+  return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Query parameters straight from SessionQuerySchema, so a new filter shows up here by itself. */
+function sessionQueryParameters(): JsonObject[] {
+  const query = z.toJSONSchema(SessionQuerySchema, { io: 'input' }) as { properties: Record<string, JsonObject> };
+  const descriptions: Record<string, string> = {
+    module: 'Only sessions of this module.',
+    from: 'Only sessions starting at or after this date-time (ISO 8601 with offset; encode "+" as %2B).',
+    to: 'Only sessions starting at or before this date-time.',
+    area: 'Only sessions for this area or CLP (case-insensitive, exact).',
+    delivery: 'Only sessions delivered this way.',
+  };
+  return Object.entries(query.properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+    schema,
+  }));
+}
+
+const problem = (description: string, headers?: JsonObject) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } },
+});
+
+const jsonBody = (description: string, schema: JsonObject) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+export function buildOpenApi(): JsonObject {
+  const cacheable = { 'Cache-Control': { description: 'public, max-age=60', schema: { type: 'string' } } };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mobilise training API',
+      version: readVersion(),
+      description:
+        'Modules, sessions and signups for the Mobilise training programme. Errors are RFC 9457 problem details. ' +
+        'Browsers may call it from allow-listed origins only.',
+    },
+    servers: [{ url: 'http://127.0.0.1:8787', description: 'Local development (npm run server)' }],
+    paths: {
+      [paths.modules]: {
+        get: {
+          operationId: 'listModules',
+          summary: 'All training modules',
+          responses: { 200: { ...jsonBody('The programme', ref('ModulesResponse')), headers: cacheable } },
+        },
+      },
+      [paths.sessions]: {
+        get: {
+          operationId: 'listSessions',
+          summary: 'Sessions, sorted by start time',
+          parameters: sessionQueryParameters(),
+          responses: {
+            200: { ...jsonBody('Matching sessions', ref('SessionsResponse')), headers: cacheable },
+            400: problem('A filter is invalid (code bad-request, with errors per field)'),
+          },
+        },
+      },
+      '/v1/sessions/{id}.ics': {
+        get: {
+          operationId: 'getSessionIcs',
+          summary: 'One session as an iCalendar (RFC 5545) file',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: component(z.toJSONSchema(slug)) }],
+          responses: {
+            200: {
+              description: 'A VCALENDAR with one VEVENT',
+              headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="{id}.ics"' } },
+              content: { 'text/calendar': { schema: { type: 'string' } } },
+            },
+            404: problem('No such session (code not-found)'),
+          },
+        },
+      },
+      [paths.signups]: {
+        post: {
+          operationId: 'createSignup',
+          summary: 'Sign up for a session (or join its waiting list)',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description: 'Same as body.idempotencyKey (either or both; they must match). A retry with the same key returns the first result.',
+              schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,100}$' },
+            },
+          ],
+          requestBody: {
+            required: true,
+            description: `JSON, at most ${MAX_BODY_BYTES / 1024} KB.`,
+            content: { 'application/json': { schema: ref('SignupRequest') } },
+          },
+          responses: {
+            201: jsonBody('Signed up: confirmed, or waitlisted with a position. Also returned for an email already signed up to this session.', ref('SignupResult')),
+            200: jsonBody('A retry of an earlier request with the same Idempotency-Key: its original result', ref('SignupResult')),
+            400: problem('Malformed JSON, or header and body keys differ (code bad-request)'),
+            403: problem('Sent from a website that is not allowed (code forbidden)'),
+            404: problem('No such session (code not-found)'),
+            409: problem('The session is full without a waiting list (session-full), or cancelled or past its deadline (session-closed)'),
+            413: problem('Body too large (code payload-too-large)'),
+            415: problem('Not JSON (code unsupported-media-type)'),
+            422: problem('Invalid fields (code validation, with errors per field) or a reused Idempotency-Key (code idempotency-conflict)'),
+            429: problem('Too many signups from this address (code rate-limited)', {
+              'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } },
+            }),
+          },
+        },
+      },
+      [paths.adminSignupsCsv]: {
+        get: {
+          operationId: 'exportSignups',
+          summary: 'Every signup as CSV, for organisers',
+          description: 'Only when the server has ADMIN_TOKEN. Cells starting with = + - @ are prefixed with an apostrophe.',
+          security: [{ adminToken: [] }],
+          responses: {
+            200: { description: 'UTF-8 CSV with a BOM and a header row', content: { 'text/csv': { schema: { type: 'string' } } } },
+            401: problem('Missing or wrong token (code forbidden)'),
+            404: problem('The export is disabled (code not-found)'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN the server was started with' } },
+    },
+  };
+}
+
+/** The file's exact content: pretty JSON with a trailing newline, so diffs stay readable. */
+export function renderOpenApi(): string {
+  return `${JSON.stringify(buildOpenApi(), null, 2)}\n`;
+}

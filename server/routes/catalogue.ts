@@ -1,0 +1,53 @@
+import {
+  ModulesResponseSchema,
+  SessionQuerySchema,
+  SessionsResponseSchema,
+  sessionToIcs,
+  slug,
+} from '../../src/contract/index.js';
+import { fieldErrors } from '../http/validation.js';
+import { json, ProblemError, type Reply } from '../http/reply.js';
+import { getModule, getSession, listModules, listSessions } from '../store/catalogue.js';
+import type { Deps } from './context.js';
+
+/** GET /v1/modules */
+export async function getModules({ db }: Deps): Promise<Reply> {
+  return json(200, ModulesResponseSchema.parse({ modules: await listModules(db) }));
+}
+
+/** Empty parameters mean "no filter"; a space in a date-time is an unencoded "+" offset. */
+function queryObject(params: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (value === '' || key in query) continue;
+    query[key] = key === 'from' || key === 'to' ? value.replace(' ', '+') : value;
+  }
+  return query;
+}
+
+/** GET /v1/sessions?module=&from=&to=&area=&delivery= */
+export async function getSessions({ db }: Deps, params: URLSearchParams): Promise<Reply> {
+  const parsed = SessionQuerySchema.safeParse(queryObject(params));
+  if (!parsed.success) {
+    throw new ProblemError(400, 'bad-request', 'Invalid query', {
+      detail: 'Check the filters: dates need a full ISO 8601 date-time with an offset.',
+      errors: fieldErrors(parsed.error),
+    });
+  }
+  return json(200, SessionsResponseSchema.parse({ sessions: await listSessions(db, parsed.data) }));
+}
+
+/** GET /v1/sessions/{id}.ics */
+export async function getSessionIcs({ db, now }: Deps, id: string): Promise<Reply> {
+  const session = slug.safeParse(id).success ? await getSession(db, id) : undefined;
+  const module = session && (await getModule(db, session.moduleId));
+  if (!session || !module) throw new ProblemError(404, 'not-found', 'Session not found');
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${session.id}.ics"`,
+    },
+    body: sessionToIcs(session, module, { now: now() }),
+  };
+}

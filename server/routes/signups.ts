@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { SignupRequestSchema, SignupResultSchema, slug, type SignupRequest } from '../../src/contract/index.js';
+import { readBody } from '../http/body.js';
+import { json, ProblemError, type Reply } from '../http/reply.js';
+import { fieldErrors } from '../http/validation.js';
+import { newReference } from '../lib/reference.js';
+import { createSignup } from '../store/signups.js';
+import type { Deps } from './context.js';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** POST /v1/signups */
+export async function postSignup(deps: Deps, req: IncomingMessage): Promise<Reply> {
+  const raw = await readBody(req, MAX_BODY_BYTES);
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new ProblemError(415, 'unsupported-media-type', 'Send JSON', { detail: 'Use Content-Type: application/json.' });
+  }
+  const body = withIdempotencyKey(parseJsonObject(raw), req.headers['idempotency-key']);
+
+  // Bots that fill the hidden field get a convincing success and nothing is stored.
+  if (isHoneypotFilled(body)) {
+    const sessionId = slug.safeParse(body.sessionId).success ? (body.sessionId as string) : 'session';
+    return json(201, { status: 'confirmed', reference: newReference(), sessionId });
+  }
+
+  const parsed = SignupRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new ProblemError(422, 'validation', 'Check your answers', { errors: fieldErrors(parsed.error) });
+  }
+  const outcome = await createSignup(deps.db, parsed.data, { now: deps.now(), requestHash: requestHash(parsed.data) });
+  switch (outcome.kind) {
+    case 'created':
+    case 'existing':
+      return json(201, SignupResultSchema.parse(outcome.result));
+    case 'replayed':
+      return json(200, SignupResultSchema.parse(outcome.result));
+    case 'idempotency-conflict':
+      throw new ProblemError(422, 'idempotency-conflict', 'Idempotency key already used', {
+        detail: 'This Idempotency-Key was used for a different signup. Generate a new key for a new signup.',
+      });
+    case 'not-found':
+      throw new ProblemError(404, 'not-found', 'Session not found');
+    case 'closed':
+      throw new ProblemError(409, 'session-closed', 'Signups for this session have closed');
+    case 'full':
+      throw new ProblemError(409, 'session-full', 'This session is full');
+  }
+}
+
+function parseJsonObject(raw: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ProblemError(400, 'bad-request', 'Malformed JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ProblemError(400, 'bad-request', 'Send a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** The key may come as a header, in the body, or both (then they must agree). */
+function withIdempotencyKey(body: Record<string, unknown>, header: string | string[] | undefined): Record<string, unknown> {
+  if (header === undefined) return body;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (body.idempotencyKey !== undefined && body.idempotencyKey !== key) {
+    throw new ProblemError(400, 'bad-request', 'Idempotency keys differ', {
+      detail: 'The Idempotency-Key header and idempotencyKey in the body must be the same.',
+    });
+  }
+  return { ...body, idempotencyKey: key };
+}
+
+function isHoneypotFilled(body: Record<string, unknown>): boolean {
+  const value = body.website;
+  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
+/** Fingerprint of what was asked, to tell a retry (same) from a reused key (different). */
+function requestHash(request: SignupRequest): string {
+  const { idempotencyKey: _key, ...fields } = request;
+  const canonical = Object.keys(fields)
+    .sort()
+    .map((k) => [k, fields[k as keyof typeof fields]]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}

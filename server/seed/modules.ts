@@ -1,0 +1,179 @@
+import type { Module } from '../../src/contract/index.js';
+
+/**
+ * The modules of "Mobilise: Organising for Real Change", from the programme
+ * description (shared/seed/mobilise-programme.txt). The three "Delivering your
+ * message: digital" sessions form one series, as do the two field organising parts.
+ * Plain text only: paragraphs are separated by a blank line.
+ */
+export const modules: Module[] = [
+  {
+    id: 'field-organising-1',
+    title: 'Field Organising (part one)',
+    summary:
+      'Take a leading role in local grassroots campaigns: decide where to campaign, advertise sessions, run canvassing sheets and enter data.',
+    description:
+      'Field organising is about taking a leading role in mobilising members to run local grassroots campaigns and undertake one-to-one conversations, building deep connections in communities to activate voters.\n\n' +
+      'In this session you will learn how we make decisions on where we campaign, how to advertise campaign sessions, how to run canvassing sheets using Contact Creator, how to use the Doorstep App and how to enter data.',
+    strand: 'field',
+    series: 'field-organising',
+    part: 1,
+    prerequisites: [],
+    audience: ['new-activists', 'activists', 'candidates'],
+    durationMinutes: 180,
+    tools: ['Contact Creator', 'Doorstep App'],
+  },
+  {
+    id: 'field-organising-2',
+    title: 'Field Organising (part two)',
+    summary: 'Lead a team of volunteers and run a voter persuasion session.',
+    description:
+      'Following on from the Field Organising Part One session, in Part Two you will learn how to lead a team of volunteers and run a voter persuasion session.',
+    strand: 'field',
+    series: 'field-organising',
+    part: 2,
+    prerequisites: ['field-organising-1'],
+    audience: ['activists', 'candidates', 'role-holders'],
+    durationMinutes: 180,
+    tools: [],
+  },
+  {
+    id: 'digital-organising',
+    title: 'Digital Organising',
+    summary:
+      'Use email, social media and Labour’s digital tools – Dialogue and Organise – to mobilise members and supporters to take action.',
+    description:
+      'Digital organising is about using digital technology and Labour Party digital tools to mobilise members and supporters to take action. Organising and mobilising our supporters is crucial to winning elections and making real change happen.\n\n' +
+      'But organising isn’t the same as it was a few years ago. This session will teach you how you can get the most out of digital tools and channels, including email, social media, our online phone bank ‘Dialogue’ and our new volunteer management platform ‘Organise’, to mobilise our supporters.',
+    strand: 'digital',
+    prerequisites: [],
+    audience: ['new-activists', 'activists', 'role-holders'],
+    durationMinutes: 120,
+    tools: ['Dialogue', 'Organise', 'Email'],
+  },
+  {
+    id: 'message-digital-social',
+    title: 'Delivering your message: digital (creating good social media content)',
+    summary: 'Top tips for good social media content: engaging copy, good photos and simple graphics.',
+    description:
+      'Campaigning using digital channels must be an integral part of every Labour campaign.\n\n' +
+      'This session will cover the importance of using digital in campaigning and top tips for producing good social media content, including writing engaging copy, taking good photos and producing simple graphics.',
+    strand: 'message',
+    series: 'message-digital',
+    part: 1,
+    prerequisites: [],
+    audience: ['new-activists', 'activists', 'candidates'],
+    durationMinutes: 120,
+    tools: [],
+  },
+  {
+    id: 'message-digital-advertising',
+    title: 'Delivering your message: digital (targeting voters online, digital advertising)',
+    summary: 'Create exciting, engaging digital advertising and get your message across on Facebook and other social media.',
+    description:
+      'Want to learn how to create exciting and engaging digital advertising to give your local campaigns an impressive online presence?\n\n' +
+      'Come and learn how you can use digital advertising in your campaigns and how you and your local party can get your message across on Facebook and other social media channels.',
+    strand: 'message',
+    series: 'message-digital',
+    part: 2,
+    prerequisites: [],
+    audience: ['activists', 'candidates', 'role-holders'],
+    durationMinutes: 120,
+    tools: ['Facebook'],
+  },
+  {
+    id: 'message-digital-video',
+    title: 'Delivering your message: digital (video for social media)',
+    summary: 'A hands-on workshop on producing quality video content for your online campaigns.',
+    description:
+      'Good videos add real impact to your online campaigns, and are a great way of getting your message out on social media.\n\n' +
+      'Come along to this workshop and find out how to produce quality video content.',
+    strand: 'message',
+    series: 'message-digital',
+    part: 3,
+    prerequisites: [],
+    audience: ['activists', 'candidates'],
+    durationMinutes: 180,
+    tools: [],
+  },
+  {
+    id: 'message-print',
+    title: 'Delivering your message: print',
+    summary: 'Tell your story in print: engaging copy, good photos, effective direct mail and managing local media.',
+    description:
+      'Being able to tell a story and articulate your message in printed materials is a fundamental part of every Labour campaign.\n\n' +
+      'Writing engaging copy, taking good photos and delivering effective direct mail are central elements of a winning print plan. This session will also cover how to manage your message in the local media to ensure that you maximise all your print campaigning.',
+    strand: 'message',
+    prerequisites: [],
+    audience: ['activists', 'candidates', 'role-holders'],
+    durationMinutes: 120,
+    tools: [],
+  },
+  {
+    id: 'voter-persuasion',
+    title: 'Voter Persuasion',
+    summary:
+      'Why voter persuasion matters, and how to have effective, persuasive conversations on the doorstep. Ideal if you are new to doorknocking.',
+    description:
+      'During this session you will learn why voter persuasion matters and get top tips on how to have effective, persuasive conversations to activate voters and commit supporters to action.\n\n' +
+      'If you are new to doorknocking or just looking to refresh your skills, come along to this interactive session as we share our top tips to make sure you have the confidence to have effective conversations with potential Labour voters.',
+    strand: 'field',
+    prerequisites: [],
+    audience: ['new-activists', 'activists', 'candidates'],
+    durationMinutes: 120,
+    tools: [],
+  },
+  {
+    id: 'targeting-and-analysis',
+    title: 'Targeting and Analysis',
+    summary:
+      'Run data-driven, targeted campaigns with Contact Creator selections, mosaic profiling and Labour’s targeting and reporting tool Insight.',
+    description:
+      'Come and learn how to run data-driven, targeted campaigns and better understand voters in your constituency.\n\n' +
+      'You will learn how to use the advanced features of Contact Creator to build selections, and how to use mosaic profiling. You will also learn about Labour’s new targeting and reporting tool Insight to produce interactive visualisations and summaries of data on electors in your area.',
+    strand: 'data',
+    prerequisites: [],
+    audience: ['activists', 'candidates', 'role-holders'],
+    durationMinutes: 180,
+    tools: ['Contact Creator', 'mosaic', 'Insight'],
+  },
+  {
+    id: 'community-organising',
+    title: 'Community Organising',
+    summary: 'An introduction to community organising: building winnable campaigns and winning in between elections.',
+    description:
+      'This session is an introduction to community organising and will cover building winnable campaigns and winning in between elections.',
+    strand: 'community',
+    prerequisites: [],
+    audience: ['new-activists', 'activists', 'role-holders'],
+    durationMinutes: 120,
+    tools: [],
+  },
+  {
+    id: 'working-with-trade-unions',
+    title: 'Working with Trade Unions',
+    summary: 'Build relationships with local trade union branches: the Labour link, TULO and the CLP trade union co-ordinator.',
+    description:
+      'Building relationships with local trade union branches is essential for building a broad, grassroots, people-powered movement.\n\n' +
+      'In this session you will learn more about the history of the Labour link, the role of TULO, the role of a CLP co-ordinator and how you can make the most of the union connection.',
+    strand: 'unions',
+    prerequisites: [],
+    audience: ['activists', 'role-holders'],
+    durationMinutes: 120,
+    tools: [],
+  },
+  {
+    id: 'building-your-clp',
+    title: 'Building your CLP',
+    summary:
+      'Make your CLP more engaging: effective local meetings, member mobilisation, safeguarding, and equality and diversity.',
+    description:
+      'During this session we give you top tips on how to make CLPs more engaging for members. We will share best practice for Labour Party role holders, including how to hold effective local meetings and member mobilisation to get more people involved locally.\n\n' +
+      'The session will also cover safeguarding and how you can embed equality and diversity in your CLP to ensure your meetings are safe, inclusive and accessible.',
+    strand: 'clp',
+    prerequisites: [],
+    audience: ['role-holders', 'activists'],
+    durationMinutes: 120,
+    tools: [],
+  },
+];

@@ -1,0 +1,79 @@
+import type { Module, Session, SessionQuery } from '../../src/contract/index.js';
+import type { Queryable } from '../db/types.js';
+import { MODULE_COLUMNS, SESSION_COLUMNS, moduleFromRow, sessionFromRow, type ModuleRow, type SessionRow } from './rows.js';
+
+/** Reads and writes of modules and sessions (the public catalogue). */
+
+export async function listModules(db: Queryable): Promise<Module[]> {
+  const { rows } = await db.query<ModuleRow>(`SELECT ${MODULE_COLUMNS} FROM modules ORDER BY sort_order, id`);
+  return rows.map(moduleFromRow);
+}
+
+export async function getModule(db: Queryable, id: string): Promise<Module | undefined> {
+  const { rows } = await db.query<ModuleRow>(`SELECT ${MODULE_COLUMNS} FROM modules WHERE id = $1`, [id]);
+  return rows[0] && moduleFromRow(rows[0]);
+}
+
+/** Every filter is optional: a NULL parameter switches its condition off. `from`/`to` bound the start time. */
+export async function listSessions(db: Queryable, query: SessionQuery = {}): Promise<Session[]> {
+  const { rows } = await db.query<SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM sessions
+     WHERE ($1::text IS NULL OR module_id = $1)
+       AND ($2::timestamptz IS NULL OR starts_at >= $2)
+       AND ($3::timestamptz IS NULL OR starts_at <= $3)
+       AND ($4::text IS NULL OR lower(area) = lower($4))
+       AND ($5::text IS NULL OR delivery = $5)
+     ORDER BY starts_at, id`,
+    [query.module ?? null, query.from ?? null, query.to ?? null, query.area?.trim() || null, query.delivery ?? null],
+  );
+  return rows.map(sessionFromRow);
+}
+
+export async function getSession(db: Queryable, id: string): Promise<Session | undefined> {
+  const { rows } = await db.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [id]);
+  return rows[0] && sessionFromRow(rows[0]);
+}
+
+export async function insertModule(db: Queryable, module: Module, sortOrder: number): Promise<void> {
+  await db.query(
+    `INSERT INTO modules (sort_order, ${MODULE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      sortOrder,
+      module.id,
+      module.title,
+      module.summary,
+      module.description,
+      module.strand,
+      module.series ?? null,
+      module.part ?? null,
+      module.prerequisites,
+      module.audience,
+      module.durationMinutes,
+      module.tools,
+    ],
+  );
+}
+
+export async function insertSession(db: Queryable, session: Session): Promise<void> {
+  await db.query(
+    `INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    [
+      session.id,
+      session.moduleId,
+      session.start,
+      session.end,
+      session.delivery,
+      session.venue?.name ?? null,
+      session.venue?.address ?? null,
+      session.venue?.postcode ?? null,
+      session.area,
+      session.capacity,
+      session.spacesLeft,
+      session.status,
+      session.waitlist,
+      session.trainer ?? null,
+      session.signupDeadline ?? null,
+      session.accessibility ?? null,
+    ],
+  );
+}

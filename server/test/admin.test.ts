@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Db } from '../db/types.js';
+import { csvCell, toCsv } from '../lib/csv.js';
+import { addSession, dbTargets, expectProblem, postSignup, signup, startApp, type Running } from './harness.js';
+
+const TOKEN = 'test-admin-token-0123456789';
+
+/** Minimal RFC 4180 reader, enough to check what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}
+
+describe('csv', () => {
+  it('quotes and guards cells', () => {
+    assert.equal(csvCell('plain'), 'plain');
+    assert.equal(csvCell('a,b'), '"a,b"');
+    assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+    assert.equal(csvCell('two\nlines'), '"two\nlines"');
+    for (const dangerous of ['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tcmd']) assert.equal(csvCell(dangerous), `'${dangerous}`);
+    assert.equal(csvCell('=A1,B1'), `"'=A1,B1"`);
+    assert.equal(csvCell(-2), '-2', 'real numbers are not text and stay numbers');
+    assert.equal(csvCell(null), '');
+    assert.equal(toCsv(['a', 'b'], [[1, '=x']]), "a,b\r\n1,'=x\r\n");
+  });
+});
+
+for (const target of dbTargets()) {
+  describe(`GET /v1/admin/signups.csv [${target.name}]`, () => {
+    let db: Db;
+    let app: Running;
+    before(async () => {
+      db = await target.open();
+      app = await startApp(db, { adminToken: TOKEN });
+    });
+    after(async () => {
+      await app.close();
+      await db.close();
+    });
+
+    const csvUrl = () => `${app.url}/v1/admin/signups.csv`;
+
+    it('does not exist when no token is configured (404)', async () => {
+      const noAdmin = await startApp(db);
+      try {
+        const res = await fetch(`${noAdmin.url}/v1/admin/signups.csv`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+        await expectProblem(res, 404, 'not-found');
+      } finally {
+        await noAdmin.close();
+      }
+    });
+
+    it('needs the bearer token (401 without it or with a wrong one)', async () => {
+      const attempts: Record<string, string>[] = [
+        {},
+        { Authorization: 'Bearer wrong' },
+        { Authorization: `Basic ${TOKEN}` },
+        { Authorization: `Bearer ${TOKEN}x` },
+      ];
+      for (const headers of attempts) {
+        const res = await fetch(csvUrl(), { headers });
+        assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer/);
+        await expectProblem(res, 401, 'forbidden');
+      }
+    });
+
+    it('exports signups as quoted CSV with spreadsheet formulas defused', async () => {
+      const session = await addSession(db);
+      await postSignup(
+        app.url,
+        signup(session.id, {
+          firstName: '=HYPERLINK("http://evil.example","Click")',
+          lastName: 'O’Brien, "Junior"',
+          email: 'formula@example.org',
+          phone: '+44 7700 900982',
+          clp: '@Glasgow Kelvin',
+          accessNeeds: 'Line one\nline two',
+          consentMarketing: true,
+        }),
+      );
+      const res = await fetch(csvUrl(), { headers: { Authorization: `bearer ${TOKEN}` } });
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
+      assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="mobilise-signups-2026-11-26\.csv"$/);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'BOM so Excel reads UTF-8');
+      const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes));
+      const record = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]]))).find((r) => r.email === 'formula@example.org');
+      assert.ok(record, 'the signup is exported');
+      assert.equal(record.first_name, `'=HYPERLINK("http://evil.example","Click")`);
+      assert.equal(record.last_name, 'O’Brien, "Junior"');
+      assert.equal(record.phone, "'+44 7700 900982");
+      assert.equal(record.clp, "'@Glasgow Kelvin");
+      assert.equal(record.access_needs, 'Line one\nline two');
+      assert.equal(record.consent_contact, 'true');
+      assert.equal(record.consent_marketing, 'true');
+      assert.equal(record.session_id, session.id);
+      assert.equal(record.status, 'confirmed');
+      for (const r of rows) for (const cell of r) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
+    });
+  });
+}

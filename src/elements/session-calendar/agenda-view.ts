@@ -1,0 +1,116 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Delivery } from '../../contract/index.js';
+import { en } from '../../strings/en.js';
+import { formatDay, formatMonth, formatShortDay, formatTimeRange } from '../shared/format.js';
+import { renderAddToCalendar, type EventModule } from './add-to-calendar.js';
+import { renderBadge, sessionState } from './badges.js';
+import type { Entry, MonthGroup } from './filters.js';
+
+/** Everything a session entry needs from the element, so these render helpers stay free of it. */
+export interface SessionView {
+  locale: string;
+  now: number;
+  moduleOf(moduleId: string): EventModule;
+  icsHref(entry: Entry): string | undefined;
+  pageUrl(sessionId: string): string;
+  onSelect(e: Event, entry: Entry): void;
+  onCalendarToggle(e: Event, entry: Entry): void;
+}
+
+const t = en.calendar;
+
+export const DELIVERY_LABEL: Record<Delivery, string> = { online: t.online, 'in-person': t.inPerson, hybrid: t.hybrid };
+
+/** A whole-month ISO instant, mid-month at noon so no time zone can tip it into a neighbour. */
+export const monthInstant = (month: string) => `${month}-15T12:00:00Z`;
+export const dayInstant = (day: string) => `${day}T12:00:00Z`;
+
+function heading(level: 4 | 5, id: string, text: string): TemplateResult {
+  return level === 4
+    ? html`<h4 class="title" part="session-title" id=${id}>${text}</h4>`
+    : html`<h5 class="title" part="session-title" id=${id}>${text}</h5>`;
+}
+
+/** One session. `level` places its title under the surrounding day heading. */
+export function renderSession(entry: Entry, view: SessionView, level: 4 | 5) {
+  const s = entry.session;
+  const module = view.moduleOf(s.moduleId);
+  const state = sessionState(s, view.now);
+  const day = formatDay(s.start, view.locale);
+  const context = t.signUpFor(module.title, day);
+  return html`<article
+    class="session ${state.kind}"
+    part="session"
+    id="session-${s.id}"
+    data-session=${s.id}
+    tabindex="-1"
+    aria-labelledby="title-${s.id}"
+  >
+    <div class="head">${heading(level, `title-${s.id}`, module.title)} ${renderBadge(state)}</div>
+    <p class="when">
+      <time datetime=${s.start}>${day}</time><br />
+      <span class="time">${formatTimeRange(s.start, s.end, view.locale)}</span> <span class="muted">(${t.ukTime})</span>
+    </p>
+    <p class="where">
+      <span class="delivery">${DELIVERY_LABEL[s.delivery]}</span>${s.venue && s.delivery !== 'online'
+        ? html` · <span class="venue">${s.venue.name}, ${s.venue.postcode}</span>`
+        : nothing}
+    </p>
+    <p class="area">${t.area}: ${s.area}</p>
+    ${s.trainer ? html`<p class="trainer">${t.trainer(s.trainer)}</p>` : nothing}
+    ${s.accessibility
+      ? html`<details class="access">
+          <summary>${t.accessibility}</summary>
+          <p>${s.accessibility}</p>
+        </details>`
+      : nothing}
+    <div class="actions">
+      ${state.action
+        ? html`<button class="button" part="signup-button" type="button" data-signup=${s.id} @click=${(e: Event) => view.onSelect(e, entry)}>
+            ${state.action === 'waitlist' ? t.joinWaitlist : t.signUp}<span class="visually-hidden">${context}</span>
+          </button>`
+        : nothing}
+      ${state.kind === 'cancelled'
+        ? nothing
+        : renderAddToCalendar({
+            session: s,
+            module,
+            icsHref: view.icsHref(entry),
+            pageUrl: view.pageUrl(s.id),
+            context,
+            onToggle: (e) => view.onCalendarToggle(e, entry),
+          })}
+    </div>
+  </article>`;
+}
+
+export const renderSessionList = (entries: readonly Entry[], view: SessionView, level: 4 | 5) =>
+  html`<ul class="sessions" role="list">
+    ${repeat(
+      entries,
+      (e) => e.session.id,
+      (e) => html`<li>${renderSession(e, view, level)}</li>`,
+    )}
+  </ul>`;
+
+/** Month sections (h3) then day groups (h4); only the page of sessions already revealed is passed in. */
+export function renderAgenda(groups: readonly MonthGroup[], view: SessionView) {
+  return html`<div class="agenda">
+    ${repeat(
+      groups,
+      (m) => m.month,
+      (m) => html`<section class="month" aria-labelledby="month-${m.month}">
+        <h3 class="month-heading" part="month-heading" id="month-${m.month}">${formatMonth(monthInstant(m.month), view.locale)}</h3>
+        ${repeat(
+          m.days,
+          (d) => d.day,
+          (d) => html`<div class="day-group">
+            <h4 class="day-heading">${formatShortDay(dayInstant(d.day), view.locale)}</h4>
+            ${renderSessionList(d.entries, view, 5)}
+          </div>`,
+        )}
+      </section>`,
+    )}
+  </div>`;
+}

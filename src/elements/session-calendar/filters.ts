@@ -1,0 +1,118 @@
+import type { Delivery, Session } from '../../contract/index.js';
+import { dayKey } from '../shared/format.js';
+
+/** A session with the values every filter, grouping and grid needs, computed once per response. */
+export interface Entry {
+  session: Session;
+  start: number;
+  end: number;
+  /** London calendar day, "YYYY-MM-DD". */
+  day: string;
+  /** London month, "YYYY-MM". */
+  month: string;
+}
+
+export interface Filters {
+  module: string;
+  delivery: Delivery | '';
+  area: string;
+  /** Inclusive London days, "YYYY-MM-DD"; anything else is ignored. */
+  from: string;
+  to: string;
+  showPast: boolean;
+  now: number;
+}
+
+export interface DayGroup {
+  day: string;
+  entries: Entry[];
+}
+export interface MonthGroup {
+  month: string;
+  days: DayGroup[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Sort once and pre-compute London days: Intl calls are the costly part for thousands of sessions. */
+export function indexSessions(sessions: readonly Session[]): Entry[] {
+  return sessions
+    .map((session) => {
+      const start = Date.parse(session.start);
+      const day = dayKey(session.start);
+      return { session, start, end: Date.parse(session.end), day, month: day.slice(0, 7) };
+    })
+    .sort((a, b) => a.start - b.start || a.session.id.localeCompare(b.session.id));
+}
+
+/** A session is past once it has ended; one in progress still shows (as "Signups closed"). */
+export const isPast = (entry: Entry, now: number) => entry.end < now;
+
+export function applyFilters(entries: readonly Entry[], f: Filters): Entry[] {
+  const from = DATE.test(f.from) ? f.from : '';
+  const to = DATE.test(f.to) ? f.to : '';
+  const area = f.area.toLowerCase();
+  return entries.filter(
+    (e) =>
+      (f.showPast || !isPast(e, f.now)) &&
+      (!f.module || e.session.moduleId === f.module) &&
+      (!f.delivery || e.session.delivery === f.delivery) &&
+      (!area || e.session.area.toLowerCase() === area) &&
+      (!from || e.day >= from) &&
+      (!to || e.day <= to),
+  );
+}
+
+/** Distinct areas in the data, for the area filter's options. */
+export function areasOf(entries: readonly Entry[]): string[] {
+  return [...new Set(entries.map((e) => e.session.area))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+}
+
+/** Month → day → sessions, keeping the (already sorted) order. */
+export function groupByMonthDay(entries: readonly Entry[]): MonthGroup[] {
+  const months: MonthGroup[] = [];
+  for (const e of entries) {
+    let month = months.at(-1);
+    if (month?.month !== e.month) months.push((month = { month: e.month, days: [] }));
+    let day = month.days.at(-1);
+    if (day?.day !== e.day) month.days.push((day = { day: e.day, entries: [] }));
+    day.entries.push(e);
+  }
+  return months;
+}
+
+/** Sessions per London day, for the month grid's markers. */
+export function countByDay(entries: readonly Entry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.day, (counts.get(e.day) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Remember the last call: recompute only when an argument changes (by identity),
+ * so re-renders for focus or dialog state never re-filter thousands of sessions.
+ */
+export function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | undefined;
+  return (...args: A) => {
+    if (last && last.args.length === args.length && last.args.every((a, i) => Object.is(a, args[i]))) return last.result;
+    last = { args, result: fn(...args) };
+    return last.result;
+  };
+}
+
+/** Filters as a stable object: the same values give the same object, so memoised steps see no change. */
+export function memoFilters(): (f: Filters) => Filters {
+  const same = memoOne(
+    (module: string, delivery: Filters['delivery'], area: string, from: string, to: string, showPast: boolean, now: number): Filters => ({
+      module,
+      delivery,
+      area,
+      from,
+      to,
+      showPast,
+      now,
+    }),
+  );
+  return (f) => same(f.module, f.delivery, f.area, f.from, f.to, f.showPast, f.now);
+}

@@ -1,0 +1,29 @@
+/**
+ * Deep links: `#session=<id>`. Parsed leniently (`#foo&session=id` works too)
+ * so a host page that keeps its own state in the hash is not broken by ours.
+ */
+export function parseSessionHash(hash: string): string | undefined {
+  const raw = hash.replace(/^#/, '');
+  if (!raw.includes('session=')) return undefined;
+  const id = new URLSearchParams(raw).get('session')?.trim();
+  return id && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? id : undefined;
+}
+
+/** The page URL with our key set in the hash, other hash parameters kept. */
+export function withSessionHash(href: string, id: string): string {
+  const url = new URL(href);
+  const raw = url.hash.replace(/^#/, '');
+  const params = new URLSearchParams(raw.includes('=') ? raw : '');
+  params.set('session', id);
+  url.hash = params.toString();
+  return url.href;
+}
+
+/**
+ * Point the address bar at a session without a history entry or a hashchange,
+ * and keep the host router's `history.state` as it is.
+ */
+export function replaceSessionHash(id: string) {
+  const next = withSessionHash(location.href, id);
+  if (next !== location.href) history.replaceState(history.state, '', next);
+}

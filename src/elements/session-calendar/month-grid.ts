@@ -1,0 +1,177 @@
+/**
+ * The month view: an ARIA grid (Monday first) with roving tabindex. Loaded with
+ * import() only when a member switches to it, so the agenda pays nothing for it.
+ * Days are "YYYY-MM-DD" strings handled as UTC dates, so no clock change can skip one.
+ */
+import { html, nothing } from 'lit';
+import { en } from '../../strings/en.js';
+import { formatDay, formatMonth } from '../shared/format.js';
+import { dayInstant, monthInstant, renderSessionList, type SessionView } from './agenda-view.js';
+import type { Entry } from './filters.js';
+
+const DAY_MS = 86_400_000;
+const t = en.calendar;
+
+const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
+const toDay = (d: Date) => d.toISOString().slice(0, 10);
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+export const monthOf = (day: string) => day.slice(0, 7);
+export const addDays = (day: string, n: number) => toDay(new Date(toDate(day).getTime() + n * DAY_MS));
+/** 0 = Monday … 6 = Sunday (en-GB weeks). */
+export const weekday = (day: string) => (toDate(day).getUTCDay() + 6) % 7;
+
+/** Same day of the month, clamped: 31 January + 1 month is 28 (or 29) February. */
+export function addMonths(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const year = first.getUTCFullYear();
+  const month = first.getUTCMonth() + 1;
+  return toDay(new Date(Date.UTC(year, month - 1, Math.min(d, daysIn(year, month)))));
+}
+
+/** Weeks of the month as rows of seven, with `null` padding before the 1st and after the last day. */
+export function monthWeeks(month: string): (string | null)[][] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const cells: (string | null)[] = Array.from({ length: weekday(`${month}-01`) }, () => null);
+  for (let d = 1; d <= daysIn(y, m); d++) cells.push(`${month}-${String(d).padStart(2, '0')}`);
+  while (cells.length % 7) cells.push(null);
+  return Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+}
+
+/** The APG date grid keys; undefined for keys the grid does not own. */
+export function moveDay(day: string, key: string): string | undefined {
+  switch (key) {
+    case 'ArrowRight':
+      return addDays(day, 1);
+    case 'ArrowLeft':
+      return addDays(day, -1);
+    case 'ArrowDown':
+      return addDays(day, 7);
+    case 'ArrowUp':
+      return addDays(day, -7);
+    case 'Home':
+      return addDays(day, -weekday(day));
+    case 'End':
+      return addDays(day, 6 - weekday(day));
+    case 'PageUp':
+      return addMonths(day, -1);
+    case 'PageDown':
+      return addMonths(day, 1);
+    default:
+      return undefined;
+  }
+}
+
+const weekdayNames = new Map<string, { short: string; long: string }[]>();
+/** Monday-first column headers in the page's locale (2024-01-01 was a Monday). */
+function weekdays(locale: string) {
+  let names = weekdayNames.get(locale);
+  if (!names) {
+    const short = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+    const long = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+    names = Array.from({ length: 7 }, (_, i) => {
+      const d = new Date(Date.UTC(2024, 0, 1 + i, 12));
+      return { short: short.format(d), long: long.format(d) };
+    });
+    weekdayNames.set(locale, names);
+  }
+  return names;
+}
+
+export interface GridProps {
+  /** "YYYY-MM" shown. */
+  month: string;
+  /** The one day with tabindex=0; always inside `month`. */
+  focused: string;
+  /** The day whose sessions are listed below the grid. */
+  selected?: string;
+  today: string;
+  counts: ReadonlyMap<string, number>;
+  /** Sessions on `selected`, already filtered. */
+  selectedEntries: readonly Entry[];
+  view: SessionView;
+  /** Move the roving day and focus it (keyboard). */
+  onMove(day: string): void;
+  /** The roving day followed focus there (pointer, or focus() from script). */
+  onFocusDay(day: string): void;
+  onChoose(day: string): void;
+  onMonth(delta: -1 | 1): void;
+}
+
+const dayOf = (e: Event) => (e.target as HTMLElement).closest<HTMLElement>('td[data-day]')?.dataset.day;
+
+function onKeyDown(e: KeyboardEvent, p: GridProps) {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const day = dayOf(e) ?? p.focused;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    p.onChoose(day);
+    return;
+  }
+  const next = moveDay(day, e.key);
+  if (!next) return;
+  e.preventDefault();
+  p.onMove(next);
+}
+
+function renderCell(day: string | null, p: GridProps) {
+  if (!day) return html`<td class="pad"></td>`;
+  const count = p.counts.get(day) ?? 0;
+  return html`<td
+    class="day ${count ? 'has-sessions' : ''}"
+    part="day"
+    data-day=${day}
+    tabindex=${day === p.focused ? 0 : -1}
+    aria-selected=${day === p.selected ? 'true' : 'false'}
+    aria-current=${day === p.today ? 'date' : 'false'}
+    @click=${() => p.onChoose(day)}
+  >
+    <span class="num" aria-hidden="true">${Number(day.slice(8))}</span>
+    ${count ? html`<span class="count" aria-hidden="true">${count}</span>` : nothing}
+    <span class="visually-hidden">${formatDay(dayInstant(day), p.view.locale)}, ${t.sessionsOnDay(count)}</span>
+  </td>`;
+}
+
+function renderDayPanel(p: GridProps) {
+  if (!p.selected) return nothing;
+  const day = formatDay(dayInstant(p.selected), p.view.locale);
+  return html`<section class="day-panel" aria-labelledby="day-title">
+    <h3 id="day-title" class="day-title">${t.dayHeading(day)}</h3>
+    ${p.selectedEntries.length ? renderSessionList(p.selectedEntries, p.view, 4) : html`<p class="state">${t.dayNone}</p>`}
+  </section>`;
+}
+
+export function renderMonthGrid(p: GridProps) {
+  const title = formatMonth(monthInstant(p.month), p.view.locale);
+  const selectedDay = p.selected ? formatDay(dayInstant(p.selected), p.view.locale) : '';
+  return html`<div class="month-view">
+    <div class="grid-head">
+      <button class="button secondary nav" type="button" data-nav="prev" @click=${() => p.onMonth(-1)}>
+        <span aria-hidden="true">‹</span><span class="visually-hidden">${t.previousMonth}</span>
+      </button>
+      <h3 id="grid-title" class="month-heading" part="month-heading" aria-live="polite">${title}</h3>
+      <button class="button secondary nav" type="button" data-nav="next" @click=${() => p.onMonth(1)}>
+        <span aria-hidden="true">›</span><span class="visually-hidden">${t.nextMonth}</span>
+      </button>
+    </div>
+    <p id="grid-hint" class="visually-hidden">${t.gridHint}</p>
+    <table role="grid" class="grid" part="grid" aria-labelledby="grid-title" aria-describedby="grid-hint" @keydown=${(e: KeyboardEvent) => onKeyDown(e, p)}
+      @focusin=${(e: FocusEvent) => {
+        const day = dayOf(e);
+        if (day && day !== p.focused) p.onFocusDay(day);
+      }}
+    >
+      <thead>
+        <tr>
+          ${weekdays(p.view.locale).map((w) => html`<th scope="col" abbr=${w.long}>${w.short}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${monthWeeks(p.month).map((week) => html`<tr>${week.map((day) => renderCell(day, p))}</tr>`)}
+      </tbody>
+    </table>
+    <p class="visually-hidden" role="status">${p.selected ? t.dayShown(p.selectedEntries.length, selectedDay) : ''}</p>
+    ${renderDayPanel(p)}
+  </div>`;
+}

@@ -1,0 +1,184 @@
+import { expect } from '@open-wc/testing';
+import type { Session } from '../src/contract/index.js';
+import { isFew, sessionState } from '../src/elements/session-calendar/badges.js';
+import {
+  applyFilters,
+  areasOf,
+  countByDay,
+  groupByMonthDay,
+  indexSessions,
+  memoFilters,
+  memoOne,
+  type Filters,
+} from '../src/elements/session-calendar/filters.js';
+import { parseSessionHash, withSessionHash } from '../src/elements/session-calendar/hash.js';
+import { addMonths, monthWeeks, moveDay, weekday } from '../src/elements/session-calendar/month-grid.js';
+
+
+const HOUR = 3_600_000;
+const NOW = Date.parse('2030-03-10T12:00:00Z');
+
+function session(over: Partial<Session> & { id: string }): Session {
+  const start = over.start ?? '2030-03-20T18:30:00Z';
+  return {
+    moduleId: 'field-organising-1',
+    start,
+    end: new Date(Date.parse(start) + 2 * HOUR).toISOString(),
+    delivery: 'online',
+    area: 'Glasgow',
+    capacity: 20,
+    spacesLeft: 12,
+    status: 'scheduled',
+    waitlist: true,
+    ...over,
+  };
+}
+
+const none: Filters = { module: '', delivery: '', area: '', from: '', to: '', showPast: false, now: NOW };
+
+const sessions = [
+  session({ id: 'late', start: '2030-04-02T17:30:00Z', moduleId: 'digital-organising', area: 'Edinburgh' }),
+  session({ id: 'past', start: '2030-03-01T18:30:00Z' }),
+  session({ id: 'hybrid', start: '2030-03-20T18:30:00Z', delivery: 'hybrid', area: 'Dundee' }),
+  session({ id: 'in-person', start: '2030-03-20T10:00:00Z', delivery: 'in-person' }),
+  // 23:30 UTC on 31 March is 00:30 on 1 April in London (BST): it belongs to April.
+  session({ id: 'bst-midnight', start: '2030-03-31T23:30:00Z', area: 'glasgow' }),
+];
+const entries = indexSessions(sessions);
+const ids = (list: { session: Session }[]) => list.map((e) => e.session.id);
+
+describe('session calendar filters', () => {
+  it('indexes sessions in start order with London days and months', () => {
+    expect(ids(entries)).to.deep.equal(['past', 'in-person', 'hybrid', 'bst-midnight', 'late']);
+    const midnight = entries.find((e) => e.session.id === 'bst-midnight')!;
+    expect(midnight.day).to.equal('2030-04-01');
+    expect(midnight.month).to.equal('2030-04');
+  });
+
+  it('hides sessions that have ended unless showPast', () => {
+    expect(ids(applyFilters(entries, none))).to.not.include('past');
+    expect(ids(applyFilters(entries, { ...none, showPast: true }))).to.include('past');
+    // A session in progress is not past.
+    const running = indexSessions([session({ id: 'running', start: new Date(NOW - HOUR).toISOString() })]);
+    expect(ids(applyFilters(running, none))).to.deep.equal(['running']);
+  });
+
+  it('filters by module, delivery and area (case-insensitive)', () => {
+    expect(ids(applyFilters(entries, { ...none, module: 'digital-organising' }))).to.deep.equal(['late']);
+    expect(ids(applyFilters(entries, { ...none, delivery: 'hybrid' }))).to.deep.equal(['hybrid']);
+    expect(ids(applyFilters(entries, { ...none, area: 'GLASGOW' }))).to.deep.equal(['in-person', 'bst-midnight']);
+  });
+
+  it('filters by an inclusive London date range and ignores malformed dates', () => {
+    expect(ids(applyFilters(entries, { ...none, from: '2030-04-01' }))).to.deep.equal(['bst-midnight', 'late']);
+    expect(ids(applyFilters(entries, { ...none, to: '2030-03-31' }))).to.deep.equal(['in-person', 'hybrid']);
+    expect(ids(applyFilters(entries, { ...none, from: '2030-03-20', to: '2030-03-20' }))).to.deep.equal(['in-person', 'hybrid']);
+    expect(applyFilters(entries, { ...none, from: 'yesterday' })).to.have.length(4);
+  });
+
+  it('lists distinct areas, sorted', () => {
+    expect(areasOf(entries)).to.deep.equal(['Dundee', 'Edinburgh', 'glasgow', 'Glasgow']);
+  });
+
+  it('groups by month then day, keeping order', () => {
+    const groups = groupByMonthDay(applyFilters(entries, none));
+    expect(groups.map((g) => g.month)).to.deep.equal(['2030-03', '2030-04']);
+    expect(groups[0].days.map((d) => [d.day, ids(d.entries)])).to.deep.equal([['2030-03-20', ['in-person', 'hybrid']]]);
+    expect(groups[1].days.map((d) => d.day)).to.deep.equal(['2030-04-01', '2030-04-02']);
+  });
+
+  it('counts sessions per day', () => {
+    expect([...countByDay(entries)]).to.deep.include(['2030-03-20', 2]);
+  });
+
+  it('memoOne recomputes only when an argument changes', () => {
+    let runs = 0;
+    const f = memoOne((a: readonly unknown[], b: number) => (runs++, a.length + b));
+    const list = [1, 2];
+    expect(f(list, 1)).to.equal(3);
+    expect(f(list, 1)).to.equal(3);
+    expect(runs).to.equal(1);
+    f([1, 2], 1);
+    f([1, 2], 2);
+    expect(runs).to.equal(3);
+  });
+
+  it('memoFilters returns the same object for the same values', () => {
+    const same = memoFilters();
+    const a = same({ ...none });
+    expect(same({ ...none })).to.equal(a);
+    expect(same({ ...none, area: 'Fife' })).to.not.equal(a);
+  });
+});
+
+describe('session availability', () => {
+  const state = (over: Partial<Session>) => sessionState(session({ id: 's', ...over }), NOW);
+
+  it('shows spaces left, and "Only N left" at three or fewer or at most a tenth', () => {
+    expect(state({ spacesLeft: 12 })).to.include({ kind: 'spaces', text: '12 spaces left', action: 'signup' });
+    expect(state({ spacesLeft: 1, capacity: 1 }).text).to.equal('Only 1 left');
+    expect(state({ spacesLeft: 3 })).to.include({ kind: 'few', text: 'Only 3 left' });
+    expect(state({ spacesLeft: 4 }).kind).to.equal('spaces');
+    expect(isFew(session({ id: 's', spacesLeft: 10, capacity: 100 }))).to.equal(true);
+    expect(isFew(session({ id: 's', spacesLeft: 11, capacity: 100 }))).to.equal(false);
+  });
+
+  it('tells full with and without a waiting list, cancelled and closed apart', () => {
+    expect(state({ spacesLeft: 0, status: 'full', waitlist: true })).to.include({ kind: 'full-waitlist', action: 'waitlist' });
+    expect(state({ spacesLeft: 0, status: 'full', waitlist: false })).to.deep.equal({ kind: 'full', text: 'Full' });
+    // spacesLeft 0 means full even if the status lags behind.
+    expect(state({ spacesLeft: 0, waitlist: false }).kind).to.equal('full');
+    expect(state({ status: 'cancelled', signupDeadline: '2030-03-01T00:00:00Z' }).kind).to.equal('cancelled');
+    expect(state({ signupDeadline: '2030-03-09T00:00:00Z' })).to.deep.equal({ kind: 'closed', text: 'Signups closed' });
+    expect(state({ start: new Date(NOW - HOUR).toISOString() }).kind).to.equal('closed');
+  });
+});
+
+describe('session deep links', () => {
+  it('parses #session=<id>, alone or among other hash parameters', () => {
+    expect(parseSessionHash('#session=fo1-glasgow-2030-03-20')).to.equal('fo1-glasgow-2030-03-20');
+    expect(parseSessionHash('#tab=2&session=abc')).to.equal('abc');
+    expect(parseSessionHash('#top')).to.equal(undefined);
+    expect(parseSessionHash('#session=<script>')).to.equal(undefined);
+    expect(parseSessionHash('')).to.equal(undefined);
+  });
+
+  it('sets the session in the hash and keeps path, query and other hash parameters', () => {
+    expect(withSessionHash('https://clp.example/train?x=1', 'abc')).to.equal('https://clp.example/train?x=1#session=abc');
+    expect(withSessionHash('https://clp.example/#tab=2&session=old', 'abc')).to.equal('https://clp.example/#tab=2&session=abc');
+  });
+});
+
+describe('month grid date maths', () => {
+  // 12 March 2030 is a Tuesday.
+  it('moves by day, week, week edge and month', () => {
+    expect(weekday('2030-03-12')).to.equal(1);
+    expect(moveDay('2030-03-12', 'ArrowRight')).to.equal('2030-03-13');
+    expect(moveDay('2030-03-12', 'ArrowLeft')).to.equal('2030-03-11');
+    expect(moveDay('2030-03-12', 'ArrowDown')).to.equal('2030-03-19');
+    expect(moveDay('2030-03-12', 'ArrowUp')).to.equal('2030-03-05');
+    expect(moveDay('2030-03-12', 'Home')).to.equal('2030-03-11');
+    expect(moveDay('2030-03-12', 'End')).to.equal('2030-03-17');
+    expect(moveDay('2030-03-12', 'PageDown')).to.equal('2030-04-12');
+    expect(moveDay('2030-03-12', 'PageUp')).to.equal('2030-02-12');
+    expect(moveDay('2030-03-12', 'a')).to.equal(undefined);
+  });
+
+  it('crosses month, year and clock-change boundaries', () => {
+    expect(moveDay('2030-03-31', 'ArrowRight')).to.equal('2030-04-01');
+    expect(moveDay('2030-01-01', 'ArrowLeft')).to.equal('2029-12-31');
+    expect(moveDay('2030-03-30', 'ArrowDown')).to.equal('2030-04-06');
+    expect(addMonths('2030-01-31', 1)).to.equal('2030-02-28');
+    expect(addMonths('2032-01-31', 1)).to.equal('2032-02-29');
+    expect(addMonths('2030-01-15', -1)).to.equal('2029-12-15');
+  });
+
+  it('lays a month out Monday first in full weeks', () => {
+    const weeks = monthWeeks('2030-03');
+    expect(weeks.every((w) => w.length === 7)).to.equal(true);
+    // 1 March 2030 is a Friday: four blanks first.
+    expect(weeks[0]).to.deep.equal([null, null, null, null, '2030-03-01', '2030-03-02', '2030-03-03']);
+    expect(weeks.flat().filter(Boolean)).to.have.length(31);
+    expect(weeks.at(-1)!.at(-1)).to.equal('2030-03-31');
+  });
+});
