@@ -15,7 +15,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
-    minify: true,
+    minify: 'oxc',
     lib: {
       entry: {
         mobilise: resolve(root, 'src/mobilise.ts'),
@@ -28,8 +28,9 @@ export default defineConfig({
       },
       formats: ['es'],
     },
-    rollupOptions: {
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    rolldownOptions: {
+      // Vite keeps whitespace in ES library builds; a script-tag bundle wants it all minified.
+      output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
     },
   },
 });
