@@ -22,38 +22,27 @@ export const baseStyles = css`
     all: initial;
     display: block;
     box-sizing: border-box;
+    /* Dark defaults apply only where the host page opts in with color-scheme (e.g. "light dark",
+       which then follows prefers-color-scheme): a light-only page never gets light text on white. */
+    color-scheme: inherit;
     --_accent: var(--mobilise-accent, #e4003b);
     --_accent-contrast: var(--mobilise-accent-contrast, #ffffff);
-    --_accent-text: var(--mobilise-accent-text, #b5002f);
-    --_text: var(--mobilise-text, #1d1d1f);
-    --_muted: var(--mobilise-muted, #55555c);
-    --_surface: var(--mobilise-surface, #ffffff);
-    --_surface-alt: var(--mobilise-surface-alt, #f3f3f5);
-    --_border: var(--mobilise-border, #8d8d94);
-    --_focus: var(--mobilise-focus, #1d70b8);
-    --_success: var(--mobilise-success, #00703c);
-    --_warning: var(--mobilise-warning, #8a4b00);
-    --_danger: var(--mobilise-danger, #b10e1e);
+    --_accent-text: var(--mobilise-accent-text, light-dark(#b5002f, #ff7a96));
+    --_text: var(--mobilise-text, light-dark(#1d1d1f, #f2f2f4));
+    --_muted: var(--mobilise-muted, light-dark(#55555c, #c0c0c8));
+    --_surface: var(--mobilise-surface, light-dark(#ffffff, #1c1c20));
+    --_surface-alt: var(--mobilise-surface-alt, light-dark(#f3f3f5, #2a2a30));
+    --_border: var(--mobilise-border, light-dark(#8d8d94, #8a8a94));
+    --_focus: var(--mobilise-focus, light-dark(#1d70b8, #7fb7ff));
+    --_success: var(--mobilise-success, light-dark(#00703c, #6fdc9b));
+    --_warning: var(--mobilise-warning, light-dark(#8a4b00, #ffc66b));
+    --_danger: var(--mobilise-danger, light-dark(#b10e1e, #ff8a95));
     --_radius: var(--mobilise-radius, 8px);
     font-family: var(--mobilise-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
     font-size: 1rem;
     line-height: 1.5;
     color: var(--_text);
     text-align: start;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent-text: var(--mobilise-accent-text, #ff7a96);
-      --_text: var(--mobilise-text, #f2f2f4);
-      --_muted: var(--mobilise-muted, #c0c0c8);
-      --_surface: var(--mobilise-surface, #1c1c20);
-      --_surface-alt: var(--mobilise-surface-alt, #2a2a30);
-      --_border: var(--mobilise-border, #8a8a94);
-      --_focus: var(--mobilise-focus, #7fb7ff);
-      --_success: var(--mobilise-success, #6fdc9b);
-      --_warning: var(--mobilise-warning, #ffc66b);
-      --_danger: var(--mobilise-danger, #ff8a95);
-    }
   }
   :host([hidden]) {
     display: none;
