@@ -28,7 +28,9 @@ try {
     // A fresh page per story: navigating away from a never-answering (loading) story
     // would otherwise abort msw's worker update and report that as the next story's error.
     const page = await browser.newPage();
-    await page.setViewport({ width: 1024, height: 900 });
+    // Tall enough that content-visibility:auto sections are painted: axe's contrast check
+    // reads colours from what is painted and misreads skipped (offscreen) content.
+    await page.setViewport({ width: 1024, height: 3000 });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.goto(`${site.url}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
@@ -38,15 +40,15 @@ try {
     await new Promise((r) => setTimeout(r, 300));
     await page.evaluate(axeSource);
     const violations = (await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[]; help: string }[] }> } }).axe;
+      const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown; failureSummary?: string }[]; help: string }[] }> } }).axe;
       const r = await axe.run(document.querySelector('#storybook-root')!, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
-    })) as { id: string; impact: string; help: string; nodes: number }[];
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, where: JSON.stringify(v.nodes[0]?.target), why: v.nodes[0]?.failureSummary?.split('\n').slice(0, 2).join(' ') }));
+    })) as { id: string; impact: string; help: string; nodes: number; where: string; why?: string }[];
     checked++;
     const bad = violations.length + pageErrors.length;
     if (bad) failed++;
     console.log(`${bad ? 'FAIL' : 'ok  '} ${story.title} / ${story.name}`);
-    for (const v of violations) console.log(`       ${v.impact} ${v.id} (${v.nodes} nodes): ${v.help}`);
+    for (const v of violations) console.log(`       ${v.impact} ${v.id} (${v.nodes} nodes): ${v.help}\n         at ${v.where}: ${v.why}`);
     for (const e of pageErrors) console.log(`       page error: ${e}`);
     await page.close();
   }
