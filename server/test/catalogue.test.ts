@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ModulesResponseSchema, SessionsResponseSchema, type Session } from '../../src/contract/index.js';
-import type { Db } from '../db/types.js';
 import { makeSessions, modules } from '../seed/programme.js';
-import { dbTargets, expectProblem, NOW, startApp, type Running } from './harness.js';
+import { dbTargets, expectProblem, NOW, useApp } from './harness.js';
 
 const seedSessions = makeSessions(NOW);
 
@@ -15,19 +14,10 @@ async function sessions(url: string, query = ''): Promise<Session[]> {
 
 for (const target of dbTargets()) {
   describe(`catalogue routes [${target.name}]`, () => {
-    let db: Db;
-    let app: Running;
-    before(async () => {
-      db = await target.open();
-      app = await startApp(db);
-    });
-    after(async () => {
-      await app.close();
-      await db.close();
-    });
+    const t = useApp(target);
 
     it('GET /v1/modules returns the programme, cacheable, with security headers', async () => {
-      const res = await fetch(`${app.url}/v1/modules`);
+      const res = await fetch(`${t.app.url}/v1/modules`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('cache-control'), 'public, max-age=60');
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
@@ -36,49 +26,49 @@ for (const target of dbTargets()) {
     });
 
     it('GET /v1/sessions returns every seeded session, sorted by start, exactly as seeded', async () => {
-      const all = await sessions(app.url);
+      const all = await sessions(t.app.url);
       assert.deepEqual(all, seedSessions);
     });
 
     it('filters by module, delivery, and area (case-insensitive)', async () => {
-      const fo1 = await sessions(app.url, '?module=field-organising-1');
+      const fo1 = await sessions(t.app.url, '?module=field-organising-1');
       assert.ok(fo1.length > 0);
       assert.ok(fo1.every((s) => s.moduleId === 'field-organising-1'));
       assert.equal(fo1.length, seedSessions.filter((s) => s.moduleId === 'field-organising-1').length);
 
-      const online = await sessions(app.url, '?delivery=online');
+      const online = await sessions(t.app.url, '?delivery=online');
       assert.ok(online.length > 0 && online.every((s) => s.delivery === 'online'));
 
-      const glasgow = await sessions(app.url, '?area=gLaSgOw');
+      const glasgow = await sessions(t.app.url, '?area=gLaSgOw');
       assert.ok(glasgow.length > 0 && glasgow.every((s) => s.area === 'Glasgow'));
-      assert.deepEqual(await sessions(app.url, '?area=Nowhere'), []);
+      assert.deepEqual(await sessions(t.app.url, '?area=Nowhere'), []);
 
-      const combined = await sessions(app.url, '?area=glasgow&delivery=in-person&module=');
+      const combined = await sessions(t.app.url, '?area=glasgow&delivery=in-person&module=');
       assert.ok(combined.every((s) => s.area === 'Glasgow' && s.delivery === 'in-person'));
     });
 
     it('filters by from/to on the start time', async () => {
       const from = '2027-01-01T00:00:00+00:00';
       const to = '2027-01-31T23:59:59Z';
-      const january = await sessions(app.url, `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      const january = await sessions(t.app.url, `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
       const expected = seedSessions.filter((s) => Date.parse(s.start) >= Date.parse(from) && Date.parse(s.start) <= Date.parse(to));
       assert.ok(expected.length > 0);
       assert.deepEqual(january.map((s) => s.id), expected.map((s) => s.id));
       // An unencoded "+" arrives as a space; it is read as the offset it was meant to be.
-      const upcoming = await sessions(app.url, `?from=${NOW.toISOString().replace('.000Z', '+00:00')}`);
+      const upcoming = await sessions(t.app.url, `?from=${NOW.toISOString().replace('.000Z', '+00:00')}`);
       assert.equal(upcoming.length, seedSessions.length - 2);
     });
 
     it('rejects bad filters with a 400 problem naming the field', async () => {
-      const bad = await expectProblem(await fetch(`${app.url}/v1/sessions?from=yesterday`), 400, 'bad-request');
+      const bad = await expectProblem(await fetch(`${t.app.url}/v1/sessions?from=yesterday`), 400, 'bad-request');
       assert.deepEqual(bad.errors?.map((e) => e.field), ['from']);
-      await expectProblem(await fetch(`${app.url}/v1/sessions?delivery=carrier-pigeon`), 400, 'bad-request');
-      await expectProblem(await fetch(`${app.url}/v1/sessions?module=Not%20A%20Slug`), 400, 'bad-request');
+      await expectProblem(await fetch(`${t.app.url}/v1/sessions?delivery=carrier-pigeon`), 400, 'bad-request');
+      await expectProblem(await fetch(`${t.app.url}/v1/sessions?module=Not%20A%20Slug`), 400, 'bad-request');
     });
 
     it('GET /v1/sessions/{id}.ics serves an iCalendar attachment', async () => {
       const session = seedSessions.find((s) => s.status === 'scheduled' && Date.parse(s.start) > NOW.getTime())!;
-      const res = await fetch(`${app.url}/v1/sessions/${session.id}.ics`);
+      const res = await fetch(`${t.app.url}/v1/sessions/${session.id}.ics`);
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /^text\/calendar/);
       assert.equal(res.headers.get('content-disposition'), `attachment; filename="${session.id}.ics"`);
@@ -89,21 +79,21 @@ for (const target of dbTargets()) {
     });
 
     it('answers unknown sessions and routes with 404 problems, never cached', async () => {
-      await expectProblem(await fetch(`${app.url}/v1/sessions/no-such-session.ics`), 404, 'not-found');
-      await expectProblem(await fetch(`${app.url}/v1/sessions/..%2Fetc.ics`), 404, 'not-found');
-      await expectProblem(await fetch(`${app.url}/v1/sessions/%E0%A4%A.ics`), 404, 'not-found');
-      await expectProblem(await fetch(`${app.url}/v1/nothing`), 404, 'not-found');
+      await expectProblem(await fetch(`${t.app.url}/v1/sessions/no-such-session.ics`), 404, 'not-found');
+      await expectProblem(await fetch(`${t.app.url}/v1/sessions/..%2Fetc.ics`), 404, 'not-found');
+      await expectProblem(await fetch(`${t.app.url}/v1/sessions/%E0%A4%A.ics`), 404, 'not-found');
+      await expectProblem(await fetch(`${t.app.url}/v1/nothing`), 404, 'not-found');
     });
 
     it('answers wrong methods with 405 and an Allow header', async () => {
-      const res = await fetch(`${app.url}/v1/modules`, { method: 'DELETE' });
+      const res = await fetch(`${t.app.url}/v1/modules`, { method: 'DELETE' });
       await expectProblem(res, 405, 'bad-request');
       assert.match(res.headers.get('allow') ?? '', /GET/);
-      assert.equal((await fetch(`${app.url}/v1/signups`)).status, 405);
+      assert.equal((await fetch(`${t.app.url}/v1/signups`)).status, 405);
     });
 
     it('GET /healthz checks the database', async () => {
-      const res = await fetch(`${app.url}/healthz`);
+      const res = await fetch(`${t.app.url}/healthz`);
       assert.equal(res.status, 200);
       assert.deepEqual(await res.json(), { status: 'ok' });
       assert.equal(res.headers.get('cache-control'), 'no-store');

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { PROBLEM_BASE, ProblemSchema, type Problem, type ProblemCode, type Session, type SignupInput } from '../../src/contract/index.js';
 import { createApp, type AppOptions } from '../app.js';
 import { migrate } from '../db/migrations.js';
@@ -182,4 +183,21 @@ export async function expectProblem(res: Response, status: number, code: Problem
   assert.equal(problem.type, `${PROBLEM_BASE}${code}`);
   assert.equal(problem.status, status);
   return problem;
+}
+
+/**
+ * Registers before/after hooks that open a fresh seeded database on `target`
+ * and start the app on it; read `db` and `app` inside tests.
+ */
+export function useApp(target: DbTarget, options: Partial<AppOptions> = {}): { db: Db; app: Running } {
+  const ctx = {} as { db: Db; app: Running };
+  before(async () => {
+    ctx.db = await target.open();
+    ctx.app = await startApp(ctx.db, options);
+  });
+  after(async () => {
+    await ctx.app.close();
+    await ctx.db.close();
+  });
+  return ctx;
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SignupResultSchema } from '../../src/contract/index.js';
 import { en } from '../../src/strings/en.js';
-import type { Db } from '../db/types.js';
 import { getSession } from '../store/catalogue.js';
-import { addSession, countSignups, dbTargets, expectProblem, postSignup, signup, startApp, type Running } from './harness.js';
+import { addSession, countSignups, dbTargets, expectProblem, postSignup, signup, useApp } from './harness.js';
 
 async function expectResult(res: Response, status: number) {
   assert.equal(res.status, status);
@@ -14,27 +13,18 @@ async function expectResult(res: Response, status: number) {
 
 for (const target of dbTargets()) {
   describe(`POST /v1/signups [${target.name}]`, () => {
-    let db: Db;
-    let app: Running;
-    before(async () => {
-      db = await target.open();
-      app = await startApp(db);
-    });
-    after(async () => {
-      await app.close();
-      await db.close();
-    });
+    const t = useApp(target);
 
     it('confirms a signup, stores it once and takes a space', async () => {
-      const session = await addSession(db, { capacity: 5, spacesLeft: 5 });
-      const result = await expectResult(await postSignup(app.url, signup(session.id, { phone: '07700 900982' })), 201);
+      const session = await addSession(t.db, { capacity: 5, spacesLeft: 5 });
+      const result = await expectResult(await postSignup(t.app.url, signup(session.id, { phone: '07700 900982' })), 201);
       assert.equal(result.status, 'confirmed');
       assert.equal(result.sessionId, session.id);
       assert.equal(result.position, undefined);
       assert.match(result.reference, /^MOB-[2-9A-HJKMNP-Z]{6}$/);
-      assert.equal(await countSignups(db, session.id), 1);
-      assert.equal((await getSession(db, session.id))?.spacesLeft, 4);
-      const { rows } = await db.query<{ consent_at: Date; consent_marketing: boolean }>(
+      assert.equal(await countSignups(t.db, session.id), 1);
+      assert.equal((await getSession(t.db, session.id))?.spacesLeft, 4);
+      const { rows } = await t.db.query<{ consent_at: Date; consent_marketing: boolean }>(
         'SELECT consent_at, consent_marketing FROM signups WHERE reference = $1',
         [result.reference],
       );
@@ -43,8 +33,8 @@ for (const target of dbTargets()) {
     });
 
     it('reports every invalid field with the form’s own words (422)', async () => {
-      const session = await addSession(db);
-      const res = await postSignup(app.url, {
+      const session = await addSession(t.db);
+      const res = await postSignup(t.app.url, {
         sessionId: session.id,
         firstName: '  ',
         email: 'not-an-email',
@@ -66,85 +56,85 @@ for (const target of dbTargets()) {
         consentContact: en.validation.consentContact,
         idempotencyKey: en.validation.idempotencyKey,
       });
-      assert.equal(await countSignups(db, session.id), 0);
+      assert.equal(await countSignups(t.db, session.id), 0);
     });
 
     it('accepts JSON only (415) and at most 16 KB (413); malformed JSON is a 400', async () => {
-      const session = await addSession(db);
+      const session = await addSession(t.db);
       const body = JSON.stringify(signup(session.id));
-      const form = await fetch(`${app.url}/v1/signups`, {
+      const form = await fetch(`${t.app.url}/v1/signups`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: 'firstName=Ann',
       });
       await expectProblem(form, 415, 'unsupported-media-type');
-      const text = await fetch(`${app.url}/v1/signups`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body });
+      const text = await fetch(`${t.app.url}/v1/signups`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body });
       await expectProblem(text, 415, 'unsupported-media-type');
-      const huge = await postSignup(app.url, signup(session.id, { accessNeeds: 'x'.repeat(17 * 1024) }));
+      const huge = await postSignup(t.app.url, signup(session.id, { accessNeeds: 'x'.repeat(17 * 1024) }));
       await expectProblem(huge, 413, 'payload-too-large');
-      await expectProblem(await postSignup(app.url, '{"sessionId":'), 400, 'bad-request');
-      await expectProblem(await postSignup(app.url, '[1,2]'), 400, 'bad-request');
-      const charset = await postSignup(app.url, body, { 'Content-Type': 'application/json; charset=utf-8' });
+      await expectProblem(await postSignup(t.app.url, '{"sessionId":'), 400, 'bad-request');
+      await expectProblem(await postSignup(t.app.url, '[1,2]'), 400, 'bad-request');
+      const charset = await postSignup(t.app.url, body, { 'Content-Type': 'application/json; charset=utf-8' });
       await expectResult(charset, 201);
     });
 
     it('answers a filled honeypot like a success but stores nothing', async () => {
-      const session = await addSession(db, { capacity: 3, spacesLeft: 3 });
-      const bot = await expectResult(await postSignup(app.url, signup(session.id, { website: 'https://spam.example' })), 201);
+      const session = await addSession(t.db, { capacity: 3, spacesLeft: 3 });
+      const bot = await expectResult(await postSignup(t.app.url, signup(session.id, { website: 'https://spam.example' })), 201);
       assert.equal(bot.status, 'confirmed');
       assert.match(bot.reference, /^MOB-/);
       // Even an otherwise invalid bot submission learns nothing.
-      await expectResult(await postSignup(app.url, { website: 'x', email: 'bot' }), 201);
-      assert.equal(await countSignups(db, session.id), 0);
-      assert.equal((await getSession(db, session.id))?.spacesLeft, 3);
+      await expectResult(await postSignup(t.app.url, { website: 'x', email: 'bot' }), 201);
+      assert.equal(await countSignups(t.db, session.id), 0);
+      assert.equal((await getSession(t.db, session.id))?.spacesLeft, 3);
     });
 
     it('replays a retried POST: same key → 200 with the first reference, one row', async () => {
-      const session = await addSession(db);
+      const session = await addSession(t.db);
       const body = signup(session.id);
-      const first = await expectResult(await postSignup(app.url, body), 201);
-      const retry = await expectResult(await postSignup(app.url, body, { 'Idempotency-Key': body.idempotencyKey }), 200);
+      const first = await expectResult(await postSignup(t.app.url, body), 201);
+      const retry = await expectResult(await postSignup(t.app.url, body, { 'Idempotency-Key': body.idempotencyKey }), 200);
       assert.deepEqual(retry, first);
-      assert.equal(await countSignups(db, session.id), 1);
-      assert.equal((await getSession(db, session.id))?.spacesLeft, 19);
+      assert.equal(await countSignups(t.db, session.id), 1);
+      assert.equal((await getSession(t.db, session.id))?.spacesLeft, 19);
     });
 
     it('takes the key from the Idempotency-Key header alone, and rejects a header that disagrees', async () => {
-      const session = await addSession(db);
+      const session = await addSession(t.db);
       const { idempotencyKey, ...body } = signup(session.id);
-      const first = await expectResult(await postSignup(app.url, body, { 'Idempotency-Key': idempotencyKey }), 201);
-      const again = await expectResult(await postSignup(app.url, body, { 'Idempotency-Key': idempotencyKey }), 200);
+      const first = await expectResult(await postSignup(t.app.url, body, { 'Idempotency-Key': idempotencyKey }), 201);
+      const again = await expectResult(await postSignup(t.app.url, body, { 'Idempotency-Key': idempotencyKey }), 200);
       assert.equal(again.reference, first.reference);
-      const mismatch = await postSignup(app.url, { ...body, idempotencyKey }, { 'Idempotency-Key': 'another_key_0123456789' });
+      const mismatch = await postSignup(t.app.url, { ...body, idempotencyKey }, { 'Idempotency-Key': 'another_key_0123456789' });
       await expectProblem(mismatch, 400, 'bad-request');
-      assert.equal(await countSignups(db, session.id), 1);
+      assert.equal(await countSignups(t.db, session.id), 1);
     });
 
     it('refuses to reuse a key for a different signup (422 idempotency-conflict)', async () => {
-      const session = await addSession(db);
+      const session = await addSession(t.db);
       const body = signup(session.id);
-      await expectResult(await postSignup(app.url, body), 201);
-      const reused = await postSignup(app.url, { ...body, firstName: 'Someone', email: 'else@example.org' });
+      await expectResult(await postSignup(t.app.url, body), 201);
+      const reused = await postSignup(t.app.url, { ...body, firstName: 'Someone', email: 'else@example.org' });
       await expectProblem(reused, 422, 'idempotency-conflict');
-      assert.equal(await countSignups(db, session.id), 1);
+      assert.equal(await countSignups(t.db, session.id), 1);
     });
 
     it('answers the same email twice (any case, new key) with the first signup, adding nothing', async () => {
-      const session = await addSession(db);
-      const first = await expectResult(await postSignup(app.url, signup(session.id, { email: 'Ailsa.Reid@Example.org' })), 201);
+      const session = await addSession(t.db);
+      const first = await expectResult(await postSignup(t.app.url, signup(session.id, { email: 'Ailsa.Reid@Example.org' })), 201);
       const second = await expectResult(
-        await postSignup(app.url, signup(session.id, { email: ' ailsa.reid@example.ORG ', firstName: 'A.' })),
+        await postSignup(t.app.url, signup(session.id, { email: ' ailsa.reid@example.ORG ', firstName: 'A.' })),
         201,
       );
       assert.deepEqual(second, first);
-      assert.equal(await countSignups(db, session.id), 1);
-      assert.equal((await getSession(db, session.id))?.spacesLeft, 19);
+      assert.equal(await countSignups(t.db, session.id), 1);
+      assert.equal((await getSession(t.db, session.id))?.spacesLeft, 19);
     });
 
     it('marks the session full when the last space goes, then waitlists with positions', async () => {
-      const session = await addSession(db, { capacity: 2, spacesLeft: 2, waitlist: true });
+      const session = await addSession(t.db, { capacity: 2, spacesLeft: 2, waitlist: true });
       const results = [];
-      for (let i = 0; i < 4; i++) results.push(await expectResult(await postSignup(app.url, signup(session.id)), 201));
+      for (let i = 0; i < 4; i++) results.push(await expectResult(await postSignup(t.app.url, signup(session.id)), 201));
       assert.deepEqual(
         results.map((r) => [r.status, r.position]),
         [
@@ -154,38 +144,38 @@ for (const target of dbTargets()) {
           ['waitlisted', 2],
         ],
       );
-      const after = await getSession(db, session.id);
+      const after = await getSession(t.db, session.id);
       assert.equal(after?.spacesLeft, 0);
       assert.equal(after?.status, 'full');
     });
 
     it('refuses a full session without a waiting list (409 session-full)', async () => {
-      const session = await addSession(db, { capacity: 1, spacesLeft: 0, status: 'full', waitlist: false });
-      await expectProblem(await postSignup(app.url, signup(session.id)), 409, 'session-full');
-      assert.equal(await countSignups(db, session.id), 0);
+      const session = await addSession(t.db, { capacity: 1, spacesLeft: 0, status: 'full', waitlist: false });
+      await expectProblem(await postSignup(t.app.url, signup(session.id)), 409, 'session-full');
+      assert.equal(await countSignups(t.db, session.id), 0);
     });
 
     it('refuses cancelled sessions and sessions past their deadline or start (409 session-closed)', async () => {
-      const cancelled = await addSession(db, { status: 'cancelled' });
-      await expectProblem(await postSignup(app.url, signup(cancelled.id)), 409, 'session-closed');
+      const cancelled = await addSession(t.db, { status: 'cancelled' });
+      await expectProblem(await postSignup(t.app.url, signup(cancelled.id)), 409, 'session-closed');
       // NOW is 2026-11-26T12:00Z: the deadline has passed but the session has not started.
-      const pastDeadline = await addSession(db, {
+      const pastDeadline = await addSession(t.db, {
         start: '2026-11-27T10:00:00+00:00',
         end: '2026-11-27T13:00:00+00:00',
         signupDeadline: '2026-11-26T10:00:00+00:00',
       });
-      await expectProblem(await postSignup(app.url, signup(pastDeadline.id)), 409, 'session-closed');
-      const started = await addSession(db, {
+      await expectProblem(await postSignup(t.app.url, signup(pastDeadline.id)), 409, 'session-closed');
+      const started = await addSession(t.db, {
         start: '2026-11-26T11:00:00+00:00',
         end: '2026-11-26T13:00:00+00:00',
         signupDeadline: undefined,
       });
-      await expectProblem(await postSignup(app.url, signup(started.id)), 409, 'session-closed');
-      for (const s of [cancelled, pastDeadline, started]) assert.equal(await countSignups(db, s.id), 0);
+      await expectProblem(await postSignup(t.app.url, signup(started.id)), 409, 'session-closed');
+      for (const s of [cancelled, pastDeadline, started]) assert.equal(await countSignups(t.db, s.id), 0);
     });
 
     it('answers an unknown session with 404', async () => {
-      await expectProblem(await postSignup(app.url, signup('no-such-session')), 404, 'not-found');
+      await expectProblem(await postSignup(t.app.url, signup('no-such-session')), 404, 'not-found');
     });
   });
 }
