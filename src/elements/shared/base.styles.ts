@@ -7,6 +7,7 @@ import { css } from 'lit';
  *
  * @cssproperty --mobilise-accent - Brand colour for buttons and highlights (default Labour red #e4003b).
  * @cssproperty --mobilise-accent-contrast - Text on the accent colour (default #fff).
+ * @cssproperty --mobilise-accent-text - Links and secondary buttons: the accent as text on the surface (default #b5002f, #ff7a96 in dark mode).
  * @cssproperty --mobilise-text - Body text colour.
  * @cssproperty --mobilise-muted - Secondary text colour.
  * @cssproperty --mobilise-surface - Card and panel background.
