@@ -109,7 +109,9 @@ async function attempt(url: string, init: RequestInit, opts: HttpOptions, signal
       // The body stream is tied to the timeout signal too.
       if (signal?.aborted) throw signal.reason;
       if (timeout.signal.aborted) throw timeout.signal.reason;
-      throw e;
+      if (e instanceof MobiliseError) throw e;
+      // The connection dropped while the body was arriving: a network failure, safe to retry.
+      throw new MobiliseError('network', 'Connection lost while reading the response', { status: res.status, cause: e });
     }
   } finally {
     clearTimeout(timer);

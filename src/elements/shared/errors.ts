@@ -15,7 +15,7 @@ export function describeError(error: unknown): string {
     case 'bad-response':
       return en.state.badResponse;
     default:
-      return error.problem?.detail ?? en.state.server;
+      return error.problem?.detail?.trim() || en.state.server;
   }
 }
 

@@ -13,17 +13,29 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
   return f;
 }
 
+/**
+ * Format without throwing: a date Intl cannot format (a backend sent year 0000, or
+ * a key of a year past 9999) shows as the text it came from, never a crashed render.
+ */
+function format(f: Intl.DateTimeFormat, iso: string) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+}
+
+/** A key's year as Date can parse it back: four digits, or the extended form past 9999. */
+const keyYear = (y: string) => (y.length > 4 ? `+${y.padStart(6, '0')}` : y.padStart(4, '0'));
+
 /** "Tuesday 3 December 2026" */
 export const formatDay = (iso: string, locale: string) =>
-  formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  format(formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), iso);
 
 /** "Tue 3 Dec" */
 export const formatShortDay = (iso: string, locale: string) =>
-  formatter(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
+  format(formatter(locale, { weekday: 'short', day: 'numeric', month: 'short' }), iso);
 
 /** "6:30pm" style per locale, always in UK time. */
 export const formatTime = (iso: string, locale: string) =>
-  formatter(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  format(formatter(locale, { hour: 'numeric', minute: '2-digit' }), iso);
 
 /** "6:30pm – 8:30pm" */
 export const formatTimeRange = (start: string, end: string, locale: string) =>
@@ -31,12 +43,12 @@ export const formatTimeRange = (start: string, end: string, locale: string) =>
 
 /** "December 2026" */
 export const formatMonth = (iso: string, locale: string) =>
-  formatter(locale, { month: 'long', year: 'numeric' }).format(new Date(iso));
+  format(formatter(locale, { month: 'long', year: 'numeric' }), iso);
 
 /** Year-month key in UK time, e.g. "2026-12", for grouping. */
 export function monthKey(iso: string): string {
   const parts = formatter('en-GB', { year: 'numeric', month: '2-digit' }).formatToParts(new Date(iso));
-  const y = parts.find((p) => p.type === 'year')!.value;
+  const y = keyYear(parts.find((p) => p.type === 'year')!.value);
   const m = parts.find((p) => p.type === 'month')!.value;
   return `${y}-${m}`;
 }
@@ -47,5 +59,5 @@ export function dayKey(iso: string | Date): string {
     typeof iso === 'string' ? new Date(iso) : iso,
   );
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return `${keyYear(get('year'))}-${get('month')}-${get('day')}`;
 }

@@ -26,5 +26,6 @@ export function classifyFailure(error: unknown): FailureAction {
   if (code === 'idempotency-conflict') return { kind: 'notice', text: t.conflict, renewKey: true };
   // Network, timeout, 5xx: safe to send again with the same key.
   if (error.retryable) return { kind: 'notice', text: t.networkRetry };
-  return { kind: 'notice', text: problem?.detail ?? t.failed };
+  // A problem with a blank detail must still say something.
+  return { kind: 'notice', text: problem?.detail?.trim() || t.failed };
 }

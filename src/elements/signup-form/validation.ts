@@ -1,4 +1,5 @@
 import { SignupRequestSchema, type Membership, type Problem, type SignupInput, type SignupRequest } from '../../contract/index.js';
+import { en } from '../../strings/en.js';
 
 /** Visible fields, in form order: the error summary lists problems in this order. */
 export const FIELDS = [
@@ -77,8 +78,11 @@ export function collect(entries: readonly { path: string | readonly PropertyKey[
 
 /** A 422 problem's `errors` mapped onto the form; falls back to its detail/title. */
 export function problemToProblems(problem: Problem): Problems {
-  const mapped = collect((problem.errors ?? []).map((e) => ({ path: e.field, message: e.message })));
-  if (!Object.keys(mapped.fields).length && !mapped.general.length) mapped.general.push(problem.detail ?? problem.title);
+  // A blank message would leave the member with an empty summary (or none): skip it and fall back.
+  const mapped = collect((problem.errors ?? []).filter((e) => e.message.trim()).map((e) => ({ path: e.field, message: e.message })));
+  if (!Object.keys(mapped.fields).length && !mapped.general.length) {
+    mapped.general.push(problem.detail?.trim() || problem.title.trim() || en.signup.failed);
+  }
   return mapped;
 }
 
