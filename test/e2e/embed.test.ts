@@ -4,51 +4,25 @@
  * reference backend, in headless Chromium: browse → pick → sign up → stored.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
-import { createApp } from '../../server/app.js';
-import { openDb } from '../../server/db/open.js';
-import { seedIfEmpty } from '../../server/db/seed.js';
-import type { Db } from '../../server/db/types.js';
-import { makeSessions, modules } from '../../server/seed/programme.js';
-import { launchChromium } from '../../scripts/browser.js';
-import { startStaticServer } from '../../scripts/static-server.js';
+import type { Page } from 'puppeteer-core';
+import { modules } from '../../server/seed/programme.js';
+import { startE2eSite, type E2eSite } from '../helpers/e2e-site.js';
 
-export const STRICT_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-let db: Db;
-let site: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Browser;
+let site: E2eSite;
+const db = () => site.db;
+const browser = () => site.browser;
 
 before(async () => {
-  assert.ok(existsSync('dist/mobilise.js'), 'dist/mobilise.js is missing: run npm run build first');
-  db = await openDb({});
-  await seedIfEmpty(db, modules, makeSessions(new Date()));
-  // Browsers send Origin on same-origin POSTs too, so the page's own origin must be allowed.
-  let app: ReturnType<typeof createApp> | undefined;
-  site = await startStaticServer({
-    mounts: { '/dist/': 'dist', '/': 'test/e2e/pages' },
-    headers: { 'Content-Security-Policy': STRICT_CSP },
-    handle: (req, res) => {
-      if (!req.url?.startsWith('/v1/')) return false;
-      app!(req, res);
-      return true;
-    },
-  });
-  app = createApp({ db, allowedOrigins: [site.url], rateLimit: { windowMs: 60_000, max: 100 }, log: () => {} });
-  browser = await launchChromium();
+  site = await startE2eSite();
 });
 
 after(async () => {
-  await browser?.close();
   await site?.close();
-  await db?.close();
 });
 
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const problems: string[] = [];
   // tsx keeps function names with a __name helper that page.evaluate callbacks then reference.
   await page.evaluateOnNewDocument('window.__name = (f) => f');
@@ -117,7 +91,7 @@ test('a member picks a session and signs up; the signup is stored', async () => 
   const resultText = await page.evaluate(() => document.querySelector('mobilise-signup-form')!.shadowRoot!.querySelector('[part~="result"]')!.textContent!);
   const ref = /MOB-[A-Z0-9]+/.exec(resultText)?.[0];
   assert.ok(ref, `a reference is shown: ${resultText}`);
-  const rows = await db.query<{ reference: string; email: string; session_id: string }>('SELECT reference, email, session_id FROM signups WHERE reference = $1', [ref]);
+  const rows = await db().query<{ reference: string; email: string; session_id: string }>('SELECT reference, email, session_id FROM signups WHERE reference = $1', [ref]);
   assert.equal(rows.rows.length, 1);
   assert.equal(rows.rows[0].email, 'morag.csp@example.org');
   assert.ok(sessionId.includes(rows.rows[0].session_id), 'the deep-link hash names the chosen session');
