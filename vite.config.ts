@@ -1,36 +1,102 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
+import { build, defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
+const src = (path: string) => resolve(root, 'src', path);
 
 /**
- * Library build: one self-contained ES module per entry (lit bundled in), so a
- * CLP page needs nothing but a script tag. Shared code lands in shared chunks.
+ * Minify the html`` and css`` template literals in production builds only (dev,
+ * tests and Storybook run the sources as written): comments go, CSS is minified
+ * by lightningcss, and every run of whitespace between tags becomes ONE space or
+ * newline (conservativeCollapse) rather than nothing, so the DOM keeps the same
+ * text nodes and renders exactly as before. Empty attributes are kept as written.
+ * A template it cannot parse fails the build.
+ */
+const minifyTemplates = (): Plugin => ({
+  name: 'mobilise-minify-templates',
+  apply: 'build',
+  async transform(code, id) {
+    if (!id.startsWith(`${src('')}/`) || !id.endsWith('.ts')) return undefined;
+    const result = await minifyHTMLLiterals(code, {
+      fileName: id,
+      minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false },
+    });
+    return result ? { code: result.code, map: result.map?.toString() } : undefined;
+  },
+});
+
+const libBuild = (entry: Record<string, string>): BuildEnvironmentOptions => ({
+  target: 'es2022',
+  outDir: 'dist',
+  sourcemap: true,
+  minify: 'oxc',
+  lib: { entry, formats: ['es'] },
+});
+
+/** Vite keeps whitespace in ES library builds; a script-tag bundle wants it all minified. */
+const output = { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } as const;
+
+/**
+ * dist/mobilise.js, the script-tag embed, is built on its own after the library
+ * build. Everything a page needs up front (runtime, contract, client, all four
+ * elements) goes into ONE chunk, compressed as one file; only genuinely
+ * on-demand code (the month grid) stays in its own lazy chunk. Shared with the
+ * per-element entries it was 15 files, each gzipped alone: 7.4 KB more gzip.
+ *
+ * mobilise.js itself only re-exports the API from that chunk. Lazy chunks import
+ * the hashed chunk, never the entry, so a page that adds `?ver=…` to the script
+ * URL (WordPress does) still runs one copy of the code.
+ */
+const embedBundle = (): Plugin => ({
+  name: 'mobilise-embed-bundle',
+  apply: 'build',
+  async closeBundle() {
+    await build({
+      configFile: false,
+      root,
+      logLevel: 'warn',
+      plugins: [minifyTemplates()],
+      build: {
+        ...libBuild({ mobilise: src('mobilise.ts') }),
+        emptyOutDir: false,
+        rolldownOptions: {
+          // The calendar import()s the signup form for per-element pages; here the form is already in.
+          checks: { ineffectiveDynamicImport: false },
+          output: {
+            ...output,
+            codeSplitting: { groups: [{ name: 'mobilise', tags: ['$initial'] }] },
+            // /* @__PURE__ */ marks only help a bundler that re-bundles; nothing re-bundles the embed.
+            comments: { legal: true, annotation: false, jsdoc: false },
+          },
+        },
+      },
+    });
+  },
+});
+
+/**
+ * Library build: one ES module per entry (lit bundled in) sharing chunks, for
+ * npm users and pages that want a single element. `define` (src/mobilise.ts
+ * again) registers all four elements through the same chunks as `index`, so an
+ * npm app that imports both gets one copy of each class: it is what the package's
+ * "./define" export should point at, leaving dist/mobilise.js to script tags.
  * The dev server (npm start) serves demo/ against the reference backend.
  */
 export default defineConfig({
+  plugins: [minifyTemplates(), embedBundle()],
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   build: {
-    target: 'es2022',
-    outDir: 'dist',
+    ...libBuild({
+      define: src('mobilise.ts'),
+      provider: src('context/define.ts'),
+      'module-catalogue': src('elements/module-catalogue/define.ts'),
+      'session-calendar': src('elements/session-calendar/define.ts'),
+      'signup-form': src('elements/signup-form/define.ts'),
+      contract: src('contract/index.ts'),
+      index: src('index.ts'),
+    }),
     emptyOutDir: true,
-    sourcemap: true,
-    minify: 'oxc',
-    lib: {
-      entry: {
-        mobilise: resolve(root, 'src/mobilise.ts'),
-        provider: resolve(root, 'src/context/define.ts'),
-        'module-catalogue': resolve(root, 'src/elements/module-catalogue/define.ts'),
-        'session-calendar': resolve(root, 'src/elements/session-calendar/define.ts'),
-        'signup-form': resolve(root, 'src/elements/signup-form/define.ts'),
-        contract: resolve(root, 'src/contract/index.ts'),
-        index: resolve(root, 'src/index.ts'),
-      },
-      formats: ['es'],
-    },
-    rolldownOptions: {
-      // Vite keeps whitespace in ES library builds; a script-tag bundle wants it all minified.
-      output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
-    },
+    rolldownOptions: { output },
   },
 });

@@ -1,76 +1,179 @@
 /**
- * Bundle sizes per entry (min + gzip and brotli, counting every chunk the entry
- * imports statically), SRI hashes for the script tag, and the CI size budget.
- * Run after `vite build`. Exit 1 when over budget.
+ * Bundle sizes and the CI size budget. Run after `vite build`; exit 1 when over budget.
+ *
+ * Every file is measured on its own, minified, as gzip -9 and brotli -11: that is
+ * how a CDN serves them. Per entry it counts
+ *   - initial: the entry plus every chunk it imports statically, recursively;
+ *   - lazy:    every chunk reachable through import() from there (and what those
+ *              import), i.e. code a page only fetches on demand (the month grid).
+ *
+ * The budget is for "all elements + runtime": everything dist/mobilise.js (the
+ * script-tag embed: provider, catalogue, calendar, signup form, Lit, the zod
+ * contract and the client) can ever load, initial + lazy. Both parts are printed.
+ * It also writes dist/sizes.json and prints Subresource Integrity hashes.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const DIST = 'dist';
-/** All elements + runtime, min+gzip. Target is 30 KB (issue 4); the enforced ceiling stops regressions meanwhile. */
-export const BUDGET_BYTES = Number(process.env.MOBILISE_SIZE_BUDGET_KB ?? 55) * 1024;
-const ENTRIES = ['mobilise', 'provider', 'module-catalogue', 'session-calendar', 'signup-form', 'contract'];
+/** The published target for all elements + runtime (initial + lazy), min+gzip: 30 KB. Reported, not yet met. */
+export const TARGET_BYTES = 30 * 1024;
+/**
+ * The ceiling CI enforces meanwhile (KB of 1024 bytes): today's size plus ~1 KB, so the
+ * bundle can only shrink towards the target. Lower it as the bundle shrinks.
+ */
+export const BUDGET_BYTES = Number(process.env.MOBILISE_SIZE_BUDGET_KB ?? 44) * 1024;
+/** The script-tag embed first; then the library entries (npm users, single-element pages). */
+export const ENTRIES = ['mobilise', 'define', 'provider', 'module-catalogue', 'session-calendar', 'signup-form', 'contract', 'index'];
 
-const importRe = /(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
-const dynamicRe = /import\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g;
+const staticRe = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
+const dynamicRe = /\bimport\(\s*["'`](\.{1,2}\/[^"'`$]+\.js)["'`]\s*\)/g;
 
-function graph(file: string, seen = new Set<string>()): Set<string> {
+export interface Size {
+  files: number;
+  min: number;
+  gz: number;
+  br: number;
+}
+
+export interface FileSize extends Size {
+  file: string;
+}
+
+export interface EntrySize {
+  name: string;
+  file: string;
+  initial: Size;
+  lazy: Size;
+  initialFiles: FileSize[];
+  lazyFiles: FileSize[];
+}
+
+const specifiers = (file: string, re: RegExp) =>
+  [...readFileSync(file, 'utf8').matchAll(re)].map((m) => join(dirname(file), m[1]));
+
+/** The file and everything it imports statically, recursively. */
+function staticGraph(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
+  if (!existsSync(file)) throw new Error(`${file} is imported but missing: rebuild dist/`);
   seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const m of code.matchAll(importRe)) graph(join(dirname(file), m[1]), seen);
+  for (const dep of specifiers(file, staticRe)) staticGraph(dep, seen);
   return seen;
 }
 
-function lazy(files: Set<string>): Set<string> {
-  const out = new Set<string>();
-  for (const f of files)
-    for (const m of readFileSync(f, 'utf8').matchAll(dynamicRe)) {
-      for (const g of graph(join(dirname(f), m[1]))) if (!files.has(g)) out.add(g);
-    }
-  return out;
+/** Files only reachable through import() from `initial`, following lazy chunks' own imports too. */
+function lazyGraph(initial: Set<string>): Set<string> {
+  const lazy = new Set<string>();
+  const queue = [...initial];
+  for (let file = queue.shift(); file; file = queue.shift()) {
+    for (const target of specifiers(file, dynamicRe))
+      for (const dep of staticGraph(target)) {
+        if (initial.has(dep) || lazy.has(dep)) continue;
+        lazy.add(dep);
+        queue.push(dep);
+      }
+  }
+  return lazy;
 }
 
-const sizes = (files: Iterable<string>) => {
-  let raw = 0, gz = 0, br = 0;
-  for (const f of files) {
-    const buf = readFileSync(f);
-    raw += buf.length;
-    gz += gzipSync(buf, { level: 9 }).length;
-    br += brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return { raw, gz, br };
-};
+const gzip = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
+const brotli = (buf: Buffer) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+function fileSize(file: string): FileSize {
+  const buf = readFileSync(file);
+  return { file, files: 1, min: buf.length, gz: gzip(buf), br: brotli(buf) };
+}
 
-export function measure() {
-  return ENTRIES.map((name) => {
-    const file = join(DIST, `${name}.js`);
+const sum = (files: Size[]): Size =>
+  files.reduce((a, f) => ({ files: a.files + f.files, min: a.min + f.min, gz: a.gz + f.gz, br: a.br + f.br }), { files: 0, min: 0, gz: 0, br: 0 });
+
+const byName = (a: FileSize, b: FileSize) => a.file.localeCompare(b.file);
+
+export function measure(dist = DIST, entries = ENTRIES): EntrySize[] {
+  const cache = new Map<string, FileSize>();
+  const size = (file: string) => cache.get(file) ?? cache.set(file, fileSize(file)).get(file)!;
+  return entries.map((name) => {
+    const file = join(dist, `${name}.js`);
     if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
-    const files = graph(file);
-    return { name, file, files, initial: sizes(files), lazy: sizes(lazy(files)), sri: sri(file) };
+    const initial = staticGraph(file);
+    const initialFiles = [...initial].map(size).sort(byName);
+    const lazyFiles = [...lazyGraph(initial)].map(size).sort(byName);
+    return { name, file, initial: sum(initialFiles), lazy: sum(lazyFiles), initialFiles, lazyFiles };
   });
 }
 
+/** Chunks no entry loads, statically or lazily: the import scan missed something, so the numbers would lie. */
+export function unaccounted(rows: EntrySize[], dist = DIST): string[] {
+  const seen = new Set(rows.flatMap((r) => [...r.initialFiles, ...r.lazyFiles].map((f) => f.file)));
+  const chunks = join(dist, 'chunks');
+  if (!existsSync(chunks)) return [];
+  return readdirSync(chunks)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(chunks, f))
+    .filter((f) => !seen.has(f));
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+const cols = (s: Size) => [kb(s.min), kb(s.gz), kb(s.br)].map((c) => c.padStart(10)).join(' ');
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = measure();
-  console.log('\nBundle sizes (entry + statically imported chunks; lazy = loaded on demand)\n');
-  console.log('entry'.padEnd(18), 'min'.padStart(10), 'min+gz'.padStart(10), 'brotli'.padStart(10), 'lazy gz'.padStart(10));
-  for (const r of rows)
-    console.log(r.name.padEnd(18), kb(r.initial.raw).padStart(10), kb(r.initial.gz).padStart(10), kb(r.initial.br).padStart(10), kb(r.lazy.gz).padStart(10));
+  const missed = unaccounted(rows);
+  const embed = rows.find((r) => r.name === 'mobilise')!;
+  const total = sum([embed.initial, embed.lazy]);
+
+  console.log('\nBundle sizes: each file minified and compressed on its own (gzip -9, brotli -11), as a CDN serves it.');
+  console.log('initial = entry + static imports; lazy = chunks fetched on demand through import().\n');
+  console.log('entry'.padEnd(18), 'part'.padEnd(8), 'files'.padStart(5), 'min'.padStart(10), 'min+gz'.padStart(10), 'brotli'.padStart(10));
+  for (const r of rows) {
+    console.log(r.name.padEnd(18), 'initial'.padEnd(8), String(r.initial.files).padStart(5), cols(r.initial));
+    if (r.lazy.files) console.log(''.padEnd(18), 'lazy'.padEnd(8), String(r.lazy.files).padStart(5), cols(r.lazy));
+  }
+
+  console.log(`\nThe embed, ${embed.file}, file by file:`);
+  for (const [part, files] of [['initial', embed.initialFiles], ['lazy', embed.lazyFiles]] as const)
+    for (const f of files) console.log(' ', part.padEnd(8), relative('.', f.file).padEnd(38), cols(f));
+
   console.log('\nSubresource Integrity (add integrity="…" crossorigin="anonymous" to the script tag):');
-  for (const r of rows) console.log(`  ${relative('.', r.file).padEnd(28)} ${r.sri}`);
-  const chunks = readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js'));
-  for (const c of chunks) console.log(`  ${join(DIST, 'chunks', c).padEnd(28)} ${sri(join(DIST, 'chunks', c))}`);
-  const all = rows.find((r) => r.name === 'mobilise')!;
-  const total = all.initial.gz + all.lazy.gz;
-  console.log(`\nBudget: all elements + runtime = ${kb(total)} min+gzip (limit ${kb(BUDGET_BYTES)})`);
-  if (total > BUDGET_BYTES) {
-    console.error(`OVER BUDGET by ${kb(total - BUDGET_BYTES)}`);
+  for (const r of rows) console.log(`  ${relative('.', r.file).padEnd(38)} ${sri(r.file)}`);
+  for (const c of readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js')).sort())
+    console.log(`  ${join(DIST, 'chunks', c).padEnd(38)} ${sri(join(DIST, 'chunks', c))}`);
+
+  writeFileSync(
+    join(DIST, 'sizes.json'),
+    JSON.stringify(
+      {
+        budget: { counts: 'dist/mobilise.js: initial + lazy, min+gzip', limitBytes: BUDGET_BYTES, totalBytes: total.gz },
+        entries: rows.map(({ name, initial, lazy, initialFiles, lazyFiles }) => ({
+          name,
+          initial,
+          lazy,
+          files: [...initialFiles.map((f) => ({ ...f, part: 'initial' })), ...lazyFiles.map((f) => ({ ...f, part: 'lazy' }))].map(
+            ({ file, part, min, gz, br }) => ({ file: relative(DIST, file), part, min, gz, br }),
+          ),
+        })),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+
+  console.log(
+    `\nAll elements + runtime = everything ${embed.file} can load = ${kb(total.gz)} min+gzip (${kb(total.br)} brotli)` +
+      `\n  initial load ${kb(embed.initial.gz)} in ${embed.initial.files} files, all four elements included` +
+      `\n  lazy, on demand ${kb(embed.lazy.gz)} in ${embed.lazy.files} file(s)` +
+      `\n  target ${kb(TARGET_BYTES)}: ${total.gz <= TARGET_BYTES ? 'met' : `NOT MET, over by ${kb(total.gz - TARGET_BYTES)}`}` +
+      `\n  enforced ceiling ${kb(BUDGET_BYTES)} (MOBILISE_SIZE_BUDGET_KB, default 44)\n`,
+  );
+  const problems: string[] = [];
+  if (missed.length) problems.push(`Cannot tell how these chunks are loaded, so the sizes above may be incomplete:\n  ${missed.join('\n  ')}`);
+  if (total.gz > BUDGET_BYTES) problems.push(`OVER THE ENFORCED CEILING by ${kb(total.gz - BUDGET_BYTES)}`);
+  if (problems.length) {
+    console.error(problems.join('\n'));
     process.exit(1);
   }
+  console.log('Within the enforced ceiling.');
 }
