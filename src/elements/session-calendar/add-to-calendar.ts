@@ -1,42 +1,10 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Module, Session } from '../../contract/index.js';
-import { googleCalendarUrl, outlookCalendarUrl, sessionToIcs } from '../../contract/ics.js';
+import { googleCalendarUrl, outlookCalendarUrl } from '../../contract/ics.js';
 import { en } from '../../strings/en.js';
 
 export type EventModule = Pick<Module, 'title' | 'summary'>;
-
-/**
- * .ics files built in the browser (static mode has no server to ask). Only for
- * sessions whose menu a member opened, so 5,000 sessions never make 5,000 Blobs;
- * rebuilt when the session changes (spaces, status) and revoked when the element goes.
- */
-export class IcsFiles {
-  private readonly wanted = new Set<string>();
-  private readonly built = new Map<string, { session: Session; url: string }>();
-
-  /** The member opened this session's menu: build its file from now on. */
-  want(id: string) {
-    this.wanted.add(id);
-  }
-
-  href(session: Session, module: EventModule, pageUrl?: string): string | undefined {
-    if (!this.wanted.has(session.id)) return undefined;
-    const hit = this.built.get(session.id);
-    if (hit?.session === session) return hit.url;
-    if (hit) URL.revokeObjectURL(hit.url);
-    const ics = sessionToIcs(session, module, { url: pageUrl });
-    const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
-    this.built.set(session.id, { session, url });
-    return url;
-  }
-
-  clear() {
-    for (const { url } of this.built.values()) URL.revokeObjectURL(url);
-    this.built.clear();
-    this.wanted.clear();
-  }
-}
 
 export interface AddToCalendarProps {
   session: Session;

@@ -1,0 +1,52 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { parseSessionHash } from './hash.js';
+
+export interface DeepLinkOptions {
+  /** The sessions are loaded, so a link can be followed now. */
+  ready(): boolean;
+  /** Follow a link to this session id (the element knows how to reveal it). */
+  open(id: string): Promise<void>;
+}
+
+/**
+ * `#session=<id>` deep links, on connect and on every hashchange. A link that arrives while
+ * the sessions are still loading is kept until `dataReady()` rather than dropped.
+ */
+export class DeepLinkController implements ReactiveController {
+  private pending = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: DeepLinkOptions,
+  ) {
+    host.addController(this);
+  }
+
+  private readonly onHashChange = () => {
+    if (this.options.ready()) void this.follow();
+    else this.pending = true;
+  };
+
+  hostConnected() {
+    window.addEventListener('hashchange', this.onHashChange);
+    this.pending = true;
+  }
+
+  hostDisconnected() {
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Call from the data task's onComplete. */
+  dataReady() {
+    if (!this.pending) return;
+    this.pending = false;
+    // After the task has stored its value (it does so right after this callback).
+    queueMicrotask(() => void this.follow());
+  }
+
+  private async follow() {
+    await this.host.updateComplete;
+    const id = parseSessionHash(location.hash);
+    if (id) await this.options.open(id);
+  }
+}
