@@ -37,6 +37,10 @@ const SECURITY_HEADERS = {
 
 const ICS_PATH = /^\/v1\/sessions\/([^/]+)\.ics$/;
 
+/** Routes' own paths are logged as they are; ids and unknown paths are client-chosen text (an email, say), so never. */
+const LOGGED_PATHS = new Set<string>([paths.modules, paths.sessions, paths.signups, paths.adminSignupsCsv, '/healthz']);
+const loggedPath = (path: string) => (LOGGED_PATHS.has(path) ? path : ICS_PATH.test(path) ? '/v1/sessions/{id}.ics' : '(other)');
+
 const exact = (expected: string) => (path: string) => (path === expected ? '' : undefined);
 
 /** A malformed %-escape cannot name a session: treat it as an unknown id (404), not a server error. */
@@ -133,7 +137,7 @@ export function createApp(options: AppOptions): App {
     const started = performance.now();
     const url = requestUrl(req);
     // Method, path, status and time only: never the query string, headers or body, which can hold personal data.
-    res.once('close', () => log(`${req.method} ${url.pathname} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
+    res.once('close', () => log(`${req.method} ${loggedPath(url.pathname)} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
 
     let routed: Routed;
     try {
@@ -142,7 +146,7 @@ export function createApp(options: AppOptions): App {
       if (!(error instanceof ProblemError)) {
         // Error names and SQLSTATE codes only: driver messages can quote submitted values.
         const code = (error as { code?: unknown })?.code;
-        log(`error ${req.method} ${url.pathname}: ${(error as Error)?.name ?? 'Error'}${code ? ` ${String(code)}` : ''}`);
+        log(`error ${req.method} ${loggedPath(url.pathname)}: ${(error as Error)?.name ?? 'Error'}${code ? ` ${String(code)}` : ''}`);
       }
       const problem =
         error instanceof ProblemError ? error : new ProblemError(500, 'server-error', 'Something went wrong on our side');

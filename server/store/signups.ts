@@ -12,6 +12,7 @@ interface StoredSignup {
   session_id: string;
   position: number | null;
   request_hash: string;
+  idempotency_key: string;
 }
 
 const toResult = (row: StoredSignup): SignupResult => ({
@@ -43,7 +44,10 @@ export async function createSignup(
   }
 }
 
-const STORED = 'status, reference, session_id, position, request_hash';
+const replayOf = (row: StoredSignup, requestHash: string): SignupOutcome =>
+  row.request_hash === requestHash ? { kind: 'replayed', result: toResult(row) } : { kind: 'idempotency-conflict' };
+
+const STORED = 'status, reference, session_id, position, request_hash, idempotency_key';
 
 async function attemptSignup(
   tx: Queryable,
@@ -53,11 +57,7 @@ async function attemptSignup(
   const replay = await tx.query<StoredSignup>(`SELECT ${STORED} FROM signups WHERE idempotency_key = $1`, [
     request.idempotencyKey,
   ]);
-  if (replay.rows[0]) {
-    return replay.rows[0].request_hash === requestHash
-      ? { kind: 'replayed', result: toResult(replay.rows[0]) }
-      : { kind: 'idempotency-conflict' };
-  }
+  if (replay.rows[0]) return replayOf(replay.rows[0], requestHash);
 
   const found = await tx.query<{ status: string; starts_at: Date | string; signup_deadline: Date | string | null; waitlist: boolean }>(
     'SELECT status, starts_at, signup_deadline, waitlist FROM sessions WHERE id = $1',
@@ -76,6 +76,8 @@ async function attemptSignup(
     `SELECT ${STORED} FROM signups WHERE session_id = $1 AND lower(email) = lower($2)`,
     [request.sessionId, request.email],
   );
+  // Under READ COMMITTED the key's first request can commit between the two SELECTs: still a replay then.
+  if (existing.rows[0]?.idempotency_key === request.idempotencyKey) return replayOf(existing.rows[0], requestHash);
   if (existing.rows[0]) return { kind: 'existing', result: toResult(existing.rows[0]) };
 
   const place = await tx.query(
@@ -106,6 +108,7 @@ async function attemptSignup(
     session_id: request.sessionId,
     position,
     request_hash: requestHash,
+    idempotency_key: request.idempotencyKey,
   };
   await tx.query(
     `INSERT INTO signups (reference, idempotency_key, request_hash, session_id, status, position,

@@ -113,5 +113,212 @@ for (const target of dbTargets()) {
         }
       });
     });
+
+    describe('request bodies and content types', () => {
+      it('refuses a 1 MB body with 413 (read, never stored) and drops anything bigger without buffering it', async () => {
+        const session = await addSession(db);
+        const person = signup(session.id);
+        // Valid JSON padded to exactly 1 MB: drained so the browser can read the 413.
+        const padded = JSON.stringify({ ...person, accessNeeds: '' });
+        const megabyte = padded.replace('"accessNeeds":""', `"accessNeeds":"${'x'.repeat(1024 * 1024 - padded.length)}"`);
+        assert.equal(Buffer.byteLength(megabyte), 1024 * 1024);
+        const res = await postSignup(app.url, megabyte);
+        await expectProblem(res, 413, 'payload-too-large');
+        assert.equal(res.headers.get('connection'), 'close');
+
+        // Beyond 1 MB, declared or streamed, the server stops reading and hangs up.
+        const big = 'x'.repeat(3 * 1024 * 1024);
+        const declared = await postSignup(app.url, big).then((r) => r.status, () => 'dropped');
+        assert.ok(declared === 'dropped' || declared === 413, `declared 3 MB: ${declared}`);
+        let chunks = 0;
+        const stream = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (chunks++ < 64) controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+            else controller.close();
+          },
+        });
+        const streamed = await fetch(`${app.url}/v1/signups`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: stream,
+          duplex: 'half',
+          signal: AbortSignal.timeout(10_000),
+        } as RequestInit).then((r) => r.status, (e: Error) => (e.name === 'TimeoutError' ? 'hung' : 'dropped'));
+        assert.ok(streamed === 'dropped' || streamed === 413, `4 MB chunked body: ${streamed}`);
+
+        assert.equal((await fetch(`${app.url}/healthz`)).status, 200, 'the server is still serving');
+        assert.equal(await countSignups(db, session.id), 0);
+      });
+
+      it('accepts only application/json: the content types a cross-site form can send without a preflight get 415', async () => {
+        const session = await addSession(db);
+        const json = JSON.stringify(signup(session.id));
+        const form = new FormData();
+        for (const [k, v] of Object.entries(signup(session.id))) form.append(k, String(v));
+        const attempts: [string, RequestInit][] = [
+          ['multipart/form-data', { body: form }],
+          ['text/plain;charset=UTF-8', { body: json, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } }],
+          ['no Content-Type', { body: new Blob([json]) }],
+          ['text/json', { body: json, headers: { 'Content-Type': 'text/json' } }],
+          ['application/json-patch+json', { body: json, headers: { 'Content-Type': 'application/json-patch+json' } }],
+          ['application/jsonx', { body: json, headers: { 'Content-Type': 'application/jsonx' } }],
+        ];
+        for (const [name, init] of attempts) {
+          const res = await fetch(`${app.url}/v1/signups`, { method: 'POST', ...init, headers: { Origin: ALLOWED_ORIGIN, ...init.headers } });
+          const problem = await expectProblem(res, 415, 'unsupported-media-type');
+          assert.ok(problem.detail?.includes('application/json'), name);
+          assert.equal(res.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN, `${name}: the browser may read the 415`);
+        }
+        assert.equal(await countSignups(db, session.id), 0);
+        const upper = await postSignup(app.url, json, { 'Content-Type': 'Application/JSON; charset=UTF-8' });
+        assert.equal(upper.status, 201, 'media types are case-insensitive');
+      });
+    });
+
+    describe('look-alike origins', () => {
+      const lookAlikes = [
+        'http://localhost:5173.evil.example',
+        'http://localhost:51730',
+        'http://localhost:517',
+        'https://localhost:5173',
+        'http://localhost',
+        'http://127.0.0.1:5173',
+        'http://sub.localhost:5173',
+        'http://evil.example?http://localhost:5173',
+        'http://localhost:5173@evil.example',
+        `${ALLOWED_ORIGIN}/`,
+        `${ALLOWED_ORIGIN}, https://evil.example`,
+        'HTTP://LOCALHOST:5173',
+        'null',
+        '*',
+      ];
+
+      it('refuses signups, preflights and CORS reads for origins that merely resemble an allowed one', async () => {
+        const session = await addSession(db);
+        for (const origin of lookAlikes) {
+          const post = await postSignup(app.url, signup(session.id), { Origin: origin });
+          assert.equal(post.status, 403, `signup from ${origin}`);
+          await expectProblem(post, 403, 'forbidden');
+          assert.equal(post.headers.get('access-control-allow-origin'), null, origin);
+          const preflight = await fetch(`${app.url}/v1/signups`, {
+            method: 'OPTIONS',
+            headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+          });
+          assert.equal(preflight.status, 403, `preflight from ${origin}`);
+          const read = await fetch(`${app.url}/v1/sessions`, { headers: { Origin: origin } });
+          assert.equal(read.headers.get('access-control-allow-origin'), null, `read from ${origin}`);
+        }
+        assert.equal(await countSignups(db, session.id), 0);
+      });
+    });
+
+    describe('logging over a burst', () => {
+      const secrets = {
+        firstName: 'Seonaidh',
+        lastName: 'Privatesurname',
+        email: 'seonaidh.hidden@example.org',
+        phone: '07700 900456',
+        postcode: 'IV2 3XL',
+        accessNeeds: 'Hearing loop please',
+        clp: 'Inverness Secret CLP',
+      };
+      const mentionsSecret = (text: string) =>
+        ['Seonaidh', 'Privatesurname', 'seonaidh', 'hidden@', 'example.org', '07700', '900456', 'IV2', 'Hearing', 'Inverness'].filter((s) =>
+          text.toLowerCase().includes(s.toLowerCase()),
+        );
+      /** A route's own path, or a placeholder where the path is client-chosen text (an id, an unknown path). */
+      const LINE = /^(GET|POST|OPTIONS) (\/v1\/(modules|sessions|signups|admin\/signups\.csv)|\/healthz|\/v1\/sessions\/\{id\}\.ics|\(other\)) \d{3} \d+ms$/;
+
+      it('logs every outcome (2xx, 4xx, 429, 500) one line each, with no personal data', async () => {
+        const limited = await startApp(db, { rateLimit: { windowMs: 60_000, max: 30 } });
+        // A driver error that quotes the submitted email, as PostgreSQL's unique-violation detail does.
+        const failingDb: Db = {
+          ...db,
+          transaction: async () => {
+            throw Object.assign(new Error(`duplicate key value violates unique constraint: Key (email)=(${secrets.email}) already exists.`), {
+              code: '23505',
+              detail: `Key (lower(email))=(${secrets.email}) already exists.`,
+            });
+          },
+        };
+        const broken = await startApp(failingDb);
+        try {
+          const open = await addSession(db, { capacity: 2, spacesLeft: 2, waitlist: false });
+          const closed = await addSession(db, { status: 'cancelled' });
+          const person = (overrides: Record<string, unknown> = {}) => ({ ...signup(open.id, secrets), ...overrides });
+          const first = person();
+          const requests: (() => Promise<Response>)[] = [
+            () => postSignup(limited.url, first),
+            () => postSignup(limited.url, first), // replay
+            () => postSignup(limited.url, { ...first, lastName: 'Changed' }), // idempotency conflict
+            () => postSignup(limited.url, person({ email: 'second.seonaidh.hidden@example.org' })),
+            () => postSignup(limited.url, person({ email: 'third.seonaidh.hidden@example.org' })), // full
+            () => postSignup(limited.url, person({ sessionId: closed.id })),
+            () => postSignup(limited.url, person({ sessionId: 'no-such-session' })),
+            () => postSignup(limited.url, person({ email: `not-an-email ${secrets.email}`, phone: `${secrets.phone} call me` })),
+            () => postSignup(limited.url, person({ website: `https://${secrets.email}` })), // honeypot
+            () => postSignup(limited.url, `{"email": "${secrets.email}", `), // malformed
+            () => postSignup(limited.url, JSON.stringify(person()), { 'Content-Type': 'text/plain' }),
+            () => postSignup(limited.url, person({ accessNeeds: `${secrets.accessNeeds} `.repeat(1000) })), // 413
+            () => postSignup(limited.url, person(), { Origin: `https://${secrets.lastName}.example` }),
+            () => postSignup(limited.url, person(), { 'Idempotency-Key': `${secrets.firstName}-key-0123456789` }),
+            () => fetch(`${limited.url}/v1/sessions?area=${secrets.clp}&email=${secrets.email}`),
+            () => fetch(`${limited.url}/v1/sessions/${encodeURIComponent(secrets.email)}.ics`),
+            () => fetch(`${limited.url}/v1/signups/${encodeURIComponent(secrets.email)}`),
+            () => fetch(`${limited.url}/${secrets.firstName}/${encodeURIComponent(secrets.postcode)}?phone=${secrets.phone}`),
+            () => fetch(`${limited.url}/v1/admin/signups.csv?email=${secrets.email}`, { headers: { Authorization: `Bearer ${secrets.email}` } }),
+            () => fetch(`${limited.url}/v1/signups`, { method: 'OPTIONS', headers: { Origin: `https://${secrets.firstName}.example` } }),
+          ];
+          const statuses: number[] = [];
+          for (const send of requests) statuses.push((await send()).status);
+          // Then past the rate limit (30 POSTs a minute), still carrying personal data.
+          const burst = await Promise.all(Array.from({ length: 20 }, () => postSignup(limited.url, person())));
+          statuses.push(...burst.map((r) => r.status));
+          statuses.push((await postSignup(broken.url, person())).status);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+
+          for (const code of [200, 201, 400, 403, 404, 409, 413, 415, 422, 429, 500]) assert.ok(statuses.includes(code), `the burst includes a ${code}`);
+          const lines = [...limited.logs, ...broken.logs];
+          const requestLines = lines.filter((l) => !l.startsWith('error '));
+          assert.equal(requestLines.length, statuses.length, 'one line per request');
+          for (const line of requestLines) assert.match(line, LINE);
+          assert.ok(requestLines.some((l) => /^GET \/v1\/sessions\/\{id\}\.ics 404 \d+ms$/.test(l)), 'an .ics id is logged as {id}');
+          assert.equal(requestLines.filter((l) => l.startsWith('GET (other) 404 ')).length, 2, 'unknown paths are logged as (other)');
+          assert.deepEqual(
+            lines.filter((l) => l.startsWith('error ')),
+            ['error POST /v1/signups: Error 23505'],
+            'a server error is logged by name and SQLSTATE only',
+          );
+          assert.deepEqual(mentionsSecret(lines.join('\n')), [], 'no personal data in the log');
+        } finally {
+          await limited.close();
+          await broken.close();
+        }
+      });
+    });
+
+    describe('admin export token', () => {
+      it('accepts the token only as a whole Bearer credential, never in the URL', async () => {
+        const token = 'policy-admin-token-0123456789';
+        const admin = await startApp(db, { adminToken: token });
+        try {
+          const url = `${admin.url}/v1/admin/signups.csv`;
+          const refused: [string, RequestInit][] = [
+            [`${url}?token=${token}`, {}],
+            [`${url}?access_token=${token}`, {}],
+            [url, { headers: { Cookie: `token=${token}` } }],
+            [url, { headers: { Authorization: token } }],
+            [url, { headers: { Authorization: `Bearer ${token.slice(0, -1)}` } }],
+            [url, { headers: { Authorization: `Bearer ${token.toUpperCase()}` } }],
+            [url, { headers: { Authorization: 'Bearer ' } }],
+            [url, { headers: { Authorization: `Bearer ${token} ${token}` } }],
+          ];
+          for (const [target, init] of refused) await expectProblem(await fetch(target, init), 401, 'forbidden');
+          assert.equal((await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).status, 200);
+        } finally {
+          await admin.close();
+        }
+      });
+    });
   });
 }

@@ -1,0 +1,355 @@
+/**
+ * Front-end bench: bundle sizes per entry (min, min+gzip, brotli; scripts/size.ts),
+ * add-to-calendar-button's browser bundle measured the same way in the same run,
+ * and, in headless Chromium (Debian's, via scripts/browser.ts) against the real
+ * reference server on 127.0.0.1:
+ *   - time from the request for dist/mobilise.js to the first catalogue card and
+ *     the first calendar session in the DOM (cold cache, median of N runs), with
+ *     and without a 4× CPU slowdown;
+ *   - with 5,000 sessions (static-mode JSON): time to the first session, and the
+ *     time from a filter change to the DOM being updated and to the next frame.
+ * Marks are taken in the page (bench/pages/probe.js), not from the outside.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'puppeteer-core';
+import { minifySync } from 'vite';
+import { SessionSchema, type Session } from '../src/contract/index.js';
+import { launchChromium } from '../scripts/browser.js';
+import { measure, type EntrySize } from '../scripts/size.js';
+import { startStaticServer } from '../scripts/static-server.js';
+import { createApp } from '../server/app.js';
+import { openDb } from '../server/db/open.js';
+import { seedIfEmpty } from '../server/db/seed.js';
+import { VENUES } from '../server/seed/places.js';
+import { makeSessions, modules } from '../server/seed/programme.js';
+import { median, quantile } from './format.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ATCB = join(ROOT, 'node_modules', 'add-to-calendar-button');
+
+export interface Bytes {
+  min: number;
+  gz: number;
+  br: number;
+}
+
+export interface FrontendOptions {
+  /** Page loads per configuration (median reported). Default 5. */
+  runs?: number;
+  /** Sessions for the filter bench. Default 5,000. */
+  sessions?: number;
+  /** Filter changes measured (each a different filter). Default 21. */
+  filterChanges?: number;
+}
+
+export interface LoadTimes {
+  /** ms from the request for dist/mobilise.js to the end of the last API response (/v1/modules, /v1/sessions). */
+  api: number;
+  /** ms from the request for dist/mobilise.js to the first catalogue card in the DOM. */
+  catalogue: number;
+  /** … to the first calendar session. */
+  calendar: number;
+  /** ms from navigation start to the first calendar session. */
+  calendarFromNavigation: number;
+}
+
+export interface FilterTimes {
+  /** ms from the request for dist/mobilise.js to the end of the JSON file's response (median). */
+  data: number;
+  /** ms from the request for dist/mobilise.js to the first of the N sessions in the DOM (median). */
+  firstSession: number;
+  /** ms from a filter `change` to the element's update being committed to the DOM. */
+  update: { median: number; p90: number; max: number };
+  /** ms from a filter `change` to the next animation frame after the update (style, layout, paint). */
+  frame: { median: number; p90: number; max: number };
+  changes: number;
+}
+
+export interface FrontendResult {
+  sizes: EntrySize[];
+  /** dist/mobilise.js and everything it can load (initial + lazy): all elements + runtime. */
+  embedTotal: Bytes;
+  atcb: { version: string; shipped: Bytes & { file: string }; minified: Bytes };
+  runs: number;
+  load: { normal: LoadTimes; slow: LoadTimes };
+  sessions: number;
+  filter: { normal: FilterTimes; slow: FilterTimes };
+  chromium: string;
+}
+
+const gzip = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
+const brotli = (buf: Buffer) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+/** Same compression settings as scripts/size.ts. */
+const bytes = (buf: Buffer): Bytes => ({ min: buf.length, gz: gzip(buf), br: brotli(buf) });
+
+/**
+ * A private copy of dist/ (built first if it is missing or incomplete), so a
+ * build running elsewhere in the checkout cannot change files under the bench.
+ */
+function snapshotDist(): { dir: string; sizes: EntrySize[]; cleanup(): void } {
+  const dist = join(ROOT, 'dist');
+  const build = () => {
+    console.log('Building dist/ (vite build)…');
+    const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
+    if (result.status !== 0) throw new Error(`vite build failed (${result.error?.message ?? `exit ${result.status}`})`);
+  };
+  if (!existsSync(join(dist, 'mobilise.js'))) build();
+  for (let attempt = 1; ; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), 'mobilise-bench-dist-'));
+    const cleanup = () => rmSync(dir, { recursive: true, force: true });
+    try {
+      cpSync(dist, dir, { recursive: true });
+      return { dir, sizes: measure(dir), cleanup };
+    } catch (error) {
+      cleanup();
+      if (attempt > 1) throw error;
+      // An entry or chunk is missing: dist/ is from an older build.
+      build();
+    }
+  }
+}
+
+function measureAtcb(): FrontendResult['atcb'] {
+  const { version } = JSON.parse(readFileSync(join(ATCB, 'package.json'), 'utf8')) as { version: string };
+  // The browser bundle it ships for a script tag (package.json "jsdelivr"), with its CSS inlined.
+  const file = 'dist/atcb.js';
+  const code = readFileSync(join(ATCB, file));
+  // It ships unminified: minify it with the same minifier as our build (oxc), to compare like with like.
+  const minified = minifySync('atcb.js', code.toString('utf8'), { compress: true, mangle: true });
+  if (minified.errors.length) throw new Error(`minifying ${file}: ${minified.errors[0]!.message}`);
+  return { version, shipped: { file, ...bytes(code) }, minified: bytes(Buffer.from(minified.code)) };
+}
+
+/** `count` sessions over the next year, every module, area and delivery mode; all valid. */
+export function manySessions(count: number, now = Date.now()): Session[] {
+  const areas = Object.keys(VENUES);
+  const day = 86_400_000;
+  const sessions = Array.from({ length: count }, (_, i): Session => {
+    const start = Math.floor(now / day) * day + (1 + (i % 365)) * day + (i % 2 ? 18.5 : 10) * 3_600_000;
+    const delivery = (['in-person', 'online', 'hybrid'] as const)[i % 3]!;
+    const area = delivery === 'online' ? 'Scotland-wide' : areas[i % areas.length]!;
+    const capacity = 10 + (i % 30);
+    return {
+      id: `bench-session-${i}`,
+      moduleId: modules[i % modules.length]!.id,
+      start: new Date(start).toISOString(),
+      end: new Date(start + 2 * 3_600_000).toISOString(),
+      delivery,
+      ...(delivery === 'online' ? {} : { venue: VENUES[area]![0]! }),
+      area,
+      capacity,
+      spacesLeft: i % 7 === 0 ? 0 : capacity - (i % 10),
+      status: i % 7 === 0 ? 'full' : 'scheduled',
+      waitlist: i % 2 === 0,
+    };
+  });
+  const invalid = sessions.filter((s) => !SessionSchema.safeParse(s).success);
+  if (invalid.length) throw new Error(`bench sessions fail the contract: ${invalid[0]!.id}`);
+  return sessions;
+}
+
+export async function runFrontendBench(options: FrontendOptions = {}): Promise<FrontendResult> {
+  const runs = options.runs ?? 5;
+  const sessionCount = options.sessions ?? 5_000;
+  const filterChanges = options.filterChanges ?? 21;
+
+  const dist = snapshotDist();
+  const atcb = measureAtcb();
+  const embed = dist.sizes.find((s) => s.name === 'mobilise')!;
+  const embedTotal: Bytes = {
+    min: embed.initial.min + embed.lazy.min,
+    gz: embed.initial.gz + embed.lazy.gz,
+    br: embed.initial.br + embed.lazy.br,
+  };
+
+  const db = await openDb({});
+  let browser: Browser | undefined;
+  let site: Awaited<ReturnType<typeof startStaticServer>> | undefined;
+  try {
+    await seedIfEmpty(db, modules, makeSessions(new Date()));
+    const bigJson = JSON.stringify({ modules, sessions: manySessions(sessionCount) });
+    let app: ReturnType<typeof createApp> | undefined;
+    site = await startStaticServer({
+      mounts: { '/dist/': dist.dir, '/bench/': join(ROOT, 'bench', 'pages') },
+      headers: { 'Cache-Control': 'no-store' },
+      handle: (req, res) => {
+        if (req.url?.startsWith('/v1/')) {
+          app!(req, res);
+          return true;
+        }
+        if (req.url === '/bench/sessions.json') {
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(bigJson);
+          return true;
+        }
+        return false;
+      },
+    });
+    app = createApp({ db, allowedOrigins: [site.url], rateLimit: { windowMs: 60_000, max: 1_000 }, log: () => {} });
+    browser = await launchChromium();
+    const chromium = await browser.version();
+
+    const load = async (cpuSlowdown: number): Promise<LoadTimes> => {
+      const samples: LoadTimes[] = [];
+      // One extra, discarded run first: Chromium's own first-use costs are not the widget's.
+      for (let i = 0; i <= runs; i++) {
+        const sample = await withPage(browser!, cpuSlowdown, async (page) => {
+          await page.goto(`${site!.url}/bench/load.html`, { waitUntil: 'load', timeout: 30_000 });
+          await page.waitForFunction(() => window.__bench.catalogue !== undefined && window.__bench.calendar !== undefined, {
+            timeout: 30_000,
+          });
+          const marks = await pageMarks(page);
+          return {
+            api: marks.api - marks.script,
+            catalogue: marks.catalogue - marks.script,
+            calendar: marks.calendar - marks.script,
+            calendarFromNavigation: marks.calendar,
+          };
+        });
+        if (i > 0) samples.push(sample);
+      }
+      return {
+        api: median(samples.map((s) => s.api)),
+        catalogue: median(samples.map((s) => s.catalogue)),
+        calendar: median(samples.map((s) => s.calendar)),
+        calendarFromNavigation: median(samples.map((s) => s.calendarFromNavigation)),
+      };
+    };
+
+    const filter = async (cpuSlowdown: number): Promise<FilterTimes> => {
+      const loads = Math.min(runs, 3);
+      const first: number[] = [];
+      const data: number[] = [];
+      let result: FilterTimes | undefined;
+      for (let i = 1; i <= loads; i++) {
+        const measured = await withPage(browser!, cpuSlowdown, async (page) => {
+          await page.goto(`${site!.url}/bench/filter.html`, { waitUntil: 'load', timeout: 30_000 });
+          await page.waitForFunction(() => window.__bench.calendar !== undefined, { timeout: 60_000 });
+          const marks = await pageMarks(page);
+          // Filters only on the last load; the others just time the first render.
+          return {
+            first: marks.calendar - marks.script,
+            data: marks.api - marks.script,
+            changes: i === loads ? await filterChangesIn(page, sessionCount, filterChanges) : undefined,
+          };
+        });
+        first.push(measured.first);
+        data.push(measured.data);
+        if (measured.changes) {
+          const { update, frame } = measured.changes;
+          const summary = (values: number[]) => ({ median: median(values), p90: quantile(values, 0.9), max: Math.max(...values) });
+          result = { data: NaN, firstSession: NaN, update: summary(update), frame: summary(frame), changes: update.length };
+        }
+      }
+      return { ...result!, data: median(data), firstSession: median(first) };
+    };
+
+    return {
+      sizes: dist.sizes,
+      embedTotal,
+      atcb,
+      runs,
+      load: { normal: await load(1), slow: await load(4) },
+      sessions: sessionCount,
+      filter: { normal: await filter(1), slow: await filter(4) },
+      chromium,
+    };
+  } finally {
+    await browser?.close();
+    await site?.close();
+    await db.close();
+    dist.cleanup();
+  }
+}
+
+declare global {
+  interface Window {
+    __bench: { catalogue?: number; calendar?: number };
+  }
+}
+
+/** A fresh browser context (cold cache, no storage) per page load. */
+async function withPage<T>(browser: Browser, cpuSlowdown: number, fn: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    // tsx keeps function names through a __name helper that page.evaluate callbacks then reference.
+    await page.evaluateOnNewDocument('window.__name = (f) => f');
+    await page.setCacheEnabled(false);
+    await page.setViewport({ width: 1100, height: 900 });
+    if (cpuSlowdown !== 1) await page.emulateCPUThrottling(cpuSlowdown);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const value = await fn(page);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    return value;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The probe's marks, when the page asked for dist/mobilise.js and when the last
+ * data response (API or static JSON) ended; all ms since navigation start.
+ */
+async function pageMarks(page: Page): Promise<{ script: number; api: number; catalogue: number; calendar: number }> {
+  return page.evaluate(() => {
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const script = resources.find((e) => new URL(e.name).pathname === '/dist/mobilise.js');
+    if (!script) throw new Error('no resource timing entry for /dist/mobilise.js');
+    const data = resources.filter((e) => /^\/v1\/|\.json$/.test(new URL(e.name).pathname));
+    return {
+      script: script.startTime,
+      api: Math.max(...data.map((e) => e.responseEnd)),
+      catalogue: window.__bench.catalogue ?? NaN,
+      calendar: window.__bench.calendar ?? NaN,
+    };
+  });
+}
+
+/**
+ * Changes the calendar's filters as a member would (select a value, `change`
+ * bubbles to the filter bar) and times each change; checks the filtered count.
+ */
+async function filterChangesIn(page: Page, total: number, changes: number): Promise<{ update: number[]; frame: number[] }> {
+  const moduleIds = modules.map((m) => m.id);
+  const areas = Object.keys(VENUES);
+  const steps: [string, string][] = [];
+  for (let i = 0; steps.length < changes; i++) {
+    steps.push(['f-module', moduleIds[i % moduleIds.length]!], ['f-module', ''], ['f-delivery', 'online'], ['f-delivery', '']);
+    steps.push(['f-area', areas[i % areas.length]!], ['f-area', '']);
+  }
+  const update: number[] = [];
+  const frame: number[] = [];
+  for (const [id, value] of steps.slice(0, changes)) {
+    const r = await page.evaluate(
+      async (id, value) => {
+        const calendar = document.querySelector('mobilise-session-calendar') as HTMLElement & { updateComplete: Promise<unknown> };
+        const root = calendar.shadowRoot!;
+        const select = root.getElementById(id) as HTMLSelectElement;
+        const t0 = performance.now();
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        await calendar.updateComplete;
+        const t1 = performance.now();
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        const t2 = performance.now();
+        return { update: t1 - t0, frame: t2 - t0, count: root.querySelector('.count')?.textContent ?? '' };
+      },
+      id,
+      value,
+    );
+    const of = Number(/of ([\d,]+) sessions/.exec(r.count)?.[1]?.replace(/,/g, '') ?? /^(\d+) sessions?$/.exec(r.count)?.[1] ?? NaN);
+    const expectAll = value === '';
+    if (expectAll ? of !== total : !(of > 0 && of < total)) {
+      throw new Error(`filter ${id}=${value || '(all)'} shows "${r.count}", expected ${expectAll ? `all ${total}` : 'a subset'}`);
+    }
+    update.push(r.update);
+    frame.push(r.frame);
+  }
+  return { update, frame };
+}

@@ -1,0 +1,28 @@
+// Loaded as a classic script before the widget bundle. Watches every shadow root
+// as it is attached and records, with performance.now() (ms since navigation
+// start), when the first catalogue card and the first calendar session appear in
+// the DOM. Read back by bench/frontend.ts as window.__bench.
+(() => {
+  const marks = (window.__bench = { catalogue: undefined, calendar: undefined });
+  const targets = [
+    ['MOBILISE-MODULE-CATALOGUE', 'catalogue', '[part~="card"]'],
+    ['MOBILISE-SESSION-CALENDAR', 'calendar', '[part~="session"]'],
+  ];
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    const target = targets.find(([tag]) => tag === this.tagName);
+    if (target) {
+      const [, name, selector] = target;
+      const observer = new MutationObserver(() => {
+        if (marks[name] === undefined && root.querySelector(selector)) {
+          marks[name] = performance.now();
+          performance.mark(`bench:${name}`);
+          observer.disconnect();
+        }
+      });
+      observer.observe(root, { childList: true, subtree: true });
+    }
+    return root;
+  };
+})();

@@ -1,0 +1,28 @@
+/** What bench/signups.ts and its child, bench/signup-server.ts, say to each other over IPC. */
+export const BENCH_ORIGIN = 'https://bench.example.org';
+
+export interface Ready {
+  type: 'ready';
+  url: string;
+  /** The measured session. */
+  sessionId: string;
+  /** A session for the uncounted warm-up. */
+  warmupSessionId: string;
+}
+
+export interface VerifiedRow {
+  reference: string;
+  idempotency_key: string;
+  /** lower(email) */
+  email: string;
+  status: 'confirmed' | 'waitlisted';
+  position: number | null;
+}
+
+export interface Verified {
+  type: 'verified';
+  rows: VerifiedRow[];
+  session: { capacity: number; spaces_left: number; waitlist_count: number; status: string };
+  /** Every request log line the server wrote during the run. */
+  logs: string[];
+}

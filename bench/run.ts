@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: the signup load bench on PGlite and on PostgreSQL, then the
+ * front-end bench; prints the figures as tables. Exits 1 if any guarantee the
+ * signup bench checks does not hold.
+ *
+ *   npm run bench                    everything
+ *   npm run bench -- signups         only the signup load bench
+ *   npm run bench -- frontend        only the front-end bench
+ *   BENCH_SIGNUPS=5000 npm run bench more signups (default 2,000)
+ *
+ * PostgreSQL is DATABASE_URL when set, else a throwaway PostgreSQL 15 cluster
+ * (bench/pg.ts); without either it is skipped with a line saying why.
+ */
+import { cpus, loadavg } from 'node:os';
+import { int, kb, ms, table } from './format.js';
+import { runFrontendBench, type FrontendResult } from './frontend.js';
+import { benchPostgres } from './pg.js';
+import { runSignupBench, type SignupBenchResult } from './signups.js';
+
+const only = process.argv[2];
+if (only !== undefined && only !== 'signups' && only !== 'frontend') {
+  console.error(`Unknown bench "${only}": use signups or frontend (or nothing for both).`);
+  process.exit(2);
+}
+const started = performance.now();
+// The whole run is bounded: nothing here should take anywhere near this long.
+setTimeout(() => {
+  console.error('bench: gave up after 10 minutes');
+  process.exit(1);
+}, 600_000).unref();
+
+console.log(
+  `Mobilise bench — Node ${process.version}, ${cpus().length} CPU ${cpus()[0]?.model.trim() ?? ''}, ` +
+    `load average ${loadavg()[0]!.toFixed(2)} at start. Loopback only.`,
+);
+
+let failed = false;
+
+if (only !== 'frontend') {
+  const signups = Number(process.env.BENCH_SIGNUPS ?? 2_000);
+  const results: SignupBenchResult[] = [];
+  const skipped: string[] = [];
+  results.push(await runSignupBench({ label: 'PGlite (in memory)', signups }));
+  const pg = await benchPostgres();
+  if (typeof pg === 'string') skipped.push(pg);
+  else {
+    // Ctrl-C must not leave the throwaway cluster running.
+    const interrupted = () => void pg.stop().finally(() => process.exit(130));
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    try {
+      results.push(await runSignupBench({ label: pg.label.replace(/ \(throwaway cluster, port \d+\)/, ' (throwaway)'), databaseUrl: pg.url, signups }));
+    } finally {
+      await pg.stop();
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+    }
+  }
+  printSignups(results, skipped);
+  failed ||= results.some((r) => r.checks.some((c) => !c.ok));
+}
+
+if (only !== 'signups') printFrontend(await runFrontendBench());
+
+console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s.${failed ? ' A GUARANTEE FAILED: see ✗ above.' : ''}`);
+process.exit(failed ? 1 : 0);
+
+function printSignups(results: SignupBenchResult[], skipped: string[]): void {
+  const first = results[0]!;
+  table(
+    `Signup load: ${int(first.unique)} people + ${int(first.retries)} retries (same Idempotency-Key) for ONE session of ${first.capacity} places ` +
+      `with a waiting list, ${first.connections} keep-alive connections (autocannon), after ${first.warmup} uncounted warm-up requests on the same connections`,
+    ['storage', 'requests', 'req/s', 'p50', 'p90', 'p99', 'max', 'in handler p50/p99', 'statuses', 'errors (incl. warm-up)'],
+    results.map((r) => [
+      r.label,
+      int(r.requests),
+      int(r.requestsPerSecond),
+      ms(r.latency.p50, 0),
+      ms(r.latency.p90, 0),
+      ms(r.latency.p99, 0),
+      ms(r.latency.max, 0),
+      `${r.server.p50}/${r.server.p99} ms`,
+      Object.entries(r.statuses)
+        .map(([code, n]) => `${code}×${n}`)
+        .join(' '),
+      String(r.errors + r.timeouts),
+    ]),
+  );
+  console.log(
+    '\nLatency is as the client sees it, from just before a request is written to its response. "In handler" is the server\'s own time per request, from its log lines\n' +
+      '(read, validate, transaction including waits for a pool connection or the row lock, reply); the rest is time spent\n' +
+      'queued before the server got to the request. All signups here contend for one session row.',
+  );
+  for (const r of results) {
+    console.log(`\nGuarantees after the run, read back from the database [${r.label}]:`);
+    for (const c of r.checks) console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
+  }
+  for (const line of skipped) console.log(`\n${line}`);
+}
+
+function printFrontend(f: FrontendResult): void {
+  const sizeRow = (name: string, files: number | string, b: { min: number; gz: number; br: number }, lazyGz?: number) => [
+    name,
+    String(files),
+    kb(b.min),
+    kb(b.gz),
+    kb(b.br),
+    lazyGz ? `+${kb(lazyGz)}` : '',
+  ];
+  table(
+    'Bundle sizes: each file minified, gzip -9 / brotli -11 on its own; initial = entry + static imports, lazy = loaded on demand',
+    ['entry', 'files', 'min', 'min+gz', 'brotli', 'lazy min+gz'],
+    [
+      ...f.sizes.map((s) => sizeRow(`dist/${s.name}.js`, s.initial.files + s.lazy.files, s.initial, s.lazy.gz)),
+      sizeRow('all elements + runtime (mobilise.js, initial + lazy)', '', f.embedTotal),
+      sizeRow(`add-to-calendar-button ${f.atcb.version} ${f.atcb.shipped.file}, as shipped`, 1, f.atcb.shipped),
+      sizeRow(`add-to-calendar-button ${f.atcb.version}, minified like ours (oxc)`, 1, f.atcb.minified),
+    ],
+  );
+  console.log(
+    `\nAll four Mobilise elements + runtime are ${kb(f.embedTotal.gz)} min+gz: ${(f.atcb.minified.gz / f.embedTotal.gz).toFixed(1)}× smaller than ` +
+      `add-to-calendar-button alone minified (${kb(f.atcb.minified.gz)}), ${(f.atcb.shipped.gz / f.embedTotal.gz).toFixed(1)}× smaller than as shipped (${kb(f.atcb.shipped.gz)}).`,
+  );
+  table(
+    `Headless Chromium ${f.chromium}, cold cache, loopback, against the reference server (PGlite); median of ${f.runs} page loads ` +
+      `(${Math.min(f.runs, 3)} for ${int(f.sessions)} sessions)`,
+    ['measure', 'no throttling', '4× CPU slowdown'],
+    [
+      ['script request → API responses (/v1/modules, /v1/sessions) received', ms(f.load.normal.api), ms(f.load.slow.api)],
+      ['script request → first catalogue card in the DOM', ms(f.load.normal.catalogue), ms(f.load.slow.catalogue)],
+      ['script request → first calendar session in the DOM', ms(f.load.normal.calendar), ms(f.load.slow.calendar)],
+      ['navigation start → first calendar session', ms(f.load.normal.calendarFromNavigation), ms(f.load.slow.calendarFromNavigation)],
+      [`${int(f.sessions)} sessions: script request → JSON file received`, ms(f.filter.normal.data), ms(f.filter.slow.data)],
+      [`${int(f.sessions)} sessions: script request → first session in the DOM`, ms(f.filter.normal.firstSession), ms(f.filter.slow.firstSession)],
+      [
+        `${int(f.sessions)} sessions: filter change → DOM updated, median (p90)`,
+        `${ms(f.filter.normal.update.median)} (${ms(f.filter.normal.update.p90)})`,
+        `${ms(f.filter.slow.update.median)} (${ms(f.filter.slow.update.p90)})`,
+      ],
+      [
+        `${int(f.sessions)} sessions: filter change → next frame, median (p90)`,
+        `${ms(f.filter.normal.frame.median)} (${ms(f.filter.normal.frame.p90)})`,
+        `${ms(f.filter.slow.frame.median)} (${ms(f.filter.slow.frame.p90)})`,
+      ],
+    ],
+  );
+  console.log(`(${f.filter.normal.changes} filter changes each: module, delivery and area, set and cleared.)`);
+}

@@ -1,0 +1,87 @@
+/**
+ * The reference server (createApp) for the signup load bench, run as a child
+ * process so that it has a core of its own and the load generator does not
+ * share its event loop. Talks to bench/signups.ts over IPC:
+ *   → {type: 'ready', url, sessionId, warmupSessionId}   once listening on 127.0.0.1
+ *   ← {type: 'verify'}  → {type: 'verified', rows, session, logs}
+ *   ← {type: 'close'}   closes the server and database (dropping its schema) and exits
+ * Env: BENCH_DATABASE_URL (PostgreSQL; PGlite in memory when unset), BENCH_SCHEMA, BENCH_CAPACITY.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Session } from '../src/contract/index.js';
+import { createApp } from '../server/app.js';
+import { openDb } from '../server/db/open.js';
+import { seedIfEmpty } from '../server/db/seed.js';
+import { modules } from '../server/seed/programme.js';
+import { insertSession } from '../server/store/catalogue.js';
+import { BENCH_ORIGIN, type Ready, type Verified, type VerifiedRow } from './protocol.js';
+
+const send = (message: unknown) => process.send!(message);
+// The parent going away (Ctrl-C, crash) must not leave this process behind.
+process.on('disconnect', () => process.exit(1));
+
+const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+const schema = process.env.BENCH_SCHEMA || `mobilise_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+const capacity = Number(process.env.BENCH_CAPACITY ?? 50);
+
+const db = await openDb(databaseUrl ? { databaseUrl, schema } : {});
+await seedIfEmpty(db, modules, []);
+const now = Date.now();
+const makeSession = (): Session => ({
+  id: `bench-${randomBytes(4).toString('hex')}`,
+  moduleId: modules[0]!.id,
+  start: new Date(now + 30 * 86_400_000).toISOString(),
+  end: new Date(now + 30 * 86_400_000 + 2 * 3_600_000).toISOString(),
+  delivery: 'online',
+  area: 'Scotland-wide',
+  capacity,
+  spacesLeft: capacity,
+  status: 'scheduled',
+  waitlist: true,
+});
+const session = makeSession();
+const warmup = makeSession();
+await insertSession(db, session);
+await insertSession(db, warmup);
+
+const logs: string[] = [];
+const app = createApp({
+  db,
+  allowedOrigins: [BENCH_ORIGIN],
+  // The bench is one client address sending thousands of signups: lift the per-IP limit.
+  rateLimit: { windowMs: 60_000, max: 1_000_000_000 },
+  log: (line) => logs.push(line),
+});
+const server = createServer(app);
+server.keepAliveTimeout = 30_000;
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address() as AddressInfo;
+send({ type: 'ready', url: `http://127.0.0.1:${port}`, sessionId: session.id, warmupSessionId: warmup.id } satisfies Ready);
+
+process.on('message', (message: { type: string }) => {
+  void (async () => {
+    if (message.type === 'verify') {
+      const rows = await db.query<VerifiedRow>(
+        'SELECT reference, idempotency_key, lower(email) AS email, status, position FROM signups WHERE session_id = $1',
+        [session.id],
+      );
+      const found = await db.query<Verified['session']>(
+        'SELECT capacity, spaces_left, waitlist_count, status FROM sessions WHERE id = $1',
+        [session.id],
+      );
+      send({ type: 'verified', rows: rows.rows, session: found.rows[0], logs } satisfies Verified);
+    } else if (message.type === 'close') {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+      if (databaseUrl) await db.query(`DROP SCHEMA ${schema} CASCADE`);
+      await db.close();
+      process.exit(0);
+    }
+  })().catch((error: unknown) => {
+    console.error('bench server:', error);
+    process.exit(1);
+  });
+});
