@@ -1,0 +1,41 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What takes focus: the form's heading, the error summary or an outcome's heading. */
+export type FocusTarget = 'heading' | 'summary' | 'result';
+
+const selectors: Record<FocusTarget, string> = { heading: '#heading', summary: '.error-summary', result: '.result-heading' };
+
+/**
+ * Moves focus (and the page) to what just changed, after the render that shows it — a target
+ * asked for while the session is still loading waits for it. The last request wins.
+ */
+export class FocusController implements ReactiveController {
+  private next?: FocusTarget;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    /** The load failed, so a pending target will never render. */
+    private readonly failed: () => boolean,
+  ) {
+    host.addController(this);
+  }
+
+  request(target: FocusTarget) {
+    this.next = target;
+    this.host.requestUpdate();
+  }
+
+  hostUpdated() {
+    if (!this.next) return;
+    const el = this.host.renderRoot.querySelector<HTMLElement>(selectors[this.next]);
+    if (!el) {
+      // Still loading: try after the next render. A failed load has nothing to focus.
+      if (this.failed()) this.next = undefined;
+      return;
+    }
+    this.next = undefined;
+    const smooth = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+    el.focus({ preventScroll: true });
+  }
+}

@@ -1,0 +1,167 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { MobiliseClient } from '../../client/index.js';
+import { sessionToIcs, type Module, type Session, type SignupRequest, type SignupResult } from '../../contract/index.js';
+import { emit } from '../../context/index.js';
+import { en } from '../../strings/en.js';
+import { classifyFailure } from './failure.js';
+import { IdempotencyKeys } from './idempotency.js';
+import type { Outcome } from './result.js';
+import type { Problems, Validation } from './validation.js';
+
+const t = en.signup;
+
+export interface SubmissionHooks {
+  client(): MobiliseClient;
+  /** The session as loaded when the answer arrives, for a confirmed signup's calendar file. */
+  loaded(): { session?: Session; module?: Module } | null | undefined;
+  /** Answers are going out, so problems shown for earlier ones no longer apply. */
+  sending(): void;
+  /** The answers were refused, by the contract in the browser or by the server. */
+  problems(problems: Problems): void;
+  /** An outcome replaced the form. */
+  settled(): void;
+}
+
+/**
+ * One signup attempt: the idempotency key (kept across retries, so a POST that did land is never
+ * counted twice), the request in flight, the notice by the submit button and the outcome. Only
+ * the reference, status and session id leave it, in `mobilise-signup`.
+ */
+export class SubmissionController implements ReactiveController {
+  private readonly keys = new IdempotencyKeys();
+  private inFlight?: AbortController;
+  private blobUrl?: string;
+  private busy = false;
+  private notice = '';
+  private current?: Outcome;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly hooks: SubmissionHooks,
+  ) {
+    host.addController(this);
+  }
+
+  get submitting(): boolean {
+    return this.busy;
+  }
+
+  get outcome(): Outcome | undefined {
+    return this.current;
+  }
+
+  key(sessionId: string): string {
+    return this.keys.for(sessionId);
+  }
+
+  /** A new person: the next attempt is a new signup. */
+  renewKey(sessionId: string) {
+    this.keys.renew(sessionId);
+  }
+
+  hostDisconnected() {
+    this.inFlight?.abort();
+    this.revokeBlob();
+  }
+
+  /** Valid answers go out; invalid ones are handed back without a request. */
+  submit(validation: Validation) {
+    if (validation.ok) void this.send(validation.request);
+    else this.refuse(validation.problems);
+  }
+
+  /** Back to the form (after "full" or "closed"); answers and key stay. */
+  dismissOutcome() {
+    this.current = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** A fresh attempt: any request in flight is dropped, its answer ignored. */
+  reset() {
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+    this.busy = false;
+    this.notice = '';
+    this.current = undefined;
+    this.revokeBlob();
+    this.host.requestUpdate();
+  }
+
+  private async send(request: SignupRequest) {
+    const client = this.hooks.client();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    this.busy = true;
+    this.notice = '';
+    this.host.requestUpdate();
+    this.hooks.sending();
+    try {
+      const result = await client.signup(request, controller.signal);
+      if (!controller.signal.aborted) this.succeed(result, client);
+    } catch (error) {
+      if (!controller.signal.aborted) this.fail(error, request.sessionId);
+    } finally {
+      if (this.inFlight === controller) {
+        this.inFlight = undefined;
+        this.busy = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  private succeed(result: SignupResult, client: MobiliseClient) {
+    client.invalidate();
+    const loaded = this.hooks.loaded();
+    const ics =
+      result.status === 'confirmed' && loaded?.session
+        ? { icsHref: client.icsUrl(result.sessionId) ?? this.icsBlobUrl(loaded.session, loaded.module), icsName: `${result.sessionId}.ics` }
+        : {};
+    this.current = { kind: result.status, result, ...ics };
+    this.host.requestUpdate();
+    this.hooks.settled();
+    emit(this.host, 'mobilise-signup', { sessionId: result.sessionId, status: result.status, reference: result.reference });
+  }
+
+  private fail(error: unknown, sessionId: string) {
+    const action = classifyFailure(error);
+    if (action.kind === 'problems') this.refuse(action.problems);
+    else if (action.kind === 'outcome') {
+      this.current = { kind: action.outcome };
+      this.host.requestUpdate();
+      this.hooks.settled();
+    } else {
+      if (action.renewKey) this.keys.renew(sessionId);
+      this.notice = action.text;
+      this.host.requestUpdate();
+    }
+  }
+
+  private refuse(problems: Problems) {
+    this.notice = '';
+    this.host.requestUpdate();
+    this.hooks.problems(problems);
+  }
+
+  /** Static mode has no server .ics, so the file is built in the browser. */
+  private icsBlobUrl(session: Session, module: Module | undefined): string {
+    this.revokeBlob();
+    const ics = sessionToIcs(session, module ?? { title: t.untitled, summary: '' });
+    this.blobUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+    return this.blobUrl;
+  }
+
+  private revokeBlob() {
+    if (this.blobUrl) URL.revokeObjectURL(this.blobUrl);
+    this.blobUrl = undefined;
+  }
+
+  /** The connection or rate-limit notice, the submit button and its status for screen readers. */
+  render(waitlist: boolean) {
+    const submitting = this.busy;
+    return html`${this.notice ? html`<p class="notice" part="notice" role="alert">${this.notice}</p>` : nothing}
+      <button class="button submit" part="submit" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
+        ${submitting ? t.submitting : waitlist ? t.submitWaitlist : t.submit}
+      </button>
+      <p class="visually-hidden" role="status">${submitting ? t.submitting : ''}</p>`;
+  }
+}
