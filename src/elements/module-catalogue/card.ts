@@ -87,7 +87,7 @@ export function renderCard(m: Module, o: CardOptions) {
   const titleId = `title-${m.id}`;
   return html`<li>
     <article
-      class="card"
+      class="card panel"
       part="card"
       data-module=${m.id}
       tabindex="-1"
@@ -126,7 +126,7 @@ export function renderSkeleton(count = 6) {
     ${Array.from(
       { length: count },
       () => html`<li>
-        <div class="card placeholder">
+        <div class="card panel placeholder">
           <div class="skeleton bar title-bar"></div>
           <div class="skeleton bar badge-bar"></div>
           <div class="skeleton bar"></div>

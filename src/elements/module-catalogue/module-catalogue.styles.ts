@@ -73,15 +73,6 @@ export const styles = css`
   }
   .card {
     width: 100%;
-    padding: 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    overflow-wrap: anywhere;
-  }
-  .card:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   .card[aria-current='true'] {
     border-color: var(--_accent);

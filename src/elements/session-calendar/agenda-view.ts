@@ -40,7 +40,7 @@ export function renderSession(entry: Entry, view: SessionView, level: 4 | 5) {
   const day = formatDay(s.start, view.locale);
   const context = t.signUpFor(module.title, day);
   return html`<article
-    class="session ${state.kind}"
+    class="session panel ${state.kind}"
     part="session"
     id="session-${s.id}"
     data-session=${s.id}

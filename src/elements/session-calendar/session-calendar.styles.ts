@@ -134,15 +134,6 @@ export const styles = css`
   .session {
     display: grid;
     gap: 0.35rem;
-    padding: 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    overflow-wrap: anywhere;
-  }
-  .session:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   .session .head {
     display: flex;

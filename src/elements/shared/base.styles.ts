@@ -107,6 +107,18 @@ export const baseStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* A bordered surface for one item (a module card, a session); focusable when a link targets it. */
+  .panel {
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    overflow-wrap: anywhere;
+  }
+  .panel:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   .visually-hidden {
     position: absolute !important;
     width: 1px;
