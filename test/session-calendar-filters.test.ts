@@ -13,26 +13,13 @@ import {
 } from '../src/elements/session-calendar/filters.js';
 import { parseSessionHash, withSessionHash } from '../src/elements/session-calendar/hash.js';
 import { addMonths, monthWeeks, moveDay, weekday } from '../src/elements/session-calendar/month-grid.js';
+import { HOUR, sessionFixture } from './helpers/session.js';
 
 
-const HOUR = 3_600_000;
 const NOW = Date.parse('2030-03-10T12:00:00Z');
 
-function session(over: Partial<Session> & { id: string }): Session {
-  const start = over.start ?? '2030-03-20T18:30:00Z';
-  return {
-    moduleId: 'field-organising-1',
-    start,
-    end: new Date(Date.parse(start) + 2 * HOUR).toISOString(),
-    delivery: 'online',
-    area: 'Glasgow',
-    capacity: 20,
-    spacesLeft: 12,
-    status: 'scheduled',
-    waitlist: true,
-    ...over,
-  };
-}
+const session = (over: Partial<Session> & { id: string }): Session =>
+  sessionFixture({ start: '2030-03-20T18:30:00Z', ...over });
 
 const none: Filters = { module: '', delivery: '', area: '', from: '', to: '', showPast: false, now: NOW };
 

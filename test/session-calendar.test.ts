@@ -8,11 +8,10 @@ import { PAGE_SIZE, type MobiliseSessionCalendar } from '../src/elements/session
 import { formatTimeRange } from '../src/elements/shared/format.js';
 import { en } from '../src/strings/en.js';
 import { fixtures, gate, json, mockApi, problem, type MockApi } from './helpers/mock-api.js';
+import { DAY, HOUR, sessionFixture } from './helpers/session.js';
 
 
 const t = en.calendar;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
 let apis: MockApi[] = [];
@@ -37,23 +36,8 @@ const entry = (el: Element, id: string) => $(el, `article[data-session="${id}"]`
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** A valid session `days` from now; override anything. */
-function session(id: string, over: Partial<Session> = {}, days = 10): Session {
-  const start = over.start ?? new Date(Date.now() + days * DAY).toISOString();
-  return {
-    id,
-    moduleId: 'field-organising-1',
-    start,
-    end: new Date(Date.parse(start) + 2 * HOUR).toISOString(),
-    delivery: 'online',
-    area: 'Glasgow',
-    capacity: 20,
-    spacesLeft: 12,
-    status: 'scheduled',
-    waitlist: true,
-    trainer: 'Morag Henderson',
-    ...over,
-  };
-}
+const session = (id: string, over: Partial<Session> = {}, days = 10): Session =>
+  sessionFixture({ id, start: new Date(Date.now() + days * DAY).toISOString(), trainer: 'Morag Henderson', ...over });
 
 async function calendar(a: MockApi | string, attrs = '') {
   const endpoint = typeof a === 'string' ? a : a.endpoint;
