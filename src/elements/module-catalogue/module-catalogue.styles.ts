@@ -35,17 +35,7 @@ export const styles = css`
   label {
     font-weight: 600;
   }
-  select,
-  input {
-    width: 100%;
-    min-height: 44px;
-    padding: 0.4rem 0.6rem;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  select:hover,
-  input:hover {
+  .control:hover {
     border-color: var(--_text);
   }
   .count {
@@ -264,8 +254,7 @@ export const styles = css`
     .details summary {
       color: LinkText;
     }
-    select,
-    input {
+    .control {
       border-color: ButtonText;
     }
   }

@@ -180,21 +180,21 @@ export class MobiliseModuleCatalogue extends LitElement {
     return html`<form class="filters" part="filters" role="search" aria-label=${en.catalogue.filters} @submit=${this.onSubmit}>
       <div class="field">
         <label for="strand">${en.catalogue.strand}</label>
-        <select id="strand" @change=${this.onStrandChange}>
+        <select class="control" id="strand" @change=${this.onStrandChange}>
           <option value="" ?selected=${!strand}>${en.catalogue.allStrands}</option>
           ${STRANDS.map((s) => html`<option value=${s} ?selected=${s === strand}>${strandLabels[s]}</option>`)}
         </select>
       </div>
       <div class="field">
         <label for="audience">${en.catalogue.audience}</label>
-        <select id="audience" @change=${this.onAudienceChange}>
+        <select class="control" id="audience" @change=${this.onAudienceChange}>
           <option value="" ?selected=${!audience}>${en.catalogue.allAudiences}</option>
           ${AUDIENCES.map((a) => html`<option value=${a} ?selected=${a === audience}>${audienceLabels[a]}</option>`)}
         </select>
       </div>
       <div class="field search">
         <label for="search">${en.catalogue.search}</label>
-        <input id="search" type="search" autocomplete="off" .value=${this.search} @input=${this.onSearchInput} />
+        <input class="control" id="search" type="search" autocomplete="off" .value=${this.search} @input=${this.onSearchInput} />
       </div>
     </form>`;
   }

@@ -33,29 +33,29 @@ export function renderFilterBar(p: FilterBarProps) {
     <legend class="visually-hidden">${t.filters}</legend>
     <div class="field">
       <label for="f-module">${t.module}</label>
-      <select id="f-module" name="module">
+      <select class="control" id="f-module" name="module">
         ${option('', t.allModules, p.module)} ${p.modules.map((m) => option(m.id, m.title, p.module))}
       </select>
     </div>
     <div class="field">
       <label for="f-delivery">${t.delivery}</label>
-      <select id="f-delivery" name="delivery">
+      <select class="control" id="f-delivery" name="delivery">
         ${option('', t.allDelivery, p.delivery)} ${DELIVERY_MODES.map((d) => option(d, DELIVERY_LABEL[d], p.delivery))}
       </select>
     </div>
     <div class="field">
       <label for="f-area">${t.area}</label>
-      <select id="f-area" name="area">
+      <select class="control" id="f-area" name="area">
         ${option('', t.allAreas, p.area)} ${p.areas.map((a) => option(a, a, p.area))}
       </select>
     </div>
     <div class="field">
       <label for="f-from">${t.from}</label>
-      <input id="f-from" name="from" type="date" .value=${p.from} max=${p.to || nothing} />
+      <input class="control" id="f-from" name="from" type="date" .value=${p.from} max=${p.to || nothing} />
     </div>
     <div class="field">
       <label for="f-to">${t.to}</label>
-      <input id="f-to" name="to" type="date" .value=${p.to} min=${p.from || nothing} />
+      <input class="control" id="f-to" name="to" type="date" .value=${p.to} min=${p.from || nothing} />
     </div>
     ${active
       ? html`<div class="field clear">

@@ -39,15 +39,6 @@ export const styles = css`
   .field label {
     font-weight: 600;
   }
-  select,
-  input[type='date'] {
-    width: 100%;
-    min-height: 44px;
-    padding: 0.4rem 0.6rem;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
   .filters[disabled] select,
   .filters[disabled] input {
     opacity: 0.6;

@@ -107,6 +107,15 @@ export const baseStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* Filter controls (selects, search, dates): full width, 44 px touch target. */
+  .control {
+    width: 100%;
+    min-height: 44px;
+    padding: 0.4rem 0.6rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
   /* A bordered surface for one item (a module card, a session); focusable when a link targets it. */
   .panel {
     padding: 1rem;
