@@ -142,7 +142,6 @@ export class MobiliseClient {
         body: JSON.stringify(request),
         // Personal data goes to the configured endpoint only, never with ambient cookies.
         credentials: 'omit',
-        keepalive: false,
       },
       this.http,
       signal,
