@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
-import { build, defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
+import { build, defineConfig, type BuildEnvironmentOptions, type InlineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 const src = (path: string) => resolve(root, 'src', path);
@@ -26,6 +26,14 @@ const minifyTemplates = (): Plugin => ({
   },
 });
 
+/**
+ * Browser code validates with src/contract/zod-lite.ts, zod's parse semantics for
+ * the subset the contract uses, in ~1 KB instead of ~7 KB. The schemas are still
+ * written in zod; test/node/contract-conformance.test.ts holds the two to the
+ * same results. The npm `contract` entry keeps real zod (see below).
+ */
+export const zodLite = { 'zod/mini': src('contract/zod-lite.ts') };
+
 const libBuild = (entry: Record<string, string>): BuildEnvironmentOptions => ({
   target: 'es2022',
   outDir: 'dist',
@@ -36,6 +44,15 @@ const libBuild = (entry: Record<string, string>): BuildEnvironmentOptions => ({
 
 /** Vite keeps whitespace in ES library builds; a script-tag bundle wants it all minified. */
 const output = { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } as const;
+
+/** Another build into dist/, run once the library build is written. */
+const thenBuild = (name: string, config: InlineConfig): Plugin => ({
+  name,
+  apply: 'build',
+  async closeBundle() {
+    await build({ configFile: false, root, logLevel: 'warn', ...config, build: { emptyOutDir: false, ...config.build } });
+  },
+});
 
 /**
  * dist/mobilise.js, the script-tag embed, is built on its own after the library
@@ -48,31 +65,30 @@ const output = { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } as co
  * the hashed chunk, never the entry, so a page that adds `?ver=…` to the script
  * URL (WordPress does) still runs one copy of the code.
  */
-const embedBundle = (): Plugin => ({
-  name: 'mobilise-embed-bundle',
-  apply: 'build',
-  async closeBundle() {
-    await build({
-      configFile: false,
-      root,
-      logLevel: 'warn',
-      plugins: [minifyTemplates()],
-      build: {
-        ...libBuild({ mobilise: src('mobilise.ts') }),
-        emptyOutDir: false,
-        rolldownOptions: {
-          // The calendar import()s the signup form for per-element pages; here the form is already in.
-          checks: { ineffectiveDynamicImport: false },
-          output: {
-            ...output,
-            codeSplitting: { groups: [{ name: 'mobilise', tags: ['$initial'] }] },
-            // /* @__PURE__ */ marks only help a bundler that re-bundles; nothing re-bundles the embed.
-            comments: { legal: true, annotation: false, jsdoc: false },
-          },
-        },
+const embedBundle = thenBuild('mobilise-embed-bundle', {
+  plugins: [minifyTemplates()],
+  resolve: { alias: zodLite },
+  build: {
+    ...libBuild({ mobilise: src('mobilise.ts') }),
+    rolldownOptions: {
+      // The calendar import()s the signup form for per-element pages; here the form is already in.
+      checks: { ineffectiveDynamicImport: false },
+      output: {
+        ...output,
+        codeSplitting: { groups: [{ name: 'mobilise', tags: ['$initial'] }] },
+        // /* @__PURE__ */ marks only help a bundler that re-bundles; nothing re-bundles the embed.
+        comments: { legal: true, annotation: false, jsdoc: false },
       },
-    });
+    },
   },
+});
+
+/**
+ * dist/contract.js, for servers and tests that share the schemas: real zod,
+ * imported from the package's own zod dependency rather than bundled.
+ */
+const contractBuild = thenBuild('mobilise-contract-build', {
+  build: { ...libBuild({ contract: src('contract/index.ts') }), rolldownOptions: { external: [/^zod(\/|$)/], output } },
 });
 
 /**
@@ -84,7 +100,8 @@ const embedBundle = (): Plugin => ({
  * The dev server (npm start) serves demo/ against the reference backend.
  */
 export default defineConfig({
-  plugins: [minifyTemplates(), embedBundle()],
+  plugins: [minifyTemplates(), embedBundle, contractBuild],
+  resolve: { alias: zodLite },
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   build: {
     ...libBuild({
@@ -93,7 +110,6 @@ export default defineConfig({
       'module-catalogue': src('elements/module-catalogue/define.ts'),
       'session-calendar': src('elements/session-calendar/define.ts'),
       'signup-form': src('elements/signup-form/define.ts'),
-      contract: src('contract/index.ts'),
       index: src('index.ts'),
     }),
     emptyOutDir: true,

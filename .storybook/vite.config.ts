@@ -1,3 +1,5 @@
 import { defineConfig } from 'vite';
+import { zodLite } from '../vite.config.ts';
 
-export default defineConfig({});
+// Stories run the browser's contract runtime, as the published bundle does.
+export default defineConfig({ resolve: { alias: zodLite } });
