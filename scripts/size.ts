@@ -8,8 +8,8 @@
  *              import), i.e. code a page only fetches on demand (the month grid).
  *
  * The budget is for "all elements + runtime": everything dist/mobilise.js (the
- * script-tag embed: provider, catalogue, calendar, signup form, Lit, the zod
- * contract and the client) can ever load, initial + lazy. Both parts are printed.
+ * script-tag embed: provider, catalogue, calendar, signup form, Lit, the contract
+ * on zod-lite and the client) can ever load, initial + lazy. Both parts are printed.
  * It also writes dist/sizes.json and prints Subresource Integrity hashes.
  */
 import { createHash } from 'node:crypto';
@@ -21,10 +21,10 @@ const DIST = 'dist';
 /** The published target for all elements + runtime (initial + lazy), min+gzip: 30 KB. Reported, not yet met. */
 export const TARGET_BYTES = 30 * 1024;
 /**
- * The ceiling CI enforces meanwhile (KB of 1024 bytes): today's size plus ~1 KB, so the
+ * The ceiling CI enforces meanwhile (KB of 1024 bytes): today's size rounded up, so the
  * bundle can only shrink towards the target. Lower it as the bundle shrinks.
  */
-export const BUDGET_BYTES = Number(process.env.MOBILISE_SIZE_BUDGET_KB ?? 37) * 1024;
+export const BUDGET_BYTES = Number(process.env.MOBILISE_SIZE_BUDGET_KB ?? 36) * 1024;
 /** The script-tag embed first; then the library entries (npm users, single-element pages). */
 export const ENTRIES = ['mobilise', 'define', 'provider', 'module-catalogue', 'session-calendar', 'signup-form', 'contract', 'index'];
 
@@ -166,7 +166,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `\n  initial load ${kb(embed.initial.gz)} in ${embed.initial.files} files, all four elements included` +
       `\n  lazy, on demand ${kb(embed.lazy.gz)} in ${embed.lazy.files} file(s)` +
       `\n  target ${kb(TARGET_BYTES)}: ${total.gz <= TARGET_BYTES ? 'met' : `NOT MET, over by ${kb(total.gz - TARGET_BYTES)}`}` +
-      `\n  enforced ceiling ${kb(BUDGET_BYTES)} (MOBILISE_SIZE_BUDGET_KB, default 37)\n`,
+      `\n  enforced ceiling ${kb(BUDGET_BYTES)} (MOBILISE_SIZE_BUDGET_KB, default 36)\n`,
   );
   const problems: string[] = [];
   if (missed.length) problems.push(`Cannot tell how these chunks are loaded, so the sizes above may be incomplete:\n  ${missed.join('\n  ')}`);
