@@ -1,6 +1,5 @@
 import { ContextProvider, ContextRoot } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { DEFAULT_LOCALE, configContext, selectionContext, type Selection } from './config.js';
 
 const ROOT_FLAG = Symbol.for('mobilise-context-root');
@@ -26,17 +25,23 @@ export class MobiliseProvider extends LitElement {
       display: contents;
     }
   `;
+  static override properties = {
+    endpoint: {},
+    area: {},
+    locale: {},
+    privacyUrl: { attribute: 'privacy-url' },
+  };
 
   private readonly configProvider = new ContextProvider(this, { context: configContext });
   private readonly selectionProvider = new ContextProvider(this, { context: selectionContext, initialValue: {} });
 
   /** Base URL of the Mobilise API, or the URL of a static JSON file. */
-  @property() endpoint = '';
+  endpoint = '';
   /** Show only sessions for this area or CLP. */
-  @property() area = '';
-  @property() locale = DEFAULT_LOCALE;
+  area = '';
+  locale = DEFAULT_LOCALE;
   /** Privacy notice linked from the signup form's consent. */
-  @property({ attribute: 'privacy-url' }) privacyUrl = '';
+  privacyUrl = '';
 
   constructor() {
     super();

@@ -1,6 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { DroppedItem } from '../../client/index.js';
 import { AUDIENCES, STRANDS, parseEnum, type Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
@@ -69,6 +68,15 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  */
 export class MobiliseModuleCatalogue extends LitElement {
   static override styles = [baseStyles, styles];
+  static override properties = {
+    ownSelection: { state: true, attribute: false },
+    endpoint: {},
+    layout: {},
+    strand: {},
+    audience: {},
+    search: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
 
   private readonly ctx = new MobiliseController(this);
 
@@ -91,20 +99,20 @@ export class MobiliseModuleCatalogue extends LitElement {
   });
 
   /** Selection when there is no provider to hold it. */
-  @state() private ownSelection?: string;
+  private ownSelection?: string;
 
   /** Mobilise API base URL or static JSON file; wins over the provider's. */
-  @property({ reflect: false }) endpoint = '';
+  endpoint = '';
   /** `cards` or `list`. */
-  @property() layout: string = 'cards';
+  layout: string = 'cards';
   /** Strand filter; follows the strand select. */
-  @property() strand = '';
+  strand = '';
   /** Audience filter; follows the audience select. */
-  @property() audience = '';
+  audience = '';
   /** Search text; follows the search box. */
-  @property() search = '';
+  search = '';
   /** Heading level of card titles (2–6). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  headingLevel = 3;
 
   private get filters(): Filters {
     return {

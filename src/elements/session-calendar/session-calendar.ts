@@ -1,6 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
 import { en } from '../../strings/en.js';
@@ -61,6 +60,17 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  */
 export class MobiliseSessionCalendar extends LitElement {
   static override styles = [baseStyles, styles];
+  static override properties = {
+    endpoint: {},
+    view: { reflect: true },
+    signup: {},
+    module: {},
+    delivery: {},
+    area: {},
+    from: {},
+    to: {},
+    showPast: { type: Boolean, attribute: 'show-past' },
+  };
 
   private readonly ctx = new MobiliseController(this);
 
@@ -91,23 +101,23 @@ export class MobiliseSessionCalendar extends LitElement {
   private readonly page = memoOne((entries: Entry[], limit: number) => groupByMonthDay(entries.slice(0, limit)));
 
   /** Base URL of the Mobilise API or a static JSON file; overrides the provider's. */
-  @property({ reflect: false }) endpoint = '';
+  endpoint = '';
   /** "agenda" (default) or "month". */
-  @property({ reflect: true }) view: CalendarView = 'agenda';
+  view: CalendarView = 'agenda';
   /** Where "Sign up" leads: "dialog", "page" (a `<mobilise-signup-form>` elsewhere on the page) or "auto". */
-  @property() signup: SignupMode = 'auto';
+  signup: SignupMode = 'auto';
   /** Initial module filter (a module id); wins over the catalogue's selection. */
-  @property() module = '';
+  module = '';
   /** Initial delivery filter: "online", "in-person" or "hybrid". */
-  @property() delivery = '';
+  delivery = '';
   /** Initial area filter, e.g. "Glasgow". (The provider's `area` narrows what is loaded at all.) */
-  @property() area = '';
+  area = '';
   /** Initial first day, "YYYY-MM-DD". */
-  @property() from = '';
+  from = '';
   /** Initial last day, "YYYY-MM-DD". */
-  @property() to = '';
+  to = '';
   /** Include sessions that have already ended. */
-  @property({ type: Boolean, attribute: 'show-past' }) showPast = false;
+  showPast = false;
 
 
   private readonly onSignup = () => this.reload();

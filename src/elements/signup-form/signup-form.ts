@@ -1,5 +1,4 @@
 import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Session } from '../../contract/index.js';
 import { MobiliseController } from '../../context/index.js';
 import { en } from '../../strings/en.js';
@@ -59,6 +58,11 @@ const t = en.signup;
  */
 export class MobiliseSignupForm extends LitElement {
   static override styles = [baseStyles, styles];
+  static override properties = {
+    endpoint: {},
+    sessionId: { attribute: 'session-id' },
+    privacyUrl: { attribute: 'privacy-url' },
+  };
 
   private readonly ctx = new MobiliseController(this);
   private readonly session = new SessionController(this, this.ctx, (id) => this.onSessionChange(id));
@@ -76,11 +80,11 @@ export class MobiliseSignupForm extends LitElement {
   });
 
   /** Base URL of the Mobilise API, or the URL of a static JSON file. Defaults to the provider's. */
-  @property({ reflect: false }) endpoint = '';
+  endpoint = '';
   /** The session to sign up for; when empty, the session selected through `<mobilise-provider>`. */
-  @property({ attribute: 'session-id' }) sessionId = '';
+  sessionId = '';
   /** Privacy notice linked from the consent question; defaults to the provider's `privacy-url`. */
-  @property({ attribute: 'privacy-url' }) privacyUrl = '';
+  privacyUrl = '';
 
   private onSubmit(e: SubmitEvent) {
     e.preventDefault();
