@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { paths } from '../src/contract/index.js';
 import type { Db } from './db/types.js';
+import { clientAddress } from './http/client-address.js';
 import { createCors } from './http/cors.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { json, ProblemError, type Reply } from './http/reply.js';
@@ -16,6 +17,8 @@ export interface AppOptions {
   adminToken?: string;
   /** POST /v1/signups per client IP; default 10 a minute. */
   rateLimit?: RateLimitOptions;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed; default 0. */
+  trustedProxies?: number;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -96,7 +99,7 @@ export function createApp(options: AppOptions): App {
       method: 'POST',
       handle: async (req) => {
         cors.assertAllowedWrite(req);
-        const retryAfter = limiter.hit(req.socket.remoteAddress ?? 'unknown');
+        const retryAfter = limiter.hit(clientAddress(req, options.trustedProxies ?? 0));
         if (retryAfter > 0) {
           throw new ProblemError(429, 'rate-limited', 'Too many signups', { retryAfter }, { 'Retry-After': String(retryAfter) });
         }

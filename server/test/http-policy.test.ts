@@ -84,6 +84,34 @@ for (const target of dbTargets()) {
           await limited.close();
         }
       });
+
+      it('by default ignores X-Forwarded-For, so a client cannot dodge the limit by writing one', async () => {
+        const limited = await startApp(db, { rateLimit: { windowMs: 60_000, max: 2 } });
+        try {
+          const session = await addSession(db);
+          const statuses = [];
+          for (let i = 0; i < 4; i++)
+            statuses.push((await postSignup(limited.url, signup(session.id), { 'X-Forwarded-For': `203.0.113.${i}` })).status);
+          assert.deepEqual(statuses, [201, 201, 429, 429]);
+        } finally {
+          await limited.close();
+        }
+      });
+
+      it('behind one trusted proxy, counts each client by the address that proxy saw', async () => {
+        const limited = await startApp(db, { rateLimit: { windowMs: 60_000, max: 2 }, trustedProxies: 1 });
+        try {
+          const session = await addSession(db);
+          const from = async (xff: string) => (await postSignup(limited.url, signup(session.id), { 'X-Forwarded-For': xff })).status;
+          // Two members behind the same proxy: limited separately.
+          assert.deepEqual([await from('198.51.100.7'), await from('198.51.100.7'), await from('198.51.100.7')], [201, 201, 429]);
+          assert.equal(await from('198.51.100.8'), 201);
+          // A spoofed entry to the left of what the proxy appended is not believed.
+          assert.equal(await from('10.9.9.9, 198.51.100.7'), 429);
+        } finally {
+          await limited.close();
+        }
+      });
     });
 
     describe('logging', () => {
