@@ -99,9 +99,13 @@ export const literal = (value: unknown, params?: Params) => schema(typed((v) => 
 const oneOf = (values: readonly unknown[], params?: Params) => schema(typed((v) => values.includes(v), params));
 export { oneOf as enum };
 
-/** zod's z.int(): a finite number, then an integer (else stop), then a safe one. */
+/**
+ * zod's z.int(): a number, then an integer (else stop), then a safe one. zod
+ * refuses NaN and ±Infinity as numbers first; here the integer test does, with
+ * the same single issue.
+ */
 export const int = (params?: Params) =>
-  schema(typed((v) => typeof v === 'number' && Number.isFinite(v), params), [
+  schema(typed((v) => typeof v === 'number', params), [
     {
       test: (p) => {
         if (!Number.isInteger(p.value)) issue(p, params);
