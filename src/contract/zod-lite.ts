@@ -7,10 +7,11 @@
  *
  * Same inputs, same result: success, output data (trimmed strings, defaults,
  * unknown keys stripped), and every issue's path and message, in zod's order.
- * test/e2e/contract-conformance.test.ts checks that against real zod on the
- * fixtures and on thousands of generated inputs. Anything outside this subset
- * is missing on purpose, so a schema that starts using it fails the build's
- * conformance test rather than quietly behaving differently.
+ * test/node/contract-conformance.test.ts (in `npm test`) checks that against
+ * real zod on every schema's fixture, every edge value at every place in it,
+ * and thousands of random mutations. Anything outside this subset is missing on
+ * purpose: a schema that starts using it fails that test rather than quietly
+ * behaving differently in the browser.
  *
  * The regular expressions are zod's own, imported so they cannot drift.
  */
@@ -87,7 +88,7 @@ const typed = (ok: (v: any) => boolean, params?: Params) => (p: Payload) => {
 /** A string format (email, url, datetime): a schema and, inside `.check()`, a check. */
 const format = (test: (p: Payload) => boolean, params?: Params) => {
   const own: Check = { test: (p) => void (test(p) || issue(p, params, true)) };
-  return Object.assign(schema(typed((v) => typeof v === 'string'), [own]), own);
+  return Object.assign(schema(typed((v) => typeof v === 'string', params), [own]), own);
 };
 const pattern = (re: RegExp) => (p: Payload) => ((re.lastIndex = 0), re.test(p.value));
 
