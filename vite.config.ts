@@ -57,17 +57,6 @@ const thenBuild = (name: string, config: InlineConfig): Plugin => ({
 });
 
 /**
- * dist/mobilise.js, the script-tag embed, is built on its own after the library
- * build. Everything a page needs up front (runtime, contract, client, all four
- * elements) goes into ONE chunk, compressed as one file; only genuinely
- * on-demand code (the month grid) stays in its own lazy chunk. Shared with the
- * per-element entries it was 15 files, each gzipped alone: 7.4 KB more gzip.
- *
- * mobilise.js itself only re-exports the API from that chunk. Lazy chunks import
- * the hashed chunk, never the entry, so a page that adds `?ver=…` to the script
- * URL (WordPress does) still runs one copy of the code.
- */
-/**
  * A second minifier pass over the embed: terser after oxc saves another 0.6 KB
  * gzip (most of it the 19 identical Lit licence headers, replaced by one banner
  * pointing at THIRD-PARTY-NOTICES.txt).
@@ -109,6 +98,17 @@ const thirdPartyNotices = (): Plugin => ({
   },
 });
 
+/**
+ * dist/mobilise.js, the script-tag embed, is built on its own after the library
+ * build. Everything a page needs up front (runtime, contract, client, all four
+ * elements) goes into ONE chunk, compressed as one file; only genuinely
+ * on-demand code (the month grid) stays in its own lazy chunk. Shared with the
+ * per-element entries it was 15 files, each gzipped alone: 7.4 KB more gzip.
+ *
+ * mobilise.js itself only re-exports the API from that chunk. Lazy chunks import
+ * the hashed chunk, never the entry, so a page that adds `?ver=…` to the script
+ * URL (WordPress does) still runs one copy of the code.
+ */
 const embedBundle = thenBuild('mobilise-embed-bundle', {
   plugins: [minifyTemplates(), terserPass(), thirdPartyNotices()],
   resolve: { alias: zodLite },

@@ -18,7 +18,7 @@
 import { regexes } from 'zod/v4/core';
 
 type Key = string | number;
-export interface Issue {
+interface Issue {
   path: Key[];
   message: string;
   /** zod's flag: unless true, the checks that follow (bar length checks) are skipped. */
@@ -36,7 +36,7 @@ interface Check {
 }
 interface Schema {
   /** The type check zod calls `_zod.parse`, before the checks. */
-  base: (p: Payload) => Payload;
+  base: (p: Payload) => void;
   checks: Check[];
   /** z.optional(): an object may leave the key out. */
   optional?: boolean;
@@ -68,7 +68,7 @@ function run(s: Schema, p: Payload): Payload {
 /** A schema: `base` checks the type, `checks` (zod's `.check(…)`) refine it. */
 function schema(base: (p: Payload) => void, checks: Check[] = [], extra: Partial<Schema> = {}): Schema {
   const s = {
-    base: (p: Payload) => (base(p), p),
+    base,
     checks,
     check: (...more: Check[]) => schema(base, [...checks, ...more], extra),
     safeParse(value: unknown) {
