@@ -29,6 +29,7 @@ import {
   type SignupReply,
   type WireFault,
 } from './helpers/hostile.js';
+import { collectLitWarnings } from './helpers/lit-warnings.js';
 import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
 import { flushTasks, injectedNodes, shadowRoots, waitSettled, watchUncaught, type SettledState } from './helpers/settle.js';
 
@@ -85,13 +86,7 @@ async function check<T>(property: fc.IAsyncProperty<T>, params: fc.Parameters<T>
 }
 
 /** Lit dev-mode warnings (e.g. change-in-update) count as failures, as in the other element tests. */
-const litWarnings: string[] = [];
-const warn = console.warn.bind(console);
-console.warn = (...args: unknown[]) => {
-  const message = args.map(String).join(' ');
-  if (message.includes('lit.dev/msg') && !message.includes('lit.dev/msg/dev-mode')) litWarnings.push(message);
-  warn(...args);
-};
+const litWarnings = collectLitWarnings();
 
 /** Wall-clock seconds per test, printed with the case counts. */
 const seconds: Record<string, number> = {};

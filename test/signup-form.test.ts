@@ -6,6 +6,7 @@ import { emit } from '../src/context/index.js';
 import '../src/elements/signup-form/define.js';
 import type { MobiliseSignupForm } from '../src/elements/signup-form/signup-form.js';
 import { en } from '../src/strings/en.js';
+import { collectLitWarnings } from './helpers/lit-warnings.js';
 import { fixtures, gate, json, mockApi, problem, type MockApi, type MockOptions } from './helpers/mock-api.js';
 
 // Mocha globals, declared locally: the project has no @types/mocha.
@@ -26,13 +27,7 @@ const titleOf = (s: Session) => fixtures.modules.find((mod) => mod.id === s.modu
 
 let api: MockApi | undefined;
 /** Lit dev-mode warnings (e.g. change-in-update) fail the test that caused them. */
-const litWarnings: string[] = [];
-const warn = console.warn.bind(console);
-console.warn = (...args: unknown[]) => {
-  const message = args.map(String).join(' ');
-  if (message.includes('lit.dev/msg') && !message.includes('lit.dev/msg/dev-mode')) litWarnings.push(message);
-  warn(...args);
-};
+const litWarnings = collectLitWarnings();
 afterEach(() => {
   api?.restore();
   expect(litWarnings.splice(0)).to.deep.equal([]);
