@@ -131,16 +131,29 @@ test('every edge value at every place in every valid document, and every key rem
   t.diagnostic(`${cases} deterministic cases`);
 });
 
-/** A path into the value (a random walk), and what to do at its end. */
-function mutate(value: unknown, picks: number[], replacement: unknown, op: 'set' | 'delete' | 'extra'): unknown {
-  if (value === null || typeof value !== 'object') return replacement;
-  const copy: any = Array.isArray(value) ? [...value] : { ...value };
-  const keys = Object.keys(copy);
-  if (!keys.length || !picks.length) return op === 'extra' && !Array.isArray(copy) ? { ...copy, extra: replacement } : replacement;
-  const key = keys[picks[0] % keys.length];
-  if (picks.length === 1 && op === 'delete' && !Array.isArray(copy)) delete copy[key];
-  else copy[key] = mutate(copy[key], picks.slice(1), replacement, op);
-  return copy;
+/** A random walk into `value`, one key per pick, stopping early at a value without keys. */
+function walk(value: unknown, picks: number[]): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (const pick of picks) {
+    if (value === null || typeof value !== 'object') break;
+    const keys = Object.keys(value);
+    if (!keys.length) break;
+    const key = Array.isArray(value) ? pick % keys.length : keys[pick % keys.length];
+    path.push(key);
+    value = (value as any)[key];
+  }
+  return path;
+}
+const at = (value: unknown, path: (string | number)[]) => path.reduce((v: any, k) => v[k], value);
+
+/** Replace the value at the end of the walk, delete its key, or give its object an extra key. */
+function mutate(doc: unknown, picks: number[], replacement: unknown, op: 'set' | 'delete' | 'extra'): unknown {
+  const path = walk(doc, picks);
+  const target = at(doc, path);
+  if (op === 'extra' && target !== null && typeof target === 'object' && !Array.isArray(target))
+    return change(doc, [...path, 'extra'], 'set', replacement);
+  if (op === 'delete' && path.length && !Array.isArray(at(doc, path.slice(0, -1)))) return change(doc, path, 'delete');
+  return change(doc, path, 'set', replacement);
 }
 
 test('one value changed anywhere in a valid document: same verdict, data and issues', () => {
