@@ -5,6 +5,7 @@ import { AUDIENCES, STRANDS, parseEnum, type Module } from '../../contract/index
 import { MobiliseController, emit } from '../../context/index.js';
 import { en } from '../../strings/en.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { renderSelectField } from '../shared/select-field.js';
 import { renderDropped, renderError } from '../shared/states.js';
 import { renderCard, renderSkeleton } from './card.js';
 import {
@@ -186,20 +187,22 @@ export class MobiliseModuleCatalogue extends LitElement {
   private renderFilters() {
     const { strand, audience } = this.filters;
     return html`<form class="filters" part="filters" role="search" aria-label=${en.catalogue.filters} @submit=${this.onSubmit}>
-      <div class="field">
-        <label for="strand">${en.catalogue.strand}</label>
-        <select class="control" id="strand" @change=${this.onStrandChange}>
-          <option value="" ?selected=${!strand}>${en.catalogue.allStrands}</option>
-          ${STRANDS.map((s) => html`<option value=${s} ?selected=${s === strand}>${strandLabels[s]}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="audience">${en.catalogue.audience}</label>
-        <select class="control" id="audience" @change=${this.onAudienceChange}>
-          <option value="" ?selected=${!audience}>${en.catalogue.allAudiences}</option>
-          ${AUDIENCES.map((a) => html`<option value=${a} ?selected=${a === audience}>${audienceLabels[a]}</option>`)}
-        </select>
-      </div>
+      ${renderSelectField({
+        id: 'strand',
+        label: en.catalogue.strand,
+        all: en.catalogue.allStrands,
+        options: STRANDS.map((s) => [s, strandLabels[s]] as const),
+        current: strand ?? '',
+        onChange: this.onStrandChange,
+      })}
+      ${renderSelectField({
+        id: 'audience',
+        label: en.catalogue.audience,
+        all: en.catalogue.allAudiences,
+        options: AUDIENCES.map((a) => [a, audienceLabels[a]] as const),
+        current: audience ?? '',
+        onChange: this.onAudienceChange,
+      })}
       <div class="field search">
         <label for="search">${en.catalogue.search}</label>
         <input class="control" id="search" type="search" autocomplete="off" .value=${this.search} @input=${this.onSearchInput} />

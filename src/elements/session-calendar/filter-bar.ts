@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { DELIVERY_MODES, type Delivery, type Module } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
+import { renderSelectField } from '../shared/select-field.js';
 import { DELIVERY_LABEL } from './agenda-view.js';
 
 export interface FilterBarProps {
@@ -19,9 +20,6 @@ export interface FilterBarProps {
 
 const t = en.calendar;
 
-const option = (value: string, label: string, current: string) =>
-  html`<option value=${value} ?selected=${value === current}>${label}</option>`;
-
 /** Native, labelled controls; each change filters at once (no submit step to miss). */
 export function renderFilterBar(p: FilterBarProps) {
   const change = (e: Event) => {
@@ -31,24 +29,23 @@ export function renderFilterBar(p: FilterBarProps) {
   const active = !!(p.module || p.delivery || p.area || p.from || p.to);
   return html`<fieldset class="filters" part="filters" ?disabled=${p.disabled} @change=${change}>
     <legend class="visually-hidden">${t.filters}</legend>
-    <div class="field">
-      <label for="f-module">${t.module}</label>
-      <select class="control" id="f-module" name="module">
-        ${option('', t.allModules, p.module)} ${p.modules.map((m) => option(m.id, m.title, p.module))}
-      </select>
-    </div>
-    <div class="field">
-      <label for="f-delivery">${t.delivery}</label>
-      <select class="control" id="f-delivery" name="delivery">
-        ${option('', t.allDelivery, p.delivery)} ${DELIVERY_MODES.map((d) => option(d, DELIVERY_LABEL[d], p.delivery))}
-      </select>
-    </div>
-    <div class="field">
-      <label for="f-area">${t.area}</label>
-      <select class="control" id="f-area" name="area">
-        ${option('', t.allAreas, p.area)} ${p.areas.map((a) => option(a, a, p.area))}
-      </select>
-    </div>
+    ${renderSelectField({
+      id: 'f-module',
+      name: 'module',
+      label: t.module,
+      all: t.allModules,
+      options: p.modules.map((m) => [m.id, m.title] as const),
+      current: p.module,
+    })}
+    ${renderSelectField({
+      id: 'f-delivery',
+      name: 'delivery',
+      label: t.delivery,
+      all: t.allDelivery,
+      options: DELIVERY_MODES.map((d) => [d, DELIVERY_LABEL[d]] as const),
+      current: p.delivery,
+    })}
+    ${renderSelectField({ id: 'f-area', name: 'area', label: t.area, all: t.allAreas, options: p.areas.map((a) => [a, a] as const), current: p.area })}
     <div class="field">
       <label for="f-from">${t.from}</label>
       <input class="control" id="f-from" name="from" type="date" .value=${p.from} max=${p.to || nothing} />
