@@ -10,6 +10,7 @@ export const PROBLEM_CODES = [
   'payload-too-large',
   'unsupported-media-type',
   'bad-request',
+  'unauthorized',
   'forbidden',
   'idempotency-conflict',
   'server-error',
