@@ -83,6 +83,13 @@ describe('sessionToIcs', () => {
     assert.doesNotMatch(description.replace(/\\[\\;,nN]/g, ''), /[;,\\]/, 'no unescaped specials remain');
   });
 
+  it('drops control characters RFC 5545 TEXT forbids, keeping tab and newlines (as \\n)', () => {
+    assert.equal(escapeIcsText('a\u0000b\u0007c\u001bd\u007fe\tf\vg\fh\ni\r\nj'), 'abcde\tfgh\\ni\\nj');
+    const hostile = sessionToIcs({ ...session, trainer: 'Ann\u0000\u0008\u001f' }, { ...module, title: 'Bell\u0007 ring' }, { now: NOW });
+    assert.doesNotMatch(hostile.replace(/\r\n/g, ''), /[\u0000-\u0008\u000a-\u001f\u007f]/, 'no control characters but the CRLF line ends');
+    assert.equal(property(hostile, 'SUMMARY'), 'Bell ring');
+  });
+
   it('marks cancelled sessions and says "Online" for online ones', () => {
     const cancelled = sessionToIcs({ ...session, status: 'cancelled', delivery: 'online', venue: undefined }, module, { now: NOW });
     assert.equal(property(cancelled, 'STATUS'), 'CANCELLED');

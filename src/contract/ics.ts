@@ -29,9 +29,17 @@ export function icsDateTime(value: string | Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-/** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. */
+/**
+ * TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. Other
+ * control characters (all but tab) are not allowed in TEXT at all, so they are dropped.
+ */
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\0-\x08\x0a-\x1f\x7f]/g, '');
 }
 
 /**
