@@ -153,7 +153,7 @@ export function createApp(options: AppOptions): App {
       }
       const problem =
         error instanceof ProblemError ? error : new ProblemError(500, 'server-error', 'Something went wrong on our side');
-      routed = { reply: problem.toReply(url.pathname), cache: NO_STORE };
+      routed = { reply: problem.toReply(), cache: NO_STORE };
     }
     if (res.headersSent || res.destroyed) return;
     const { reply, cache } = routed;

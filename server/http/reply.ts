@@ -27,13 +27,13 @@ export class ProblemError extends Error {
     super(title);
   }
 
-  toReply(instance?: string): Reply {
+  /** No `instance`: the request path is client text (it can hold an email), so it is never echoed. */
+  toReply(): Reply {
     const problem: Problem = {
       type: `${PROBLEM_BASE}${this.code}`,
       title: this.title,
       status: this.status,
       code: this.code,
-      ...(instance ? { instance } : {}),
       ...this.extras,
     };
     return {

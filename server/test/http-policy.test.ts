@@ -142,6 +142,18 @@ for (const target of dbTargets()) {
       });
     });
 
+    describe('problem documents', () => {
+      it('never echo the request path or query (client text) back', async () => {
+        for (const path of ['/v1/victim@example.org', '/v1/sessions/victim%40example.org.ics', '/nope?email=victim@example.org']) {
+          const res = await fetch(`${app.url}${path}`);
+          const text = await res.clone().text();
+          const problem = await expectProblem(res, 404, 'not-found');
+          assert.equal(problem.instance, undefined, path);
+          assert.doesNotMatch(text, /victim/, path);
+        }
+      });
+    });
+
     describe('request bodies and content types', () => {
       it('refuses a 1 MB body with 413 (read, never stored) and drops anything bigger without buffering it', async () => {
         const session = await addSession(db);
