@@ -70,6 +70,17 @@ interface Routed {
   cache: string;
 }
 
+interface Route {
+  /** Returns the path's parameter (or '' when it has none), undefined if no match. */
+  match: (path: string) => string | undefined;
+  method: 'GET' | 'POST';
+  /** Organisers' routes are not for embedding pages: no CORS headers at all, preflight included. */
+  noCors?: boolean;
+  handle: (req: IncomingMessage, url: URL, param: string) => Promise<Routed>;
+}
+
+const allowOf = (route: Route) => (route.method === 'GET' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS');
+
 export function createApp(options: AppOptions): App {
   const deps: Deps = { db: options.db, now: options.now ?? (() => new Date()), adminToken: options.adminToken };
   const cors = createCors(options.allowedOrigins);
@@ -77,12 +88,8 @@ export function createApp(options: AppOptions): App {
   const log = options.log ?? ((line: string) => console.log(line));
   const inFlight = new Set<Promise<void>>();
 
-  /** One entry per path; `match` returns the path's parameter (or '' when it has none), undefined if no match. */
-  const routes: {
-    match: (path: string) => string | undefined;
-    method: 'GET' | 'POST';
-    handle: (req: IncomingMessage, url: URL, param: string) => Promise<Routed>;
-  }[] = [
+  /** One entry per path. */
+  const routes: Route[] = [
     { match: exact(paths.modules), method: 'GET', handle: async () => ({ reply: await getModules(deps), cache: PUBLIC_CACHE }) },
     {
       match: exact(paths.sessions),
@@ -109,6 +116,7 @@ export function createApp(options: AppOptions): App {
     {
       match: exact(paths.adminSignupsCsv),
       method: 'GET',
+      noCors: true,
       handle: async (req) => ({ reply: await getSignupsCsv(deps, req), cache: NO_STORE }),
     },
     {
@@ -121,19 +129,25 @@ export function createApp(options: AppOptions): App {
     },
   ];
 
-  async function route(req: IncomingMessage, url: URL): Promise<Routed> {
-    if (req.method === 'OPTIONS') return { reply: cors.preflight(req), cache: NO_STORE };
-    const method = req.method === 'HEAD' ? 'GET' : req.method;
+  function find(path: string): { route: Route; param: string } | undefined {
     for (const route of routes) {
-      const param = route.match(url.pathname);
-      if (param === undefined) continue;
-      if (method !== route.method) {
-        const allow = route.method === 'GET' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS';
-        throw new ProblemError(405, 'bad-request', 'Method not allowed', {}, { Allow: allow });
-      }
-      return route.handle(req, url, param);
+      const param = route.match(path);
+      if (param !== undefined) return { route, param };
     }
-    throw new ProblemError(404, 'not-found', 'Not found');
+    return undefined;
+  }
+
+  async function dispatch(req: IncomingMessage, url: URL, found: ReturnType<typeof find>): Promise<Routed> {
+    if (req.method === 'OPTIONS') {
+      if (found?.route.noCors) return { reply: { status: 204, headers: { Allow: allowOf(found.route) } }, cache: NO_STORE };
+      return { reply: cors.preflight(req), cache: NO_STORE };
+    }
+    if (!found) throw new ProblemError(404, 'not-found', 'Not found');
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    if (method !== found.route.method) {
+      throw new ProblemError(405, 'bad-request', 'Method not allowed', {}, { Allow: allowOf(found.route) });
+    }
+    return found.route.handle(req, url, found.param);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -142,9 +156,10 @@ export function createApp(options: AppOptions): App {
     // Method, path, status and time only: never the query string, headers or body, which can hold personal data.
     res.once('close', () => log(`${req.method} ${loggedPath(url.pathname)} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
 
+    const found = find(url.pathname);
     let routed: Routed;
     try {
-      routed = await route(req, url);
+      routed = await dispatch(req, url, found);
     } catch (error) {
       if (!(error instanceof ProblemError)) {
         // Error names and SQLSTATE codes only: driver messages can quote submitted values.
@@ -159,7 +174,7 @@ export function createApp(options: AppOptions): App {
     const { reply, cache } = routed;
     res.writeHead(reply.status, {
       ...SECURITY_HEADERS,
-      ...cors.headers(req),
+      ...(found?.route.noCors ? {} : cors.headers(req)),
       'Cache-Control': reply.status < 400 ? cache : NO_STORE,
       ...(reply.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(reply.body)) } : {}),
       ...reply.headers,

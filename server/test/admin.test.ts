@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Db } from '../db/types.js';
 import { csvCell, toCsv } from '../lib/csv.js';
-import { addSession, dbTargets, expectProblem, postSignup, signup, startApp, type Running } from './harness.js';
+import { addSession, ALLOWED_ORIGIN, dbTargets, expectProblem, postSignup, signup, startApp, type Running } from './harness.js';
 
 const TOKEN = 'test-admin-token-0123456789';
 
@@ -77,6 +77,24 @@ for (const target of dbTargets()) {
         assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer/);
         await expectProblem(res, 401, 'forbidden');
       }
+    });
+
+    it('sends no CORS headers, preflight included, even to an allowed origin (the export is not for embedding pages)', async () => {
+      const accessControl = (res: Response) => [...res.headers.keys()].filter((h) => h.startsWith('access-control-'));
+      const get = await fetch(csvUrl(), { headers: { Authorization: `Bearer ${TOKEN}`, Origin: ALLOWED_ORIGIN } });
+      assert.equal(get.status, 200);
+      assert.deepEqual(accessControl(get), []);
+      const refused = await fetch(csvUrl(), { headers: { Origin: ALLOWED_ORIGIN } });
+      assert.equal(refused.status, 401);
+      assert.deepEqual(accessControl(refused), []);
+      const preflight = await fetch(csvUrl(), {
+        method: 'OPTIONS',
+        headers: { Origin: ALLOWED_ORIGIN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      });
+      assert.deepEqual(accessControl(preflight), []);
+      // Public routes still answer the same origin.
+      const modules = await fetch(`${app.url}/v1/modules`, { headers: { Origin: ALLOWED_ORIGIN } });
+      assert.equal(modules.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
     });
 
     it('exports signups as quoted CSV with spreadsheet formulas defused', async () => {
