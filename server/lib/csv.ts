@@ -1,18 +1,23 @@
 /**
- * RFC 4180 CSV with a guard against spreadsheet formula injection: a cell that
- * starts with = + - @ (or a tab/carriage return) gets a leading apostrophe, so
- * Excel and Sheets show it as text instead of running it.
+ * RFC 4180 CSV with OWASP's guard against spreadsheet formula injection
+ * (https://owasp.org/www-community/attacks/CSV_Injection): every cell is quoted,
+ * with its double quotes doubled, so a separator inside a cell never splits it,
+ * whichever of , or ; the spreadsheet uses; and a text cell that starts with
+ * = + - @ tab, CR or NUL, or that has a separator (or line break) followed by
+ * one of = + - @, gets a leading apostrophe, so Excel, Sheets and Calc show it
+ * as text instead of running it.
  */
 export type Cell = string | number | boolean | Date | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\0]/;
+const FORMULA_AFTER_SEPARATOR = /[,;\t\r\n]\s*[=+\-@]/;
 
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  let text = value instanceof Date ? value.toISOString() : value;
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Numbers and booleans come from our own columns, never from a member: no apostrophe, still quoted.
+  let text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value instanceof Date ? value.toISOString() : value;
+  if (typeof value === 'string' && (FORMULA_START.test(text) || FORMULA_AFTER_SEPARATOR.test(text))) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {

@@ -6,8 +6,8 @@ import { addSession, ALLOWED_ORIGIN, dbTargets, expectProblem, postSignup, signu
 
 const TOKEN = 'test-admin-token-0123456789';
 
-/** Minimal RFC 4180 reader, enough to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
+/** Minimal RFC 4180 reader, enough to check what a spreadsheet would see; `separator` ';' is what many European spreadsheets split on. */
+function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -19,24 +19,40 @@ function parseCsv(text: string): string[][] {
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === separator) row.push(cell), (cell = '');
     else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
     else cell += c;
   }
   return rows;
 }
 
+/** OWASP's formula triggers: a cell a spreadsheet would evaluate starts with one of these. */
+const FORMULA = /^[=+\-@\t\r\0]/;
+
 describe('csv', () => {
-  it('quotes and guards cells', () => {
-    assert.equal(csvCell('plain'), 'plain');
+  it('quotes every cell and doubles quotes inside (RFC 4180)', () => {
+    assert.equal(csvCell('plain'), '"plain"');
     assert.equal(csvCell('a,b'), '"a,b"');
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell('two\nlines'), '"two\nlines"');
-    for (const dangerous of ['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tcmd']) assert.equal(csvCell(dangerous), `'${dangerous}`);
-    assert.equal(csvCell('=A1,B1'), `"'=A1,B1"`);
-    assert.equal(csvCell(-2), '-2', 'real numbers are not text and stay numbers');
+    assert.equal(csvCell(-2), '"-2"', 'real numbers are not text: no apostrophe, spreadsheets still read a number');
     assert.equal(csvCell(null), '');
-    assert.equal(toCsv(['a', 'b'], [[1, '=x']]), "a,b\r\n1,'=x\r\n");
+    assert.equal(toCsv(['a', 'b'], [[1, '=x']]), '"a","b"\r\n"1","\'=x"\r\n');
+  });
+
+  it('defuses formulas at the start of a cell and after a separator (OWASP CSV injection)', () => {
+    for (const dangerous of ['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tcmd', '\rcmd', '\0=1']) assert.equal(csvCell(dangerous), `"'${dangerous}"`);
+    for (const hidden of ['x;=1+1', 'x,=1+1', 'x; -2+3', 'a;@SUM(A1)', 'a,+1', 'a\n=1+1']) {
+      assert.equal(csvCell(hidden), `"'${hidden}"`, JSON.stringify(hidden));
+    }
+    for (const harmless of ['O’Brien', 'Line one; line two', 'a - b', 'jo@example.org', 'x=1']) {
+      assert.equal(csvCell(harmless), `"${harmless}"`, harmless);
+    }
+    // Whichever separator the spreadsheet splits on, no cell comes out starting with a formula trigger.
+    const line = toCsv(['v'], [['x;=1+1'], ['x,=1+1'], ['a;@SUM(A1)'], ['x; =cmd|x!A0']]);
+    for (const separator of [',', ';']) {
+      for (const row of parseCsv(line, separator)) for (const cell of row) assert.doesNotMatch(cell.trimStart(), FORMULA, `${separator}: ${cell}`);
+    }
   });
 });
 
@@ -106,7 +122,7 @@ for (const target of dbTargets()) {
           lastName: 'O’Brien, "Junior"',
           email: 'formula@example.org',
           phone: '+44 7700 900982',
-          clp: '@Glasgow Kelvin',
+          clp: 'Kelvin;=HYPERLINK("http://evil.example")',
           accessNeeds: 'Line one\nline two',
           consentMarketing: true,
         }),
@@ -124,13 +140,15 @@ for (const target of dbTargets()) {
       assert.equal(record.first_name, `'=HYPERLINK("http://evil.example","Click")`);
       assert.equal(record.last_name, 'O’Brien, "Junior"');
       assert.equal(record.phone, "'+44 7700 900982");
-      assert.equal(record.clp, "'@Glasgow Kelvin");
+      assert.equal(record.clp, `'Kelvin;=HYPERLINK("http://evil.example")`);
       assert.equal(record.access_needs, 'Line one\nline two');
       assert.equal(record.consent_contact, 'true');
       assert.equal(record.consent_marketing, 'true');
       assert.equal(record.session_id, session.id);
       assert.equal(record.status, 'confirmed');
-      for (const r of rows) for (const cell of r) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
+      for (const separator of [',', ';']) {
+        for (const r of parseCsv(new TextDecoder().decode(bytes), separator)) for (const cell of r) assert.doesNotMatch(cell.trimStart(), FORMULA);
+      }
     });
   });
 }
