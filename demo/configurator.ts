@@ -155,10 +155,9 @@ export function snippetNotes(o: EmbedOptions, base: string): string[] {
   const endpoint = checkEndpoint(o.endpoint, base);
   if (endpoint.ok) {
     const host = new URL(endpoint.url).hostname;
-    if (host === '127.0.0.1' || host === 'localhost')
+    // Plain http:// elsewhere is refused by the library itself (an error above, not a note).
+    if (host === '127.0.0.1' || host === 'localhost' || host === '[::1]')
       notes.push('The endpoint is this computer (127.0.0.1 or localhost): visitors to your site cannot reach it. Use your training server’s address.');
-    else if (endpoint.url.startsWith('http:'))
-      notes.push('The endpoint uses http://. A secure (https://) website cannot load data from it: use https://.');
   }
   if (script.startsWith('http:')) notes.push('The script address uses http://. Use https:// so secure websites can load it.');
   if (!fallbackHref(o.fallbackUrl))

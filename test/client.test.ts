@@ -32,6 +32,15 @@ describe('resolveEndpoint', () => {
     expect(() => resolveEndpoint('', 'https://a.example/')).to.throw(MobiliseError, /needs an endpoint/);
     expect(() => resolveEndpoint('javascript:alert(1)', 'https://a.example/')).to.throw(/not a valid web address/);
   });
+  it('refuses plain http:// except on this computer, so personal data never travels unencrypted', () => {
+    for (const endpoint of ['http://api.example', 'http://clp.example/mobilise.json', '/api']) {
+      expect(() => resolveEndpoint(endpoint, 'http://clp.example/page'), endpoint).to.throw(MobiliseError, /https:\/\//);
+    }
+    for (const endpoint of ['http://localhost:8787', 'http://127.0.0.1:8787/', 'http://[::1]:8787', '/api', 'data.json']) {
+      expect(resolveEndpoint(endpoint, 'http://localhost:5173/demo/').url, endpoint).to.match(/^http:\/\//);
+    }
+    expect(resolveEndpoint('http://127.0.0.1:8787', 'https://clp.example/').url).to.equal('http://127.0.0.1:8787');
+  });
 });
 
 describe('MobiliseClient', () => {

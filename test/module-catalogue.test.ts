@@ -299,6 +299,13 @@ describe('<mobilise-module-catalogue>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('refuses a plain http:// endpoint with a message where the widget would be', async () => {
+    const el = await fixture<MobiliseModuleCatalogue>(html`<mobilise-module-catalogue endpoint="http://api.example"></mobilise-module-catalogue>`);
+    await waitUntil(() => $(el, '[part="error"]'), 'config error');
+    expect($(el, '[part="error"]')!.textContent!.trim()).to.equal(en.state.insecureEndpoint('http://api.example'));
+    expect($(el, '[part="retry"]')).to.equal(null);
+  });
+
   it('shows the empty state when no modules are published', async () => {
     const el = await catalogue(api({ modules: [], sessions: [] }));
     await waitUntil(() => $(el, '[part="empty"]'), 'empty state');

@@ -482,7 +482,11 @@ describe('<mobilise-session-calendar>', () => {
     for (const kind of ['google', 'outlook']) {
       const link = details.querySelector<HTMLAnchorElement>(`[data-kind="${kind}"]`)!;
       expect(link.target).to.equal('_blank');
-      expect(link.rel).to.equal('noopener');
+      expect(link.rel).to.equal('noopener noreferrer');
+      // The member's page address (and its query string) is none of Google's or Microsoft's business.
+      const sent = decodeURIComponent(link.href);
+      expect(sent).not.to.include(location.host);
+      expect(sent).not.to.include('#session=');
     }
     expect(details.querySelector<HTMLAnchorElement>('[data-kind="google"]')!.href).to.match(/^https:\/\/calendar\.google\.com\//);
     expect(details.querySelector<HTMLAnchorElement>('[data-kind="outlook"]')!.href).to.match(/^https:\/\/outlook\.live\.com\//);
@@ -503,6 +507,8 @@ describe('<mobilise-session-calendar>', () => {
     expect(body.startsWith('BEGIN:VCALENDAR\r\n')).to.equal(true);
     expect(body).to.include('END:VEVENT\r\n');
     expect(body.replace(/\r\n/g, '')).to.not.include('\n');
+    // The file links back to the page without its query string (test pages carry ?wtr-session-id=…).
+    expect(body.replace(/\r\n /g, '')).to.include(`\r\nURL:${location.origin}${location.pathname}#session=`);
 
     // Fresh data after a signup: the open menu gets a fresh file; the old one is released.
     const old = ics.href;
@@ -557,6 +563,12 @@ describe('<mobilise-session-calendar>', () => {
     expect(text($(el, '[part="error"]'))).to.include(en.state.missingEndpoint);
     expect($(el, '[part="retry"]')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('refuses a plain http:// endpoint with a message where the widget would be', async () => {
+    const el = await fixture<MobiliseSessionCalendar>(html`<mobilise-session-calendar endpoint="http://api.example"></mobilise-session-calendar>`);
+    await loaded(el, '[part="error"]');
+    expect(text($(el, '[part="error"]'))).to.include(en.state.insecureEndpoint('http://api.example'));
   });
 
   it('refreshes spaces left after a signup anywhere on the page', async () => {

@@ -26,6 +26,10 @@ export function resolveEndpoint(value: string | null | undefined, base: string):
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new MobiliseError('config', en.state.invalidEndpoint(raw));
   }
+  // Members' details go to this endpoint: plain http only to a server on this computer (development).
+  if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    throw new MobiliseError('config', en.state.insecureEndpoint(raw));
+  }
   url.hash = '';
   const isStatic = /\.json$/i.test(url.pathname);
   if (isStatic) return { url: url.href, mode: 'static' };

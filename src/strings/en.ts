@@ -26,6 +26,8 @@ export const en = {
       'This widget is not set up yet: it needs an endpoint. Add endpoint="https://…" to the element or to <mobilise-provider>.',
     invalidEndpoint: (value: string) =>
       `This widget's endpoint "${value}" is not a valid web address. Use a full https:// URL or a path such as /mobilise.json.`,
+    insecureEndpoint: (value: string) =>
+      `This widget's endpoint "${value}" is not a secure https:// address, so members' details could travel unencrypted. Use https:// (plain http:// works only for localhost).`,
     network: 'We could not reach the training server. Check your connection and try again.',
     timeout: 'The training server took too long to answer. Try again in a moment.',
     badResponse: 'The training server sent something we could not understand. Try again later.',

@@ -11,7 +11,6 @@ export interface AddToCalendarProps {
   module: EventModule;
   /** Server .ics (api mode) or a Blob URL built on open (static mode). */
   icsHref?: string;
-  pageUrl?: string;
   /** Visually hidden words that tell one session's menu from the next. */
   context: string;
   onToggle: (e: Event) => void;
@@ -19,20 +18,23 @@ export interface AddToCalendarProps {
 
 const t = en.calendar;
 
-/** A disclosure rather than an ARIA menu: plain links, Tab order, no roving focus to learn. */
+/**
+ * A disclosure rather than an ARIA menu: plain links, Tab order, no roving focus to learn.
+ * Google and Outlook get the event only: no page address (its query string may carry
+ * anything) and no Referer.
+ */
 export function renderAddToCalendar(p: AddToCalendarProps) {
-  const opts = { url: p.pageUrl };
   return html`<details class="add-to-calendar" part="add-to-calendar" data-session=${p.session.id} @toggle=${p.onToggle}>
     <summary>${t.addToCalendar}<span class="visually-hidden">${p.context}</span></summary>
     <ul>
       <li><a href=${ifDefined(p.icsHref)} download="${p.session.id}.ics" data-kind="ics">${t.ics}</a></li>
       <li>
-        <a href=${googleCalendarUrl(p.session, p.module, opts)} target="_blank" rel="noopener" data-kind="google"
+        <a href=${googleCalendarUrl(p.session, p.module)} target="_blank" rel="noopener noreferrer" data-kind="google"
           >${t.google} <span class="visually-hidden">${t.newTab}</span></a
         >
       </li>
       <li>
-        <a href=${outlookCalendarUrl(p.session, p.module, opts)} target="_blank" rel="noopener" data-kind="outlook"
+        <a href=${outlookCalendarUrl(p.session, p.module)} target="_blank" rel="noopener noreferrer" data-kind="outlook"
           >${t.outlook} <span class="visually-hidden">${t.newTab}</span></a
         >
       </li>

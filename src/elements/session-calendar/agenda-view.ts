@@ -13,7 +13,6 @@ export interface SessionView {
   now: number;
   moduleOf(moduleId: string): EventModule;
   icsHref(entry: Entry): string | undefined;
-  pageUrl(sessionId: string): string;
   onSelect(e: Event, entry: Entry): void;
   onCalendarToggle(e: Event, entry: Entry): void;
 }
@@ -77,7 +76,6 @@ export function renderSession(entry: Entry, view: SessionView, level: 4 | 5) {
             session: s,
             module,
             icsHref: view.icsHref(entry),
-            pageUrl: view.pageUrl(s.id),
             context,
             onToggle: (e) => view.onCalendarToggle(e, entry),
           })}

@@ -145,9 +145,9 @@ export class MobiliseSessionCalendar extends LitElement {
     icsHref: ({ session }) => {
       const value = this.data.value;
       if (value?.client.mode === 'api') return value.client.icsUrl(session.id);
-      return this.ics.href(session, this.moduleOf(session.moduleId), withSessionHash(location.href, session.id));
+      // The page without its query string, which may carry anything (tracking, tokens).
+      return this.ics.href(session, this.moduleOf(session.moduleId), withSessionHash(location.origin + location.pathname, session.id));
     },
-    pageUrl: (id) => withSessionHash(location.href, id),
     onSelect: (e, entry) => this.select(entry, e.currentTarget as HTMLElement),
     onCalendarToggle: (e, entry) => {
       if (!(e.currentTarget as HTMLDetailsElement).open || this.data.value?.client.mode === 'api') return;
