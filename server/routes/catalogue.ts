@@ -7,12 +7,12 @@ import {
 } from '../../src/contract/index.js';
 import { fieldErrors } from '../http/validation.js';
 import { json, ProblemError, type Reply } from '../http/reply.js';
-import { getModule, getSession, listModules, listSessions } from '../store/catalogue.js';
+import { cachedModules, cachedSessions, cachedSessionWithModule } from '../store/catalogue.js';
 import type { Deps } from './context.js';
 
 /** GET /v1/modules */
 export async function getModules({ db }: Deps): Promise<Reply> {
-  return json(200, ModulesResponseSchema.parse({ modules: await listModules(db) }));
+  return json(200, ModulesResponseSchema.parse({ modules: await cachedModules(db) }));
 }
 
 /** Empty parameters mean "no filter"; a space in a date-time is an unencoded "+" offset. */
@@ -34,14 +34,14 @@ export async function getSessions({ db }: Deps, params: URLSearchParams): Promis
       errors: fieldErrors(parsed.error),
     });
   }
-  return json(200, SessionsResponseSchema.parse({ sessions: await listSessions(db, parsed.data) }));
+  return json(200, SessionsResponseSchema.parse({ sessions: await cachedSessions(db, parsed.data) }));
 }
 
 /** GET /v1/sessions/{id}.ics */
 export async function getSessionIcs({ db, now }: Deps, id: string): Promise<Reply> {
-  const session = slug.safeParse(id).success ? await getSession(db, id) : undefined;
-  const module = session && (await getModule(db, session.moduleId));
-  if (!session || !module) throw new ProblemError(404, 'not-found', 'Session not found');
+  const found = slug.safeParse(id).success ? await cachedSessionWithModule(db, id) : undefined;
+  if (!found) throw new ProblemError(404, 'not-found', 'Session not found');
+  const { session, module } = found;
   return {
     status: 200,
     headers: {

@@ -1,8 +1,12 @@
 import type { Module, Session, SessionQuery } from '../../src/contract/index.js';
 import type { Queryable } from '../db/types.js';
+import { invalidateReads, readCache } from './read-cache.js';
 import { MODULE_COLUMNS, SESSION_COLUMNS, moduleFromRow, sessionFromRow, type ModuleRow, type SessionRow } from './rows.js';
 
-/** Reads and writes of modules and sessions (the public catalogue). */
+/**
+ * Reads and writes of modules and sessions (the public catalogue). The public
+ * routes read through the shared cache (cached*); writes here clear it.
+ */
 
 export async function listModules(db: Queryable): Promise<Module[]> {
   const { rows } = await db.query<ModuleRow>(`SELECT ${MODULE_COLUMNS} FROM modules ORDER BY sort_order, id`);
@@ -16,6 +20,14 @@ export async function getModule(db: Queryable, id: string): Promise<Module | und
 
 /** Every filter is optional: a NULL parameter switches its condition off. `from`/`to` bound the start time. */
 export async function listSessions(db: Queryable, query: SessionQuery = {}): Promise<Session[]> {
+  return selectSessions(db, sessionParams(query));
+}
+
+/** The query's SQL parameters: also its cache key, so two spellings that select the same rows share one entry. */
+const sessionParams = (query: SessionQuery) =>
+  [query.module ?? null, query.from ?? null, query.to ?? null, query.area?.trim() || null, query.delivery ?? null] as const;
+
+async function selectSessions(db: Queryable, params: ReturnType<typeof sessionParams>): Promise<Session[]> {
   const { rows } = await db.query<SessionRow>(
     `SELECT ${SESSION_COLUMNS} FROM sessions
      WHERE ($1::text IS NULL OR module_id = $1)
@@ -24,7 +36,7 @@ export async function listSessions(db: Queryable, query: SessionQuery = {}): Pro
        AND ($4::text IS NULL OR lower(area) = lower($4))
        AND ($5::text IS NULL OR delivery = $5)
      ORDER BY starts_at, id`,
-    [query.module ?? null, query.from ?? null, query.to ?? null, query.area?.trim() || null, query.delivery ?? null],
+    params,
   );
   return rows.map(sessionFromRow);
 }
@@ -32,6 +44,22 @@ export async function listSessions(db: Queryable, query: SessionQuery = {}): Pro
 export async function getSession(db: Queryable, id: string): Promise<Session | undefined> {
   const { rows } = await db.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [id]);
   return rows[0] && sessionFromRow(rows[0]);
+}
+
+export const cachedModules = (db: Queryable): Promise<Module[]> => readCache(db).get('modules', () => listModules(db));
+
+export function cachedSessions(db: Queryable, query: SessionQuery): Promise<Session[]> {
+  const params = sessionParams(query);
+  return readCache(db).get(`sessions ${JSON.stringify(params)}`, () => selectSessions(db, params));
+}
+
+/** A session and its module (for its calendar file), or undefined if either is missing. */
+export function cachedSessionWithModule(db: Queryable, id: string): Promise<{ session: Session; module: Module } | undefined> {
+  return readCache(db).get(`session ${id}`, async () => {
+    const session = await getSession(db, id);
+    const module = session && (await getModule(db, session.moduleId));
+    return session && module && { session, module };
+  });
 }
 
 export async function insertModule(db: Queryable, module: Module, sortOrder: number): Promise<void> {
@@ -52,6 +80,7 @@ export async function insertModule(db: Queryable, module: Module, sortOrder: num
       module.tools,
     ],
   );
+  invalidateReads(db);
 }
 
 export async function insertSession(db: Queryable, session: Session): Promise<void> {
@@ -76,4 +105,5 @@ export async function insertSession(db: Queryable, session: Session): Promise<vo
       session.accessibility ?? null,
     ],
   );
+  invalidateReads(db);
 }

@@ -1,6 +1,7 @@
 import type { SignupRequest, SignupResult } from '../../src/contract/index.js';
 import { isUniqueViolation, type Db, type Queryable } from '../db/types.js';
 import { newReference } from '../lib/reference.js';
+import { invalidateReads } from './read-cache.js';
 
 export type SignupOutcome =
   | { kind: 'created' | 'replayed' | 'existing'; result: SignupResult }
@@ -37,7 +38,9 @@ export async function createSignup(
 ): Promise<SignupOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => attemptSignup(tx, request, context));
+      const outcome = await db.transaction((tx) => attemptSignup(tx, request, context));
+      if (outcome.kind === 'created') invalidateReads(db); // places or the waiting list changed
+      return outcome;
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
     }
