@@ -257,6 +257,36 @@ describe('<mobilise-signup-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('never promises an email: nothing sends one', async () => {
+    const strings = Object.values(t as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+    expect(strings.filter((v) => /\b(sent|send you|will email|check your email)\b/i.test(v))).to.deep.equal([]);
+    const el = await form();
+    await fillValid(el);
+    await submit(el);
+    await waitUntil(() => resultHeading(el));
+    expect(text($(el, '[part="result"]'))).not.to.match(/email/i);
+    expect(text($(el, '[part="result"]'))).to.include(t.reference('MOB-TEST01'));
+  });
+
+  it('shows the spaces left after the signup, not the count from before it', async () => {
+    const sessions = [{ ...openSession, spacesLeft: 5 }];
+    const el = await form(sessions[0], {
+      sessions,
+      signup: (body) => {
+        sessions[0] = { ...sessions[0], spacesLeft: 4 };
+        return json({ status: 'confirmed', reference: 'MOB-TEST02', sessionId: body.sessionId }, 201);
+      },
+    });
+    expect(text($(el, '[part="session-summary"]'))).to.include(t.spacesLeft(5));
+    await fillValid(el);
+    await submit(el);
+    await waitUntil(() => resultHeading(el));
+    await waitUntil(() => text($(el, '[part="session-summary"]')).includes(t.spacesLeft(4)), 'the summary follows the server', {
+      timeout: 3000,
+    });
+    expect(text(resultHeading(el))).to.equal(t.confirmed, 'the result stays on screen while refreshing');
+  });
+
   it('"Sign up someone else" clears the form and uses a new idempotency key', async () => {
     const el = await form();
     await fillValid(el);
@@ -274,8 +304,8 @@ describe('<mobilise-signup-form>', () => {
     await waitUntil(() => resultHeading(el));
     const [first, second] = posts(api!).map((c) => (c.body as SignupRequest).idempotencyKey);
     expect(second).to.be.a('string').and.not.equal(first);
-    const sessionGets = api!.calls.filter((c) => c.method === 'GET' && c.url.includes('/v1/sessions'));
-    expect(sessionGets).to.have.length(2, 'the signup invalidated the cache, so spaces left were fetched again');
+    const sessionGets = () => api!.calls.filter((c) => c.method === 'GET' && c.url.includes('/v1/sessions'));
+    await waitUntil(() => sessionGets().length === 3, 'each signup invalidated the cache, so spaces left were fetched again');
   });
 
   it('builds the calendar file in the browser when the client has no .ics URL', async () => {
@@ -517,6 +547,13 @@ describe('<mobilise-signup-form>', () => {
     const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form session-id="x"></mobilise-signup-form>`);
     await ready(el);
     expect(text($(el, '[part="error"]'))).to.include(en.state.missingEndpoint);
+  });
+
+  it('refuses a plain http:// endpoint before anyone types personal data', async () => {
+    const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form endpoint="http://api.example" session-id="x"></mobilise-signup-form>`);
+    await ready(el);
+    expect(text($(el, '[part="error"]'))).to.include(en.state.insecureEndpoint('http://api.example'));
+    expect($(el, 'form')).to.equal(null);
   });
 
   it('renders backend text as text', async () => {

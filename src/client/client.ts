@@ -148,6 +148,8 @@ export class MobiliseClient {
     );
     const parsed = SignupResultSchema.safeParse(body);
     if (!parsed.success) throw new MobiliseError('bad-response', 'Signup response did not match the contract');
+    // Spaces left have changed: the next GET (the form's refresh, the calendar's) asks the server.
+    this.invalidate();
     return parsed.data;
   }
 

@@ -17,6 +17,8 @@ export const en = {
     accessNeeds: 'Access needs must be 1,000 characters or fewer',
     consentContact: 'Tick the box to agree to be contacted about this session, or we cannot sign you up',
     honeypot: 'Leave this field empty',
+    characters: 'Remove the hidden characters from this answer (pasted text can bring them with it), or type it again',
+    area: 'Enter the name of an area or CLP',
     idempotencyKey: 'Something went wrong preparing your signup. Reload the page and try again.',
   },
   state: {
@@ -165,8 +167,9 @@ export const en = {
     confirmed: 'You are signed up',
     waitlisted: 'You are on the waiting list',
     reference: (ref: string) => `Your reference is ${ref}`,
-    confirmedNext: 'We have sent a confirmation email with joining details. Add the session to your calendar so you do not miss it.',
-    waitlistNext: 'We will email you if a place becomes available.',
+    // Nothing sends email yet, so the result never claims one was sent.
+    confirmedNext: 'Your place is held under this reference: note it down. Add the session to your calendar so you do not miss it.',
+    waitlistNext: 'Keep your reference. If a place becomes free, the organisers can contact you using the details you gave.',
     full: 'Sorry, this session is now full and has no waiting list. Choose another session.',
     closed: 'Signups for this session have closed. Choose another session.',
     rateLimited: 'Too many signups from this connection. Wait a minute, then try again. Your answers are kept.',
@@ -197,7 +200,7 @@ export const en = {
       return `Too many signups from this connection. Wait ${wait.replace(/^1 (\w+)s$/, '1 $1')}, then try again. Your answers are kept.`;
     },
     conflict:
-      'Your earlier attempt may already have gone through with different answers. Check your email for a confirmation before you send this again.',
+      'Your earlier attempt may already have gone through with different answers. Ask the organisers whether you are signed up before you send this again.',
     failed: 'Something went wrong sending your signup. Your answers are kept – try again.',
   },
 } as const;

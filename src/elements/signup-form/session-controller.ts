@@ -81,7 +81,7 @@ export class SessionController implements ReactiveController {
     void this.task.run();
   };
 
-  /** Load again; the cache was already invalidated (by a signup). */
+  /** Load again; the client's cache was already invalidated (by a signup). */
   refresh() {
     void this.task.run();
   }

@@ -76,7 +76,11 @@ export class MobiliseSignupForm extends LitElement {
     loaded: () => this.session.value,
     sending: () => this.form.clearProblems(),
     problems: (problems) => this.showProblems(problems),
-    settled: () => this.moveFocus.request('result'),
+    settled: (signedUp) => {
+      this.moveFocus.request('result');
+      // The summary shows the spaces left after this signup (the client dropped its cached sessions).
+      if (signedUp) this.session.refresh();
+    },
   });
 
   /** Base URL of the Mobilise API, or the URL of a static JSON file. Defaults to the provider's. */
@@ -98,7 +102,6 @@ export class MobiliseSignupForm extends LitElement {
     this.form.clearAnswers();
     this.resetAttempt();
     this.moveFocus.request('heading');
-    this.session.refresh();
   };
 
   /** After "full" or "closed": reload the session so its real state shows. */

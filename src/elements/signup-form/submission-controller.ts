@@ -18,8 +18,8 @@ export interface SubmissionHooks {
   sending(): void;
   /** The answers were refused, by the contract in the browser or by the server. */
   problems(problems: Problems): void;
-  /** An outcome replaced the form. */
-  settled(): void;
+  /** An outcome replaced the form; `signedUp` when the session's spaces have changed. */
+  settled(signedUp?: boolean): void;
 }
 
 /**
@@ -110,7 +110,6 @@ export class SubmissionController implements ReactiveController {
   }
 
   private succeed(result: SignupResult, client: MobiliseClient) {
-    client.invalidate();
     const loaded = this.hooks.loaded();
     const ics =
       result.status === 'confirmed' && loaded?.session
@@ -118,8 +117,9 @@ export class SubmissionController implements ReactiveController {
         : {};
     this.current = { kind: result.status, result, ...ics };
     this.host.requestUpdate();
-    this.hooks.settled();
+    // Event first: a calendar on the page starts its refresh, which the form's own then shares.
     emit(this.host, 'mobilise-signup', { sessionId: result.sessionId, status: result.status, reference: result.reference });
+    this.hooks.settled(true);
   }
 
   private fail(error: unknown, sessionId: string) {
