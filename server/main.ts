@@ -1,36 +1,36 @@
 /**
- * CLI: `npm run server`. Configured by environment variables:
- *   PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; else PGlite),
- *   PGLITE_DIR (.data/pglite), ALLOWED_ORIGINS (comma list), ADMIN_TOKEN (enables the CSV export),
- *   TRUSTED_PROXIES (0: how many reverse proxies in front append to X-Forwarded-For).
+ * CLI: `npm run server`. Configured by environment variables (parsed in config.ts,
+ * listed in README.md "Reference backend"): PORT, HOST, DATABASE_URL, PGLITE_DIR,
+ * ALLOWED_ORIGINS, ADMIN_TOKEN, TRUSTED_PROXIES and the HTTP_* timeouts and cap.
  */
-import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { openDb } from './db/open.js';
 import { seedIfEmpty } from './db/seed.js';
+import { createHttpServer } from './http/server.js';
 import { makeSessions, modules } from './seed/programme.js';
 
-const DEFAULT_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:8787,http://127.0.0.1:8787';
-
-const env = process.env;
-const port = Number(env.PORT ?? 8787);
-const host = env.HOST ?? '127.0.0.1';
-const databaseUrl = env.DATABASE_URL || undefined;
-const allowedOrigins = (env.ALLOWED_ORIGINS ?? DEFAULT_ORIGINS).split(',').map((o) => o.trim()).filter(Boolean);
-const trustedProxies = Number(env.TRUSTED_PROXIES ?? 0);
-if (!Number.isInteger(trustedProxies) || trustedProxies < 0) {
-  console.error(`TRUSTED_PROXIES must be a whole number of proxies (0 when nothing sits in front), not "${env.TRUSTED_PROXIES}".`);
+let config: ServerConfig;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
   process.exit(1);
 }
+const { port, host, databaseUrl, pgliteDir } = config;
 
-const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: env.PGLITE_DIR || '.data/pglite' });
+const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: pgliteDir });
 if (await seedIfEmpty(db, modules, makeSessions(new Date()))) console.log('Seeded the programme and its sessions.');
 
-const app = createApp({ db, allowedOrigins, adminToken: env.ADMIN_TOKEN || undefined, trustedProxies });
-const server = createServer(app);
+const app = createApp({ db, allowedOrigins: config.allowedOrigins, adminToken: config.adminToken, trustedProxies: config.trustedProxies });
+const server = createHttpServer(app, config.limits);
 server.listen(port, host, () => {
-  const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${env.PGLITE_DIR || '.data/pglite'}`;
-  console.log(`Mobilise API on http://${host.includes(':') ? `[${host}]` : host}:${port} (${where})`);
+  const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${pgliteDir}`;
+  // The bound port, which differs from PORT when that is 0 (any free port).
+  const bound = (server.address() as AddressInfo).port;
+  console.log(`Mobilise API on http://${host.includes(':') ? `[${host}]` : host}:${bound} (${where})`);
 });
 
 let stopping = false;

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { openDb } from '../db/open.js';
 import { openPglite } from '../db/pglite.js';
 import { seedIfEmpty } from '../db/seed.js';
 import type { Db } from '../db/types.js';
+import { createHttpServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from '../http/server.js';
 import { makeSessions, modules } from '../seed/programme.js';
 import { insertSession } from '../store/catalogue.js';
 
@@ -94,8 +95,10 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Starts the app on an ephemeral port on 127.0.0.1, with a generous rate limit unless a test sets one. */
-export async function startApp(db: Db, options: Partial<AppOptions> = {}): Promise<Running> {
+export type StartOptions = Partial<AppOptions> & { limits?: Partial<HttpLimits> };
+
+/** Starts the app on an ephemeral port on 127.0.0.1 through the real server settings, with a generous rate limit unless a test sets one. */
+export async function startApp(db: Db, { limits, ...options }: StartOptions = {}): Promise<Running> {
   const logs: string[] = [];
   const app = createApp({
     db,
@@ -105,7 +108,7 @@ export async function startApp(db: Db, options: Partial<AppOptions> = {}): Promi
     rateLimit: { windowMs: 60_000, max: 100_000 },
     ...options,
   });
-  const server: Server = createServer(app);
+  const server: Server = createHttpServer(app, { ...DEFAULT_HTTP_LIMITS, ...limits });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -189,7 +192,7 @@ export async function expectProblem(res: Response, status: number, code: Problem
  * Registers before/after hooks that open a fresh seeded database on `target`
  * and start the app on it; read `db` and `app` inside tests.
  */
-export function useApp(target: DbTarget, options: Partial<AppOptions> = {}): { db: Db; app: Running } {
+export function useApp(target: DbTarget, options: StartOptions = {}): { db: Db; app: Running } {
   const ctx = {} as { db: Db; app: Running };
   before(async () => {
     ctx.db = await target.open();

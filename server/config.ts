@@ -1,0 +1,87 @@
+/**
+ * The server's environment, parsed once at start-up: a bad value stops the
+ * server with a message that names the variable and says what it wants.
+ */
+import * as z from 'zod';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/server.js';
+
+const DEFAULT_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:8787,http://127.0.0.1:8787';
+
+/** An unset variable and an empty one mean the same: use the default. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), z.optional(schema));
+
+const whole = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `wants ${what}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `wants ${what}`);
+
+const ms = (fallback: number) => optional(whole(1, 3_600_000, 'milliseconds, from 1 to 3600000')).transform((v) => v ?? fallback);
+
+const EnvSchema = z
+  .object({
+    PORT: optional(whole(0, 65535, 'a port number from 0 to 65535')).transform((v) => v ?? 8787),
+    HOST: optional(z.string()).transform((v) => v ?? '127.0.0.1'),
+    DATABASE_URL: optional(z.string()),
+    PGLITE_DIR: optional(z.string()).transform((v) => v ?? '.data/pglite'),
+    ALLOWED_ORIGINS: optional(z.string()).transform((v) =>
+      (v ?? DEFAULT_ORIGINS)
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+    // The export holds every member's personal data: a short or guessable token is refused.
+    ADMIN_TOKEN: optional(
+      z.string().regex(/^\S{32,}$/, 'wants at least 32 characters without spaces (for example the output of `openssl rand -hex 32`)'),
+    ),
+    TRUSTED_PROXIES: optional(whole(0, 100, 'a whole number of proxies (0 when nothing sits in front)')).transform((v) => v ?? 0),
+    HTTP_HEADERS_TIMEOUT_MS: ms(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
+    HTTP_REQUEST_TIMEOUT_MS: ms(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: ms(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
+    HTTP_MAX_CONNECTIONS: optional(whole(1, 1_000_000, 'a whole number of connections, at least 1')).transform(
+      (v) => v ?? DEFAULT_HTTP_LIMITS.maxConnections,
+    ),
+  })
+  .refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
+    path: ['HTTP_HEADERS_TIMEOUT_MS'],
+    message: 'wants at most HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)',
+  });
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  pgliteDir: string;
+  allowedOrigins: string[];
+  adminToken?: string;
+  trustedProxies: number;
+  limits: HttpLimits;
+}
+
+export class ConfigError extends Error {}
+
+/** Throws a ConfigError listing every bad variable (never its value: ADMIN_TOKEN and DATABASE_URL are secrets). */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}.`);
+    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    pgliteDir: e.PGLITE_DIR,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+    trustedProxies: e.TRUSTED_PROXIES,
+    limits: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
+  };
+}
