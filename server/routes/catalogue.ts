@@ -15,13 +15,13 @@ export async function getModules({ db }: Deps): Promise<Reply> {
   return json(200, ModulesResponseSchema.parse({ modules: await cachedModules(db) }));
 }
 
-/** Empty parameters mean "no filter"; a space in a date-time is an unencoded "+" offset. */
+/**
+ * The first value of each parameter, exactly as sent: an empty value or an
+ * unencoded "+" (read as a space) is refused, as docs/openapi.json says.
+ */
 function queryObject(params: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = {};
-  for (const [key, value] of params) {
-    if (value === '' || key in query) continue;
-    query[key] = key === 'from' || key === 'to' ? value.replace(' ', '+') : value;
-  }
+  for (const [key, value] of params) if (!(key in query)) query[key] = value;
   return query;
 }
 
@@ -30,7 +30,7 @@ export async function getSessions({ db }: Deps, params: URLSearchParams): Promis
   const parsed = SessionQuerySchema.safeParse(queryObject(params));
   if (!parsed.success) {
     throw new ProblemError(400, 'bad-request', 'Invalid query', {
-      detail: 'Check the filters: dates need a full ISO 8601 date-time with an offset.',
+      detail: 'Check the filters: dates need a full ISO 8601 date-time with an offset, with "+" encoded as %2B.',
       errors: fieldErrors(parsed.error),
     });
   }

@@ -62,7 +62,7 @@ function parseJsonObject(raw: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** The key may come as a header, in the body, or both (then they must agree). */
+/** The key goes in the body, as docs/openapi.json requires; an Idempotency-Key header, if sent, must repeat it. */
 function withIdempotencyKey(body: Record<string, unknown>, header: string | string[] | undefined): Record<string, unknown> {
   if (header === undefined) return body;
   const key = Array.isArray(header) ? header[0] : header;
@@ -71,7 +71,7 @@ function withIdempotencyKey(body: Record<string, unknown>, header: string | stri
       detail: 'The Idempotency-Key header and idempotencyKey in the body must be the same.',
     });
   }
-  return { ...body, idempotencyKey: key };
+  return body;
 }
 
 function isHoneypotFilled(body: Record<string, unknown>): boolean {

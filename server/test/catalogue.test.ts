@@ -12,6 +12,12 @@ async function sessions(url: string, query = ''): Promise<Session[]> {
   return SessionsResponseSchema.parse(await res.json()).sessions;
 }
 
+/** A 400 problem naming exactly this field. */
+async function expectRefusedFilter(url: string, query: string, field: string) {
+  const problem = await expectProblem(await fetch(`${url}/v1/sessions${query}`), 400, 'bad-request');
+  assert.deepEqual(problem.errors?.map((e) => e.field), [field], query);
+}
+
 for (const target of dbTargets()) {
   describe(`catalogue routes [${target.name}]`, () => {
     const t = useApp(target);
@@ -43,7 +49,7 @@ for (const target of dbTargets()) {
       assert.ok(glasgow.length > 0 && glasgow.every((s) => s.area === 'Glasgow'));
       assert.deepEqual(await sessions(t.app.url, '?area=Nowhere'), []);
 
-      const combined = await sessions(t.app.url, '?area=glasgow&delivery=in-person&module=');
+      const combined = await sessions(t.app.url, '?area=%20glasgow%20&delivery=in-person');
       assert.ok(combined.every((s) => s.area === 'Glasgow' && s.delivery === 'in-person'));
     });
 
@@ -54,9 +60,32 @@ for (const target of dbTargets()) {
       const expected = seedSessions.filter((s) => Date.parse(s.start) >= Date.parse(from) && Date.parse(s.start) <= Date.parse(to));
       assert.ok(expected.length > 0);
       assert.deepEqual(january.map((s) => s.id), expected.map((s) => s.id));
-      // An unencoded "+" arrives as a space; it is read as the offset it was meant to be.
-      const upcoming = await sessions(t.app.url, `?from=${NOW.toISOString().replace('.000Z', '+00:00')}`);
+      const upcoming = await sessions(t.app.url, `?from=${encodeURIComponent(NOW.toISOString().replace('.000Z', '+00:00'))}`);
       assert.equal(upcoming.length, seedSessions.length - 2);
+    });
+
+    it('refuses what the OpenAPI document forbids: empty values, an unencoded "+" (read as a space)', async () => {
+      for (const [query, field] of [
+        ['?to=', 'to'],
+        ['?module=', 'module'],
+        ['?area=', 'area'],
+        ['?area=%20%E2%80%8B', 'area'],
+        [`?from=${NOW.toISOString().replace('.000Z', '+00:00')}`, 'from'],
+      ])
+        await expectRefusedFilter(t.app.url, query!, field!);
+    });
+
+    it('refuses dates and text PostgreSQL cannot store with a 400 naming the field, never a 500', async () => {
+      for (const [query, field] of [
+        ['?from=0000-01-01T00:00:00Z', 'from'],
+        ['?from=2026-01-01T00:00:00%2B16:00', 'from'],
+        ['?to=2026-01-01T00:00:00-18:00', 'to'],
+        ['?area=%00', 'area'],
+        ['?area=Glas%01gow', 'area'],
+      ])
+        await expectRefusedFilter(t.app.url, query!, field!);
+      // The extremes PostgreSQL can store are answered.
+      assert.deepEqual(await sessions(t.app.url, `?from=0001-01-01T00:00:00%2B15:59&to=9999-12-31T23:59:59.999999-15:59`), seedSessions);
     });
 
     it('rejects bad filters with a 400 problem naming the field', async () => {

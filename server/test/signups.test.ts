@@ -99,15 +99,54 @@ for (const target of dbTargets()) {
       assert.equal((await getSession(t.db, session.id))?.spacesLeft, 19);
     });
 
-    it('takes the key from the Idempotency-Key header alone, and rejects a header that disagrees', async () => {
+    it('needs the key in the body, as documented; an Idempotency-Key header must repeat it', async () => {
       const session = await addSession(t.db);
       const { idempotencyKey, ...body } = signup(session.id);
-      const first = await expectResult(await postSignup(t.app.url, body, { 'Idempotency-Key': idempotencyKey }), 201);
-      const again = await expectResult(await postSignup(t.app.url, body, { 'Idempotency-Key': idempotencyKey }), 200);
+      const headerOnly = await expectProblem(await postSignup(t.app.url, body, { 'Idempotency-Key': idempotencyKey }), 422, 'validation');
+      assert.deepEqual(headerOnly.errors, [{ field: 'idempotencyKey', message: en.validation.idempotencyKey }]);
+      const first = await expectResult(await postSignup(t.app.url, { ...body, idempotencyKey }, { 'Idempotency-Key': idempotencyKey }), 201);
+      const again = await expectResult(await postSignup(t.app.url, { ...body, idempotencyKey }), 200);
       assert.equal(again.reference, first.reference);
       const mismatch = await postSignup(t.app.url, { ...body, idempotencyKey }, { 'Idempotency-Key': 'another_key_0123456789' });
       await expectProblem(mismatch, 400, 'bad-request');
       assert.equal(await countSignups(t.db, session.id), 1);
+    });
+
+    it('refuses control characters and lone surrogates in any text field with a 422 naming it, never a 500', async () => {
+      const session = await addSession(t.db);
+      const fields = ['firstName', 'lastName', 'clp', 'accessNeeds'] as const;
+      for (const field of fields)
+        for (const bad of ['\u0000', 'a\u0000b', '\u0007', '\u007f', '\u0085', '\ud800', 'x\udc00']) {
+          const problem = await expectProblem(await postSignup(t.app.url, signup(session.id, { [field]: `Ann${bad}` })), 422, 'validation');
+          assert.deepEqual(problem.errors, [{ field, message: en.validation.characters }], `${field}: ${JSON.stringify(bad)}`);
+        }
+      for (const field of ['email', 'postcode', 'phone'] as const) {
+        const problem = await expectProblem(await postSignup(t.app.url, signup(session.id, { [field]: 'G1\u00001AA' })), 422, 'validation');
+        assert.deepEqual(problem.errors?.map((e) => e.field), [field]);
+      }
+      // One-line fields refuse line breaks and tabs; access needs may have several lines.
+      for (const field of ['firstName', 'clp'] as const) {
+        const problem = await expectProblem(await postSignup(t.app.url, signup(session.id, { [field]: 'Ann\nLee' })), 422, 'validation');
+        assert.deepEqual(problem.errors, [{ field, message: en.validation.characters }]);
+      }
+      const multiline = signup(session.id, { accessNeeds: 'Step-free access\r\n\tand a hearing loop 😀', lastName: 'Ó Briain-Nkemelu' });
+      await expectResult(await postSignup(t.app.url, multiline), 201);
+      assert.equal(await countSignups(t.db, session.id), 1);
+    });
+
+    it('refuses names that show nothing or carry bidi controls, which could spoof the export', async () => {
+      const session = await addSession(t.db);
+      for (const blank of ['\u200b', ' \u200b\u200d ', '\u00a0', '\ufeff\u2060', '\u3164', '\udb40\udc41']) {
+        const problem = await expectProblem(await postSignup(t.app.url, signup(session.id, { lastName: blank })), 422, 'validation');
+        assert.deepEqual(problem.errors, [{ field: 'lastName', message: en.validation.lastName }], JSON.stringify(blank));
+      }
+      for (const bidi of ['\u202e', '\u202a', '\u2066', '\u2069']) {
+        const problem = await expectProblem(await postSignup(t.app.url, signup(session.id, { firstName: `Ann${bidi}Lee` })), 422, 'validation');
+        assert.deepEqual(problem.errors, [{ field: 'firstName', message: en.validation.characters }], JSON.stringify(bidi));
+      }
+      assert.equal(await countSignups(t.db, session.id), 0);
+      // Right-to-left names without overrides, and names joined by ZWJ/ZWNJ, are fine.
+      await expectResult(await postSignup(t.app.url, signup(session.id, { firstName: 'مريم', lastName: 'Nik\u200cnam' })), 201);
     });
 
     it('refuses to reuse a key for a different signup (422 idempotency-conflict)', async () => {

@@ -4,5 +4,6 @@ export * from './module.js';
 export * from './session.js';
 export * from './signup.js';
 export * from './problem.js';
+export * from './text.js';
 export * from './api.js';
 export * from './ics.js';

@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 import { AUDIENCES, STRANDS } from './enums.js';
+import { plainText } from './text.js';
 
 export const slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80));
 
 /** A training module of the programme. Text fields are plain text; paragraphs are split on blank lines. */
 export const ModuleSchema = z.object({
   id: slug,
-  title: z.string().check(z.minLength(1), z.maxLength(200)),
-  summary: z.string().check(z.maxLength(500)),
-  description: z.string().check(z.maxLength(10_000)),
+  title: z.string().check(plainText('line'), z.minLength(1), z.maxLength(200)),
+  summary: z.string().check(plainText('paragraphs'), z.maxLength(500)),
+  description: z.string().check(plainText('paragraphs'), z.maxLength(10_000)),
   strand: z.enum(STRANDS),
   /** Groups the parts of a multi-part module, e.g. "field-organising". */
   series: z.optional(slug),
@@ -18,6 +19,6 @@ export const ModuleSchema = z.object({
   prerequisites: z._default(z.array(slug), []),
   audience: z._default(z.array(z.enum(AUDIENCES)), []),
   durationMinutes: z.int().check(z.minimum(15), z.maximum(60 * 24)),
-  tools: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(80))), []),
+  tools: z._default(z.array(z.string().check(plainText('line'), z.minLength(1), z.maxLength(80))), []),
 });
 export type Module = z.infer<typeof ModuleSchema>;

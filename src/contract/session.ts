@@ -1,14 +1,25 @@
 import * as z from 'zod/mini';
 import { DELIVERY_MODES, SESSION_STATUSES } from './enums.js';
+import { en } from '../strings/en.js';
 import { slug } from './module.js';
+import { plainText, typedText } from './text.js';
+
+/**
+ * Within what PostgreSQL's timestamptz stores: years 0001–9999 (there is no
+ * year 0) and offsets up to ±15:59. Real offsets stop at ±14:00.
+ */
+const STORABLE = /^(?:[1-9]\d{3}|0[1-9]\d\d|00[1-9]\d|000[1-9])-.*(?:Z|[+-](?:0\d|1[0-5]):[0-5]\d)$/;
 
 /** ISO 8601 date-time with an explicit offset; displayed in Europe/London. */
-export const dateTime = z.iso.datetime({ offset: true });
+export const dateTime = z.iso.datetime({ offset: true }).check(
+  z.regex(STORABLE),
+  z.describe('RFC 3339 date-time with an offset (Z or ±hh:mm up to ±15:59), years 0001–9999.'),
+);
 
 export const VenueSchema = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
-  address: z.string().check(z.minLength(1), z.maxLength(500)),
-  postcode: z.string().check(z.minLength(2), z.maxLength(10)),
+  name: z.string().check(plainText('line'), z.minLength(1), z.maxLength(200)),
+  address: z.string().check(plainText('paragraphs'), z.minLength(1), z.maxLength(500)),
+  postcode: z.string().check(plainText('line'), z.minLength(2), z.maxLength(10)),
 });
 export type Venue = z.infer<typeof VenueSchema>;
 
@@ -22,14 +33,14 @@ export const SessionSchema = z
     /** Required for in-person and hybrid sessions. */
     venue: z.optional(VenueSchema),
     /** Area or CLP the session is run for, e.g. "Glasgow" or "Edinburgh South". */
-    area: z.string().check(z.minLength(1), z.maxLength(120)),
+    area: z.string().check(plainText('line'), z.minLength(1), z.maxLength(120)),
     capacity: z.int().check(z.minimum(1), z.maximum(10_000)),
     spacesLeft: z.int().check(z.minimum(0), z.maximum(10_000)),
     status: z.enum(SESSION_STATUSES),
     waitlist: z.boolean(),
-    trainer: z.optional(z.string().check(z.maxLength(120))),
+    trainer: z.optional(z.string().check(plainText('line'), z.maxLength(120))),
     signupDeadline: z.optional(dateTime),
-    accessibility: z.optional(z.string().check(z.maxLength(2_000))),
+    accessibility: z.optional(z.string().check(plainText('paragraphs'), z.maxLength(2_000))),
   })
   .check(
     z.refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'end must be after start', path: ['end'] }),
@@ -46,7 +57,7 @@ export const SessionQuerySchema = z.object({
   module: z.optional(slug),
   from: z.optional(dateTime),
   to: z.optional(dateTime),
-  area: z.optional(z.string().check(z.maxLength(120))),
+  area: z.optional(typedText('line', 120, { blank: en.validation.area, tooLong: en.validation.area })),
   delivery: z.optional(z.enum(DELIVERY_MODES)),
 });
 export type SessionQuery = z.infer<typeof SessionQuerySchema>;

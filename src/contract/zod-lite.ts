@@ -188,3 +188,5 @@ export const object = (shape: Record<string, Schema>, params?: Params) =>
     }
     p.value = out;
   });
+/** Documentation only (the OpenAPI description); parsing ignores it. */
+export const describe = (_text: string): Check => ({ when: () => false, test: () => {} });

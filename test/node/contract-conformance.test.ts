@@ -93,6 +93,10 @@ const EDGES = [
     'https://example.org', ' https://example.org/x ', 'http:example.org', 'https:/x', 'ftp://x.org', 'javascript:alert(1)', 'https://exa\nmple.org',
     'G1 1AA', 'g11aa', 'EH1  2NG', 'SW1A 1AA', 'NOPE', '+44 7700 900 982', '07700900982', '123',
     'MOB-7K2Q9X', 'abc', 'k_0123456789abcdef', 'short', [], {}, [1, 'a'], () => 1,
+    // The shared text rule: controls, line breaks, lone surrogates, invisible-only and bidi controls.
+    '\u0000', 'a\u0000b', '\u007f', '\u0085', 'a\nb', 'a\tb', '\r\n', 'x\udc00', '\ud83d\ude00', '\u200b', ' \u200b\u00a0', '\udb40\udc41',
+    'Ann\u202eLee', 'a\u2066b', 'Nik\u200cnam', '  G1 1AA ', ' name@example.com\n',
+    '0000-01-01T00:00:00Z', '0001-01-01T00:00:00+15:59', '2026-01-01T00:00:00+16:00', '2026-01-01T00:00:00-18:00',
 ];
 const edgy = fc.oneof(
   fc.constantFrom(...EDGES),
