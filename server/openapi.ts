@@ -77,6 +77,12 @@ const problem = (description: string, headers?: JsonObject) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } },
 });
 
+/** Every operation: the server cuts off a client whose headers or body arrive too slowly. */
+const slowRequest = { 408: problem('The request took too long to arrive (code bad-request)') };
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } };
+/** The public API needs no credentials. */
+const open = { security: [] };
+
 const jsonBody = (description: string, schema: JsonObject) => ({
   description,
   content: { 'application/json': { schema } },
@@ -96,7 +102,9 @@ export function buildOpenApi(): JsonObject {
       version: readVersion(),
       description:
         'Modules, sessions and signups for the Mobilise training programme. Errors are RFC 9457 problem details. ' +
-        'Browsers may call it from allow-listed origins only.',
+        'Browsers may call it from allow-listed origins only. Text fields refuse control characters (line breaks only ' +
+        'where a field has several lines) and lone surrogates; surrounding whitespace is removed where a field says so.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'Local development (npm run server)' }],
     paths: {
@@ -104,17 +112,20 @@ export function buildOpenApi(): JsonObject {
         get: {
           operationId: 'listModules',
           summary: 'All training modules',
-          responses: { 200: { ...jsonBody('The programme', ref('ModulesResponse')), headers: cacheable } },
+          ...open,
+          responses: { 200: { ...jsonBody('The programme', ref('ModulesResponse')), headers: cacheable }, ...slowRequest },
         },
       },
       [paths.sessions]: {
         get: {
           operationId: 'listSessions',
           summary: 'Sessions, sorted by start time',
+          ...open,
           parameters: sessionQueryParameters(),
           responses: {
             200: { ...jsonBody('Matching sessions', ref('SessionsResponse')), headers: cacheable },
-            400: problem('A filter is invalid (code bad-request, with errors per field)'),
+            400: problem('A filter is invalid or empty (code bad-request, with errors per field)'),
+            ...slowRequest,
           },
         },
       },
@@ -122,6 +133,7 @@ export function buildOpenApi(): JsonObject {
         get: {
           operationId: 'getSessionIcs',
           summary: 'One session as an iCalendar (RFC 5545) file',
+          ...open,
           parameters: [{ name: 'id', in: 'path', required: true, schema: component(z.toJSONSchema(slug)) }],
           responses: {
             200: {
@@ -130,6 +142,7 @@ export function buildOpenApi(): JsonObject {
               content: { 'text/calendar': { schema: { type: 'string' } } },
             },
             404: problem('No such session (code not-found)'),
+            ...slowRequest,
           },
         },
       },
@@ -137,12 +150,13 @@ export function buildOpenApi(): JsonObject {
         post: {
           operationId: 'createSignup',
           summary: 'Sign up for a session (or join its waiting list)',
+          ...open,
           parameters: [
             {
               name: 'Idempotency-Key',
               in: 'header',
               required: false,
-              description: 'Same as body.idempotencyKey (either or both; they must match). A retry with the same key returns the first result.',
+              description: 'Optional; if sent, it must equal body.idempotencyKey (which is required). A retry with the same key returns the first result.',
               schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,100}$' },
             },
           ],
@@ -161,9 +175,8 @@ export function buildOpenApi(): JsonObject {
             413: problem('Body too large (code payload-too-large)'),
             415: problem('Not JSON (code unsupported-media-type)'),
             422: problem('Invalid fields (code validation, with errors per field) or a reused Idempotency-Key (code idempotency-conflict)'),
-            429: problem('Too many signups from this address (code rate-limited)', {
-              'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } },
-            }),
+            408: slowRequest[408],
+            429: problem('Too many signups from this address (code rate-limited)', retryAfter),
           },
         },
       },
@@ -175,15 +188,21 @@ export function buildOpenApi(): JsonObject {
           security: [{ adminToken: [] }],
           responses: {
             200: { description: 'UTF-8 CSV with a BOM and a header row', content: { 'text/csv': { schema: { type: 'string' } } } },
-            401: problem('Missing or wrong token (code forbidden)'),
-            404: problem('The export is disabled (code not-found)'),
+            401: problem('Missing or wrong token (code unauthorized)', {
+              'WWW-Authenticate': { description: 'Bearer realm="mobilise-admin"', schema: { type: 'string' } },
+            }),
+            404: problem('The export is disabled: the server has no ADMIN_TOKEN (code not-found)'),
+            ...slowRequest,
+            429: problem('Too many wrong tokens from this address: it is blocked for a while (code rate-limited)', retryAfter),
           },
         },
       },
     },
     components: {
       schemas: componentSchemas(),
-      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN the server was started with' } },
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN the server was started with (32 characters or more)' },
+      },
     },
   };
 }

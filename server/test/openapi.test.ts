@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
 import { buildOpenApi, renderOpenApi } from '../openapi.js';
 
@@ -23,5 +25,27 @@ describe('OpenAPI document', () => {
       '/v1/sessions/{id}.ics',
       '/v1/signups',
     ]);
+  });
+
+  it('passes redocly lint with the recommended rules and no warnings (redocly.yaml)', async () => {
+    const root = new URL('../../', import.meta.url);
+    const cli = new URL('node_modules/.bin/redocly', root).pathname;
+    const run = await promisify(execFile)(cli, ['lint', 'docs/openapi.json', '--format=summary'], { cwd: root.pathname }).then(
+      () => 'ok',
+      (error: { stdout?: string; stderr?: string }) => `${error.stdout}\n${error.stderr}`,
+    );
+    assert.equal(run, 'ok');
+  });
+
+  it('declares what each operation needs: public ones no credentials, the export a bearer token, and its 401 and 429', () => {
+    const doc = buildOpenApi() as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>> };
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const operation of Object.values(item)) {
+        assert.ok(Object.keys(operation.responses).some((status) => status.startsWith('4')), `${path} documents a 4xx`);
+        assert.deepEqual(operation.security, path === '/v1/admin/signups.csv' ? [{ adminToken: [] }] : [], path);
+      }
+    const exportResponses = doc.paths['/v1/admin/signups.csv']!.get!.responses;
+    assert.match(JSON.stringify(exportResponses[401]), /code unauthorized/);
+    assert.ok(exportResponses[429]);
   });
 });
