@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { paths } from '../src/contract/index.js';
 import type { Db } from './db/types.js';
+import { createAdminAuth } from './http/admin-auth.js';
 import { clientAddress } from './http/client-address.js';
 import { createCors } from './http/cors.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
@@ -82,11 +83,13 @@ interface Route {
 const allowOf = (route: Route) => (route.method === 'GET' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS');
 
 export function createApp(options: AppOptions): App {
-  const deps: Deps = { db: options.db, now: options.now ?? (() => new Date()), adminToken: options.adminToken };
+  const deps: Deps = { db: options.db, now: options.now ?? (() => new Date()) };
+  const adminAuth = createAdminAuth(options.adminToken);
   const cors = createCors(options.allowedOrigins);
   const limiter = createRateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 10 });
   const log = options.log ?? ((line: string) => console.log(line));
   const inFlight = new Set<Promise<void>>();
+  const addressOf = (req: IncomingMessage) => clientAddress(req, options.trustedProxies ?? 0);
 
   /** One entry per path. */
   const routes: Route[] = [
@@ -106,7 +109,7 @@ export function createApp(options: AppOptions): App {
       method: 'POST',
       handle: async (req) => {
         cors.assertAllowedWrite(req);
-        const retryAfter = limiter.hit(clientAddress(req, options.trustedProxies ?? 0));
+        const retryAfter = limiter.hit(addressOf(req));
         if (retryAfter > 0) {
           throw new ProblemError(429, 'rate-limited', 'Too many signups', { retryAfter }, { 'Retry-After': String(retryAfter) });
         }
@@ -117,7 +120,10 @@ export function createApp(options: AppOptions): App {
       match: exact(paths.adminSignupsCsv),
       method: 'GET',
       noCors: true,
-      handle: async (req) => ({ reply: await getSignupsCsv(deps, req), cache: NO_STORE }),
+      handle: async (req) => {
+        await adminAuth.check(req, addressOf(req));
+        return { reply: await getSignupsCsv(deps), cache: NO_STORE };
+      },
     },
     {
       match: exact('/healthz'),

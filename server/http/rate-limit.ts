@@ -10,6 +10,8 @@ export interface RateLimitOptions {
 export interface RateLimiter {
   /** Counts a hit; returns seconds to wait when over the limit, else 0. */
   hit(key: string): number;
+  /** Hits counted in `key`'s current window and seconds until it resets (0 and 0 when none); counts nothing. */
+  peek(key: string): { count: number; resetIn: number };
 }
 
 export function createRateLimiter({ windowMs, max }: RateLimitOptions, clock: () => number = Date.now): RateLimiter {
@@ -30,7 +32,15 @@ export function createRateLimiter({ windowMs, max }: RateLimitOptions, clock: ()
         windows.set(key, window);
       }
       window.count++;
-      return window.count > max ? Math.max(1, Math.ceil((window.resetAt - now) / 1000)) : 0;
+      return window.count > max ? secondsUntil(window.resetAt, now) : 0;
+    },
+    peek(key) {
+      const now = clock();
+      const window = windows.get(key);
+      if (!window || window.resetAt <= now) return { count: 0, resetIn: 0 };
+      return { count: window.count, resetIn: secondsUntil(window.resetAt, now) };
     },
   };
 }
+
+const secondsUntil = (resetAt: number, now: number) => Math.max(1, Math.ceil((resetAt - now) / 1000));

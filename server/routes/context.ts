@@ -4,5 +4,4 @@ import type { Db } from '../db/types.js';
 export interface Deps {
   db: Db;
   now: () => Date;
-  adminToken?: string;
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/types.js';
 import { csvCell, toCsv } from '../lib/csv.js';
 import { addSession, ALLOWED_ORIGIN, dbTargets, expectProblem, postSignup, signup, startApp, type Running } from './harness.js';
 
-const TOKEN = 'test-admin-token-0123456789';
+const TOKEN = 'test-admin-token-0123456789abcdefghij';
 
 /** Minimal RFC 4180 reader, enough to check what a spreadsheet would see; `separator` ';' is what many European spreadsheets split on. */
 function parseCsv(text: string, separator = ','): string[][] {
@@ -81,7 +81,7 @@ for (const target of dbTargets()) {
       }
     });
 
-    it('needs the bearer token (401 without it or with a wrong one)', async () => {
+    it('needs the bearer token (401 unauthorized without it or with a wrong one)', async () => {
       const attempts: Record<string, string>[] = [
         {},
         { Authorization: 'Bearer wrong' },
@@ -91,7 +91,28 @@ for (const target of dbTargets()) {
       for (const headers of attempts) {
         const res = await fetch(csvUrl(), { headers });
         assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer/);
-        await expectProblem(res, 401, 'forbidden');
+        await expectProblem(res, 401, 'unauthorized');
+      }
+    });
+
+    it('slows down wrong guesses, then blocks the address (429 + Retry-After) even for the right token; other addresses still get in', async () => {
+      const guarded = await startApp(db, { adminToken: TOKEN, trustedProxies: 1 });
+      try {
+        const from = (address: string, token: string) =>
+          fetch(`${guarded.url}/v1/admin/signups.csv`, { headers: { Authorization: `Bearer ${token}`, 'X-Forwarded-For': address } });
+        const started = performance.now();
+        for (let i = 0; i < 5; i++) await expectProblem(await from('203.0.113.9', `guess-${i}`), 401, 'unauthorized');
+        const elapsed = performance.now() - started;
+        // Each wrong guess waits 100 ms per failure so far: 100 + 200 + … + 500.
+        assert.ok(elapsed >= 1_490, `five wrong guesses took ${Math.round(elapsed)} ms`);
+        const blocked = await from('203.0.113.9', TOKEN);
+        const retryAfter = Number(blocked.headers.get('retry-after'));
+        const problem = await expectProblem(blocked, 429, 'rate-limited');
+        assert.ok(retryAfter > 14 * 60 && retryAfter <= 15 * 60, `Retry-After ${retryAfter}`);
+        assert.equal(problem.retryAfter, retryAfter);
+        assert.equal((await from('2001:db8::9', TOKEN)).status, 200, 'another address is not blocked');
+      } finally {
+        await guarded.close();
       }
     });
 
