@@ -114,6 +114,23 @@ for (const target of dbTargets()) {
       });
     });
 
+    describe('rate-limit keys', () => {
+      it('counts one client however its address is written, and an IPv6 /64 as one client', async () => {
+        const limited = await startApp(db, { rateLimit: { windowMs: 60_000, max: 3 }, trustedProxies: 1 });
+        try {
+          const session = await addSession(db);
+          const from = async (xff: string) => (await postSignup(limited.url, signup(session.id), { 'X-Forwarded-For': xff })).status;
+          // The same address in two spellings, then another address in the same /64.
+          assert.deepEqual([await from('2001:db8::1'), await from('2001:DB8:0:0::1'), await from('2001:db8::abcd:1'), await from('2001:0db8:0000::ffff')], [201, 201, 201, 429]);
+          assert.equal(await from('2001:db8:0:1::1'), 201, 'the next /64 is another client');
+          // An IPv4 address and its IPv4-mapped IPv6 form are one client.
+          assert.deepEqual([await from('192.0.2.7'), await from('::ffff:192.0.2.7'), await from('::FFFF:192.0.2.7'), await from('192.0.2.7')], [201, 201, 201, 429]);
+        } finally {
+          await limited.close();
+        }
+      });
+    });
+
     describe('logging', () => {
       it('logs one line per request without personal data, query strings or bodies', async () => {
         const session = await addSession(db);
