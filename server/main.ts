@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { openDb } from './db/open.js';
+import { UnsafeDataDirError } from './db/pglite.js';
 import { seedIfEmpty } from './db/seed.js';
 import { createHttpServer } from './http/server.js';
 import { makeSessions, modules } from './seed/programme.js';
@@ -21,7 +22,11 @@ try {
 }
 const { port, host, databaseUrl, pgliteDir } = config;
 
-const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: pgliteDir });
+const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: pgliteDir }).catch((error: unknown) => {
+  if (!(error instanceof UnsafeDataDirError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 if (await seedIfEmpty(db, modules, makeSessions(new Date()))) console.log('Seeded the programme and its sessions.');
 
 const app = createApp({ db, allowedOrigins: config.allowedOrigins, adminToken: config.adminToken, trustedProxies: config.trustedProxies });

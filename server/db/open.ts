@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -25,7 +24,6 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
     }
     db = openPostgres({ connectionString: options.databaseUrl, ...(options.schema ? { schema: options.schema } : {}) });
   } else {
-    if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     db = await openPglite({ dataDir: options.dataDir });
   }
   try {
