@@ -47,6 +47,9 @@ const loggedPath = (path: string) => (LOGGED_PATHS.has(path) ? path : ICS_PATH.t
 
 const exact = (expected: string) => (path: string) => (path === expected ? '' : undefined);
 
+const hasUnreadBody = (req: IncomingMessage) =>
+  !req.complete && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
+
 /** A malformed %-escape cannot name a session: treat it as an unknown id (404), not a server error. */
 function safeDecode(segment: string): string {
   try {
@@ -184,6 +187,8 @@ export function createApp(options: AppOptions): App {
       'Cache-Control': reply.status < 400 ? cache : NO_STORE,
       ...(reply.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(reply.body)) } : {}),
       ...reply.headers,
+      // Answered before the body was read (404, 405, 413, 403…): hang up rather than let Node drain it, however big.
+      ...(hasUnreadBody(req) ? { Connection: 'close' } : {}),
     });
     res.end(reply.body);
   }

@@ -60,6 +60,41 @@ for (const target of dbTargets()) {
       }
     });
 
+    it('answers 413, 404 and 405 to a 50 MB body without reading it, then closes the connection', async () => {
+      const app = await startApp(db);
+      try {
+        const cases: [string, number, string][] = [
+          ['POST /v1/signups', 413, 'payload-too-large'],
+          ['POST /v1/no-such-route', 404, 'not-found'],
+          ['PUT /v1/signups', 405, 'bad-request'],
+          ['POST /v1/modules', 405, 'bad-request'],
+        ];
+        for (const [request, status, code] of cases) {
+          const client = rawClient(app.url);
+          await client.connected;
+          const declared = 50 * 1024 * 1024;
+          client.socket.write(`${request} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`);
+          // Keep sending, as a client that ignores early answers does, until the server hangs up.
+          const chunk = Buffer.alloc(64 * 1024, 0x20);
+          const pump = () => {
+            while (client.socket.writable && client.socket.bytesWritten < declared) if (!client.socket.write(chunk)) return;
+          };
+          client.socket.on('drain', pump);
+          pump();
+          await client.closed;
+          const response = client.received();
+          assert.equal(statusOf(response), status, `${request}: ${response.slice(0, 80)}`);
+          assert.match(response, /\r\ncontent-type: application\/problem\+json/i, request);
+          assert.match(response, /\r\nconnection: close/i, request);
+          assert.equal(JSON.parse(bodyOf(response)).code, code, request);
+          assert.ok(client.socket.bytesWritten < 16 * 1024 * 1024, `${request}: the client got to send ${client.socket.bytesWritten} bytes`);
+        }
+        assert.equal((await fetch(`${app.url}/healthz`)).status, 200, 'the server is still serving');
+      } finally {
+        await app.close();
+      }
+    });
+
     it('refuses connections over the cap and keeps serving the ones it holds', async () => {
       const app = await startApp(db, { limits: { maxConnections: 3 } });
       const clients: ReturnType<typeof rawClient>[] = [];
