@@ -1,26 +1,71 @@
 /**
  * `npm start`: the reference backend (embedded PGlite, seeded) plus the demo
  * page on Vite's dev server. Ctrl+C stops both.
+ *
+ * The API listens on PORT, else 8787, else (8787 taken) any free port; the demo
+ * pages are served with their endpoint pointing at it. DEMO_PORT moves the demo
+ * (default 5173; 0 = any free port).
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'vite';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { createServer, type Plugin } from 'vite';
 
-const apiPort = Number(process.env.PORT ?? 8787);
+const HOST = '127.0.0.1';
+/** The endpoint written in demo/*.html; the dev server swaps in the port actually chosen. */
+const DEMO_ENDPOINT = 'http://127.0.0.1:8787';
+
+/** Listens on `port` for a moment: the port it got, or undefined when it is taken. */
+function tryPort(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once('error', () => resolve(undefined));
+    probe.listen(port, HOST, () => {
+      const bound = (probe.address() as AddressInfo).port;
+      probe.close(() => resolve(bound));
+    });
+  });
+}
+
+/** PORT when set (stopping with a message, before any URL is printed, when it is taken); else 8787 or any free port. */
+async function choosePort(): Promise<number> {
+  const wanted = process.env.PORT;
+  if (!wanted) return (await tryPort(8787)) ?? (await tryPort(0))!;
+  const port = await tryPort(Number(wanted));
+  if (port === undefined) {
+    console.error(`Port ${wanted} (PORT) is already in use. Stop whatever uses it, or start with another: PORT=8788 npm start`);
+    process.exit(1);
+  }
+  return port;
+}
+
+const apiPort = await choosePort();
+const apiUrl = `http://${HOST}:${apiPort}`;
+
+const followApiPort: Plugin = {
+  name: 'mobilise-demo-endpoint',
+  transformIndexHtml: (html) => html.replaceAll(DEMO_ENDPOINT, apiUrl),
+};
+const vite = await createServer({
+  configFile: 'vite.config.ts',
+  plugins: [followApiPort],
+  server: { open: false, port: Number(process.env.DEMO_PORT ?? 5173) },
+});
+await vite.listen();
+const demoOrigin = new URL(vite.resolvedUrls!.local[0]).origin;
+
 const api = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   stdio: 'inherit',
-  env: { ...process.env, PORT: String(apiPort) },
+  // ADMIN_TOKEN and the rest pass through; the demo's own origin is allowed unless ALLOWED_ORIGINS says otherwise.
+  env: { ...process.env, PORT: String(apiPort), ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `${demoOrigin},${demoOrigin.replace(HOST, 'localhost')}` },
 });
 api.on('exit', (code) => {
   if (code) {
-    console.error(`The reference backend stopped (exit ${code}). Is port ${apiPort} already in use? Set PORT=… to choose another.`);
-    process.exit(code);
+    console.error(`The reference backend stopped (exit ${code}).`);
+    void vite.close().then(() => process.exit(code));
   }
 });
 
-const vite = await createServer({ configFile: 'vite.config.ts', server: { open: false } });
-await vite.listen();
-const url = `http://127.0.0.1:${vite.config.server.port}/demo/`;
-console.log(`\n  Mobilise demo:      ${url}\n  Reference backend:  http://127.0.0.1:${apiPort}/v1/modules\n`);
+console.log(`\n  Mobilise demo:      ${demoOrigin}/demo/\n  Reference backend:  ${apiUrl}/v1/modules\n`);
 
 const stop = () => {
   api.kill('SIGTERM');

@@ -299,6 +299,22 @@ describe('<mobilise-module-catalogue>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the order the server sends (programme order), never re-sorting', async () => {
+    const reversed = [...fixtures.modules].reverse();
+    for (const order of [fixtures.modules, reversed]) {
+      const el = await loaded(await catalogue(api({ modules: order })));
+      expect(cardIds(el)).to.deep.equal(order.map((mod) => mod.id));
+    }
+    // Static mode: the JSON file's order.
+    const a = api();
+    a.routes['GET /data.json'] = () => json({ modules: reversed, sessions: [] });
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    host.innerHTML = `<mobilise-module-catalogue endpoint="${a.endpoint}/data.json"></mobilise-module-catalogue>`;
+    const el = await loaded(host.firstElementChild as MobiliseModuleCatalogue);
+    expect(cardIds(el)).to.deep.equal(reversed.map((mod) => mod.id));
+    expect(fixtures.modules[0].id).to.equal('voter-persuasion', 'the seed is in programme order');
+  });
+
   it('refuses a plain http:// endpoint with a message where the widget would be', async () => {
     const el = await fixture<MobiliseModuleCatalogue>(html`<mobilise-module-catalogue endpoint="http://api.example"></mobilise-module-catalogue>`);
     await waitUntil(() => $(el, '[part="error"]'), 'config error');
@@ -365,21 +381,23 @@ describe('<mobilise-module-catalogue>', () => {
 
   it('renders backend text as text, never markup', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
+    const byId = (id: string) => fixtures.modules.find((mod) => mod.id === id)!;
+    const [partOne, partTwo] = [byId('field-organising-1'), byId('field-organising-2')];
     const bad: Module = {
-      ...fixtures.modules[0]!,
+      ...partOne,
       title: `Title ${evil}`,
       summary: evil,
       description: `${evil}\n\n<script>window.__pwned=1</script>`,
       tools: [evil],
     };
-    const el = await loaded(await catalogue(api({ modules: [bad, fixtures.modules[1]] })), 2);
+    const el = await loaded(await catalogue(api({ modules: [bad, partTwo] })), 2);
     card(el, bad.id).querySelector('summary')!.click();
     await aTimeout(50);
     expect(el.shadowRoot!.querySelector('img, script:not([type])')).to.equal(null);
     expect(card(el, bad.id).querySelector('[part="card-title"]')!.textContent).to.equal(`Title ${evil}`);
     expect(card(el, bad.id).querySelector('.tools li')!.textContent).to.equal(evil);
     // Part two's prerequisite link uses the title as text too.
-    expect(card(el, fixtures.modules[1]!.id).querySelector('[part="prerequisite"]')!.textContent).to.contain(evil);
+    expect(card(el, partTwo.id).querySelector('[part="prerequisite"]')!.textContent).to.contain(evil);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 });

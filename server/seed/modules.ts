@@ -4,9 +4,24 @@ import type { Module } from '../../src/contract/index.js';
  * The modules of "Mobilise: Organising for Real Change", from the programme
  * description (shared/seed/mobilise-programme.txt). The three "Delivering your
  * message: digital" sessions form one series, as do the two field organising parts.
- * Plain text only: paragraphs are separated by a blank line.
+ * Plain text only: paragraphs are separated by a blank line. Listed in programme
+ * order (the programme's own list, parts in sequence): the API serves them so.
  */
 export const modules: Module[] = [
+  {
+    id: 'voter-persuasion',
+    title: 'Voter Persuasion',
+    summary:
+      'Why voter persuasion matters, and how to have effective, persuasive conversations on the doorstep. Ideal if you are new to doorknocking.',
+    description:
+      'During this session you will learn why voter persuasion matters and get top tips on how to have effective, persuasive conversations to activate voters and commit supporters to action.\n\n' +
+      'If you are new to doorknocking or just looking to refresh your skills, come along to this interactive session as we share our top tips to make sure you have the confidence to have effective conversations with potential Labour voters.',
+    strand: 'field',
+    prerequisites: [],
+    audience: ['new-activists', 'activists', 'candidates'],
+    durationMinutes: 120,
+    tools: [],
+  },
   {
     id: 'field-organising-1',
     title: 'Field Organising (part one)',
@@ -50,6 +65,18 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'role-holders'],
     durationMinutes: 120,
     tools: ['Dialogue', 'Organise', 'Email'],
+  },
+  {
+    id: 'community-organising',
+    title: 'Community Organising',
+    summary: 'An introduction to community organising: building winnable campaigns and winning in between elections.',
+    description:
+      'This session is an introduction to community organising and will cover building winnable campaigns and winning in between elections.',
+    strand: 'community',
+    prerequisites: [],
+    audience: ['new-activists', 'activists', 'role-holders'],
+    durationMinutes: 120,
+    tools: [],
   },
   {
     id: 'message-digital-social',
@@ -110,20 +137,6 @@ export const modules: Module[] = [
     tools: [],
   },
   {
-    id: 'voter-persuasion',
-    title: 'Voter Persuasion',
-    summary:
-      'Why voter persuasion matters, and how to have effective, persuasive conversations on the doorstep. Ideal if you are new to doorknocking.',
-    description:
-      'During this session you will learn why voter persuasion matters and get top tips on how to have effective, persuasive conversations to activate voters and commit supporters to action.\n\n' +
-      'If you are new to doorknocking or just looking to refresh your skills, come along to this interactive session as we share our top tips to make sure you have the confidence to have effective conversations with potential Labour voters.',
-    strand: 'field',
-    prerequisites: [],
-    audience: ['new-activists', 'activists', 'candidates'],
-    durationMinutes: 120,
-    tools: [],
-  },
-  {
     id: 'targeting-and-analysis',
     title: 'Targeting and Analysis',
     summary:
@@ -136,18 +149,6 @@ export const modules: Module[] = [
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 180,
     tools: ['Contact Creator', 'mosaic', 'Insight'],
-  },
-  {
-    id: 'community-organising',
-    title: 'Community Organising',
-    summary: 'An introduction to community organising: building winnable campaigns and winning in between elections.',
-    description:
-      'This session is an introduction to community organising and will cover building winnable campaigns and winning in between elections.',
-    strand: 'community',
-    prerequisites: [],
-    audience: ['new-activists', 'activists', 'role-holders'],
-    durationMinutes: 120,
-    tools: [],
   },
   {
     id: 'working-with-trade-unions',

@@ -31,6 +31,15 @@ for (const target of dbTargets()) {
       assert.deepEqual(body.modules, modules);
     });
 
+    it('GET /v1/modules lists the programme in its own order: Voter Persuasion first, parts in sequence', async () => {
+      const ids = ModulesResponseSchema.parse(await (await fetch(`${t.app.url}/v1/modules`)).json()).modules.map((m) => m.id);
+      assert.equal(ids[0], 'voter-persuasion');
+      assert.ok(ids.indexOf('field-organising-1') + 1 === ids.indexOf('field-organising-2'), 'field organising part one, then part two');
+      const digital = ['message-digital-social', 'message-digital-advertising', 'message-digital-video'];
+      assert.deepEqual(digital.map((id) => ids.indexOf(id) - ids.indexOf(digital[0])), [0, 1, 2], 'the digital series together, in order');
+      assert.notDeepEqual(ids, [...ids].sort(), 'not alphabetical');
+    });
+
     it('GET /v1/sessions returns every seeded session, sorted by start, exactly as seeded', async () => {
       const all = await sessions(t.app.url);
       assert.deepEqual(all, seedSessions);
