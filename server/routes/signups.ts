@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { SignupRequestSchema, SignupResultSchema, slug, type SignupRequest } from '../../src/contract/index.js';
+import { SignupRequestSchema, SignupResultSchema, type SignupRequest } from '../../src/contract/index.js';
 import { readBody } from '../http/body.js';
 import { json, ProblemError, type Reply } from '../http/reply.js';
 import { fieldErrors } from '../http/validation.js';
-import { newReference } from '../lib/reference.js';
 import { createSignup } from '../store/signups.js';
 import type { Deps } from './context.js';
 
@@ -19,17 +18,13 @@ export async function postSignup(deps: Deps, req: IncomingMessage): Promise<Repl
   }
   const body = withIdempotencyKey(parseJsonObject(raw), req.headers['idempotency-key']);
 
-  // Bots that fill the hidden field get a convincing success and nothing is stored.
-  if (isHoneypotFilled(body)) {
-    const sessionId = slug.safeParse(body.sessionId).success ? (body.sessionId as string) : 'session';
-    return json(201, { status: 'confirmed', reference: newReference(), sessionId });
-  }
-
   const parsed = SignupRequestSchema.safeParse(body);
   if (!parsed.success) {
     throw new ProblemError(422, 'validation', 'Check your answers', { errors: fieldErrors(parsed.error) });
   }
-  const outcome = await createSignup(deps.db, parsed.data, { now: deps.now(), requestHash: requestHash(parsed.data) });
+  // A filled hidden field is a bot: it gets exactly the answer a person would (so it cannot tell), and nothing is stored.
+  const rehearse = parsed.data.website.trim() !== '';
+  const outcome = await createSignup(deps.db, parsed.data, { now: deps.now(), requestHash: requestHash(parsed.data), rehearse });
   switch (outcome.kind) {
     case 'created':
     case 'existing':
@@ -72,11 +67,6 @@ function withIdempotencyKey(body: Record<string, unknown>, header: string | stri
     });
   }
   return body;
-}
-
-function isHoneypotFilled(body: Record<string, unknown>): boolean {
-  const value = body.website;
-  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
 /** Fingerprint of what was asked, to tell a retry (same) from a reused key (different). */

@@ -34,17 +34,31 @@ const MAX_ATTEMPTS = 5;
 export async function createSignup(
   db: Db,
   request: SignupRequest,
-  context: { now: Date; requestHash: string },
+  context: { now: Date; requestHash: string; rehearse?: boolean },
 ): Promise<SignupOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await db.transaction((tx) => attemptSignup(tx, request, context));
+      const outcome = await db.transaction(async (tx) => {
+        const outcome = await attemptSignup(tx, request, context);
+        if (context.rehearse) throw new Rehearsal(outcome);
+        return outcome;
+      });
       if (outcome.kind === 'created') invalidateReads(db); // places or the waiting list changed
       return outcome;
     } catch (error) {
+      if (error instanceof Rehearsal) return error.outcome;
       if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
+}
+
+/**
+ * With `rehearse` the very same transaction runs and is rolled back: the outcome is
+ * exactly what the request would get (its waiting-list position included) and
+ * nothing persists. The honeypot answers bots this way.
+ */
+class Rehearsal {
+  constructor(readonly outcome: SignupOutcome) {}
 }
 
 const replayOf = (row: StoredSignup, requestHash: string): SignupOutcome =>

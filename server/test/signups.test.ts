@@ -83,8 +83,8 @@ for (const target of dbTargets()) {
       const bot = await expectResult(await postSignup(t.app.url, signup(session.id, { website: 'https://spam.example' })), 201);
       assert.equal(bot.status, 'confirmed');
       assert.match(bot.reference, /^MOB-/);
-      // Even an otherwise invalid bot submission learns nothing.
-      await expectResult(await postSignup(t.app.url, { website: 'x', email: 'bot' }), 201);
+      // An invalid bot submission gets the same 422 a person would (honeypot.test.ts compares every case).
+      await expectProblem(await postSignup(t.app.url, { website: 'x', email: 'bot' }), 422, 'validation');
       assert.equal(await countSignups(t.db, session.id), 0);
       assert.equal((await getSession(t.db, session.id))?.spacesLeft, 3);
     });
