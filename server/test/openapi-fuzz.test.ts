@@ -1,0 +1,255 @@
+/**
+ * Requests generated from docs/openapi.json itself, property-based: for every
+ * operation, every parameter and body property gets values its schema accepts
+ * (boundary lengths and real ids included), and at most one gets a value it
+ * probably refuses. Whatever the server answers must be documented: never a
+ * 5xx, a documented status, content type and body schema. And the document
+ * and the server must agree: a request the document refuses is a 400/422
+ * naming each refused field, one it accepts is never refused for its fields.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { JsonSchemas, type Schema } from './json-schema.js';
+import { dbTargets, useApp } from './harness.js';
+
+interface Parameter {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  required?: boolean;
+  schema: Schema;
+}
+interface DocumentedResponse {
+  content?: Record<string, { schema: Schema }>;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, DocumentedResponse>;
+  security?: Record<string, string[]>[];
+}
+
+const doc = JSON.parse(await readFile(new URL('../../docs/openapi.json', import.meta.url), 'utf8')) as {
+  paths: Record<string, Record<string, Operation>>;
+};
+const schemas = new JsonSchemas(doc as unknown as Schema);
+const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
+);
+const ADMIN_TOKEN = 'openapi-fuzz-admin-token-0123456789abcdef';
+
+/** One generated request: the values as the document sees them, and what the document says about them. */
+interface Generated {
+  params: Record<string, unknown>;
+  body?: Record<string, unknown>;
+  auth: 'none' | 'wrong' | 'right';
+}
+
+/** Header names and body properties that carry the same value (Idempotency-Key ↔ idempotencyKey). */
+const sameName = (a: string, b: string) => a.replace(/[^a-z]/gi, '').toLowerCase() === b.replace(/[^a-z]/gi, '').toLowerCase();
+
+function requests(operation: Operation, known: Record<string, unknown[]>): fc.Arbitrary<Generated> {
+  const parameters = operation.parameters ?? [];
+  const bodySchema = operation.requestBody?.content['application/json']?.schema;
+  const valueOf = (p: Parameter) => schemas.valid(p.schema, known, p.name);
+  const params = fc.record(
+    Object.fromEntries(parameters.filter((p) => p.in !== 'header').map((p) => [p.name, valueOf(p)])),
+    { requiredKeys: parameters.filter((p) => p.required).map((p) => p.name) },
+  );
+  const body = bodySchema ? schemas.valid(bodySchema, known) : fc.constant(undefined);
+  // At most one value the schema may refuse, or one key left out: the server must name exactly that field.
+  const targets = [
+    ...parameters.filter((p) => p.in !== 'header').map((p) => ({ where: 'params' as const, name: p.name, schema: p.schema })),
+    ...Object.entries((bodySchema && (schemas.resolve(bodySchema).properties as Record<string, Schema>)) ?? {}).map(([name, schema]) => ({
+      where: 'body' as const,
+      name,
+      schema,
+    })),
+  ];
+  const mutation = fc.option(
+    (targets.length ? fc.constantFrom(...targets) : fc.constant(undefined)).chain((target) =>
+      target ? fc.record({ target: fc.constant(target), value: fc.oneof(schemas.edgy(target.schema), fc.constant(undefined)) }) : fc.constant(undefined),
+    ),
+    { freq: 2 },
+  );
+  // Header parameters: absent, repeating the body property of the same name, or a valid value of their own.
+  const headers = parameters
+    .filter((p) => p.in === 'header')
+    .map((p) =>
+      fc.record({ p: fc.constant(p), mode: fc.constantFrom('absent', 'same', 'own'), own: valueOf(p) as fc.Arbitrary<string> }),
+    );
+  return fc
+    .record({
+      params,
+      body,
+      mutation,
+      headers: fc.tuple(...headers),
+      // Mostly the right token: a few wrong ones block the address (429), after which nothing else is tested.
+      auth: fc.oneof(
+        { arbitrary: fc.constant('right' as const), weight: 6 },
+        { arbitrary: fc.constant('none' as const), weight: 3 },
+        { arbitrary: fc.constant('wrong' as const), weight: 1 },
+      ),
+    })
+    .map(({ params, body, mutation, headers, auth }) => {
+      const generated: Generated = { params: { ...params }, body: body as Record<string, unknown> | undefined, auth };
+      if (mutation && (mutation.target.where === 'params' || generated.body)) {
+        const into = mutation.target.where === 'params' ? generated.params : (generated.body = { ...generated.body });
+        if (mutation.value === undefined) delete into[mutation.target.name];
+        else into[mutation.target.name] = mutation.value;
+      }
+      for (const { p, mode, own } of headers) {
+        // Headers carry visible ASCII only (fetch refuses the rest).
+        const fromBody = Object.entries(generated.body ?? {}).find(([key, v]) => sameName(key, p.name) && /^[\x20-\x7e]*$/.test(String(v)))?.[1];
+        if (mode !== 'absent') generated.params[p.name] = mode === 'same' && fromBody !== undefined ? fromBody : own;
+      }
+      return generated;
+    });
+}
+
+/** Query and path values travel as well-formed text: a lone surrogate arrives as U+FFFD, so judge what arrives. */
+const sent = (value: unknown) => String(value).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
+/**
+ * The top-level fields the document refuses (parameters and body properties by
+ * name); whether a path or header parameter is refused, or a header disagrees
+ * with the body property it repeats (Idempotency-Key: "it must equal body.idempotencyKey").
+ */
+function verdict(operation: Operation, request: Generated): { fields: Set<string>; path: boolean; header: boolean } {
+  const fields = new Set<string>();
+  let path = false;
+  let header = false;
+  for (const p of operation.parameters ?? []) {
+    const value = request.params[p.name];
+    const repeated = p.in === 'header' && Object.entries(request.body ?? {}).find(([key]) => sameName(key, p.name));
+    const bad =
+      value === undefined
+        ? p.required === true
+        : schemas.validate(p.schema, sent(value)).length > 0 || (repeated !== undefined && repeated !== false && repeated[1] !== value);
+    if (!bad) continue;
+    if (p.in === 'path') path = true;
+    else if (p.in === 'header') header = true;
+    else fields.add(p.name);
+  }
+  const bodySchema = operation.requestBody?.content['application/json']?.schema;
+  if (bodySchema && request.body) for (const v of schemas.validate(bodySchema, request.body)) fields.add(String(v.path[0] ?? ''));
+  return { fields, path, header };
+}
+
+async function send(base: string, method: string, template: string, operation: Operation, request: Generated): Promise<Response> {
+  let path = template;
+  const query = new URLSearchParams();
+  const headers: Record<string, string> = {};
+  for (const p of operation.parameters ?? []) {
+    const value = request.params[p.name];
+    if (value === undefined) continue;
+    if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(sent(value)));
+    else if (p.in === 'query') query.append(p.name, sent(value));
+    else headers[p.name] = String(value);
+  }
+  if (operation.security?.some((s) => Object.keys(s).length > 0) && request.auth !== 'none') {
+    headers.Authorization = `Bearer ${request.auth === 'right' ? ADMIN_TOKEN : 'x'.repeat(ADMIN_TOKEN.length)}`;
+  }
+  if (request.body) headers['Content-Type'] = 'application/json';
+  const qs = query.toString();
+  return fetch(`${base}${path}${qs ? `?${qs}` : ''}`, { method, headers, body: request.body ? JSON.stringify(request.body) : undefined });
+}
+
+/** The answer is one the document describes, and agrees with the document's verdict on the request. */
+async function check(base: string, method: string, path: string, operation: Operation, request: Generated): Promise<number> {
+  const res = await send(base, method, path, operation, request);
+  const where = `${method} ${path} ${JSON.stringify(request).slice(0, 600)} → ${res.status}`;
+  assert.ok(res.status < 500, where);
+  const documented = operation.responses[String(res.status)];
+  assert.ok(documented, `undocumented status: ${where}`);
+  const text = await res.text();
+  const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  if (!documented.content) {
+    assert.equal(text, '', where);
+    return res.status;
+  }
+  const media = documented.content[mediaType];
+  assert.ok(media, `undocumented content type ${mediaType}: ${where}`);
+  const body: unknown = mediaType.endsWith('json') ? JSON.parse(text) : text;
+  assert.deepEqual(schemas.validate(media.schema, body), [], `${where}: ${text.slice(0, 300)}`);
+
+  const refused = verdict(operation, request);
+  const named = new Set(((body as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field.split('.')[0]));
+  if (refused.path || refused.header) {
+    assert.ok(res.status >= 400 && res.status < 500, `the document refuses a parameter: ${where}`);
+  } else if (refused.fields.size) {
+    assert.ok(res.status === 400 || res.status === 422, `the document refuses ${[...refused.fields]}: ${where}`);
+    for (const field of refused.fields) assert.ok(named.has(field), `${field} not named: ${where} ${text}`);
+  } else {
+    assert.equal(named.size, 0, `the document accepts what the server refused: ${where} ${text}`);
+  }
+  if (operation.security?.length && res.status !== 429) assert.equal(res.status === 401, request.auth !== 'right', where);
+  return res.status;
+}
+
+/** Real values to mix in, so generated signups reach sessions that exist (and the database). */
+async function knownValues(base: string): Promise<Record<string, unknown[]>> {
+  const { sessions } = (await (await fetch(`${base}/v1/sessions`)).json()) as { sessions: { id: string; area: string }[] };
+  const { modules } = (await (await fetch(`${base}/v1/modules`)).json()) as { modules: { id: string }[] };
+  const ids = sessions.map((s) => s.id);
+  return { id: ids, sessionId: ids, module: modules.map((m) => m.id), area: [...new Set(sessions.map((s) => s.area))] };
+}
+
+/** Runs per operation: enough to meet each field's edges, within the suite's time (every request is a round trip). */
+const runs = (method: string, operation: Operation) => (operation.security?.length ? 40 : method === 'POST' ? 250 : 120);
+
+for (const target of dbTargets()) {
+  describe(`requests generated from docs/openapi.json [${target.name}]`, () => {
+    const t = useApp(target, { adminToken: ADMIN_TOKEN });
+
+    for (const { method, path, operation } of operations)
+      it(`${method} ${path}: documented status, type and body, and the same verdict as the document`, async (c) => {
+        const known = await knownValues(t.app.url);
+        const statuses = new Map<number, number>();
+        await fc.assert(
+          fc.asyncProperty(requests(operation, known), async (request) => {
+            const status = await check(t.app.url, method, path, operation, request);
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          }),
+          { numRuns: runs(method, operation) },
+        );
+        c.diagnostic(`statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+        // The generator must reach both sides: accepted requests, and refused ones wherever there is an input to refuse.
+        const seen = [...statuses.keys()];
+        assert.ok(seen.some((s) => s < 300), 'no request was accepted');
+        if (operation.parameters?.length || operation.requestBody || operation.security?.length) assert.ok(seen.some((s) => s >= 400), 'none was refused');
+      });
+
+    it('agrees with the document on the cases the outside review found', async () => {
+      const [signups, sessions] = [doc.paths['/v1/signups']!.post!, doc.paths['/v1/sessions']!.get!];
+      const { sessionId: [open] = [] } = await knownValues(t.app.url);
+      const key = () => `review_${Math.random().toString(36).slice(2).padEnd(16, '0')}`;
+      const body = (overrides: Record<string, unknown>) => ({
+        sessionId: open,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: `ada.${Math.random().toString(36).slice(2)}@example.org`,
+        postcode: 'G1 1AA',
+        membership: 'member',
+        consentContact: true,
+        idempotencyKey: key(),
+        ...overrides,
+      });
+      const cases: Generated[] = [
+        { params: {}, body: body({ firstName: ' ' }), auth: 'none' },
+        { params: {}, body: body({ lastName: '\u200b' }), auth: 'none' },
+        { params: {}, body: body({ clp: 'A\u0000' }), auth: 'none' },
+        { params: {}, body: body({ phone: '12' }), auth: 'none' },
+        { params: {}, body: body({ phone: ' 07700 900982 ' }), auth: 'none' },
+        { params: {}, body: body({ postcode: 'g1 1aa' }), auth: 'none' },
+        { params: {}, body: body({ email: '  ada@example.org ' }), auth: 'none' },
+        { params: {}, body: body({ firstName: 'x'.repeat(99) + '  ' }), auth: 'none' },
+        { params: { 'Idempotency-Key': key() }, body: body({ idempotencyKey: undefined }), auth: 'none' },
+      ];
+      for (const request of cases) await check(t.app.url, 'POST', '/v1/signups', signups, request);
+      for (const params of [{ to: '' }, { from: '0000-01-01T00:00:00Z' }, { to: '2026-01-01T00:00:00-18:00' }, { area: '\u0000' }, { area: ' Glasgow ' }])
+        await check(t.app.url, 'GET', '/v1/sessions', sessions, { params, auth: 'none' });
+    });
+  });
+}
