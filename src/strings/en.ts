@@ -29,7 +29,7 @@ export const en = {
     invalidEndpoint: (value: string) =>
       `This widget's endpoint "${value}" is not a valid web address. Use a full https:// URL or a path such as /mobilise.json.`,
     insecureEndpoint: (value: string) =>
-      `This widget's endpoint "${value}" is not a secure https:// address, so members' details could travel unencrypted. Use https:// (plain http:// works only for localhost).`,
+      `This widget's endpoint "${value}" is not https://, so members' details would travel unencrypted. Use an https:// address.`,
     network: 'We could not reach the training server. Check your connection and try again.',
     timeout: 'The training server took too long to answer. Try again in a moment.',
     badResponse: 'The training server sent something we could not understand. Try again later.',
