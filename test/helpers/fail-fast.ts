@@ -7,7 +7,7 @@
  * serialisable description of what they compared.
  */
 // Not from @open-wc/testing: importing it before mocha exists would skip its fixture cleanup hook.
-import chai from '@esm-bundle/chai';
+import { use } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 function describeValue(value: unknown): unknown {
@@ -26,7 +26,7 @@ function describeValue(value: unknown): unknown {
 }
 
 export {};
-chai.use((lib) => {
+use((lib: Chai.ChaiStatic) => {
   const assert = lib.Assertion.prototype.assert;
   lib.Assertion.prototype.assert = function (this: Chai.AssertionStatic, ...args: Parameters<typeof assert>) {
     try {
