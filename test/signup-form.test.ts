@@ -3,6 +3,7 @@ import { getClient, type ClientOptions } from '../src/client/index.js';
 import type { Session, SignupRequest } from '../src/contract/index.js';
 import '../src/context/define.js';
 import { emit } from '../src/context/index.js';
+import '../src/elements/session-calendar/define.js';
 import '../src/elements/signup-form/define.js';
 import type { MobiliseSignupForm } from '../src/elements/signup-form/signup-form.js';
 import { en } from '../src/strings/en.js';
@@ -285,6 +286,34 @@ describe('<mobilise-signup-form>', () => {
       timeout: 3000,
     });
     expect(text(resultHeading(el))).to.equal(t.confirmed, 'the result stays on screen while refreshing');
+  });
+
+  it('after a signup the calendar on the page shows the new count too, from one refetch', async () => {
+    const sessions = [{ ...openSession, spacesLeft: 5 }];
+    const { endpoint } = backend({
+      sessions,
+      signup: (body) => {
+        sessions[0] = { ...sessions[0], spacesLeft: 4 };
+        return json({ status: 'confirmed', reference: 'MOB-TEST03', sessionId: body.sessionId }, 201);
+      },
+    });
+    const page = await fixture<HTMLElement>(html`<mobilise-provider endpoint=${endpoint}>
+      <mobilise-session-calendar></mobilise-session-calendar>
+      <mobilise-signup-form session-id=${openSession.id}></mobilise-signup-form>
+    </mobilise-provider>`);
+    const calendar = page.querySelector('mobilise-session-calendar')!;
+    const el = page.querySelector<MobiliseSignupForm>('mobilise-signup-form')!;
+    const badge = () => text(calendar.shadowRoot!.querySelector(`article[data-session="${openSession.id}"] [part="badge"]`));
+    await ready(el);
+    await waitUntil(() => badge() === t.spacesLeft(5), 'calendar loaded');
+    await fillValid(el);
+    await submit(el);
+    await waitUntil(() => resultHeading(el));
+    await waitUntil(() => badge() === t.spacesLeft(4) && text($(el, '[part="session-summary"]')).includes(t.spacesLeft(4)), 'both follow the server', {
+      timeout: 3000,
+    });
+    const gets = api!.calls.filter((c) => c.method === 'GET' && c.url.includes('/v1/sessions'));
+    expect(gets).to.have.length(2, 'one sessions request before the signup and one after, shared by both elements');
   });
 
   it('"Sign up someone else" clears the form and uses a new idempotency key', async () => {
