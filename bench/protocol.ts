@@ -25,4 +25,21 @@ export interface Verified {
   session: { capacity: number; spaces_left: number; waitlist_count: number; status: string };
   /** Every request log line the server wrote during the run. */
   logs: string[];
+  /** Queries run outside transactions: the public reads (the signups' own run in transactions). */
+  reads: number;
+}
+
+/** What bench/signups.ts and its GET flood child, bench/flood.ts, say to each other. */
+export interface Flooding {
+  type: 'flooding';
+}
+
+/** Sent once the flood has stopped (on {type: 'stop'} or its time limit). */
+export interface Flooded {
+  type: 'flooded';
+  requests: number;
+  seconds: number;
+  statuses: Record<string, number>;
+  errors: number;
+  timeouts: number;
 }

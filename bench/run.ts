@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: the signup load bench on PGlite and on PostgreSQL, then the
- * front-end bench; prints the figures as tables. Exits 1 if any guarantee the
- * signup bench checks does not hold.
+ * `npm run bench`: the signup load bench on PGlite and on PostgreSQL, signups
+ * alone and under a GET flood side by side, then the front-end bench; prints the
+ * figures as tables. Exits 1 if any guarantee the signup bench checks does not hold.
  *
  *   npm run bench                    everything
  *   npm run bench -- signups         only the signup load bench
  *   npm run bench -- frontend        only the front-end bench
  *   BENCH_SIGNUPS=5000 npm run bench more signups (default 2,000)
+ *   BENCH_FLOOD_SIGNUPS=1000         more signups in the flood comparison (default 300)
  *
  * PostgreSQL is DATABASE_URL when set, else a throwaway PostgreSQL 15 cluster
  * (bench/pg.ts); without either it is skipped with a line saying why.
@@ -16,6 +17,15 @@ import { int, kb, ms, table } from './format.js';
 import { runFrontendBench, type FrontendResult } from './frontend.js';
 import { benchPostgres } from './pg.js';
 import { runSignupBench, type SignupBenchResult } from './signups.js';
+
+/** Signups of the GET flood comparison, and the flood's connections. */
+const FLOOD_SIGNUPS = Number(process.env.BENCH_FLOOD_SIGNUPS ?? 300);
+const FLOOD_CONNECTIONS = 100;
+
+interface FloodPair {
+  alone: SignupBenchResult;
+  flooded: SignupBenchResult;
+}
 
 const only = process.argv[2];
 if (only !== undefined && only !== 'signups' && only !== 'frontend') {
@@ -39,25 +49,31 @@ let failed = false;
 if (only !== 'frontend') {
   const signups = Number(process.env.BENCH_SIGNUPS ?? 2_000);
   const results: SignupBenchResult[] = [];
+  const flooded: FloodPair[] = [];
   const skipped: string[] = [];
-  results.push(await runSignupBench({ label: 'PGlite (in memory)', signups }));
+  const storages: { label: string; databaseUrl?: string }[] = [{ label: 'PGlite (in memory)' }];
   const pg = await benchPostgres();
   if (typeof pg === 'string') skipped.push(pg);
-  else {
-    // Ctrl-C must not leave the throwaway cluster running.
-    const interrupted = () => void pg.stop().finally(() => process.exit(130));
-    process.once('SIGINT', interrupted);
-    process.once('SIGTERM', interrupted);
-    try {
-      results.push(await runSignupBench({ label: pg.label.replace(/ \(throwaway cluster, port \d+\)/, ' (throwaway)'), databaseUrl: pg.url, signups }));
-    } finally {
-      await pg.stop();
-      process.off('SIGINT', interrupted);
-      process.off('SIGTERM', interrupted);
+  else storages.push({ label: pg.label.replace(/ \(throwaway cluster, port \d+\)/, ' (throwaway)'), databaseUrl: pg.url });
+  // Ctrl-C must not leave the throwaway cluster running.
+  const interrupted = () => void (typeof pg === 'string' ? Promise.resolve() : pg.stop()).finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    for (const storage of storages) {
+      results.push(await runSignupBench({ ...storage, signups }));
+      // A few members signing up at once, alone and then while 100 connections flood GET /v1/sessions.
+      const trickle = { ...storage, signups: FLOOD_SIGNUPS, connections: 5, warmup: 50 };
+      flooded.push({ alone: await runSignupBench(trickle), flooded: await runSignupBench({ ...trickle, flood: FLOOD_CONNECTIONS }) });
     }
+  } finally {
+    if (typeof pg !== 'string') await pg.stop();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
   printSignups(results, skipped);
-  failed ||= results.some((r) => r.checks.some((c) => !c.ok));
+  printFlood(flooded);
+  failed ||= [...results, ...flooded.flatMap((f) => [f.alone, f.flooded])].some((r) => r.checks.some((c) => !c.ok));
 }
 
 if (only !== 'signups') printFrontend(await runFrontendBench());
@@ -96,6 +112,36 @@ function printSignups(results: SignupBenchResult[], skipped: string[]): void {
     for (const c of r.checks) console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
   }
   for (const line of skipped) console.log(`\n${line}`);
+}
+
+function printFlood(pairs: FloodPair[]): void {
+  const first = pairs[0]!.alone;
+  table(
+    `Signups under a GET flood: ${int(first.unique)} people + ${int(first.retries)} retries over ${first.connections} connections, ` +
+      `alone and while ${FLOOD_CONNECTIONS} keep-alive connections send GET /v1/sessions as fast as they are answered (bench/flood.ts, its own process)`,
+    ['storage', 'alone p50', 'alone p99', 'flooded p50', 'flooded p99', 'signups/s alone/flooded', 'flood GETs/s', 'DB reads for GETs', 'flood statuses'],
+    pairs.map(({ alone, flooded }) => [
+      alone.label,
+      ms(alone.latency.p50, 0),
+      ms(alone.latency.p99, 0),
+      ms(flooded.latency.p50, 0),
+      ms(flooded.latency.p99, 0),
+      `${int(alone.requestsPerSecond)}/${int(flooded.requestsPerSecond)}`,
+      int((flooded.flood?.requests ?? 0) / (flooded.flood?.seconds ?? 1)),
+      `${int(flooded.reads)} for ${int(flooded.flood?.requests ?? 0)}`,
+      Object.entries(flooded.flood?.statuses ?? {})
+        .map(([code, n]) => `${code}×${n}`)
+        .join(' ') + (flooded.flood?.errors ? ` errors×${flooded.flood.errors}` : ''),
+    ]),
+  );
+  console.log(
+    '\nPublic reads come from a shared cache (server/store/read-cache.ts) that every signup clears, so the flood costs about one query\n' +
+      'per signup, not one per GET. The same guarantees as above are checked after each of these runs:',
+  );
+  for (const r of pairs.flatMap((p) => [p.alone, p.flooded])) {
+    const broken = r.checks.filter((c) => !c.ok);
+    console.log(`  ${broken.length ? '✗' : '✓'} ${r.label}${r.flood ? ', flooded' : ', alone'}: ${broken.length ? broken.map((c) => `${c.name}: ${c.detail}`).join('; ') : 'all hold'}`);
+  }
 }
 
 function printFrontend(f: FrontendResult): void {

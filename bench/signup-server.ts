@@ -3,7 +3,7 @@
  * process so that it has a core of its own and the load generator does not
  * share its event loop. Talks to bench/signups.ts over IPC:
  *   → {type: 'ready', url, sessionId, warmupSessionId}   once listening on 127.0.0.1
- *   ← {type: 'verify'}  → {type: 'verified', rows, session, logs}
+ *   ← {type: 'verify'}  → {type: 'verified', rows, session, logs, reads}
  *   ← {type: 'close'}   closes the server and database (dropping its schema) and exits
  * Env: BENCH_DATABASE_URL (PostgreSQL; PGlite in memory when unset), BENCH_SCHEMA, BENCH_CAPACITY.
  */
@@ -14,7 +14,8 @@ import type { Session } from '../src/contract/index.js';
 import { createApp } from '../server/app.js';
 import { openDb } from '../server/db/open.js';
 import { seedIfEmpty } from '../server/db/seed.js';
-import { modules } from '../server/seed/programme.js';
+import type { Db } from '../server/db/types.js';
+import { makeSessions, modules } from '../server/seed/programme.js';
 import { insertSession } from '../server/store/catalogue.js';
 import { BENCH_ORIGIN, type Ready, type Verified, type VerifiedRow } from './protocol.js';
 
@@ -27,8 +28,9 @@ const schema = process.env.BENCH_SCHEMA || `mobilise_bench_${process.pid}_${rand
 const capacity = Number(process.env.BENCH_CAPACITY ?? 50);
 
 const db = await openDb(databaseUrl ? { databaseUrl, schema } : {});
-await seedIfEmpty(db, modules, []);
 const now = Date.now();
+// The demo's programme, so GET /v1/sessions (the bench's flood) answers a realistic list (47 sessions, ~25 KB).
+await seedIfEmpty(db, modules, makeSessions(new Date(now)));
 const makeSession = (): Session => ({
   id: `bench-${randomBytes(4).toString('hex')}`,
   moduleId: modules[0]!.id,
@@ -47,8 +49,11 @@ await insertSession(db, session);
 await insertSession(db, warmup);
 
 const logs: string[] = [];
+// Counts the queries the app runs outside transactions: the public reads, e.g. of a GET flood.
+let reads = 0;
+const counted: Db = { ...db, query: (sql, params) => (reads++, db.query(sql, params)) };
 const app = createApp({
-  db,
+  db: counted,
   allowedOrigins: [BENCH_ORIGIN],
   // The bench is one client address sending thousands of signups: lift the per-IP limit.
   rateLimit: { windowMs: 60_000, max: 1_000_000_000 },
@@ -71,7 +76,7 @@ process.on('message', (message: { type: string }) => {
         'SELECT capacity, spaces_left, waitlist_count, status FROM sessions WHERE id = $1',
         [session.id],
       );
-      send({ type: 'verified', rows: rows.rows, session: found.rows[0], logs } satisfies Verified);
+      send({ type: 'verified', rows: rows.rows, session: found.rows[0], logs, reads } satisfies Verified);
     } else if (message.type === 'close') {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -10,14 +10,15 @@
  * One autocannon run sends an uncounted warm-up (signups for another session)
  * and then the measured signups over the same, by then established, keep-alive
  * connections. Each request is timed here, from just before it is written to its
- * response, so the figures cover the measured requests only.
+ * response, so the figures cover the measured requests only. With `flood`, a
+ * GET /v1/sessions flood (bench/flood.ts, its own process) runs throughout.
  */
 import autocannon, { type AutocannonResult } from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { quantile } from './format.js';
-import { BENCH_ORIGIN, type Ready, type Verified } from './protocol.js';
+import { BENCH_ORIGIN, type Flooded, type Flooding, type Ready, type Verified } from './protocol.js';
 
 export interface SignupBenchOptions {
   /** Printed name of the storage, e.g. "PGlite (in memory)". */
@@ -34,6 +35,8 @@ export interface SignupBenchOptions {
   timeLimitMs?: number;
   /** Signups for another session sent first, over the same connections, and not counted (default 300). */
   warmup?: number;
+  /** Connections of a GET /v1/sessions flood (bench/flood.ts) running throughout, warm-up included; none by default. */
+  flood?: number;
 }
 
 export interface Check {
@@ -62,10 +65,17 @@ export interface SignupBenchResult {
   errors: number;
   timeouts: number;
   checks: Check[];
+  /** Queries the server ran outside transactions, i.e. for GETs (the signups run theirs in transactions). */
+  reads: number;
+  /** The GET flood, when there was one. */
+  flood?: Omit<Flooded, 'type'> & { connections: number };
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./signup-server.ts', import.meta.url));
+const FLOOD = fileURLToPath(new URL('./flood.ts', import.meta.url));
+/** The flood's lines in the server's request log (left out of the signup checks and handler times). */
+const FLOOD_LINE = /^GET \/v1\/sessions \d{3} \d+ms$/;
 
 interface Person {
   key: string;
@@ -99,16 +109,33 @@ export async function runSignupBench(options: SignupBenchOptions): Promise<Signu
       BENCH_CAPACITY: String(capacity),
     },
   });
+  let flood: ChildProcess | undefined;
   try {
     const ready = await nextMessage<Ready>(child, 'ready', 60_000);
+    if (options.flood) {
+      flood = spawn(process.execPath, ['--import', 'tsx', FLOOD], {
+        cwd: ROOT,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        env: { ...process.env, FLOOD_URL: ready.url, FLOOD_CONNECTIONS: String(options.flood), FLOOD_SECONDS: String(timeLimitMs / 1000 + 60) },
+      });
+      await nextMessage<Flooding>(flood, 'flooding', 60_000);
+    }
     const run = randomBytes(4).toString('hex');
     // Warm-up people first (JIT, pool, query plans, connections), then the measured ones, in one run.
     const people = [...makePeople(ready.warmupSessionId, `${run}w`, warmup), ...makePeople(ready.sessionId, run, signups)];
     const schedule = [...makeSchedule(warmup, retryEvery), ...makeSchedule(signups, retryEvery).map((i) => warmup + i)];
     const { result, answers, cursor, overrun } = await load(ready.url, people, schedule, connections, timeLimitMs);
+    let flooded: SignupBenchResult['flood'];
+    if (flood) {
+      flood.send({ type: 'stop' });
+      const { type: _type, ...counts } = await nextMessage<Flooded>(flood, 'flooded', 30_000);
+      flooded = { ...counts, connections: options.flood! };
+      await exited(flood, 30_000);
+    }
 
     child.send({ type: 'verify' });
-    const verified = await nextMessage<Verified>(child, 'verified', 30_000);
+    const answered = await nextMessage<Verified>(child, 'verified', 30_000);
+    const verified = { ...answered, logs: answered.logs.filter((line) => !FLOOD_LINE.test(line)) };
     child.send({ type: 'close' });
     await exited(child, 30_000);
 
@@ -151,9 +178,11 @@ export async function runSignupBench(options: SignupBenchOptions): Promise<Signu
         capacity,
         overrun,
       }),
+      reads: verified.reads,
+      ...(flooded ? { flood: flooded } : {}),
     };
   } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const proc of [child, flood]) if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
   }
 }
 
@@ -175,6 +204,7 @@ function makePeople(sessionId: string, run: string, count: number): Person[] {
       postcode: 'G1 1AA',
       membership: 'member',
       consentContact: true,
+      idempotencyKey: key,
     });
     return { key, email, body };
   });

@@ -4,15 +4,22 @@ import {
   SessionsResponseSchema,
   sessionToIcs,
   slug,
+  type Module,
+  type Session,
 } from '../../src/contract/index.js';
 import { fieldErrors } from '../http/validation.js';
 import { json, ProblemError, type Reply } from '../http/reply.js';
 import { cachedModules, cachedSessions, cachedSessionWithModule } from '../store/catalogue.js';
+import { perResult } from '../store/read-cache.js';
 import type { Deps } from './context.js';
+
+// One reply per cached result, shared by every request it answers (never mutated).
+const modulesReply = perResult((modules: Module[]) => json(200, ModulesResponseSchema.parse({ modules })));
+const sessionsReply = perResult((sessions: Session[]) => json(200, SessionsResponseSchema.parse({ sessions })));
 
 /** GET /v1/modules */
 export async function getModules({ db }: Deps): Promise<Reply> {
-  return json(200, ModulesResponseSchema.parse({ modules: await cachedModules(db) }));
+  return modulesReply(await cachedModules(db));
 }
 
 /**
@@ -34,7 +41,7 @@ export async function getSessions({ db }: Deps, params: URLSearchParams): Promis
       errors: fieldErrors(parsed.error),
     });
   }
-  return json(200, SessionsResponseSchema.parse({ sessions: await cachedSessions(db, parsed.data) }));
+  return sessionsReply(await cachedSessions(db, parsed.data));
 }
 
 /** GET /v1/sessions/{id}.ics */

@@ -81,3 +81,15 @@ export function readCache(db: object, options?: ReadCacheOptions): ReadCache {
 export function invalidateReads(db: object): void {
   caches.get(db)?.invalidate();
 }
+
+/**
+ * `build` made once per cached result (by identity) and reused while that result
+ * is: a flood of GETs then validates and serialises each result once, not per request.
+ */
+export function perResult<S extends object, T>(build: (source: S) => T): (source: S) => T {
+  const made = new WeakMap<S, T>();
+  return (source) => {
+    if (!made.has(source)) made.set(source, build(source));
+    return made.get(source)!;
+  };
+}

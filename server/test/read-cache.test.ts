@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SessionsResponseSchema } from '../../src/contract/index.js';
 import type { Db } from '../db/types.js';
-import { ReadCache, readCache } from '../store/read-cache.js';
+import { perResult, ReadCache, readCache } from '../store/read-cache.js';
 import { addSession, dbTargets, postSignup, signup, startApp, type Running } from './harness.js';
 
 /** The Db the app runs on, counting the public reads it is asked to run (by the table they read). */
@@ -152,5 +152,17 @@ describe('ReadCache', () => {
     assert.equal(cache.size, 3);
     assert.equal(await cache.get('a', async () => 'reloaded'), 'reloaded');
     assert.equal(await cache.get('d', async () => 'reloaded'), 'd');
+  });
+
+  it('perResult builds once per cached result, again for a new one', async () => {
+    const cache = new ReadCache({ clock: () => 0 });
+    let built = 0;
+    const reply = perResult((rows: string[]) => (built++, rows.join()));
+    const rows = () => cache.get('k', async () => ['a', 'b']);
+    assert.deepEqual([reply(await rows()), reply(await rows())], ['a,b', 'a,b']);
+    assert.equal(built, 1);
+    cache.invalidate();
+    reply(await rows());
+    assert.equal(built, 2);
   });
 });
