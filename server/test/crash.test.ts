@@ -199,6 +199,7 @@ describe('server killed during a signup burst [postgres]', { skip }, () => {
         postcode: 'G1 1AA',
         membership: 'member',
         consentContact: true,
+        idempotencyKey: key,
       });
       return { email, key, body, address: `127.77.${1 + Math.floor(i / 250)}.${1 + (i % 250)}` };
     });
