@@ -83,6 +83,20 @@ describe('signup validation (pure)', () => {
     expect(ok.ok && ok.request.phone).to.equal('07700 900982');
   });
 
+  it('refuses hidden characters in the browser with the server’s words: controls, bidi overrides, invisible-only names', () => {
+    const result = validate(
+      valid({ firstName: 'Ann\u202eLee', lastName: '\u200b\u200d', clp: 'Glasgow\u0000', accessNeeds: 'Ramp\nHearing loop\u0007' }),
+      's1',
+      KEY,
+    );
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    const m = en.validation;
+    expect(result.problems.fields).to.deep.equal({ firstName: m.characters, lastName: m.lastName, clp: m.characters, accessNeeds: m.characters });
+    const ok = validate(valid({ lastName: 'Nik\u200cnam', accessNeeds: 'Ramp\r\n\tHearing loop' }), 's1', KEY);
+    expect(ok.ok && [ok.request.lastName, ok.request.accessNeeds]).to.deep.equal(['Nik\u200cnam', 'Ramp\r\n\tHearing loop']);
+  });
+
   it('passes a filled honeypot through for the server to judge instead of blocking a person', () => {
     const result = validate(valid({ website: 'spam.example' }), 's1', KEY);
     expect(result.ok && result.request.website).to.equal('spam.example');
