@@ -59,14 +59,14 @@ function sessionQueryParameters(): JsonObject[] {
     module: 'Only sessions of this module.',
     from: 'Only sessions starting at or after this date-time (ISO 8601 with offset; encode "+" as %2B).',
     to: 'Only sessions starting at or before this date-time.',
-    area: 'Only sessions for this area or CLP (case-insensitive, exact).',
+    area: 'Only sessions for this area or CLP (case-insensitive, exact, surrounding whitespace ignored).',
     delivery: 'Only sessions delivered this way.',
   };
   return Object.entries(query.properties).map(([name, schema]) => ({
     name,
     in: 'query',
     required: false,
-    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+    description: `${descriptions[name] ?? ''} Leave the parameter out for no filter: an empty value is refused.`.trim(),
     schema,
   }));
 }
