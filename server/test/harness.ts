@@ -92,6 +92,12 @@ async function pgliteSnapshot(): Promise<Blob> {
 export interface Running {
   url: string;
   logs: string[];
+  /**
+   * Resolves once the log holds what `done` wants. A request's line is written
+   * when its response closes, which can be after the client has read it, so
+   * tests wait for the lines themselves rather than for a guessed delay.
+   */
+  logged(done: (lines: string[]) => boolean, what: string, timeoutMs?: number): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -100,11 +106,15 @@ export type StartOptions = Partial<AppOptions> & { limits?: Partial<HttpLimits> 
 /** Starts the app on an ephemeral port on 127.0.0.1 through the real server settings, with a generous rate limit unless a test sets one. */
 export async function startApp(db: Db, { limits, ...options }: StartOptions = {}): Promise<Running> {
   const logs: string[] = [];
+  const waiters = new Set<() => void>();
   const app = createApp({
     db,
     allowedOrigins: [ALLOWED_ORIGIN],
     now: () => NOW,
-    log: (line) => logs.push(line),
+    log: (line) => {
+      logs.push(line);
+      for (const check of waiters) check();
+    },
     rateLimit: { windowMs: 60_000, max: 100_000 },
     ...options,
   });
@@ -114,6 +124,24 @@ export async function startApp(db: Db, { limits, ...options }: StartOptions = {}
   return {
     url: `http://127.0.0.1:${port}`,
     logs,
+    logged: (done, what, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (!done(logs)) return;
+          finish();
+          resolve(logs);
+        };
+        const timer = setTimeout(() => {
+          finish();
+          reject(new Error(`log never showed ${what} within ${timeoutMs} ms; it has:\n${logs.join('\n')}`));
+        }, timeoutMs);
+        const finish = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      }),
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -146,8 +146,7 @@ for (const target of dbTargets()) {
         await postSignup(app.url, person);
         await postSignup(app.url, { ...person, email: 'broken' });
         await fetch(`${app.url}/v1/sessions?area=Leith&from=2026-12-01T00:00:00Z`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        const lines = app.logs.slice(before);
+        const lines = (await app.logged((l) => l.length >= before + 3, 'the three requests')).slice(before);
         assert.deepEqual(
           lines.map((l) => l.replace(/\d+ms$/, 'Nms')),
           ['POST /v1/signups 201 Nms', 'POST /v1/signups 422 Nms', 'GET /v1/sessions 200 Nms'],
@@ -156,6 +155,15 @@ for (const target of dbTargets()) {
         for (const secret of ['Eilidh', 'Macdonald', 'eilidh.private', 'example.org', '07700', 'EH6', 'Wheelchair', 'Leith', person.idempotencyKey]) {
           assert.ok(!all.includes(secret), `log mentions ${secret}`);
         }
+      });
+    });
+
+    describe('log waits', () => {
+      it('wait for a late line, and name what never came', async () => {
+        const late = app.logged((l) => l.some((line) => line.startsWith('GET /healthz ')), 'the health check');
+        await fetch(`${app.url}/healthz`);
+        assert.ok((await late).some((line) => line.startsWith('GET /healthz 200 ')));
+        await assert.rejects(app.logged(() => false, 'a line that is never written', 50), /never showed a line that is never written within 50 ms/);
       });
     });
 
@@ -332,11 +340,13 @@ for (const target of dbTargets()) {
           const burst = await Promise.all(Array.from({ length: 20 }, () => postSignup(limited.url, person())));
           statuses.push(...burst.map((r) => r.status));
           statuses.push((await postSignup(broken.url, person())).status);
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          const isRequest = (l: string) => !l.startsWith('error ');
+          await limited.logged((l) => l.filter(isRequest).length >= statuses.length - 1, `${statuses.length - 1} request lines`);
+          await broken.logged((l) => l.length >= 2, 'the failed request and its error');
 
           for (const code of [200, 201, 400, 403, 404, 409, 413, 415, 422, 429, 500]) assert.ok(statuses.includes(code), `the burst includes a ${code}`);
           const lines = [...limited.logs, ...broken.logs];
-          const requestLines = lines.filter((l) => !l.startsWith('error '));
+          const requestLines = lines.filter(isRequest);
           assert.equal(requestLines.length, statuses.length, 'one line per request');
           for (const line of requestLines) assert.match(line, LINE);
           assert.ok(requestLines.some((l) => /^GET \/v1\/sessions\/\{id\}\.ics 404 \d+ms$/.test(l)), 'an .ics id is logged as {id}');
