@@ -60,7 +60,7 @@ export function renderSession(entry: Entry, view: SessionView, level: 4 | 5) {
     ${s.trainer ? html`<p class="trainer">${t.trainer(s.trainer)}</p>` : nothing}
     ${s.accessibility
       ? html`<details class="access">
-          <summary>${t.accessibility}</summary>
+          <summary>${t.accessibility}<span class="visually-hidden">${context}</span></summary>
           <p>${s.accessibility}</p>
         </details>`
       : nothing}

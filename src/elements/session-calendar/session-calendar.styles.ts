@@ -97,10 +97,8 @@ export const styles = css`
     gap: 1.5rem;
   }
   .month {
-    /* Off-screen months skip layout and paint: long agendas stay smooth on phones. */
-    content-visibility: auto;
-    /* Block size only: a width placeholder would widen the layout on phones. */
-    contain-intrinsic-block-size: auto 60rem;
+    /* No content-visibility: Chromium leaves skipped months out of the accessibility tree.
+       Paging (PAGE_SIZE) keeps the DOM small instead. */
     display: grid;
     gap: 0.75rem;
   }
