@@ -184,7 +184,7 @@ export function buildOpenApi(): JsonObject {
         get: {
           operationId: 'exportSignups',
           summary: 'Every signup as CSV, for organisers',
-          description: 'Only when the server has ADMIN_TOKEN. Cells starting with = + - @ are prefixed with an apostrophe.',
+          description: 'Only when the server has ADMIN_TOKEN. Every cell is quoted; a cell starting with = + - @, a tab, CR or NUL, or holding one of those right after a , or ; separator, gets an apostrophe first (OWASP CSV injection).',
           security: [{ adminToken: [] }],
           responses: {
             200: { description: 'UTF-8 CSV with a BOM and a header row', content: { 'text/csv': { schema: { type: 'string' } } } },
