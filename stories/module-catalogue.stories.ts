@@ -8,6 +8,7 @@ interface Args {
   strand?: string;
   audience?: string;
   search?: string;
+  'heading-level'?: number;
 }
 
 const meta: Meta<Args> = {
@@ -19,6 +20,7 @@ const meta: Meta<Args> = {
     strand: { control: 'select', options: ['', 'field', 'digital', 'message', 'data', 'community', 'unions', 'clp'] },
     audience: { control: 'select', options: ['', 'new-activists', 'activists', 'candidates', 'role-holders'] },
     search: { control: 'text' },
+    'heading-level': { control: { type: 'number', min: 2, max: 6 } },
   },
   render: (args, { id }) => html`<mobilise-module-catalogue
     endpoint=${endpointFor(id)}
@@ -26,6 +28,7 @@ const meta: Meta<Args> = {
     strand=${ifDefined(args.strand || undefined)}
     audience=${ifDefined(args.audience || undefined)}
     search=${ifDefined(args.search || undefined)}
+    heading-level=${ifDefined(args['heading-level'])}
   ></mobilise-module-catalogue>`,
   parameters: { msw: { handlers: handlers() } },
 };

@@ -12,6 +12,7 @@ interface Args {
   delivery?: string;
   area?: string;
   showPast?: boolean;
+  'heading-level'?: number;
 }
 
 const meta: Meta<Args> = {
@@ -25,6 +26,7 @@ const meta: Meta<Args> = {
     delivery: { control: 'select', options: ['', 'online', 'in-person', 'hybrid'] },
     area: { control: 'text' },
     showPast: { control: 'boolean' },
+    'heading-level': { control: { type: 'number', min: 2, max: 6 } },
   },
   render: (args, { id }) => html`<mobilise-session-calendar
     endpoint=${endpointFor(id)}
@@ -34,6 +36,7 @@ const meta: Meta<Args> = {
     delivery=${ifDefined(args.delivery || undefined)}
     area=${ifDefined(args.area || undefined)}
     ?show-past=${args.showPast}
+    heading-level=${ifDefined(args['heading-level'])}
   ></mobilise-session-calendar>`,
   parameters: { msw: { handlers: handlers() } },
 };

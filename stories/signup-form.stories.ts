@@ -7,6 +7,7 @@ import { fill, member, shadowOf, submit } from './support/play.js';
 interface Args {
   sessionId?: string;
   privacyUrl?: string;
+  'heading-level'?: number;
 }
 
 const states = sessionsInStates();
@@ -19,11 +20,13 @@ const meta: Meta<Args> = {
   argTypes: {
     sessionId: { control: 'select', options: states.map((s) => s.id) },
     privacyUrl: { control: 'text' },
+    'heading-level': { control: { type: 'number', min: 2, max: 6 } },
   },
   render: (args, { id }) => html`<mobilise-signup-form
     endpoint=${endpointFor(id)}
     session-id=${ifDefined(args.sessionId || undefined)}
     privacy-url=${ifDefined(args.privacyUrl || undefined)}
+    heading-level=${ifDefined(args['heading-level'])}
   ></mobilise-signup-form>`,
   parameters: { msw: { handlers: handlers({ sessions: states }) } },
 };

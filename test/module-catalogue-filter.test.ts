@@ -8,7 +8,6 @@ import {
   hasFilters,
   matchesSearch,
   paragraphs,
-  parseHeadingLevel,
   prerequisitesOf,
   strandLabels,
 } from '../src/elements/module-catalogue/filter.js';
@@ -98,14 +97,6 @@ describe('module catalogue: filter helpers', () => {
   it('resolves prerequisites, skipping ids not in the catalogue', () => {
     expect(ids(prerequisitesOf(mod('field-organising-2'), byId))).to.deep.equal(['field-organising-1']);
     expect(prerequisitesOf({ ...mod('voter-persuasion'), prerequisites: ['gone'] }, byId)).to.deep.equal([]);
-  });
-
-  it('clamps heading levels to 2–6', () => {
-    expect(parseHeadingLevel(2)).to.equal(2);
-    expect(parseHeadingLevel('4')).to.equal(4);
-    expect(parseHeadingLevel(1)).to.equal(3);
-    expect(parseHeadingLevel(9)).to.equal(3);
-    expect(parseHeadingLevel('x')).to.equal(3);
   });
 
   it('has a human label for every strand and audience', () => {

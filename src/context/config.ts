@@ -9,6 +9,8 @@ export interface MobiliseConfig {
   locale: string;
   /** Privacy notice linked from the signup consent. */
   privacyUrl?: string;
+  /** Level of each element's top heading (2–6); an element's own `heading-level` wins. */
+  headingLevel?: number;
 }
 
 /** Registered symbol so two copies of the bundle on one page still talk to each other. */

@@ -1,9 +1,10 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getClient, type MobiliseClient } from '../client/index.js';
+import { parseHeadingLevel } from '../elements/shared/heading.js';
 import { DEFAULT_LOCALE, configContext, selectionContext, type MobiliseConfig, type Selection } from './config.js';
 
-type Host = ReactiveControllerHost & HTMLElement & { endpoint?: string | null };
+type Host = ReactiveControllerHost & HTMLElement & { endpoint?: string | null; headingLevel?: number };
 
 /**
  * Gives an element its effective config: its own `endpoint` attribute wins
@@ -37,6 +38,11 @@ export class MobiliseController implements ReactiveController {
 
   get endpoint(): string | undefined {
     return this.host.endpoint || this.config.endpoint || undefined;
+  }
+
+  /** The element's top heading level: its own `heading-level`, else the provider's, else the element's default. */
+  headingLevel(fallback: number): number {
+    return parseHeadingLevel(this.host.headingLevel) ?? parseHeadingLevel(this.config.headingLevel) ?? fallback;
   }
 
   get locale(): string {

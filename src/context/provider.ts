@@ -1,5 +1,5 @@
 import { ContextProvider, ContextRoot } from '@lit/context';
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { DEFAULT_LOCALE, configContext, selectionContext, type Selection } from './config.js';
 
 const ROOT_FLAG = Symbol.for('mobilise-context-root');
@@ -14,7 +14,10 @@ function ensureContextRoot() {
 
 /**
  * @tagname mobilise-provider
- * @summary Shares endpoint, area and locale with every Mobilise element inside it, and wires them together.
+ * @summary Shares endpoint, area, locale and heading level with every Mobilise element inside it, and wires them together.
+ * `heading-level` (2–6) sets the level of each element's top heading (the catalogue's card titles, the
+ * calendar's and the form's headings) so they fit under the page's own; inner headings nest below it, and an
+ * element's own `heading-level` wins.
  * Renders nothing of its own: each element shows its own set-up message when
  * the endpoint is missing or invalid, so the message appears where the widget would.
  * @slot - The Mobilise elements (and any other page content).
@@ -30,6 +33,7 @@ export class MobiliseProvider extends LitElement {
     area: {},
     locale: {},
     privacyUrl: { attribute: 'privacy-url' },
+    headingLevel: { attribute: 'heading-level', type: Number },
   };
 
   private readonly configProvider = new ContextProvider(this, { context: configContext });
@@ -42,6 +46,8 @@ export class MobiliseProvider extends LitElement {
   locale = DEFAULT_LOCALE;
   /** Privacy notice linked from the signup form's consent. */
   privacyUrl = '';
+  /** Level of each element's top heading, 2–6, to fit under the page's own headings; an element's own `heading-level` wins. */
+  headingLevel?: number;
 
   constructor() {
     super();
@@ -59,16 +65,16 @@ export class MobiliseProvider extends LitElement {
     });
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('endpoint') || changed.has('area') || changed.has('locale') || changed.has('privacyUrl')) {
-      // A new object each time: consumers are only notified of a new value.
-      this.configProvider.setValue({
-        endpoint: this.endpoint || undefined,
-        area: this.area || undefined,
-        locale: this.locale || DEFAULT_LOCALE,
-        privacyUrl: this.privacyUrl || undefined,
-      });
-    }
+  /** Every reactive property is config, so any update means a new config. */
+  protected override willUpdate() {
+    // A new object each time: consumers are only notified of a new value.
+    this.configProvider.setValue({
+      endpoint: this.endpoint || undefined,
+      area: this.area || undefined,
+      locale: this.locale || DEFAULT_LOCALE,
+      privacyUrl: this.privacyUrl || undefined,
+      headingLevel: this.headingLevel,
+    });
   }
 
   override render() {

@@ -2,13 +2,14 @@
  * Render helpers for one module card and its loading placeholder. Backend text
  * only ever goes through text bindings, never unsafeHTML.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import type { Module } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
+import { heading } from '../shared/heading.js';
 import { audienceLabels, paragraphs, strandLabels } from './filter.js';
 
 export interface CardOptions {
-  headingLevel: 2 | 3 | 4 | 5 | 6;
+  headingLevel: number;
   locale: string;
   /** Upcoming sessions; undefined when sessions could not be loaded (the line is left out). */
   count: number | undefined;
@@ -16,22 +17,6 @@ export interface CardOptions {
   prerequisites: Module[];
   onSelect: (module: Module) => void;
   onJump: (moduleId: string) => void;
-}
-
-/** Lit cannot bind a tag name without unsafeStatic, so the few heading levels are spelled out. */
-function heading(level: CardOptions['headingLevel'], id: string, text: string): TemplateResult {
-  switch (level) {
-    case 2:
-      return html`<h2 class="title" part="card-title" id=${id}>${text}</h2>`;
-    case 4:
-      return html`<h4 class="title" part="card-title" id=${id}>${text}</h4>`;
-    case 5:
-      return html`<h5 class="title" part="card-title" id=${id}>${text}</h5>`;
-    case 6:
-      return html`<h6 class="title" part="card-title" id=${id}>${text}</h6>`;
-    default:
-      return html`<h3 class="title" part="card-title" id=${id}>${text}</h3>`;
-  }
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();
@@ -96,7 +81,7 @@ export function renderCard(m: Module, o: CardOptions) {
     >
       <div class="body">
         <div class="head">
-          ${heading(o.headingLevel, titleId, m.title)}
+          ${heading(o.headingLevel, { class: 'title', part: 'card-title', id: titleId }, m.title)}
           <p class="tags">
             <span class="badge" part="badge" data-strand=${m.strand}>${strandLabels[m.strand]}</span>
             ${o.selected ? html`<span class="badge current" part="badge current">${en.catalogue.selected}</span>` : nothing}

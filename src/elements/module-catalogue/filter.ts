@@ -78,9 +78,3 @@ export function paragraphs(text: string): string[] {
 export function prerequisitesOf(module: Module, byId: ReadonlyMap<string, Module>): Module[] {
   return module.prerequisites.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
 }
-
-/** `heading-level` clamped to a real heading below the page's own h1. */
-export function parseHeadingLevel(value: unknown, fallback = 3): 2 | 3 | 4 | 5 | 6 {
-  const n = Math.round(Number(value));
-  return (Number.isFinite(n) && n >= 2 && n <= 6 ? n : fallback) as 2 | 3 | 4 | 5 | 6;
-}

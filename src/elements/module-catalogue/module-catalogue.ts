@@ -14,7 +14,6 @@ import {
   countUpcoming,
   filterModules,
   hasFilters,
-  parseHeadingLevel,
   prerequisitesOf,
   strandLabels,
   type Filters,
@@ -44,7 +43,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @attr strand - Initial strand filter, e.g. `field`, `digital`, `message`, `data`, `community`, `unions`, `clp`.
  * @attr audience - Initial audience filter: `new-activists`, `activists`, `candidates` or `role-holders`.
  * @attr search - Initial search text.
- * @attr heading-level - Heading level of each card title, 2–6 (default 3).
+ * @attr heading-level - Heading level of each card title, 2–6 (default: the provider's `heading-level`, else 3).
  *
  * @event mobilise-module-select - "See upcoming sessions" was pressed. Detail: `{ moduleId: string }`.
  *   Cancelable; inside a `<mobilise-provider>` it becomes the shared selection, so a calendar filters to that module.
@@ -112,8 +111,8 @@ export class MobiliseModuleCatalogue extends LitElement {
   audience = '';
   /** Search text; follows the search box. */
   search = '';
-  /** Heading level of card titles (2–6). */
-  headingLevel = 3;
+  /** Heading level of card titles (2–6); unset follows the provider's `heading-level`, else 3. */
+  headingLevel?: number;
 
   private get filters(): Filters {
     return {
@@ -219,7 +218,7 @@ export class MobiliseModuleCatalogue extends LitElement {
           : nothing}
       </div>`;
     }
-    const headingLevel = parseHeadingLevel(this.headingLevel);
+    const headingLevel = this.ctx.headingLevel(3);
     const selected = this.selectedId;
     return html`<ul class="items" part="list">
       ${visible.map((m) =>

@@ -1,8 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Delivery } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
 import { formatDay, formatMonth, formatShortDay, formatTimeRange } from '../shared/format.js';
+import { heading } from '../shared/heading.js';
 import { renderAddToCalendar, type EventModule } from './add-to-calendar.js';
 import { renderBadge, sessionState } from './badges.js';
 import type { Entry, MonthGroup } from './filters.js';
@@ -10,6 +11,8 @@ import type { Entry, MonthGroup } from './filters.js';
 /** Everything a session entry needs from the element, so these render helpers stay free of it. */
 export interface SessionView {
   locale: string;
+  /** The calendar's top heading level; months, days and sessions nest below it. */
+  level: number;
   now: number;
   moduleOf(moduleId: string): EventModule;
   icsHref(entry: Entry): string | undefined;
@@ -25,14 +28,8 @@ export const DELIVERY_LABEL: Record<Delivery, string> = { online: t.online, 'in-
 export const monthInstant = (month: string) => `${month}-15T12:00:00Z`;
 export const dayInstant = (day: string) => `${day}T12:00:00Z`;
 
-function heading(level: 4 | 5, id: string, text: string): TemplateResult {
-  return level === 4
-    ? html`<h4 class="title" part="session-title" id=${id}>${text}</h4>`
-    : html`<h5 class="title" part="session-title" id=${id}>${text}</h5>`;
-}
-
 /** One session. `level` places its title under the surrounding day heading. */
-export function renderSession(entry: Entry, view: SessionView, level: 4 | 5) {
+export function renderSession(entry: Entry, view: SessionView, level: number) {
   const s = entry.session;
   const module = view.moduleOf(s.moduleId);
   const state = sessionState(s, view.now);
@@ -46,7 +43,7 @@ export function renderSession(entry: Entry, view: SessionView, level: 4 | 5) {
     tabindex="-1"
     aria-labelledby="title-${s.id}"
   >
-    <div class="head">${heading(level, `title-${s.id}`, module.title)} ${renderBadge(state)}</div>
+    <div class="head">${heading(level, { class: 'title', part: 'session-title', id: `title-${s.id}` }, module.title)} ${renderBadge(state)}</div>
     <p class="when">
       <time datetime=${s.start}>${day}</time><br />
       <span class="time">${formatTimeRange(s.start, s.end, view.locale)}</span> <span class="muted">(${t.ukTime})</span>
@@ -83,7 +80,7 @@ export function renderSession(entry: Entry, view: SessionView, level: 4 | 5) {
   </article>`;
 }
 
-export const renderSessionList = (entries: readonly Entry[], view: SessionView, level: 4 | 5) =>
+export const renderSessionList = (entries: readonly Entry[], view: SessionView, level: number) =>
   html`<ul class="sessions" role="list">
     ${repeat(
       entries,
@@ -92,20 +89,20 @@ export const renderSessionList = (entries: readonly Entry[], view: SessionView, 
     )}
   </ul>`;
 
-/** Month sections (h3) then day groups (h4); only the page of sessions already revealed is passed in. */
+/** Month sections (h3 by default) then day groups (h4); only the page of sessions already revealed is passed in. */
 export function renderAgenda(groups: readonly MonthGroup[], view: SessionView) {
   return html`<div class="agenda">
     ${repeat(
       groups,
       (m) => m.month,
       (m) => html`<section class="month" aria-labelledby="month-${m.month}">
-        <h3 class="month-heading" part="month-heading" id="month-${m.month}">${formatMonth(monthInstant(m.month), view.locale)}</h3>
+        ${heading(view.level + 1, { class: 'month-heading', part: 'month-heading', id: `month-${m.month}` }, formatMonth(monthInstant(m.month), view.locale))}
         ${repeat(
           m.days,
           (d) => d.day,
           (d) => html`<div class="day-group">
-            <h4 class="day-heading">${formatShortDay(dayInstant(d.day), view.locale)}</h4>
-            ${renderSessionList(d.entries, view, 5)}
+            ${heading(view.level + 2, { class: 'day-heading' }, formatShortDay(dayInstant(d.day), view.locale))}
+            ${renderSessionList(d.entries, view, view.level + 3)}
           </div>`,
         )}
       </section>`,

@@ -6,6 +6,7 @@
 import { html, nothing } from 'lit';
 import { en } from '../../strings/en.js';
 import { formatDay, formatMonth } from '../shared/format.js';
+import { heading } from '../shared/heading.js';
 import { dayInstant, monthInstant, renderSessionList, type SessionView } from './agenda-view.js';
 import type { Entry } from './filters.js';
 
@@ -137,8 +138,8 @@ function renderDayPanel(p: GridProps) {
   if (!p.selected) return nothing;
   const day = formatDay(dayInstant(p.selected), p.view.locale);
   return html`<section class="day-panel" aria-labelledby="day-title">
-    <h3 id="day-title" class="day-title">${t.dayHeading(day)}</h3>
-    ${p.selectedEntries.length ? renderSessionList(p.selectedEntries, p.view, 4) : html`<p class="state">${t.dayNone}</p>`}
+    ${heading(p.view.level + 1, { class: 'day-title', id: 'day-title' }, t.dayHeading(day))}
+    ${p.selectedEntries.length ? renderSessionList(p.selectedEntries, p.view, p.view.level + 2) : html`<p class="state">${t.dayNone}</p>`}
   </section>`;
 }
 
@@ -150,7 +151,7 @@ export function renderMonthGrid(p: GridProps) {
       <button class="button secondary nav" type="button" data-nav="prev" @click=${() => p.onMonth(-1)}>
         <span aria-hidden="true">‹</span><span class="visually-hidden">${t.previousMonth}</span>
       </button>
-      <h3 id="grid-title" class="month-heading" part="month-heading" aria-live="polite">${title}</h3>
+      ${heading(p.view.level + 1, { class: 'month-heading', part: 'month-heading', id: 'grid-title', live: 'polite' }, title)}
       <button class="button secondary nav" type="button" data-nav="next" @click=${() => p.onMonth(1)}>
         <span aria-hidden="true">›</span><span class="visually-hidden">${t.nextMonth}</span>
       </button>

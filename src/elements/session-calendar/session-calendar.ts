@@ -5,6 +5,7 @@ import { MobiliseController, emit } from '../../context/index.js';
 import { en } from '../../strings/en.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { dayKey } from '../shared/format.js';
+import { heading } from '../shared/heading.js';
 import { renderDropped, renderError } from '../shared/states.js';
 import type { EventModule } from './add-to-calendar.js';
 import { renderAgenda, type SessionView } from './agenda-view.js';
@@ -31,7 +32,8 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  *
  * Attributes: `endpoint` (else the provider's), `view` ("agenda" | "month"), `signup` ("auto" | "dialog" | "page"),
  * initial filters `module`, `delivery` ("online" | "in-person" | "hybrid"), `area`, `from` and `to` ("YYYY-MM-DD",
- * London days, inclusive), and `show-past` to include sessions that have ended. Inside a `<mobilise-provider>`,
+ * London days, inclusive), `show-past` to include sessions that have ended, and `heading-level` (2–6, default 2: the
+ * calendar's heading; months, days and sessions nest below it). Inside a `<mobilise-provider>`,
  * choosing a module in the catalogue filters the calendar unless `module` is set. `#session=<id>` in the page
  * URL opens that session.
  *
@@ -70,6 +72,7 @@ export class MobiliseSessionCalendar extends LitElement {
     from: {},
     to: {},
     showPast: { type: Boolean, attribute: 'show-past' },
+    headingLevel: { attribute: 'heading-level', type: Number },
   };
 
   private readonly ctx = new MobiliseController(this);
@@ -118,6 +121,8 @@ export class MobiliseSessionCalendar extends LitElement {
   to = '';
   /** Include sessions that have already ended. */
   showPast = false;
+  /** Level of the calendar's heading, 2–6 (default: the provider's `heading-level`, else 2); months, days and sessions nest below it. */
+  headingLevel?: number;
 
 
   private readonly onSignup = () => this.reload();
@@ -140,7 +145,7 @@ export class MobiliseSessionCalendar extends LitElement {
   /** Passed to the render helpers, so they never reach into the element. */
   private readonly titleOf = (moduleId: string) => this.moduleOf(moduleId).title;
 
-  private readonly sessionView: Omit<SessionView, 'locale' | 'now'> = {
+  private readonly sessionView: Omit<SessionView, 'locale' | 'now' | 'level'> = {
     moduleOf: (id) => this.moduleOf(id),
     icsHref: ({ session }) => {
       const value = this.data.value;
@@ -275,7 +280,7 @@ export class MobiliseSessionCalendar extends LitElement {
     if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, this.retry);
     if (!value) return html`${this.filters.renderBar([], [], true)} ${this.renderToolbar(0, 0)} ${this.renderSkeleton()}`;
     const entries = this.filteredEntries();
-    const view: SessionView = { ...this.sessionView, locale: this.ctx.locale, now: value.now };
+    const view: SessionView = { ...this.sessionView, locale: this.ctx.locale, now: value.now, level: this.ctx.headingLevel(2) };
     const month = this.currentView === 'month';
     return html`${this.filters.renderProviderNotice(this.titleOf)} ${this.filters.renderBar(value.modules.items, this.areas(this.allEntries()), false)}
     ${this.renderToolbar(month ? entries.length : Math.min(this.filters.limit, entries.length), entries.length)}
@@ -286,7 +291,7 @@ export class MobiliseSessionCalendar extends LitElement {
 
   override render() {
     return html`<section class="calendar" aria-labelledby="calendar-heading">
-      <h2 id="calendar-heading" class="heading">${t.heading}</h2>
+      ${heading(this.ctx.headingLevel(2), { class: 'heading', id: 'calendar-heading' }, t.heading)}
       ${this.renderContent()} ${this.dialog.render(this.titleOf, this.ctx.endpoint ?? '')}
     </section>`;
   }

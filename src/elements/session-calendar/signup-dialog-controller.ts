@@ -63,7 +63,7 @@ export class SignupDialogController implements ReactiveController {
                 <span aria-hidden="true">×</span><span class="visually-hidden">${t.close}</span>
               </button>
             </div>
-            ${keyed(s.id, html`<mobilise-signup-form session-id=${s.id} endpoint=${endpoint}></mobilise-signup-form>`)}`
+            ${keyed(s.id, html`<mobilise-signup-form session-id=${s.id} endpoint=${endpoint} heading-level="2"></mobilise-signup-form>`)}`
         : nothing}
     </dialog>`;
   }

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { MEMBERSHIP_STATUSES, type Membership } from '../../contract/index.js';
+import { heading } from '../shared/heading.js';
 import { en } from '../../strings/en.js';
 import type { FormField } from './validation.js';
 
@@ -167,9 +168,9 @@ export function renderHoneypot(value: string) {
   </div>`;
 }
 
-export function renderErrorSummary(entries: { field?: FormField; message: string }[], onLink: (e: Event) => void) {
+export function renderErrorSummary(entries: { field?: FormField; message: string }[], onLink: (e: Event) => void, level: number) {
   return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1">
-    <h3 class="error-summary-title">${t.errorSummary}</h3>
+    ${heading(level, { class: 'error-summary-title' }, t.errorSummary)}
     <ul>
       ${entries.map(
         (e) =>

@@ -122,11 +122,12 @@ export class FormStateController implements ReactiveController {
   }
 
   /** The error summary and the questions, inside the element's `<form>`. */
-  render(privacyHref: string | undefined) {
+  /** `level`: the error summary's heading level (one below the form's). */
+  render(privacyHref: string | undefined, level: number) {
     const v = this.values;
     const e = this.errors;
     const entries = this.showSummary ? summaryEntries({ fields: e, general: this.general }) : [];
-    return html`${entries.length ? renderErrorSummary(entries, this.onSummaryLink) : nothing}
+    return html`${entries.length ? renderErrorSummary(entries, this.onSummaryLink, level) : nothing}
     ${renderTextField('firstName', v.firstName, e.firstName)} ${renderTextField('lastName', v.lastName, e.lastName)}
     ${renderTextField('email', v.email, e.email)} ${renderTextField('phone', v.phone, e.phone)}
     ${renderTextField('postcode', v.postcode, e.postcode)} ${renderMembership(v.membership, e.membership)}

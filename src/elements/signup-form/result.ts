@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { SignupResult } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
+import { heading } from '../shared/heading.js';
 import type { Availability } from './summary.js';
 
 const t = en.signup;
@@ -15,14 +16,15 @@ export interface OutcomeActions {
   back: () => void;
 }
 
-/** Result headings take focus (tabindex=-1) so screen readers hear the outcome at once. */
-const heading = (text: string) => html`<h3 class="result-heading" tabindex="-1">${text}</h3>`;
+/** Outcome headings take focus (tabindex=-1) so screen readers hear the outcome at once. */
+const focusable = { class: 'result-heading', tabindex: -1 };
+const plain = { class: 'result-heading' };
 
-function renderSuccess(outcome: Extract<Outcome, { result: SignupResult }>, again: () => void) {
+function renderSuccess(outcome: Extract<Outcome, { result: SignupResult }>, again: () => void, level: number) {
   const { result } = outcome;
   const confirmed = outcome.kind === 'confirmed';
   return html`<div class="result ${outcome.kind}" part="result">
-    ${heading(confirmed ? t.confirmed : t.waitlisted)}
+    ${heading(level, focusable, confirmed ? t.confirmed : t.waitlisted)}
     <p class="reference">${t.reference(result.reference)}</p>
     ${!confirmed && result.position ? html`<p>${t.position(result.position)}</p>` : nothing}
     <p>${confirmed ? t.confirmedNext : t.waitlistNext}</p>
@@ -37,30 +39,31 @@ function renderSuccess(outcome: Extract<Outcome, { result: SignupResult }>, agai
   </div>`;
 }
 
-export function renderOutcome(outcome: Outcome, actions: OutcomeActions) {
-  if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') return renderSuccess(outcome, actions.again);
+/** `level`: the heading level of an outcome, one below the form's heading. */
+export function renderOutcome(outcome: Outcome, actions: OutcomeActions, level: number) {
+  if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') return renderSuccess(outcome, actions.again, level);
   const full = outcome.kind === 'full';
   return html`<div class="result state error" part="result">
-    ${heading(full ? t.fullTitle : t.closedTitle)}
+    ${heading(level, focusable, full ? t.fullTitle : t.closedTitle)}
     <p>${full ? t.full : t.closed}</p>
     <div class="actions"><button class="button secondary" type="button" @click=${actions.back}>${t.back}</button></div>
   </div>`;
 }
 
 /** Shown instead of the form when the session itself cannot take signups. */
-export function renderUnavailableSession(state: Extract<Availability, 'full' | 'cancelled' | 'closed'>) {
+export function renderUnavailableSession(state: Extract<Availability, 'full' | 'cancelled' | 'closed'>, level: number) {
   const title = state === 'full' ? t.fullTitle : t.closedTitle;
   const text = state === 'full' ? t.full : state === 'cancelled' ? t.cancelled : t.closed;
   return html`<div class="state" part="result">
-    <h3 class="result-heading">${title}</h3>
+    ${heading(level, plain, title)}
     <p>${text}</p>
   </div>`;
 }
 
 /** Static mode: nowhere to POST, so point at the CLP's own booking page when it has one. */
-export function renderStaticMode(externalUrl: string | undefined) {
+export function renderStaticMode(externalUrl: string | undefined, level: number) {
   return html`<div class="state" part="result">
-    <h3 class="result-heading">${t.unavailableTitle}</h3>
+    ${heading(level, plain, t.unavailableTitle)}
     ${externalUrl
       ? html`<p>
           <a class="button" part="external-signup" href=${externalUrl} target="_blank" rel="noopener noreferrer"

@@ -3,6 +3,7 @@ import type { Session } from '../../contract/index.js';
 import { MobiliseController } from '../../context/index.js';
 import { en } from '../../strings/en.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { heading } from '../shared/heading.js';
 import { renderDropped } from '../shared/states.js';
 import { safeHref } from './fields.js';
 import { FocusController } from './focus-controller.js';
@@ -29,6 +30,7 @@ const t = en.signup;
  * - `endpoint` – API base URL or static JSON file; defaults to the provider's.
  * - `session-id` – the session to sign up for; wins over the provider's selection.
  * - `privacy-url` – privacy notice linked from the consent; defaults to the provider's.
+ * - `heading-level` – level of the form's heading, 2–6 (default: the provider's, else 2); the error summary and outcomes sit one below.
  *
  * @event mobilise-signup - After a successful signup. Detail `{ sessionId, status, reference }` only: no personal data.
  *
@@ -62,6 +64,7 @@ export class MobiliseSignupForm extends LitElement {
     endpoint: {},
     sessionId: { attribute: 'session-id' },
     privacyUrl: { attribute: 'privacy-url' },
+    headingLevel: { attribute: 'heading-level', type: Number },
   };
 
   private readonly ctx = new MobiliseController(this);
@@ -89,6 +92,8 @@ export class MobiliseSignupForm extends LitElement {
   sessionId = '';
   /** Privacy notice linked from the consent question; defaults to the provider's `privacy-url`. */
   privacyUrl = '';
+  /** Level of the form's heading, 2–6 (default: the provider's `heading-level`, else 2); the error summary and outcomes sit one below. */
+  headingLevel?: number;
 
   private onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -127,8 +132,13 @@ export class MobiliseSignupForm extends LitElement {
     this.form.reset();
   }
 
+  /** The form's heading level; the error summary and outcomes sit one below. */
+  private get level() {
+    return this.ctx.headingLevel(2);
+  }
+
   private renderHeading(text: string) {
-    return html`<h2 id="heading" class="heading" part="heading" tabindex="-1">${text}</h2>`;
+    return heading(this.level, { class: 'heading', id: 'heading', part: 'heading', tabindex: -1 }, text);
   }
 
   private renderSkeleton() {
@@ -151,18 +161,19 @@ export class MobiliseSignupForm extends LitElement {
       @change=${form.onInput}
       @focusout=${form.onFocusOut}
     >
-      ${form.render(safeHref(this.privacyUrl || this.ctx.config.privacyUrl))} ${this.submission.render(waitlist)}
+      ${form.render(safeHref(this.privacyUrl || this.ctx.config.privacyUrl), this.level + 1)} ${this.submission.render(waitlist)}
     </form>`;
   }
 
   private renderSession(loaded: Loaded, session: Session) {
     const state = availability(session, Date.now());
     const outcome = this.submission.outcome;
+    const level = this.level + 1;
     let body;
-    if (outcome) body = renderOutcome(outcome, { again: this.again, back: this.back });
-    else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl);
+    if (outcome) body = renderOutcome(outcome, { again: this.again, back: this.back }, level);
+    else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl, level);
     else if (state === 'open' || state === 'waitlist') body = this.renderForm(state === 'waitlist');
-    else body = renderUnavailableSession(state);
+    else body = renderUnavailableSession(state, level);
     return html`${this.renderHeading(t.heading(loaded.module?.title ?? t.untitled))}
       ${renderSessionSummary(session, this.ctx.locale, state)} ${body}`;
   }
