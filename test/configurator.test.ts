@@ -16,6 +16,7 @@ import {
   type EmbedOptions,
 } from '../demo/configurator.js';
 import { en } from '../src/strings/en.js';
+import { focusedName, has, nameOf } from './helpers/dom.js';
 import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
 
 const parse = (snippet: string) => new DOMParser().parseFromString(snippet, 'text/html');
@@ -46,7 +47,7 @@ describe('configurator snippet', () => {
     const tags = [...doc.querySelector('mobilise-provider')!.children].map((c) => c.localName);
     expect(tags).to.deep.equal(['mobilise-module-catalogue', 'mobilise-session-calendar', 'mobilise-signup-form']);
     for (const el of doc.querySelector('mobilise-provider')!.children) expect(el.attributes.length, el.localName).to.equal(0);
-    expect(doc.querySelector('style')).to.equal(null);
+    expect(has(doc, 'style'), 'no <style> without an accent').to.equal(false);
   });
 
   it('themes with a validated hex colour only', () => {
@@ -67,7 +68,7 @@ describe('configurator snippet', () => {
     expect(link('https://example.org/training')!.getAttribute('href')).to.equal('https://example.org/training');
     expect(link('training@example.org')!.getAttribute('href')).to.equal('mailto:training@example.org');
     expect(link('training@example.org')!.textContent).to.equal('Email us to book a place');
-    expect(link('javascript:alert(1)')).to.equal(null);
+    expect(link('javascript:alert(1)') === null, 'no javascript: link').to.equal(true);
     expect(parse(buildSnippet(options({}))).querySelector('noscript')!.textContent).to.include('Contact your local Labour party');
   });
 
@@ -154,7 +155,7 @@ describe('configurator page', function () {
     const doc = parse(snippet());
     expect(doc.querySelector('mobilise-provider')!.getAttribute('endpoint')).to.equal(api.endpoint);
     expect(doc.querySelector('script')!.getAttribute('src')).to.equal('https://YOUR-CDN/mobilise.js');
-    expect(doc.querySelector('noscript')).to.not.equal(null);
+    expect(has(doc, 'noscript'), 'a <noscript> fallback').to.equal(true);
     const tags = [...preview().querySelector('mobilise-provider')!.children].map((c) => c.localName);
     expect(tags).to.deep.equal(['mobilise-module-catalogue', 'mobilise-session-calendar', 'mobilise-signup-form']);
     expect(preview().querySelector('mobilise-provider')!.getAttribute('endpoint')).to.equal(api.endpoint);
@@ -179,8 +180,8 @@ describe('configurator page', function () {
     await cfg!.settled();
 
     const doc = parse(snippet());
-    expect(doc.querySelector('mobilise-module-catalogue')).to.equal(null);
-    expect(doc.querySelector('mobilise-signup-form')).to.equal(null);
+    expect(has(doc, 'mobilise-module-catalogue'), 'no catalogue').to.equal(false);
+    expect(has(doc, 'mobilise-signup-form'), 'no signup form').to.equal(false);
     const cal = doc.querySelector('mobilise-session-calendar')!;
     expect([cal.getAttribute('view'), cal.getAttribute('delivery'), cal.getAttribute('module')]).to.deep.equal(['month', 'online', moduleId]);
     expect(doc.querySelector('mobilise-provider')!.getAttribute('area')).to.equal('Glasgow');
@@ -279,7 +280,7 @@ describe('configurator page', function () {
       $('#copy').click();
       await waitUntil(() => status.textContent!.startsWith('Could not copy'), 'failure announced');
       const area = $<HTMLTextAreaElement>('#snippet');
-      expect(root.ownerDocument.activeElement).to.equal(area);
+      expect(focusedName(root.ownerDocument), 'the snippet is selected for copying by hand').to.equal(nameOf(area));
       expect([area.selectionStart, area.selectionEnd]).to.deep.equal([0, area.value.length]);
     } finally {
       delete (clipboard as unknown as Record<string, unknown>).writeText;
@@ -296,7 +297,7 @@ describe('configurator page', function () {
     expect(doc.querySelectorAll('script')).to.have.length(1);
     expect(doc.querySelector('mobilise-provider')!.getAttribute('endpoint')).to.equal(hostile);
     await cfg!.settled();
-    expect(preview().querySelector('script')).to.equal(null);
+    expect(has(preview(), 'script'), 'no script in the preview').to.equal(false);
     expect(preview().querySelector('mobilise-provider')!.getAttribute('endpoint')).to.equal(hostile);
   });
 

@@ -31,7 +31,7 @@ import {
 } from './helpers/hostile.js';
 import { collectLitWarnings } from './helpers/lit-warnings.js';
 import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
-import { flushTasks, injectedNodes, shadowRoots, waitSettled, watchUncaught, type SettledState } from './helpers/settle.js';
+import { flushTasks, injectedNodes, payloadsHadTheirTurn, shadowRoots, waitSettled, watchUncaught, type SettledState } from './helpers/settle.js';
 
 declare global {
   interface Window {
@@ -101,7 +101,7 @@ before(() => {
   window.__pwned = undefined;
 });
 after(async () => {
-  await new Promise((r) => setTimeout(r, 50)); // any injected onerror would have fired by now
+  await payloadsHadTheirTurn();
   pageErrors.stop();
   console.log(
     `[fuzz] cases run: client ${counts.client}, elements ${counts.elements}, 10 MB ${counts.huge}, signup replies ${counts.signup}` +

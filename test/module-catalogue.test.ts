@@ -1,10 +1,12 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/context/define.js';
 import '../src/elements/module-catalogue/define.js';
 import type { Module } from '../src/contract/index.js';
 import type { MobiliseModuleCatalogue } from '../src/elements/module-catalogue/module-catalogue.js';
 import { en } from '../src/strings/en.js';
+import { has } from './helpers/dom.js';
+import { payloadsHadTheirTurn } from './helpers/settle.js';
 import { fixtures, gate, json, mockApi, problem, type MockApi } from './helpers/mock-api.js';
 
 
@@ -70,7 +72,7 @@ describe('<mobilise-module-catalogue>', () => {
     await waitUntil(() => $(el, '.placeholder'), 'skeleton');
     expect(countText(el)).to.equal(c.loading);
     expect($(el, '[part="count"]')!.getAttribute('role')).to.equal('status');
-    expect($(el, '#strand')).to.exist;
+    expect(has(el, '#strand'), 'the filters show while loading').to.equal(true);
     expect($(el, 'ul[part="list"]')!.getAttribute('aria-hidden')).to.equal('true');
     const skeletonTop = $(el, '[part="list"]')!.getBoundingClientRect().top;
     await expect(el).to.be.accessible();
@@ -192,7 +194,7 @@ describe('<mobilise-module-catalogue>', () => {
     expect([...body.querySelectorAll('.tools li')].map((li) => li.textContent)).to.deep.equal(['Contact Creator', 'Doorstep App']);
     expect(body.textContent).to.contain('3 hours');
     // Modules without tools have no empty list.
-    expect(card(el, 'voter-persuasion').querySelector('.tools')).to.equal(null);
+    expect(has(card(el, 'voter-persuasion'), '.tools'), 'no empty tools list').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -200,7 +202,7 @@ describe('<mobilise-module-catalogue>', () => {
     const el = await loaded(await catalogue(api()));
     const follows = card(el, 'field-organising-2').querySelector<HTMLButtonElement>('[part="prerequisite"]')!;
     expect(follows.textContent!.trim()).to.equal('Follows Field Organising (part one)');
-    expect(card(el, 'field-organising-1').querySelector('[part="prerequisite"]')).to.equal(null);
+    expect(has(card(el, 'field-organising-1'), '[part="prerequisite"]'), 'part one follows nothing').to.equal(false);
 
     // Visible: focus moves to part one.
     follows.click();
@@ -269,7 +271,7 @@ describe('<mobilise-module-catalogue>', () => {
     a.routes['GET /v1/modules'] = () => json({ modules: fixtures.modules });
     $(el, '[part="retry"]')!.click();
     await loaded(el);
-    expect($(el, '[part="error"]')).to.equal(null);
+    expect(has(el, '[part="error"]'), 'the error goes').to.equal(false);
   });
 
   it('shows an error for bad JSON, and recovers on retry', async () => {
@@ -287,15 +289,15 @@ describe('<mobilise-module-catalogue>', () => {
     const a = api();
     a.routes['GET /v1/sessions'] = () => new Response('nope', { status: 404 });
     const el = await loaded(await catalogue(a));
-    expect($(el, '[part="sessions"]')).to.equal(null);
-    expect($(el, '[part="error"]')).to.equal(null);
+    expect(has(el, '[part="sessions"]'), 'no session counts').to.equal(false);
+    expect(has(el, '[part="error"]'), 'no error').to.equal(false);
   });
 
   it('explains a missing endpoint to the webmaster, without a retry button', async () => {
     const el = await fixture<MobiliseModuleCatalogue>(html`<mobilise-module-catalogue></mobilise-module-catalogue>`);
     await waitUntil(() => $(el, '[part="error"]'), 'config error');
     expect($(el, '[part="error"]')!.textContent!.trim()).to.equal(en.state.missingEndpoint);
-    expect($(el, '[part="retry"]')).to.equal(null);
+    expect(has(el, '[part="retry"]'), 'no retry for a set-up error').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -319,14 +321,14 @@ describe('<mobilise-module-catalogue>', () => {
     const el = await fixture<MobiliseModuleCatalogue>(html`<mobilise-module-catalogue endpoint="http://api.example"></mobilise-module-catalogue>`);
     await waitUntil(() => $(el, '[part="error"]'), 'config error');
     expect($(el, '[part="error"]')!.textContent!.trim()).to.equal(en.state.insecureEndpoint('http://api.example'));
-    expect($(el, '[part="retry"]')).to.equal(null);
+    expect(has(el, '[part="retry"]'), 'no retry for a set-up error').to.equal(false);
   });
 
   it('shows the empty state when no modules are published', async () => {
     const el = await catalogue(api({ modules: [], sessions: [] }));
     await waitUntil(() => $(el, '[part="empty"]'), 'empty state');
     expect($(el, '[part="empty"]')!.textContent).to.equal(c.none);
-    expect($(el, 'form')).to.equal(null);
+    expect(has(el, 'form'), 'no filters without modules').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -342,7 +344,6 @@ describe('<mobilise-module-catalogue>', () => {
     expect($(el, '.catalogue')!.classList.contains('layout-cards')).to.equal(true);
     expect(columns()).to.equal(3); // 900 px / 18rem
     el.parentElement!.style.width = '320px';
-    await aTimeout(0);
     expect(columns()).to.equal(1);
     el.parentElement!.style.width = '900px';
 
@@ -355,7 +356,6 @@ describe('<mobilise-module-catalogue>', () => {
     const beside = () => row.querySelector('.actions')!.getBoundingClientRect().left >= row.querySelector('.body')!.getBoundingClientRect().right;
     expect(beside()).to.equal(true);
     el.parentElement!.style.width = '320px';
-    await aTimeout(0);
     expect(beside()).to.equal(false);
     el.parentElement!.style.width = '900px';
     await expect(el).to.be.accessible();
@@ -375,8 +375,8 @@ describe('<mobilise-module-catalogue>', () => {
 
   it('uses heading-level for card titles', async () => {
     const el = await loaded(await catalogue(api(), 'heading-level="2"'));
-    expect(cards(el)[0]!.querySelector('h2[part="card-title"]')).to.exist;
-    expect($(el, 'h3')).to.equal(null);
+    expect(has(cards(el)[0]!, 'h2[part="card-title"]'), 'h2 titles').to.equal(true);
+    expect(has(el, 'h3'), 'no h3 left').to.equal(false);
   });
 
   it('renders backend text as text, never markup', async () => {
@@ -391,13 +391,16 @@ describe('<mobilise-module-catalogue>', () => {
       tools: [evil],
     };
     const el = await loaded(await catalogue(api({ modules: [bad, partTwo] })), 2);
-    card(el, bad.id).querySelector('summary')!.click();
-    await aTimeout(50);
-    expect(el.shadowRoot!.querySelector('img, script:not([type])')).to.equal(null);
+    const details = card(el, bad.id).querySelector<HTMLDetailsElement>('details[part="details"]')!;
+    details.querySelector('summary')!.click();
+    await waitUntil(() => details.open, 'details open');
+    await el.updateComplete;
+    expect(has(el, 'img, script:not([type])'), 'no element from backend text').to.equal(false);
     expect(card(el, bad.id).querySelector('[part="card-title"]')!.textContent).to.equal(`Title ${evil}`);
     expect(card(el, bad.id).querySelector('.tools li')!.textContent).to.equal(evil);
     // Part two's prerequisite link uses the title as text too.
     expect(card(el, partTwo.id).querySelector('[part="prerequisite"]')!.textContent).to.contain(evil);
+    await payloadsHadTheirTurn();
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/context/define.js';
 import '../src/elements/session-calendar/define.js';
@@ -8,6 +8,8 @@ import { PAGE_SIZE, type MobiliseSessionCalendar } from '../src/elements/session
 import { formatTimeRange } from '../src/elements/shared/format.js';
 import { en } from '../src/strings/en.js';
 import { fixtures, gate, json, mockApi, problem, type MockApi } from './helpers/mock-api.js';
+import { focusedName, has, nameOf } from './helpers/dom.js';
+import { payloadsHadTheirTurn } from './helpers/settle.js';
 import { DAY, HOUR, sessionFixture } from './helpers/session.js';
 
 
@@ -76,6 +78,14 @@ async function toMonthView(el: MobiliseSessionCalendar) {
 /** Compared as a boolean: chai's diff of two shadow-DOM nodes can stall the browser. */
 const hasFocus = (el: Element, target: Element | null | undefined) => !!target && el.shadowRoot!.activeElement === target;
 const focusedDay = (el: Element) => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.day;
+/**
+ * Choosing a session is decided inside the click; opening the dialog requests a render and
+ * shows the dialog as soon as it completes (its wait was registered before this one).
+ */
+async function afterChoosing(el: MobiliseSessionCalendar, button: HTMLElement) {
+  button.click();
+  await el.updateComplete;
+}
 
 async function press(el: MobiliseSessionCalendar, key: string) {
   await sendKeys({ press: key });
@@ -190,10 +200,10 @@ describe('<mobilise-session-calendar>', () => {
     expect(badge('closed')).to.equal('Signups closed');
     expect(button('spaces')).to.match(/^Sign up: Field Organising \(part one\), /);
     expect(button('waitlist')).to.match(/^Join the waiting list/);
-    for (const id of ['full', 'cancelled', 'closed']) expect(entry(el, id).querySelector('[part="signup-button"]'), id).to.equal(null);
+    for (const id of ['full', 'cancelled', 'closed']) expect(has(entry(el, id), '[part="signup-button"]'), id).to.equal(false);
     expect(entry(el, 'cancelled').classList.contains('cancelled')).to.equal(true);
     expect(getComputedStyle(entry(el, 'cancelled').querySelector('.title')!).textDecorationLine).to.equal('line-through');
-    expect(entry(el, 'cancelled').querySelector('[part="add-to-calendar"]')).to.equal(null);
+    expect(has(entry(el, 'cancelled'), '[part="add-to-calendar"]'), 'no calendar links for a cancelled session').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -264,11 +274,11 @@ describe('<mobilise-session-calendar>', () => {
     await toMonthView(el);
     expect(el.getAttribute('view')).to.equal('month');
     expect(month.getAttribute('aria-pressed')).to.equal('true');
-    expect($(el, '.agenda')).to.equal(null);
+    expect(has(el, '.agenda'), 'the agenda makes way for the month').to.equal(false);
     await expect(el).to.be.accessible();
     agenda.click();
     await el.updateComplete;
-    expect($(el, 'table[role="grid"]')).to.equal(null);
+    expect(has(el, 'table[role="grid"]'), 'the month makes way for the agenda').to.equal(false);
     expect(entries(el)).to.have.length(PAGE_SIZE);
   });
 
@@ -375,11 +385,14 @@ describe('<mobilise-session-calendar>', () => {
     // The close button does the same.
     button.click();
     await waitUntil(() => dialog.open);
+    const closeEvent = oneEvent(dialog, 'close');
     $<HTMLButtonElement>(el, '[data-action="close"]')!.click();
     await waitUntil(() => !dialog.open);
     await waitUntil(() => hasFocus(el, button), 'focus back after the close button');
-    await aTimeout(50);
-    expect(hasFocus(el, button), 'focus stays on the button after the close event').to.equal(true);
+    // The dialog's own close listener was added before this one, so it has run by now.
+    await closeEvent;
+    await el.updateComplete;
+    expect(focusedName(el), 'focus stays on the button after the close event').to.equal(nameOf(button));
   });
 
   it('lets the host page veto opening with preventDefault()', async () => {
@@ -389,8 +402,7 @@ describe('<mobilise-session-calendar>', () => {
       seen++;
       e.preventDefault();
     });
-    $<HTMLButtonElement>(el, '[part="signup-button"]')!.click();
-    await aTimeout(50);
+    await afterChoosing(el, $<HTMLButtonElement>(el, '[part="signup-button"]')!);
     expect(seen).to.equal(1);
     expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(false);
     expect(location.hash).to.equal('');
@@ -401,15 +413,17 @@ describe('<mobilise-session-calendar>', () => {
     const el = await loaded(await calendar(a));
     el.after(Object.assign(document.createElement('mobilise-signup-form'), { endpoint: a.endpoint }));
     const button = $<HTMLButtonElement>(el, '[part="signup-button"]')!;
-    setTimeout(() => button.click());
-    await oneEvent(el, 'mobilise-session-select');
-    await aTimeout(50);
+    const selected = oneEvent(el, 'mobilise-session-select');
+    await afterChoosing(el, button);
+    await selected;
     expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(false);
     expect(location.hash).to.equal(`#session=${button.dataset.signup}`);
 
     const page = await loaded(await calendar(a, 'signup="page"'));
-    $<HTMLButtonElement>(page, '[part="signup-button"]')!.click();
-    await aTimeout(50);
+    const pageButton = $<HTMLButtonElement>(page, '[part="signup-button"]')!;
+    history.replaceState(history.state, '', startHref);
+    await afterChoosing(page, pageButton);
+    expect(location.hash, 'the session was chosen').to.equal(`#session=${pageButton.dataset.signup}`);
     expect($<HTMLDialogElement>(page, 'dialog')!.open).to.equal(false);
   });
 
@@ -425,7 +439,7 @@ describe('<mobilise-session-calendar>', () => {
     expect(entryIds(el)).to.include(later);
     $<HTMLButtonElement>(el, '[data-action="close"]')!.click();
     expect(dialog.open).to.equal(false);
-    expect(hasFocus(el, entry(el, later).querySelector('[part="signup-button"]')), 'focus on the linked session').to.equal(true);
+    expect(focusedName(el), 'focus on the linked session').to.equal(nameOf(entry(el, later).querySelector('[part="signup-button"]')));
 
     const other = upcoming(joinable)[1];
     location.hash = `session=${other}`;
@@ -462,7 +476,7 @@ describe('<mobilise-session-calendar>', () => {
 
     $<HTMLButtonElement>(el, '[data-action="show-all"]')!.click();
     await el.updateComplete;
-    expect($(el, '.provider-notice')).to.equal(null);
+    expect(has(el, '.provider-notice'), 'the notice goes').to.equal(false);
     expect(entries(el)).to.have.length(PAGE_SIZE);
     // Both calendars share the one sessions request (and one modules request).
     expect(a.calls.filter((c) => c.url.includes('/v1/sessions'))).to.have.length(1);
@@ -532,7 +546,7 @@ describe('<mobilise-session-calendar>', () => {
     more.click();
     await el.updateComplete;
     expect(entries(el)).to.have.length(2 * PAGE_SIZE);
-    expect(hasFocus(el, entries(el)[PAGE_SIZE]), 'first new session focused').to.equal(true);
+    expect(focusedName(el), 'first new session focused').to.equal(nameOf(entries(el)[PAGE_SIZE]));
 
     const started = performance.now();
     await change(el, 'f-delivery', 'online');
@@ -561,7 +575,7 @@ describe('<mobilise-session-calendar>', () => {
     const el = await fixture<MobiliseSessionCalendar>(html`<mobilise-session-calendar></mobilise-session-calendar>`);
     await loaded(el, '[part="error"]');
     expect(text($(el, '[part="error"]'))).to.include(en.state.missingEndpoint);
-    expect($(el, '[part="retry"]')).to.equal(null);
+    expect(has(el, '[part="retry"]'), 'no retry for a set-up error').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -583,7 +597,7 @@ describe('<mobilise-session-calendar>', () => {
     await waitUntil(() => text(entry(el, 'only').querySelector('[part="badge"]')) === '4 spaces left', 'spaces updated');
     expect(a.calls.filter((c) => c.url.includes('/v1/sessions'))).to.have.length(2);
     // The list stayed on screen while refreshing: no skeleton flash.
-    expect($(el, '.session-skeleton')).to.equal(null);
+    expect(has(el, '.session-skeleton'), 'no skeleton while refreshing').to.equal(false);
   });
 
   it('renders backend text as text', async () => {
@@ -595,9 +609,10 @@ describe('<mobilise-session-calendar>', () => {
         }),
       ),
     );
-    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(has(el, 'img'), 'no element from backend text').to.equal(false);
     expect(text(entry(el, 'x').querySelector('.trainer'))).to.equal(`Trainer: ${evil}`);
     expect(text(entry(el, 'x').querySelector('.venue'))).to.include(evil);
+    await payloadsHadTheirTurn();
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
   });
 });

@@ -7,8 +7,10 @@ import '../src/elements/session-calendar/define.js';
 import '../src/elements/signup-form/define.js';
 import type { MobiliseSignupForm } from '../src/elements/signup-form/signup-form.js';
 import { en } from '../src/strings/en.js';
+import { focusedName, has, nameOf } from './helpers/dom.js';
 import { collectLitWarnings } from './helpers/lit-warnings.js';
 import { fixtures, gate, json, mockApi, problem, type MockApi, type MockOptions } from './helpers/mock-api.js';
+import { payloadsHadTheirTurn } from './helpers/settle.js';
 
 // Mocha globals, declared locally: the project has no @types/mocha.
 declare function describe(name: string, fn: () => void): void;
@@ -134,9 +136,9 @@ describe('<mobilise-signup-form>', () => {
     const honeypot = input(el, 'website');
     expect(honeypot.tabIndex).to.equal(-1);
     expect(honeypot.getAttribute('autocomplete')).to.equal('off');
-    expect(honeypot.closest('[aria-hidden="true"]')).to.exist;
+    expect(honeypot.closest('[aria-hidden="true"]') !== null, 'the honeypot is hidden from assistive technology').to.equal(true);
     expect(honeypot.getBoundingClientRect().right).to.be.below(0);
-    expect($(el, '#f-consentContact-hint a')).to.equal(null, 'no privacy link without a privacy URL');
+    expect(has(el, '#f-consentContact-hint a'), 'no privacy link without a privacy URL').to.equal(false);
 
     await expect(el).to.be.accessible();
   });
@@ -166,14 +168,14 @@ describe('<mobilise-signup-form>', () => {
     expect(input(el, 'consentContact').getAttribute('aria-describedby')).to.include('f-consentContact-hint');
     el.privacyUrl = 'javascript:alert(1)';
     await el.updateComplete;
-    expect($(el, '#f-consentContact-hint a')).to.equal(null);
+    expect(has(el, '#f-consentContact-hint a'), 'no link for a javascript: URL').to.equal(false);
   });
 
   it('validates a field on blur, only once it has been typed in', async () => {
     const el = await form();
     input(el, 'firstName').focus();
     await leave(el, 'firstName');
-    expect($(el, '#f-firstName-error')).to.equal(null, 'tabbing through is not an error');
+    expect(has(el, '#f-firstName-error'), 'tabbing through is not an error').to.equal(false);
 
     await type(el, 'email', 'not-an-email');
     await leave(el, 'email');
@@ -182,19 +184,19 @@ describe('<mobilise-signup-form>', () => {
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     expect(email.getAttribute('aria-describedby')).to.equal('f-email-error');
     expect(root(el).querySelectorAll('.error-message')).to.have.length(1, 'only the field left is judged');
-    expect($(el, '[part="error-summary"]')).to.equal(null);
+    expect(has(el, '[part="error-summary"]'), 'no summary before a submit').to.equal(false);
 
     await type(el, 'email', 'ada@example.com');
     await leave(el, 'email');
-    expect($(el, '#f-email-error')).to.equal(null);
+    expect(has(el, '#f-email-error'), 'the error goes once fixed').to.equal(false);
     expect(email.hasAttribute('aria-invalid')).to.equal(false);
   });
 
   it('on an empty submit shows a focused error summary whose links focus the fields', async () => {
     const el = await form();
     await submit(el);
+    expect(has(el, '[part="error-summary"]'), 'an error summary').to.equal(true);
     const summary = $(el, '[part="error-summary"]')!;
-    expect(summary).to.exist;
     expect(summary.getAttribute('role')).to.equal('alert');
     expect(text(summary.querySelector('h3'))).to.equal(t.errorSummary);
     const links = [...summary.querySelectorAll<HTMLAnchorElement>('a')];
@@ -206,15 +208,15 @@ describe('<mobilise-signup-form>', () => {
       m.membership,
       m.consentContact,
     ]);
-    expect(root(el).activeElement).to.equal(summary);
+    expect(focusedName(el), 'the summary takes focus').to.equal(nameOf(summary));
     expect(root(el).querySelectorAll('.field.invalid')).to.have.length(6);
     expect($(el, '#f-membership')!.getAttribute('aria-describedby')).to.equal('f-membership-error');
     expect(posts(api!)).to.have.length(0);
 
     links[2].click();
-    expect(root(el).activeElement).to.equal(input(el, 'email'));
+    expect(focusedName(el)).to.equal(nameOf(input(el, 'email')));
     links[4].click();
-    expect(root(el).activeElement).to.equal($(el, '#f-membership-member'));
+    expect(focusedName(el)).to.equal(nameOf($(el, '#f-membership-member')));
     await expect(el).to.be.accessible();
   });
 
@@ -249,10 +251,10 @@ describe('<mobilise-signup-form>', () => {
     expect(text(resultHeading(el))).to.equal(t.confirmed);
     expect(text($(el, '[part="result"]'))).to.include(t.reference('MOB-TEST01'));
     expect(text($(el, '[part="result"]'))).to.include(t.confirmedNext);
-    expect($(el, '[part="session-summary"]')).to.exist;
+    expect(has(el, '[part="session-summary"]'), 'the session summary stays').to.equal(true);
     expect($<HTMLAnchorElement>(el, '[part="add-to-calendar"]')!.href).to.equal(getClient(api!.endpoint).icsUrl(openSession.id));
-    expect(root(el).activeElement).to.equal(resultHeading(el));
-    expect($(el, 'form')).to.equal(null);
+    expect(focusedName(el), 'the outcome takes focus').to.equal(nameOf(resultHeading(el)));
+    expect(has(el, 'form'), 'the result replaces the form').to.equal(false);
     // Personal data stays out of storage and the URL.
     expect(JSON.stringify({ ...localStorage, ...sessionStorage }) + location.href).not.to.include('ada@example.com');
     await expect(el).to.be.accessible();
@@ -364,8 +366,8 @@ describe('<mobilise-signup-form>', () => {
     await el.updateComplete;
     expect(text(resultHeading(el))).to.equal(t.waitlisted);
     expect(text($(el, '[part="result"]'))).to.include(t.position(3));
-    expect($(el, '[part="add-to-calendar"]')).to.equal(null);
-    expect(root(el).activeElement).to.equal(resultHeading(el));
+    expect(has(el, '[part="add-to-calendar"]'), 'no calendar link for a waiting-list place').to.equal(false);
+    expect(focusedName(el), 'the outcome takes focus').to.equal(nameOf(resultHeading(el)));
     await expect(el).to.be.accessible();
   });
 
@@ -418,7 +420,7 @@ describe('<mobilise-signup-form>', () => {
     expect(input(el, 'postcode').getAttribute('aria-invalid')).to.equal('true');
     const links = [...root(el).querySelectorAll('[part="error-summary"] a')].map((a) => a.textContent!.trim());
     expect(links).to.deep.equal(['This email address cannot receive mail', 'Enter a Scottish postcode']);
-    expect(root(el).activeElement).to.equal($(el, '[part="error-summary"]'));
+    expect(focusedName(el), 'the summary takes focus').to.equal(nameOf($(el, '[part="error-summary"]')));
     expect(input(el, 'firstName').value).to.equal('Ada');
     await expect(el).to.be.accessible();
   });
@@ -430,7 +432,7 @@ describe('<mobilise-signup-form>', () => {
     await waitUntil(() => resultHeading(el));
     expect(text(resultHeading(el))).to.equal(t.fullTitle);
     expect(text($(el, '[part="result"]'))).to.include(t.full);
-    expect(root(el).activeElement).to.equal(resultHeading(el));
+    expect(focusedName(el), 'the outcome takes focus').to.equal(nameOf(resultHeading(el)));
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part="result"] button')!.click();
     await waitUntil(() => $(el, 'form'), 'back to the (reloaded) session');
@@ -483,13 +485,13 @@ describe('<mobilise-signup-form>', () => {
 
   it('shows "signups closed" instead of the form for cancelled sessions and "full" for full ones without a waiting list', async () => {
     const closed = await form(cancelled);
-    expect($(closed, 'form')).to.equal(null);
+    expect(has(closed, 'form'), 'no form for a cancelled session').to.equal(false);
     expect(text($(closed, '[part="result"]'))).to.include(t.closedTitle);
     expect(text($(closed, '[part="result"]'))).to.include(t.cancelled);
     await expect(closed).to.be.accessible();
 
     const full = await form(fullNoWaitlist);
-    expect($(full, 'form')).to.equal(null);
+    expect(has(full, 'form'), 'no form for a full session without a waiting list').to.equal(false);
     expect(text($(full, '[part="result"]'))).to.include(t.full);
     expect(text($(full, '[part="session-summary"]'))).to.include(t.noPlaces);
     await expect(full).to.be.accessible();
@@ -503,7 +505,7 @@ describe('<mobilise-signup-form>', () => {
       html`<mobilise-signup-form endpoint="${a.endpoint}/data.json" session-id=${openSession.id}></mobilise-signup-form>`,
     );
     await ready(el);
-    expect($(el, 'form')).to.equal(null);
+    expect(has(el, 'form'), 'no form in static mode').to.equal(false);
     expect(text($(el, '[part="result"]'))).to.include(t.unavailable);
     await expect(el).to.be.accessible();
 
@@ -547,10 +549,14 @@ describe('<mobilise-signup-form>', () => {
     const veto = (e: Event) => e.preventDefault();
     try {
       document.addEventListener('mobilise-session-select', veto, { once: true });
+      // The form decides in a microtask queued by its window listener; one queued by a listener added after it runs after that decision.
+      const decided = new Promise((r) => window.addEventListener('mobilise-session-select', () => queueMicrotask(() => r(null)), { once: true }));
       emit(source, 'mobilise-session-select', { sessionId: fullWaitlist.id, moduleId: fullWaitlist.moduleId });
+      await decided;
+      // Following the pick would have started a render (and a load) by now; let it finish.
       await el.updateComplete;
-      await new Promise((r) => setTimeout(r, 20));
       expect(text($(el, '.state'))).to.equal(t.chooseSession, 'vetoed');
+      expect(api!.calls.length, 'no session was loaded').to.equal(0);
 
       emit(source, 'mobilise-session-select', { sessionId: openSession.id, moduleId: openSession.moduleId });
       await waitUntil(() => text($(el, '#heading')) === t.heading(titleOf(openSession)), 'the picked session shows');
@@ -582,7 +588,7 @@ describe('<mobilise-signup-form>', () => {
     const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form endpoint="http://api.example" session-id="x"></mobilise-signup-form>`);
     await ready(el);
     expect(text($(el, '[part="error"]'))).to.include(en.state.insecureEndpoint('http://api.example'));
-    expect($(el, 'form')).to.equal(null);
+    expect(has(el, 'form'), 'no form on an http:// endpoint').to.equal(false);
   });
 
   it('renders backend text as text', async () => {
@@ -590,7 +596,8 @@ describe('<mobilise-signup-form>', () => {
     const modules = fixtures.modules.map((mod) => (mod.id === openSession.moduleId ? { ...mod, title: evil } : mod));
     const el = await form(openSession, { modules });
     expect(text($(el, '#heading'))).to.equal(t.heading(evil));
-    expect($(el, 'img')).to.equal(null);
+    expect(has(el, 'img'), 'no element from backend text').to.equal(false);
+    await payloadsHadTheirTurn();
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 });

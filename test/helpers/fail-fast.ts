@@ -9,14 +9,11 @@
 // Not from @open-wc/testing: importing it before mocha exists would skip its fixture cleanup hook.
 import { use } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { nameOf } from './dom.js';
 
 function describeValue(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Element) {
-    const id = value.id ? `#${value.id}` : '';
-    const part = value.getAttribute('part') ? `[part="${value.getAttribute('part')}"]` : '';
-    return `<${value.localName}${id}${part}>`;
-  }
+  if (value instanceof Element) return nameOf(value);
   if (value instanceof Node) return `[${value.nodeName}]`;
   try {
     return JSON.parse(JSON.stringify(value)) as unknown;

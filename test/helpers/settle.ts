@@ -152,3 +152,32 @@ export function watchUncaught() {
 
 /** Let queued tasks (and any injected onerror/onload) run before checking. */
 export const flushTasks = () => tick(0);
+
+/**
+ * Resolves once harmless copies of the payloads that fire by themselves later (an image
+ * that fails to load, a srcdoc frame's load, an open <details>' toggle) have fired.
+ * Started after any injected payload, they fire after it: a definite signal that an
+ * injected handler has had its turn, where a fixed sleep only hopes so. (An inserted
+ * `<svg onload>` fires at once or, in Chromium, not at all.)
+ */
+export async function payloadsHadTheirTurn(): Promise<void> {
+  const box = document.createElement('div');
+  box.style.cssText = 'position: absolute; left: -9999px; width: 10px; height: 10px; overflow: hidden';
+  const fired = (node: Element, type: string) => new Promise((resolve) => node.addEventListener(type, resolve, { once: true }));
+  const img = document.createElement('img');
+  const frame = document.createElement('iframe');
+  const details = document.createElement('details');
+  const events = [fired(img, 'error'), fired(frame, 'load'), fired(details, 'toggle')];
+  img.src = 'x';
+  frame.srcdoc = '<p>';
+  box.append(img, frame, details);
+  document.body.append(box);
+  details.open = true;
+  try {
+    await Promise.all(events);
+    // Errors of images waiting on one response are queued together: let the rest of that batch run.
+    await tick(0);
+  } finally {
+    box.remove();
+  }
+}
