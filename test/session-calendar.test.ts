@@ -404,8 +404,8 @@ describe('<mobilise-session-calendar>', () => {
     });
     await afterChoosing(el, $<HTMLButtonElement>(el, '[part="signup-button"]')!);
     expect(seen).to.equal(1);
-    expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(false);
-    expect(location.hash).to.equal('');
+    expect($<HTMLDialogElement>(el, 'dialog')!.open, 'vetoed: no dialog').to.equal(false);
+    expect(location.hash, 'vetoed: no link').to.equal('');
   });
 
   it('leaves signup to a form elsewhere on the page in auto and page modes', async () => {
@@ -416,7 +416,7 @@ describe('<mobilise-session-calendar>', () => {
     const selected = oneEvent(el, 'mobilise-session-select');
     await afterChoosing(el, button);
     await selected;
-    expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(false);
+    expect($<HTMLDialogElement>(el, 'dialog')!.open, 'auto: the form on the page takes it').to.equal(false);
     expect(location.hash).to.equal(`#session=${button.dataset.signup}`);
 
     const page = await loaded(await calendar(a, 'signup="page"'));
@@ -424,7 +424,7 @@ describe('<mobilise-session-calendar>', () => {
     history.replaceState(history.state, '', startHref);
     await afterChoosing(page, pageButton);
     expect(location.hash, 'the session was chosen').to.equal(`#session=${pageButton.dataset.signup}`);
-    expect($<HTMLDialogElement>(page, 'dialog')!.open).to.equal(false);
+    expect($<HTMLDialogElement>(page, 'dialog')!.open, 'signup="page": no dialog').to.equal(false);
   });
 
   it('opens the session named in #session=<id> on load and on hashchange', async () => {
