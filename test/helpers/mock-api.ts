@@ -2,15 +2,16 @@
  * A fake Mobilise backend at the network boundary: it replaces window.fetch for
  * URLs under a unique endpoint, so elements exercise the real client (validation,
  * retry, cache) while each test gets a fresh cache (a new endpoint per call).
+ * The answers come from fake-backend.ts, which is checked against the real server.
  */
-import type { Module, Session, SignupRequest } from '../../src/contract/index.js';
 import { modules as seedModules, makeSessions } from '../../server/seed/programme.js';
+import { fakeBackend, json, problem, type FakeBackend, type FakeOptions, type Route } from './fake-backend.js';
+
+export { json, problem, type Route };
 
 /** Sessions are generated around the real clock so "upcoming" stays upcoming whenever the tests run. */
 export const NOW = new Date();
 export const fixtures = { modules: seedModules, sessions: makeSessions(NOW) };
-
-export type Route = (req: { url: URL; init: RequestInit; body?: unknown }) => Response | Promise<Response>;
 
 export interface MockApi {
   endpoint: string;
@@ -22,70 +23,42 @@ export interface MockApi {
 
 let counter = 0;
 const realFetch = window.fetch.bind(window);
-const active = new Map<string, MockApi>();
+const active = new Map<string, { api: MockApi; backend: FakeBackend }>();
 let installed = false;
 
-export const json = (body: unknown, status = 200, type = 'application/json') =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
-
-export const problem = (status: number, code: string, extra: Record<string, unknown> = {}) =>
-  json({ type: `https://mobilise.invalid/problems/${code}`, title: code, status, code, ...extra }, status, 'application/problem+json');
+const parseJson = (text: string) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
 
 function install() {
   if (installed) return;
   installed = true;
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input instanceof Request ? input.url : input), location.href);
-    for (const api of active.values()) {
+    for (const { api, backend } of active.values()) {
       if (!url.href.startsWith(api.endpoint)) continue;
       if (init.signal?.aborted) throw init.signal.reason;
       const method = (init.method ?? 'GET').toUpperCase();
-      const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+      const body = typeof init.body === 'string' ? parseJson(init.body) : undefined;
       api.calls.push({ method, url: url.href, body, headers: { ...(init.headers as Record<string, string>) } });
-      const path = url.href.slice(api.endpoint.length).split('?')[0];
-      const key = `${method} ${path.replace(/\/v1\/sessions\/[^/]+\.ics$/, '/v1/sessions/:id.ics')}`;
-      const route = api.routes[key];
-      if (!route) return new Response('not found', { status: 404 });
-      return route({ url, init, body });
+      return backend.answer(method, url.href.slice(api.endpoint.length).split('?')[0], { url, init, body });
     }
     return realFetch(input, init);
   };
 }
 
-export interface MockOptions {
-  modules?: unknown[];
-  sessions?: unknown[];
-  /** Decide the signup outcome; default confirms with a reference. */
-  signup?: (body: SignupRequest) => Response | Promise<Response>;
-}
+export type MockOptions = FakeOptions;
 
 export function mockApi(options: MockOptions = {}): MockApi {
   install();
-  const modules = (options.modules ?? fixtures.modules) as Module[];
-  const sessions = (options.sessions ?? fixtures.sessions) as Session[];
+  const backend = fakeBackend({ ...options, modules: options.modules ?? fixtures.modules, sessions: options.sessions ?? fixtures.sessions });
   const endpoint = `https://api-${++counter}.mobilise.test`;
-  const api: MockApi = {
-    endpoint,
-    calls: [],
-    routes: {
-      'GET /v1/modules': () => json({ modules }),
-      'GET /v1/sessions': ({ url }) => {
-        const m = url.searchParams.get('module');
-        const area = url.searchParams.get('area')?.toLowerCase();
-        return json({
-          sessions: sessions.filter((s) => (!m || s.moduleId === m) && (!area || s.area?.toLowerCase() === area)),
-        });
-      },
-      'POST /v1/signups': ({ body }) =>
-        options.signup
-          ? options.signup(body as SignupRequest)
-          : json({ status: 'confirmed', reference: 'MOB-TEST01', sessionId: (body as SignupRequest).sessionId }, 201),
-      'GET /v1/sessions/:id.ics': () =>
-        new Response('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', { headers: { 'content-type': 'text/calendar' } }),
-    },
-    restore: () => active.delete(endpoint),
-  };
-  active.set(endpoint, api);
+  const api: MockApi = { endpoint, calls: [], routes: backend.routes, restore: () => active.delete(endpoint) };
+  active.set(endpoint, { api, backend });
   return api;
 }
 

@@ -1,0 +1,176 @@
+/**
+ * The fake Mobilise backend behind the browser tests, without a DOM: given
+ * endpoint-relative requests it answers as the reference server would, from
+ * the modules and sessions it was given, keeping signups in memory. mock-api.ts
+ * puts it behind window.fetch; server/test/fake-backend.test.ts runs every
+ * scenario of api-scenarios.ts against it and the real server, so the two cannot drift.
+ */
+import {
+  PROBLEM_BASE,
+  PROBLEM_CONTENT_TYPE,
+  SessionQuerySchema,
+  SignupRequestSchema,
+  sessionToIcs,
+  slug,
+  type Module,
+  type Session,
+  type SignupRequest,
+  type SignupResult,
+} from '../../src/contract/index.js';
+import { filterSessions } from '../../src/client/filter.js';
+import { fieldErrors } from '../../server/http/validation.js';
+
+export interface FakeRequest {
+  url: URL;
+  init: RequestInit;
+  /** The body parsed as JSON, when it is JSON. */
+  body?: unknown;
+}
+export type Route = (req: FakeRequest) => Response | Promise<Response>;
+
+export interface FakeOptions {
+  modules?: unknown[];
+  sessions?: unknown[];
+  /** Decide the signup outcome; by default the fake answers as the server does. */
+  signup?: (body: SignupRequest) => Response | Promise<Response>;
+  /** The server's clock (deadlines, DTSTAMP); the real one by default. */
+  now?: () => Date;
+}
+
+export interface FakeBackend {
+  /** Swap a handler mid-test, e.g. to make the next signup fail. */
+  routes: Record<string, Route>;
+  /** Answers one request; `path` is relative to the endpoint, without the query. */
+  answer(method: string, path: string, req: FakeRequest): Promise<Response>;
+}
+
+export const json = (body: unknown, status = 200, type = 'application/json; charset=utf-8', headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type, ...headers } });
+
+/** An RFC 9457 problem as the server writes it (a rate-limited one with its Retry-After header). */
+export const problem = (status: number, code: string, extra: Record<string, unknown> = {}) =>
+  json(
+    { type: `${PROBLEM_BASE}${code}`, title: code, status, code, ...extra },
+    status,
+    `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+    typeof extra.retryAfter === 'number' ? { 'retry-after': String(extra.retryAfter) } : {},
+  );
+
+/** As server/routes/signups.ts. */
+const MAX_BODY_BYTES = 16 * 1024;
+const ICS = /\/v1\/sessions\/([^/]+)\.ics$/;
+
+interface Stored {
+  key: string;
+  hash: string;
+  email: string;
+  result: SignupResult;
+}
+
+/** What a signup asked for apart from its key: tells a retry (same) from a reused key (different). */
+const fingerprint = ({ idempotencyKey: _key, ...fields }: SignupRequest) => JSON.stringify(Object.entries(fields).sort());
+
+export function fakeBackend(options: FakeOptions = {}): FakeBackend {
+  const now = options.now ?? (() => new Date());
+  const modules = (options.modules ?? []) as Module[];
+  /** What signups changed, over the caller's sessions: read live, since tests edit that array to play the server. */
+  const changes = new Map<string, Partial<Session>>();
+  const current = () => ((options.sessions ?? []) as Session[]).map((s) => ({ ...s, ...changes.get(s.id) }));
+  const sessionById = (id: string) => current().find((s) => s.id === id);
+  const signups: Stored[] = [];
+  const waitlists = new Map<string, number>();
+  let references = 0;
+
+  /** The server's rules (server/store/signups.ts), in memory; `rehearse` (the honeypot) answers without storing. */
+  function signUp(request: SignupRequest, rehearse: boolean): Response {
+    const hash = fingerprint(request);
+    const replay = signups.find((s) => s.key === request.idempotencyKey);
+    if (replay) return replay.hash === hash ? json(replay.result, 200) : problem(422, 'idempotency-conflict');
+    const session = sessionById(request.sessionId);
+    if (!session) return problem(404, 'not-found');
+    const closesAt = Math.min(Date.parse(session.start), session.signupDeadline ? Date.parse(session.signupDeadline) : Infinity);
+    if (session.status === 'cancelled' || now().getTime() >= closesAt) return problem(409, 'session-closed');
+    const email = request.email.toLowerCase();
+    const existing = signups.find((s) => s.result.sessionId === session.id && s.email === email);
+    if (existing) return json(existing.result, 201);
+    const confirmed = session.spacesLeft > 0;
+    if (!confirmed && !session.waitlist) return problem(409, 'session-full');
+    const position = confirmed ? undefined : (waitlists.get(session.id) ?? 0) + 1;
+    const result: SignupResult = {
+      status: confirmed ? 'confirmed' : 'waitlisted',
+      reference: `MOB-TEST${String(++references).padStart(2, '0')}`,
+      sessionId: session.id,
+      ...(position ? { position } : {}),
+    };
+    if (rehearse) return json(result, 201);
+    if (position) waitlists.set(session.id, position);
+    else changes.set(session.id, { spacesLeft: session.spacesLeft - 1, status: session.spacesLeft === 1 ? 'full' : session.status });
+    signups.push({ key: request.idempotencyKey, hash, email, result });
+    return json(result, 201);
+  }
+
+  /** POST /v1/signups, checked in the server's order. */
+  function postSignup({ init, body }: FakeRequest): Response {
+    const raw = typeof init.body === 'string' ? init.body : JSON.stringify(body ?? null);
+    if (new TextEncoder().encode(raw).length > MAX_BODY_BYTES) return problem(413, 'payload-too-large');
+    const headers = new Headers(init.headers);
+    if ((headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
+      return problem(415, 'unsupported-media-type');
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return problem(400, 'bad-request');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return problem(400, 'bad-request');
+    const key = headers.get('idempotency-key');
+    if (key !== null && 'idempotencyKey' in value && value.idempotencyKey !== key) return problem(400, 'bad-request');
+    const parsed = SignupRequestSchema.safeParse(value);
+    if (!parsed.success) return problem(422, 'validation', { errors: fieldErrors(parsed.error) });
+    return signUp(parsed.data, parsed.data.website.trim() !== '');
+  }
+
+  /** GET /v1/sessions: the first value of each parameter, as sent; the contract refuses what the server refuses. */
+  function listSessions({ url }: FakeRequest): Response {
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) if (!(k in query)) query[k] = v;
+    const parsed = SessionQuerySchema.safeParse(query);
+    if (!parsed.success) return problem(400, 'bad-request', { errors: fieldErrors(parsed.error) });
+    // In id order first, so filterSessions' stable sort breaks ties by id as the server's ORDER BY does.
+    const byId = current().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return json({ sessions: filterSessions(byId, parsed.data) });
+  }
+
+  function ics({ url }: FakeRequest): Response {
+    let id = '';
+    try {
+      id = decodeURIComponent(ICS.exec(url.pathname)?.[1] ?? '');
+    } catch {
+      // A malformed escape is no session's id.
+    }
+    const session = slug.safeParse(id).success ? sessionById(id) : undefined;
+    const module = session && modules.find((m) => m.id === session.moduleId);
+    if (!session || !module) return problem(404, 'not-found');
+    return new Response(sessionToIcs(session, module, { now: now() }), {
+      headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${session.id}.ics"` },
+    });
+  }
+
+  const routes: Record<string, Route> = {
+    'GET /v1/modules': () => json({ modules }),
+    'GET /v1/sessions': listSessions,
+    'POST /v1/signups': (req) => (options.signup ? options.signup(req.body as SignupRequest) : postSignup(req)),
+    'GET /v1/sessions/:id.ics': ics,
+  };
+  return {
+    routes,
+    async answer(method, path, req) {
+      const route = path.replace(ICS, '/v1/sessions/:id.ics');
+      const handler = routes[`${method} ${route}`];
+      if (handler) return handler(req);
+      const known = Object.keys(routes).some((key) => key.endsWith(` ${route}`));
+      return known ? problem(405, 'bad-request') : problem(404, 'not-found');
+    },
+  };
+}
