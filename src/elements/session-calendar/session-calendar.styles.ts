@@ -240,9 +240,11 @@ export const styles = css`
     position: relative;
     cursor: pointer;
   }
+  /* Focus is a ring outside the cell, the chosen day a filled cell: different shapes that
+     never overlap, in normal and forced colours. */
   .grid td.day:focus {
     outline: 3px solid var(--_focus);
-    outline-offset: -3px;
+    outline-offset: 2px;
     z-index: 1;
   }
   .grid td.has-sessions .num {
@@ -265,8 +267,12 @@ export const styles = css`
     text-decoration-thickness: 2px;
   }
   .grid td[aria-selected='true'] {
-    background: var(--_surface-alt);
-    box-shadow: inset 0 0 0 3px var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+  }
+  .grid td[aria-selected='true'] .count {
+    background: var(--_accent-contrast);
+    color: var(--_accent-text);
   }
   .day-panel {
     display: grid;
@@ -331,8 +337,13 @@ export const styles = css`
       forced-color-adjust: none;
     }
     .grid td[aria-selected='true'] {
-      outline: 3px solid Highlight;
-      outline-offset: -3px;
+      background: Highlight;
+      color: HighlightText;
+      forced-color-adjust: none;
+    }
+    .grid td[aria-selected='true'] .count {
+      background: HighlightText;
+      color: Highlight;
     }
     .grid .count {
       border: 1px solid CanvasText;
