@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { selectedEngines } from './scripts/engines.mjs';
+import { wtrBrowsers } from './scripts/wtr-browsers.mjs';
 import { hangWatchPlugin, hangWatchReporter } from './scripts/wtr-hang-watch.mjs';
 import { defaultReporter } from '@web/test-runner';
 
@@ -9,12 +10,15 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   plugins: [
     hangWatchPlugin,
+    // a11ySnapshot(): the browser's accessibility tree, which sees what axe does not (not rendered, unnamed).
+    a11ySnapshotPlugin(),
     // The browser's contract runtime, as in the published bundle (vite.config.ts `zodLite`).
     { name: 'zod-lite', resolveImport: ({ source }) => (source === 'zod/mini' ? '/src/contract/zod-lite.ts' : undefined) },
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, target: 'es2022' }),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs, headless: true } })],
-  // One tab at a time: Chromium throttles animation frames and dialog events in background tabs.
+  // Chromium, Firefox ESR and WebKitGTK (ENGINES=… for a subset), side by side: each runs its own files.
+  browsers: wtrBrowsers(selectedEngines()),
+  // One tab at a time per browser: Chromium throttles animation frames and dialog events in background tabs.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   // fail-fast.ts first: assertion failures must never carry DOM nodes to the runner (they froze the page).

@@ -2,8 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 
 /** A `heading-level` attribute: 2–6 (below the page's own h1), else undefined so the provider's or the default applies. */
 export function parseHeadingLevel(value: unknown): number | undefined {
-  const n = Math.round(Number(value));
-  return n >= 2 && n <= 6 ? n : undefined;
+  const n = Math.round(value as number); // coerces "4"; NaN fails both comparisons
+  return n > 1 && n < 7 ? n : undefined;
 }
 
 export interface HeadingOptions {

@@ -19,6 +19,8 @@ interface TextSpec {
   spellcheck?: 'false';
   hint?: string;
   multiline?: boolean;
+  /** Labelled "(optional)"; every other field is `required` (announced; the browser's own bubbles stay off: novalidate). */
+  optional?: true;
 }
 
 /** Autocomplete tokens let phones fill the form in one tap; inputmode picks the right keyboard. */
@@ -26,10 +28,10 @@ export const TEXT_FIELDS: Record<TextField, TextSpec> = {
   firstName: { label: t.firstName, autocomplete: 'given-name', autocapitalize: 'words', spellcheck: 'false' },
   lastName: { label: t.lastName, autocomplete: 'family-name', autocapitalize: 'words', spellcheck: 'false' },
   email: { label: t.email, type: 'email', autocomplete: 'email', inputmode: 'email', autocapitalize: 'off', spellcheck: 'false' },
-  phone: { label: t.phone, type: 'tel', autocomplete: 'tel', inputmode: 'tel' },
+  phone: { label: t.phone, type: 'tel', autocomplete: 'tel', inputmode: 'tel', optional: true },
   postcode: { label: t.postcode, autocomplete: 'postal-code', autocapitalize: 'characters', spellcheck: 'false' },
-  clp: { label: t.clp, autocomplete: 'off' },
-  accessNeeds: { label: t.accessNeeds, autocomplete: 'off', hint: t.accessHint, multiline: true },
+  clp: { label: t.clp, autocomplete: 'off', optional: true },
+  accessNeeds: { label: t.accessNeeds, autocomplete: 'off', hint: t.accessHint, multiline: true, optional: true },
 };
 
 const MEMBERSHIP_LABELS: Record<Membership, string> = { member: t.member, supporter: t.supporter, 'not-yet': t.notYet };
@@ -77,6 +79,7 @@ export function renderTextField(name: TextField, value: string, error: string | 
           name=${name}
           part="input"
           rows="4"
+          ?required=${!spec.optional}
           autocomplete=${spec.autocomplete}
           aria-describedby=${ifDefined(describedBy)}
           aria-invalid=${ifDefined(invalid)}
@@ -87,6 +90,7 @@ export function renderTextField(name: TextField, value: string, error: string | 
           name=${name}
           part="input"
           type=${spec.type ?? 'text'}
+          ?required=${!spec.optional}
           autocomplete=${spec.autocomplete}
           inputmode=${ifDefined(spec.inputmode)}
           autocapitalize=${ifDefined(spec.autocapitalize)}
@@ -100,7 +104,15 @@ export function renderTextField(name: TextField, value: string, error: string | 
 
 export function renderMembership(value: Membership | '', error: string | undefined) {
   const id = fieldId('membership');
-  return html`<fieldset class="field ${error ? 'invalid' : ''}" part="field" id=${id} aria-describedby=${ifDefined(error && `${id}-error`)}>
+  // A radiogroup carries aria-required for the question as a whole (Chromium does not announce `required` on radios).
+  return html`<fieldset
+    class="field ${error ? 'invalid' : ''}"
+    part="field"
+    id=${id}
+    role="radiogroup"
+    aria-required="true"
+    aria-describedby=${ifDefined(error && `${id}-error`)}
+  >
     <legend part="label">${t.membership}</legend>
     ${errorMessage('membership', error)}
     <div class="choices">
@@ -134,6 +146,7 @@ export function renderConsent(checked: boolean, error: string | undefined, priva
         id=${id}
         name="consentContact"
         part="choice"
+        required
         aria-describedby=${ifDefined(ids(error && `${id}-error`, hintId))}
         aria-invalid=${ifDefined(error ? 'true' : undefined)}
         .checked=${live(checked)}

@@ -18,7 +18,6 @@ export interface OutcomeActions {
 
 /** Outcome headings take focus (tabindex=-1) so screen readers hear the outcome at once. */
 const focusable = { class: 'result-heading', tabindex: -1 };
-const plain = { class: 'result-heading' };
 
 function renderSuccess(outcome: Extract<Outcome, { result: SignupResult }>, again: () => void, level: number) {
   const { result } = outcome;
@@ -55,7 +54,7 @@ export function renderUnavailableSession(state: Extract<Availability, 'full' | '
   const title = state === 'full' ? t.fullTitle : t.closedTitle;
   const text = state === 'full' ? t.full : state === 'cancelled' ? t.cancelled : t.closed;
   return html`<div class="state" part="result">
-    ${heading(level, plain, title)}
+    ${heading(level, focusable, title)}
     <p>${text}</p>
   </div>`;
 }
@@ -63,7 +62,7 @@ export function renderUnavailableSession(state: Extract<Availability, 'full' | '
 /** Static mode: nowhere to POST, so point at the CLP's own booking page when it has one. */
 export function renderStaticMode(externalUrl: string | undefined, level: number) {
   return html`<div class="state" part="result">
-    ${heading(level, plain, t.unavailableTitle)}
+    ${heading(level, focusable, t.unavailableTitle)}
     ${externalUrl
       ? html`<p>
           <a class="button" part="external-signup" href=${externalUrl} target="_blank" rel="noopener noreferrer"
