@@ -1,6 +1,14 @@
-import { expect } from '@open-wc/testing';
-import { MobiliseClient, MobiliseError, resolveEndpoint } from '../src/client/index.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { ReactiveElement } from 'lit';
+import { getClient, MobiliseClient, MobiliseError, resolveEndpoint } from '../src/client/index.js';
+import '../src/context/define.js';
+import { MobiliseController } from '../src/context/controller.js';
+import '../src/elements/module-catalogue/define.js';
+import '../src/elements/session-calendar/define.js';
+import '../src/elements/signup-form/define.js';
 import { modules, makeSessions } from '../server/seed/programme.js';
+import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
+import { waitSettled } from './helpers/settle.js';
 
 type Handler = (url: string, init?: RequestInit) => Response | Promise<Response>;
 
@@ -214,5 +222,75 @@ describe('MobiliseClient', () => {
     expect(calls).to.have.length(1);
     const err = await client.signup({} as never).catch((e) => e);
     expect(err.kind).to.equal('unavailable');
+  });
+});
+
+/** Reports the client an element gets, through the same controller the elements use. */
+class ClientProbe extends ReactiveElement {
+  static override properties = { endpoint: {} };
+  endpoint?: string;
+  readonly ctx = new MobiliseController(this);
+}
+customElements.define('test-client-probe', ClientProbe);
+
+describe('one client per endpoint per page', () => {
+  const apis: MockApi[] = [];
+  const api = () => {
+    const a = mockApi();
+    apis.push(a);
+    return a;
+  };
+  afterEach(() => apis.splice(0).forEach((a) => a.restore()));
+  const gets = (a: MockApi, path: string) => a.calls.filter((c) => c.method === 'GET' && new URL(c.url).pathname === path).length;
+  const openSession = fixtures.sessions.find((s) => s.status === 'scheduled' && s.spacesLeft > 0 && Date.parse(s.start) > Date.now())!;
+
+  it('getClient gives every spelling of one endpoint the same client, kept where a second copy of the script finds it', () => {
+    const { endpoint } = api();
+    const client = getClient(endpoint);
+    expect(getClient(`${endpoint}/`) === client, 'trailing slash').to.equal(true);
+    expect(getClient(`  ${endpoint.toUpperCase()}//  `) === client, 'case, spaces and slashes').to.equal(true);
+    const registry = (globalThis as Record<symbol, unknown>)[Symbol.for('mobilise-clients')] as Map<string, MobiliseClient>;
+    expect(registry.get(endpoint) === client, 'in the page-wide registry').to.equal(true);
+    expect(getClient(api().endpoint) === client, 'another endpoint').to.equal(false);
+  });
+
+  it('elements inside and outside a provider share one client and make one request per resource', async () => {
+    const a = api();
+    const page = await fixture<HTMLElement>(html`<div>
+      <mobilise-provider endpoint=${a.endpoint}>
+        <mobilise-module-catalogue></mobilise-module-catalogue>
+        <mobilise-session-calendar></mobilise-session-calendar>
+        <test-client-probe></test-client-probe>
+      </mobilise-provider>
+      <mobilise-session-calendar endpoint=${`${a.endpoint}/`}></mobilise-session-calendar>
+      <mobilise-module-catalogue endpoint=${a.endpoint}></mobilise-module-catalogue>
+      <mobilise-signup-form endpoint=${a.endpoint} session-id=${openSession.id}></mobilise-signup-form>
+      <test-client-probe endpoint=${a.endpoint}></test-client-probe>
+    </div>`);
+    const elements = [...page.querySelectorAll<HTMLElement>('mobilise-module-catalogue, mobilise-session-calendar, mobilise-signup-form')];
+    const states = await Promise.all(elements.map((el) => waitSettled(el)));
+    expect(states.map((s) => s.kind)).to.deep.equal(['data', 'data', 'data', 'data', 'data']);
+    const [inside, outside] = [...page.querySelectorAll<ClientProbe>('test-client-probe')].map((p) => p.ctx.client());
+    expect(inside === outside, 'inside and outside the provider').to.equal(true);
+    expect(inside === getClient(a.endpoint), 'the page-wide client').to.equal(true);
+    // Every element has asked for its data by now (each shows it), so these counts are final.
+    expect({ modules: gets(a, '/v1/modules'), sessions: gets(a, '/v1/sessions') }).to.deep.equal({ modules: 1, sessions: 1 });
+  });
+
+  it('elements with different endpoints get different clients, each with its own requests', async () => {
+    const [a, b] = [api(), api()];
+    const page = await fixture<HTMLElement>(html`<div>
+      <mobilise-session-calendar endpoint=${a.endpoint}></mobilise-session-calendar>
+      <test-client-probe endpoint=${a.endpoint}></test-client-probe>
+      <mobilise-provider endpoint=${b.endpoint}>
+        <mobilise-session-calendar></mobilise-session-calendar>
+        <test-client-probe></test-client-probe>
+      </mobilise-provider>
+    </div>`);
+    await Promise.all([...page.querySelectorAll<HTMLElement>('mobilise-session-calendar')].map((el) => waitSettled(el)));
+    const [forA, forB] = [...page.querySelectorAll<ClientProbe>('test-client-probe')].map((p) => p.ctx.client());
+    expect(forA === forB).to.equal(false);
+    expect([forA.endpoint.url, forB.endpoint.url]).to.deep.equal([a.endpoint, b.endpoint]);
+    expect([gets(a, '/v1/sessions'), gets(b, '/v1/sessions')]).to.deep.equal([1, 1]);
   });
 });
