@@ -12,7 +12,7 @@ import { css } from 'lit';
  * @cssproperty --mobilise-muted - Secondary text colour.
  * @cssproperty --mobilise-surface - Card and panel background.
  * @cssproperty --mobilise-surface-alt - Subtle background for skeletons and headers.
- * @cssproperty --mobilise-border - Border colour.
+ * @cssproperty --mobilise-border - Borders of controls and panels (default #75757c, #909099 in dark mode: at least 3:1 on white, light grey and dark pages).
  * @cssproperty --mobilise-focus - Focus ring colour.
  * @cssproperty --mobilise-radius - Corner radius.
  * @cssproperty --mobilise-font - Font family.
@@ -33,7 +33,7 @@ export const baseStyles = css`
     --_muted: var(--mobilise-muted, light-dark(#55555c, #c0c0c8));
     --_surface: var(--mobilise-surface, light-dark(#ffffff, #1c1c20));
     --_surface-alt: var(--mobilise-surface-alt, light-dark(#f3f3f5, #2a2a30));
-    --_border: var(--mobilise-border, light-dark(#8d8d94, #8a8a94));
+    --_border: var(--mobilise-border, light-dark(#75757c, #909099));
     --_focus: var(--mobilise-focus, light-dark(#1d70b8, #7fb7ff));
     --_success: var(--mobilise-success, light-dark(#00703c, #6fdc9b));
     --_warning: var(--mobilise-warning, light-dark(#8a4b00, #ffc66b));
