@@ -1,6 +1,6 @@
 /**
  * In the month grid, the chosen day and the focused day must differ in shape, not
- * only in colour, in normal and in forced colours (WCAG 2.4.7). The built bundle in
+ * only in colour, in normal, dark and forced colours (WCAG 2.4.7). The built bundle in
  * Chromium: one day cell is screenshotted plain, selected, focused, and both, by
  * mouse and keyboard as a member would. A state's indicator is the set of pixels
  * that contrast at least 3:1 with the plain cell at the same spot; the two
@@ -110,19 +110,24 @@ async function press(page: Page, key: KeyInput, expectFocus: string) {
 const selectedDay = (page: Page) =>
   page.evaluate(() => document.querySelector('mobilise-session-calendar')!.shadowRoot!.querySelector<HTMLElement>('td[aria-selected="true"]')?.dataset.day ?? '');
 
+type Mode = 'forced-colours' | 'normal-colours' | 'dark-colours';
+
 /** The month grid, with no day chosen yet; returns a day with two more days after it in the same week. */
-async function openGrid(page: Page, forced: boolean): Promise<string[]> {
+async function openGrid(page: Page, mode: Mode): Promise<string[]> {
   await page.evaluateOnNewDocument('window.__name = (f) => f');
   await page.setViewport({ width: 1280, height: 800 });
   // Through CDP: puppeteer's emulateMediaFeatures does not know forced-colors.
   const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setEmulatedMedia', {
     features: [
-      { name: 'forced-colors', value: forced ? 'active' : 'none' },
+      { name: 'forced-colors', value: mode === 'forced-colours' ? 'active' : 'none' },
+      { name: 'prefers-color-scheme', value: mode === 'dark-colours' ? 'dark' : 'light' },
       { name: 'prefers-reduced-motion', value: 'reduce' },
     ],
   });
   await page.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
+  // Dark defaults apply only on a page that opts in, as a host page would.
+  if (mode === 'dark-colours') await page.evaluate(() => document.documentElement.style.setProperty('color-scheme', 'light dark'));
   const calendar = 'mobilise-session-calendar';
   await page.waitForFunction((c) => document.querySelector(c)?.shadowRoot?.querySelector('[data-view="month"]:not([disabled])'), { timeout: 30_000 }, calendar);
   await page.evaluate((c) => document.querySelector(c)!.shadowRoot!.querySelector<HTMLElement>('[data-view="month"]')!.click(), calendar);
@@ -139,12 +144,11 @@ async function openGrid(page: Page, forced: boolean): Promise<string[]> {
   return days;
 }
 
-for (const forced of [true, false]) {
-  const mode = forced ? 'forced-colours' : 'normal-colours';
+for (const mode of ['forced-colours', 'normal-colours', 'dark-colours'] as const) {
   test(`${mode}: the chosen day and the focused day differ in shape, and each stays visible with the other`, { timeout: 90_000 }, async () => {
     const page = await site.browser.newPage();
     try {
-      const [day, next, after] = await openGrid(page, forced);
+      const [day, next, after] = await openGrid(page, mode);
       assert.ok(day && next && after);
       const plain = await shoot(page, day, `${mode}-1-plain`);
 

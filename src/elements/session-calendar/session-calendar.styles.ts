@@ -266,12 +266,13 @@ export const styles = css`
     text-decoration: underline;
     text-decoration-thickness: 2px;
   }
+  /* Text colours swapped: the fill keeps accent-text's contrast with the surface (≥ 4.5:1), dark mode too. */
   .grid td[aria-selected='true'] {
-    background: var(--_accent);
-    color: var(--_accent-contrast);
+    background: var(--_accent-text);
+    color: var(--_surface);
   }
   .grid td[aria-selected='true'] .count {
-    background: var(--_accent-contrast);
+    background: var(--_surface);
     color: var(--_accent-text);
   }
   .day-panel {

@@ -55,7 +55,8 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * @csspart empty - Message when no session matches.
  * @csspart notice - Note about sessions the server sent incomplete.
  *
- * @cssproperty --mobilise-accent - Buttons, selected day, day markers.
+ * @cssproperty --mobilise-accent - Buttons, day markers.
+ * @cssproperty --mobilise-accent-text - Links; the chosen day of the month grid is filled with it.
  * @cssproperty --mobilise-success - "Spaces left" badge.
  * @cssproperty --mobilise-warning - "Only N left" badge.
  * @cssproperty --mobilise-danger - "Full" and "Cancelled" badges.
