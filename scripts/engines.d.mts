@@ -1,0 +1,10 @@
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+export const ENGINES: Engine[];
+export function selectedEngines(env?: string): Engine[];
+export function firefoxPath(): string | undefined;
+export function webkitDriverPath(): string | undefined;
+export function miniBrowserPath(): string | undefined;
+export function missingPackages(engines?: Engine[]): string[];
+export function puppeteerOptions(engine: Engine): import('puppeteer-core').LaunchOptions;
+export function startWebKitDriver(): Promise<{ port: number; stop(): void }>;
+export function webkitCapabilities(): WebdriverIO.Capabilities;
