@@ -2,9 +2,10 @@
  * For node:test end-to-end tests: the built bundle (dist/) served with a strict
  * CSP next to the real reference backend on a fresh in-memory PGlite, and
  * Debian's headless Chromium. Loopback only. Same set-up as test/e2e/embed.test.ts.
+ * `startE2eServer` alone serves the site for any engine (test/helpers/e2e-engines.ts).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { createApp } from '../../server/app.js';
 import { openDb } from '../../server/db/open.js';
@@ -17,14 +18,33 @@ import { startStaticServer } from '../../scripts/static-server.js';
 export const STRICT_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-export interface E2eSite {
+/**
+ * Served as /__probe.js and loaded first by every page when `probe` is on: a
+ * same-origin classic script, so the strict CSP lets it run in every engine
+ * (WebDriver has no way to add a script before the page's own). It records
+ * CSP violations, uncaught errors and console.error calls for the test to read.
+ */
+const PROBE = `
+window.__name = (f) => f; // tsx names functions through a __name helper that evaluated callbacks reference
+window.__e2e = { csp: [], problems: [] };
+document.addEventListener('securitypolicyviolation', (e) => __e2e.csp.push(e.violatedDirective + ' ' + e.blockedURI));
+addEventListener('error', (e) => __e2e.problems.push('pageerror: ' + (e.message || (e.target && (e.target.src || e.target.href)))), true);
+addEventListener('unhandledrejection', (e) => __e2e.problems.push('pageerror: ' + e.reason));
+const consoleError = console.error;
+console.error = (...args) => { __e2e.problems.push('console: ' + args.join(' ')); consoleError.apply(console, args); };
+`;
+
+export interface E2eServer {
   db: Db;
   url: string;
-  browser: Browser;
   close(): Promise<void>;
 }
 
-export async function startE2eSite(): Promise<E2eSite> {
+export interface E2eSite extends E2eServer {
+  browser: Browser;
+}
+
+export async function startE2eServer({ probe = false } = {}): Promise<E2eServer> {
   assert.ok(existsSync('dist/mobilise.js'), 'dist/mobilise.js is missing: run npm run build first');
   const db = await openDb({});
   await seedIfEmpty(db, modules, makeSessions(new Date()));
@@ -33,29 +53,50 @@ export async function startE2eSite(): Promise<E2eSite> {
     mounts: { '/dist/': 'dist', '/': 'test/e2e/pages' },
     headers: { 'Content-Security-Policy': STRICT_CSP },
     handle: (req, res) => {
-      if (!req.url?.startsWith('/v1/')) return false;
-      app!(req, res);
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path.startsWith('/v1/')) {
+        app!(req, res);
+        return true;
+      }
+      if (!probe) return false;
+      if (path === '/__probe.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'Content-Security-Policy': STRICT_CSP }).end(PROBE);
+        return true;
+      }
+      const page = `test/e2e/pages${path}`;
+      if (!path.endsWith('.html') || path.includes('..') || !existsSync(page)) return false;
+      const html = readFileSync(page, 'utf8').replace('<head>', '<head><script src="/__probe.js"></script>');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP }).end(html);
       return true;
     },
   });
   // Browsers send Origin on same-origin POSTs too, so the page's own origin must be allowed.
   app = createApp({ db, allowedOrigins: [site.url], rateLimit: { windowMs: 60_000, max: 100 }, log: () => {} });
+  return {
+    db,
+    url: site.url,
+    async close() {
+      await site.close();
+      await db.close();
+    },
+  };
+}
+
+export async function startE2eSite(): Promise<E2eSite> {
+  const server = await startE2eServer();
   let browser: Browser;
   try {
     browser = await launchChromium();
   } catch (error) {
-    await site.close();
-    await db.close();
+    await server.close();
     throw error;
   }
   return {
-    db,
-    url: site.url,
+    ...server,
     browser,
     async close() {
       await browser.close();
-      await site.close();
-      await db.close();
+      await server.close();
     },
   };
 }

@@ -1,0 +1,158 @@
+/**
+ * End-to-end pages in every engine behind one small interface: Chromium and
+ * Firefox ESR through puppeteer-core, WebKitGTK through WebDriver (webdriverio
+ * against WebKitWebDriver under Xvfb). The tests only evaluate scripts, wait for
+ * conditions and press keys, which all three drivers can do alike.
+ * ENGINES=chromium,firefox,webkit (default all) picks the engines.
+ */
+import { writeFileSync } from 'node:fs';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import { remote } from 'webdriverio';
+import { puppeteerOptions, selectedEngines, startWebKitDriver, webkitCapabilities, type Engine } from '../../scripts/engines.mjs';
+
+export type { Engine };
+export const e2eEngines = (): Engine[] => selectedEngines();
+
+/** The keys the tests press, by their puppeteer names. */
+export type Key = 'Tab' | 'Enter' | 'Space' | 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Escape' | 'Backspace';
+
+export interface PageOptions {
+  width?: number;
+  height?: number;
+}
+
+export interface E2ePage {
+  readonly engine: Engine;
+  goto(url: string): Promise<void>;
+  evaluate<A extends unknown[], T>(fn: (...args: A) => T, ...args: A): Promise<Awaited<T>>;
+  /** Resolves once `fn` returns truthy in the page; fails naming `what` after `timeoutMs`. */
+  waitFor<A extends unknown[]>(what: string, timeoutMs: number, fn: (...args: A) => unknown, ...args: A): Promise<void>;
+  press(key: Key): Promise<void>;
+  type(text: string): Promise<void>;
+  /** Uncaught errors and console errors so far. */
+  problems(): Promise<string[]>;
+  /** CSP violations so far (needs the server's probe: startE2eServer({ probe: true })). */
+  cspViolations(): Promise<string[]>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface E2eBrowser {
+  readonly engine: Engine;
+  newPage(options?: PageOptions): Promise<E2ePage>;
+  close(): Promise<void>;
+}
+
+/** What the server's probe script recorded in the page. */
+const probe = (k: 'csp' | 'problems'): string[] => (window as unknown as { __e2e?: Record<string, string[]> }).__e2e?.[k] ?? [];
+
+export async function launchEngine(engine: Engine): Promise<E2eBrowser> {
+  return engine === 'webkit' ? launchWebKit() : launchPuppeteer(engine);
+}
+
+async function launchPuppeteer(engine: Engine): Promise<E2eBrowser> {
+  const options = puppeteerOptions(engine);
+  // Firefox over BiDi cannot emulate media features, so its profile prefers reduced motion outright, as Chromium's pages emulate.
+  if (engine === 'firefox') options.extraPrefsFirefox = { ...options.extraPrefsFirefox, 'ui.prefersReducedMotion': 1 };
+  const browser: Browser = await puppeteer.launch(options);
+  return {
+    engine,
+    async newPage({ width = 1100, height = 900 } = {}) {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      });
+      if (engine === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+      await page.setViewport({ width, height });
+      return puppeteerPage(engine, page, problems);
+    },
+    close: () => browser.close(),
+  };
+}
+
+function puppeteerPage(engine: Engine, page: Page, problems: string[]): E2ePage {
+  return {
+    engine,
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
+    async waitFor(what, timeoutMs, fn, ...args) {
+      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, ...(args as unknown as never[])).catch((e: Error) => {
+        throw new Error(`${engine}: ${what} did not happen within ${timeoutMs} ms (${e.message})`);
+      });
+    },
+    press: (key) => page.keyboard.press(key as KeyInput),
+    type: (text) => page.keyboard.type(text),
+    problems: async () => [...problems],
+    cspViolations: () => page.evaluate(probe, 'csp' as const),
+    screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    close: () => page.close(),
+  };
+}
+
+/** WebDriver key codes (WebDriver spec, "keyboard actions"). */
+const WEBDRIVER_KEYS: Record<Key, string> = {
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Space: '\uE00D',
+  ArrowUp: '\uE013',
+  ArrowDown: '\uE015',
+  ArrowLeft: '\uE012',
+  ArrowRight: '\uE014',
+  Escape: '\uE00C',
+  Backspace: '\uE003',
+};
+
+async function launchWebKit(): Promise<E2eBrowser> {
+  const driver = await startWebKitDriver();
+  const sessions = new Set<WebdriverIO.Browser>();
+  return {
+    engine: 'webkit',
+    async newPage({ width = 1100, height = 900 } = {}) {
+      // One WebDriver session (one MiniBrowser window) per page.
+      const wd = await remote({ hostname: '127.0.0.1', port: driver.port, capabilities: webkitCapabilities(), logLevel: 'error' });
+      sessions.add(wd);
+      const page = webdriverPage(wd, () => sessions.delete(wd));
+      await page.goto('about:blank');
+      // The window size includes MiniBrowser's frame; size it so the page's own viewport is width × height.
+      await wd.setWindowSize(width, height);
+      const [w, h] = await page.evaluate(() => [innerWidth, innerHeight]);
+      if (w !== width || h !== height) await wd.setWindowSize(2 * width - w, 2 * height - h);
+      return page;
+    },
+    async close() {
+      await Promise.allSettled([...sessions].map((s) => s.deleteSession()));
+      driver.stop();
+    },
+  };
+}
+
+function webdriverPage(wd: WebdriverIO.Browser, forget: () => void): E2ePage {
+  // Run a page function from its source: tsx's __name helper must exist where it runs.
+  const run = <T>(fn: (...args: never[]) => unknown, args: unknown[]) =>
+    wd.execute(`const __name = (f) => f; return (${fn.toString()}).apply(null, arguments);`, ...args) as Promise<T>;
+  const keys = (values: string[]) =>
+    wd.performActions([{ type: 'key', id: 'keyboard', actions: values.flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]) }]);
+  return {
+    engine: 'webkit',
+    goto: (url) => wd.url(url).then(() => undefined),
+    evaluate: (fn, ...args) => run(fn as never, args),
+    async waitFor(what, timeoutMs, fn, ...args) {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await run<unknown>(fn as never, args))) {
+        if (Date.now() > deadline) throw new Error(`webkit: ${what} did not happen within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    press: (key) => keys([WEBDRIVER_KEYS[key]]),
+    type: (text) => keys([...text]),
+    problems: () => run<string[]>(probe as never, ['problems']),
+    cspViolations: () => run<string[]>(probe as never, ['csp']),
+    screenshot: async (path) => writeFileSync(path, Buffer.from(await wd.takeScreenshot(), 'base64')),
+    async close() {
+      forget();
+      await wd.deleteSession();
+    },
+  };
+}
