@@ -126,8 +126,7 @@ export function webkitCapabilities() {
     'wdio:enforceWebDriverClassic': true,
     'webkitgtk:browserOptions': {
       binary: miniBrowserPath(),
-      // Tab reaches links as well as form controls, as Safari does with "Press Tab to highlight each item".
-      args: ['--automation', '--enable-tabs-to-links=true'],
+      args: ['--automation'],
     },
   };
 }

@@ -82,7 +82,8 @@ function puppeteerPage(engine: Engine, page: Page, problems: string[]): E2ePage 
         throw new Error(`${engine}: ${what} did not happen within ${timeoutMs} ms (${e.message})`);
       });
     },
-    press: (key) => page.keyboard.press(key as KeyInput),
+    // ' ' rather than 'Space': puppeteer's Firefox (BiDi) keyboard knows only the former.
+    press: (key) => page.keyboard.press(key === 'Space' ? ' ' : (key as KeyInput)),
     type: (text) => page.keyboard.type(text),
     problems: async () => [...problems],
     cspViolations: () => page.evaluate(probe, 'csp' as const),
