@@ -3,7 +3,7 @@
  * reference backend, started by scripts/start.ts with port 8787 already taken.
  * The page must follow the port the backend got, list the programme in its own
  * order, say as many modules as it shows, and let a member reach Submit in a
- * 1280×800 window.
+ * 1280×800 window, in a column that scrolls with the page.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -139,6 +139,14 @@ test('at 1280×800 a member can Tab to the consent box and Submit and see them',
     buttons.find((b) => !/waiting list/i.test(b.textContent ?? ''))!.click();
   });
   await page.waitForFunction(() => document.querySelector('mobilise-signup-form')?.shadowRoot?.querySelector('[name="firstName"]'), { timeout: 15_000 });
+  // The form scrolls smoothly to its heading; let that finish (scrollY still for three frames) before Tabbing.
+  await page.evaluate(async () => {
+    for (let last = -1, same = 0; same < 3; ) {
+      await new Promise((r) => requestAnimationFrame(r));
+      same = scrollY === last ? same + 1 : 0;
+      last = scrollY;
+    }
+  });
   await page.evaluate(() => document.querySelector('mobilise-signup-form')!.shadowRoot!.querySelector<HTMLInputElement>('[name="firstName"]')!.focus());
   const seen: Record<string, boolean> = {};
   for (let i = 0; i < 40 && !seen.submit; i++) {
@@ -153,5 +161,15 @@ test('at 1280×800 a member can Tab to the consent box and Submit and see them',
     if (at?.key) seen[at.key] = at.visible;
   }
   assert.deepEqual(seen, { consent: true, submit: true }, 'the consent box and Submit come into view when focused');
+
+  // The column scrolls with the page: sticky only if all of it fits in the window, and never a scroll box of its own.
+  const column = await page.evaluate(() => {
+    const aside = document.querySelector('aside')!;
+    return {
+      stuckTallerThanWindow: getComputedStyle(aside).position === 'sticky' && aside.getBoundingClientRect().height > innerHeight,
+      scrollsOnItsOwn: aside.scrollHeight > aside.clientHeight + 1,
+    };
+  });
+  assert.deepEqual(column, { stuckTallerThanWindow: false, scrollsOnItsOwn: false });
   await page.close();
 });
