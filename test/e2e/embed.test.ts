@@ -4,10 +4,9 @@
  * reference backend, in Chromium, Firefox and WebKit: browse → pick → sign up → stored.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { modules } from '../../server/seed/programme.js';
-import { e2eEngines, launchEngine, type E2eBrowser, type E2ePage } from '../helpers/e2e-engines.js';
-import { startE2eServer, type E2eServer } from '../helpers/e2e-site.js';
+import { e2eEngines, engineSite, type E2ePage } from '../helpers/e2e-engines.js';
 
 /** Count nodes with a given part inside an element's shadow root. */
 const countParts = (page: E2ePage, tag: string, part: string) =>
@@ -15,22 +14,11 @@ const countParts = (page: E2ePage, tag: string, part: string) =>
 
 for (const engine of e2eEngines()) {
   describe(`embed (${engine})`, () => {
-    let site: E2eServer;
-    let browser: E2eBrowser;
-
-    before(async () => {
-      site = await startE2eServer({ probe: true });
-      browser = await launchEngine(engine);
-    });
-
-    after(async () => {
-      await browser?.close();
-      await site?.close();
-    });
+    const env = engineSite(engine);
 
     async function openPage(): Promise<E2ePage> {
-      const page = await browser.newPage({ width: 1100, height: 900 });
-      await page.goto(`${site.url}/strict-csp.html`);
+      const page = await env.browser.newPage({ width: 1100, height: 900 });
+      await page.goto(`${env.site.url}/strict-csp.html`);
       return page;
     }
 
@@ -78,7 +66,7 @@ for (const engine of e2eEngines()) {
       const resultText = await page.evaluate(() => document.querySelector('mobilise-signup-form')!.shadowRoot!.querySelector('[part~="result"]')!.textContent!);
       const ref = /MOB-[A-Z0-9]+/.exec(resultText)?.[0];
       assert.ok(ref, `a reference is shown: ${resultText}`);
-      const rows = await site.db.query<{ reference: string; email: string; session_id: string }>('SELECT reference, email, session_id FROM signups WHERE reference = $1', [ref]);
+      const rows = await env.site.db.query<{ reference: string; email: string; session_id: string }>('SELECT reference, email, session_id FROM signups WHERE reference = $1', [ref]);
       assert.equal(rows.rows.length, 1);
       assert.equal(rows.rows[0].email, 'morag.csp@example.org');
       assert.ok(sessionId.includes(rows.rows[0].session_id), 'the deep-link hash names the chosen session');

@@ -8,11 +8,10 @@
  * confirmation must take focus so it is announced.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { makeSessions, modules } from '../../server/seed/programme.js';
 import { en } from '../../src/strings/en.js';
-import { e2eEngines, launchEngine, type E2eBrowser, type E2ePage, type Key } from '../helpers/e2e-engines.js';
-import { startE2eServer, type E2eServer } from '../helpers/e2e-site.js';
+import { e2eEngines, engineSite, type E2ePage, type Key } from '../helpers/e2e-engines.js';
 
 /** What has focus, looking through shadow roots. */
 interface Focus {
@@ -85,23 +84,12 @@ const inForm = (f: Focus) => f.host === 'mobilise-signup-form';
 
 for (const engine of e2eEngines()) {
   describe(`keyboard (${engine})`, () => {
-    let site: E2eServer;
-    let browser: E2eBrowser;
-
-    before(async () => {
-      site = await startE2eServer({ probe: true });
-      browser = await launchEngine(engine);
-    });
-
-    after(async () => {
-      await browser?.close();
-      await site?.close();
-    });
+    const env = engineSite(engine);
 
     test('keyboard only: browse, choose, fix mistakes and sign up; the row is stored and the confirmation takes focus', { timeout: 90_000 }, async () => {
       presses = 0;
-      const page = await browser.newPage({ width: 1100, height: 900 });
-      await page.goto(`${site.url}/strict-csp.html`);
+      const page = await env.browser.newPage({ width: 1100, height: 900 });
+      await page.goto(`${env.site.url}/strict-csp.html`);
       await page.waitFor(
         'catalogue cards and Sign up buttons',
         15_000,
@@ -219,7 +207,7 @@ for (const engine of e2eEngines()) {
       assert.ok(reference, `a reference is shown: ${resultText}`);
 
       // 8. Stored once, exactly as typed.
-      const rows = await site.db.query<Record<string, unknown>>(
+      const rows = await env.site.db.query<Record<string, unknown>>(
         `SELECT reference, session_id, first_name, last_name, email, phone, postcode, membership, clp, access_needs, consent_contact, consent_marketing, status
            FROM signups WHERE email = $1`,
         ['morag.keys@example.org'],

@@ -6,9 +6,11 @@
  * ENGINES=chromium,firefox,webkit (default all) picks the engines.
  */
 import { writeFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import { puppeteerOptions, selectedEngines, startWebKitDriver, webkitCapabilities, type Engine } from '../../scripts/engines.mjs';
+import { startE2eServer, type E2eServer } from './e2e-site.js';
 
 export type { Engine };
 export const e2eEngines = (): Engine[] => selectedEngines();
@@ -45,6 +47,23 @@ export interface E2eBrowser {
 
 /** What the server's probe script recorded in the page. */
 const probe = (k: 'csp' | 'problems'): string[] => (window as unknown as { __e2e?: Record<string, string[]> }).__e2e?.[k] ?? [];
+
+/**
+ * For a node:test suite: the e2e site (with its probe) and the engine's browser,
+ * started before the suite's tests and closed after them.
+ */
+export function engineSite(engine: Engine): { site: E2eServer; browser: E2eBrowser } {
+  const it = {} as { site: E2eServer; browser: E2eBrowser };
+  before(async () => {
+    it.site = await startE2eServer({ probe: true });
+    it.browser = await launchEngine(engine);
+  });
+  after(async () => {
+    await it.browser?.close();
+    await it.site?.close();
+  });
+  return it;
+}
 
 export async function launchEngine(engine: Engine): Promise<E2eBrowser> {
   return engine === 'webkit' ? launchWebKit() : launchPuppeteer(engine);
