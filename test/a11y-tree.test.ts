@@ -68,7 +68,7 @@ async function inTree() {
     // A field's insides (a date input's spin buttons and picker button) are the field, not more controls.
     if (kind !== 'field') n.children?.forEach(visit);
   };
-  visit((await a11ySnapshot({})) as AxNode);
+  visit((await a11ySnapshot({})) as unknown as AxNode);
   return { counts, unnamed };
 }
 

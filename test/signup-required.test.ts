@@ -60,7 +60,7 @@ describe('<mobilise-signup-form>: required fields', () => {
 
     // What a screen reader is told for each text field (Chromium's tree reports `required` on textboxes only).
     if (!isChromium) return;
-    const tree = flatten((await a11ySnapshot({})) as AxNode);
+    const tree = flatten((await a11ySnapshot({})) as unknown as AxNode);
     const told = Object.fromEntries(tree.filter((n) => n.role === 'textbox').map((n) => [n.name, n.required === true]));
     const t = en.signup;
     expect(told).to.deep.equal({
