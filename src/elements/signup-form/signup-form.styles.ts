@@ -7,10 +7,13 @@ export const styles = css`
     line-height: 1.3;
     margin: 0 0 0.75rem;
   }
-  .heading:focus {
+  /* Headings take focus from script (to be announced): a ring only for keyboard users. */
+  .heading:focus,
+  .result-heading:focus {
     outline: none;
   }
-  .heading:focus-visible {
+  .heading:focus-visible,
+  .result-heading:focus-visible {
     outline: 3px solid var(--_focus);
   }
   .session-summary {
@@ -61,10 +64,8 @@ export const styles = css`
     color: var(--_danger);
     font-weight: 700;
   }
-  input[type='text'],
-  input[type='email'],
-  input[type='tel'],
-  textarea {
+  /* Text inputs and the textarea. */
+  [part='input'] {
     display: block;
     width: 100%;
     min-height: 44px;
@@ -168,12 +169,6 @@ export const styles = css`
     font-size: 1.25rem;
     margin: 0 0 0.5rem;
   }
-  .result-heading:focus {
-    outline: none;
-  }
-  .result-heading:focus-visible {
-    outline: 3px solid var(--_focus);
-  }
   .reference {
     font-weight: 700;
   }
@@ -209,10 +204,7 @@ export const styles = css`
     .error-summary {
       border-color: CanvasText;
     }
-    input[type='text'],
-    input[type='email'],
-    input[type='tel'],
-    textarea {
+    [part='input'] {
       border-color: FieldText;
     }
     .error-summary a {
