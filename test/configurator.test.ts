@@ -5,7 +5,8 @@
  * the snippet's attributes.
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { setViewport } from './helpers/viewport.js';
 import {
   DEFAULTS,
   buildSnippet,
@@ -123,9 +124,9 @@ describe('configurator page', function () {
   }
 
   /**
-   * The calendar skips rendering of off-screen months (content-visibility: auto), and axe
-   * cannot judge colours of content that is not rendered. A viewport tall enough for the
-   * whole page renders everything, so every element really is checked.
+   * axe leaves the colour contrast of content outside the viewport unjudged ("incomplete").
+   * A viewport tall enough for the whole page puts everything in view, so every element
+   * really is checked.
    */
   async function expectAccessible() {
     await setViewport({ width: 1024, height: Math.max(600, root.scrollHeight + 100) });
