@@ -8,3 +8,4 @@ export function missingPackages(engines?: Engine[]): string[];
 export function puppeteerOptions(engine: Engine): import('puppeteer-core').LaunchOptions;
 export function startWebKitDriver(): Promise<{ port: number; stop(): void }>;
 export function webkitCapabilities(): WebdriverIO.Capabilities;
+export function setWebKitViewport(driver: WebdriverIO.Browser, width: number, height: number): Promise<void>;

@@ -14,7 +14,7 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 /** The engines asked for (ENGINES=… or all), in a stable order. */
 export function selectedEngines(env = process.env.ENGINES) {
-  if (!env) return ['chromium']; // until every suite passes in all three engines
+  if (!env) return ENGINES;
   const asked = env.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
   const unknown = asked.filter((e) => !ENGINES.includes(e));
   if (unknown.length) throw new Error(`ENGINES: unknown ${unknown.join(', ')} (known: ${ENGINES.join(', ')})`);
@@ -129,4 +129,38 @@ export function webkitCapabilities() {
       args: ['--automation'],
     },
   };
+}
+
+const MINIBROWSER_MIN_WIDTH = 447;
+const frames = new WeakMap();
+
+/**
+ * Size a WebDriver-driven MiniBrowser so its page's viewport is width × height.
+ * The window size includes MiniBrowser's frame (its toolbar), and the page sees a
+ * resize a moment after WebDriver answers: measure the frame once per session,
+ * then wait until the viewport is exact.
+ */
+export async function setWebKitViewport(driver, width, height) {
+  if (width < MINIBROWSER_MIN_WIDTH) {
+    throw new Error(`WebKitGTK's MiniBrowser window cannot be narrower than ${MINIBROWSER_MIN_WIDTH} px (asked ${width}): test narrow layouts with a narrow container instead`);
+  }
+  if (!frames.has(driver)) {
+    await driver.setWindowSize(width, height);
+    // The frame is a few dozen px at most: a reading outside that is the size from before the resize.
+    const [w, h] = await viewportWhen(driver, ([w, h]) => width - w >= 0 && width - w < 100 && height - h >= 0 && height - h < 100);
+    frames.set(driver, [width - w, height - h]);
+  }
+  const [fw, fh] = frames.get(driver);
+  await driver.setWindowSize(width + fw, height + fh);
+  await viewportWhen(driver, ([w, h]) => w === width && h === height);
+}
+
+async function viewportWhen(driver, ok, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const size = await driver.execute(() => [innerWidth, innerHeight]);
+    if (ok(size)) return size;
+    if (Date.now() > deadline) throw new Error(`WebKit's viewport stayed ${size.join('×')} after a window resize`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

@@ -2,7 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
-import { puppeteerOptions, startWebKitDriver, webkitCapabilities } from './engines.mjs';
+import { puppeteerOptions, setWebKitViewport, startWebKitDriver, webkitCapabilities } from './engines.mjs';
 
 /** WebdriverLauncher that starts (and ends) its own WebKitWebDriver under Xvfb. */
 class WebKitLauncher extends WebdriverLauncher {
@@ -18,6 +18,9 @@ class WebKitLauncher extends WebdriverLauncher {
   async stop() {
     await super.stop();
     this.webkitDriver?.stop();
+  }
+  setViewport(width, height) {
+    return setWebKitViewport(this.driver, width, height);
   }
 }
 

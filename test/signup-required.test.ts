@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot } from '@web/test-runner-commands';
 import '../src/elements/signup-form/define.js';
 import { en } from '../src/strings/en.js';
+import { canUse } from './helpers/engine.js';
 import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
 
 // Mocha globals, declared locally: the project has no @types/mocha.
@@ -15,8 +16,6 @@ interface AxNode {
   required?: boolean;
   children?: AxNode[];
 }
-/** a11ySnapshot reads Chromium's accessibility tree; other engines answer in their own shape. */
-const isChromium = /Chrome\//.test(navigator.userAgent);
 const flatten = (n: AxNode): AxNode[] => [n, ...(n.children ?? []).flatMap(flatten)];
 
 const soon = Date.now() + 3_600_000;
@@ -59,7 +58,7 @@ describe('<mobilise-signup-form>: required fields', () => {
     expect([group.getAttribute('role'), group.getAttribute('aria-required')], 'the membership question as a whole').to.deep.equal(['radiogroup', 'true']);
 
     // What a screen reader is told for each text field (Chromium's tree reports `required` on textboxes only).
-    if (!isChromium) return;
+    if (!canUse('a11ySnapshot', 'required flags in the accessibility tree')) return;
     const tree = flatten((await a11ySnapshot({})) as unknown as AxNode);
     const told = Object.fromEntries(tree.filter((n) => n.role === 'textbox').map((n) => [n.name, n.required === true]));
     const t = en.signup;

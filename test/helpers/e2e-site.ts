@@ -50,7 +50,7 @@ export async function startE2eServer({ probe = false } = {}): Promise<E2eServer>
   await seedIfEmpty(db, modules, makeSessions(new Date()));
   let app: ReturnType<typeof createApp> | undefined;
   const site = await startStaticServer({
-    mounts: { '/dist/': 'dist', '/': 'test/e2e/pages' },
+    mounts: { '/dist/': 'dist', '/hosts/': 'test/e2e/hosts', '/': 'test/e2e/pages' },
     headers: { 'Content-Security-Policy': STRICT_CSP },
     handle: (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;

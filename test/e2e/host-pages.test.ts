@@ -1,0 +1,173 @@
+/**
+ * The built bundle embedded in real CMS theme CSS (WordPress Twenty Twenty-One
+ * and the block library, vendored from Debian's packages) and in that theme plus
+ * a deliberately hostile stylesheet (test/e2e/hosts/), in every engine, at phone,
+ * tablet and desktop widths: the widgets keep their shape, stay readable, sit in
+ * the theme's content column, and a member can sign up. Screenshots of every page
+ * are kept in test-results/host-pages/ for a person to look at.
+ * WebKitGTK's MiniBrowser window cannot be narrower than 447 px, so WebKit runs
+ * the 768 and 1280 px widths; Chromium and Firefox run all four.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { e2eEngines, engineSite, type E2ePage, type Engine } from '../helpers/e2e-engines.js';
+
+const HOSTS = ['wordpress', 'hostile'] as const;
+const WIDTHS = [320, 375, 768, 1280];
+const MINIBROWSER_MIN_WIDTH = 447;
+const SHOTS = 'test-results/host-pages';
+const TAGS = ['mobilise-module-catalogue', 'mobilise-session-calendar', 'mobilise-signup-form'];
+
+/** What one page looks like, measured in the page. */
+interface Layout {
+  viewport: number;
+  scrollWidth: number;
+  /** Left and right edges of the theme's content column (a paragraph of the post). */
+  column: [number, number];
+  /** Each widget's (and the provider's) left and right edges. */
+  boxes: Record<string, [number, number]>;
+  /** "element in container by N px" for every widget descendant outside its card, panel or widget. */
+  overflows: string[];
+  /** Font sizes of the widgets' text, weighted by characters. */
+  minFont: number;
+  maxFont: number;
+  bodyFont: number;
+  /** Smallest height of a button and width of a text field inside the widgets. */
+  minButton: number;
+  minInput: number;
+}
+
+/** Runs in the page: walks the three shadow roots. */
+function measure(tags: string[]): Layout {
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const edges = (el: Element): [number, number] => {
+    const r = el.getBoundingClientRect();
+    return [round(r.left), round(r.right)];
+  };
+  const column = document.getElementById('column')!;
+  const boxes: Record<string, [number, number]> = { 'mobilise-provider': edges(document.querySelector('mobilise-provider')!) };
+  const overflows: string[] = [];
+  const chars = new Map<number, number>();
+  let minButton = Infinity;
+  let minInput = Infinity;
+  const name = (el: Element) => `${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+  /** Clipped by an overflow box between it and the container (its overflow is not the container's). */
+  const clipped = (el: Element, container: Element) => {
+    for (let p = el.parentElement; p && p !== container; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+    return false;
+  };
+  for (const tag of tags) {
+    const host = document.querySelector(tag)!;
+    const root = host.shadowRoot!;
+    boxes[tag] = edges(host);
+    const all = [...root.querySelectorAll('*')];
+    const cards = '[part~="card"], [part~="session"], [part~="filters"], .panel, .state';
+    for (const el of all) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (!r.width || !r.height || style.visibility === 'hidden' || el.closest('.visually-hidden, [aria-hidden="true"]')) continue;
+      if (el.localName === 'button' || el.classList.contains('button')) minButton = Math.min(minButton, r.height);
+      if (el.localName === 'input' && /^(text|email|tel|search)$/.test((el as HTMLInputElement).type)) minInput = Math.min(minInput, r.width);
+      const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join('');
+      if (text) {
+        const size = round(parseFloat(style.fontSize));
+        chars.set(size, (chars.get(size) ?? 0) + text.length);
+      }
+      // The nearest card or panel that holds it, else the widget itself.
+      const container: Element = el.parentElement?.closest(cards) ?? host;
+      if (clipped(el, container)) continue;
+      const b = container.getBoundingClientRect();
+      const out = Math.max(b.left - r.left, r.right - b.right);
+      if (out > 1) overflows.push(`${tag}: ${name(el)} in ${name(container)} by ${Math.round(out)} px`);
+    }
+  }
+  const sizes = [...chars.keys()];
+  const bodyFont = [...chars.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return {
+    viewport: document.documentElement.clientWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    column: edges(column),
+    boxes,
+    overflows: [...new Set(overflows)],
+    minFont: Math.min(...sizes),
+    maxFont: Math.max(...sizes),
+    bodyFont,
+    minButton: round(minButton),
+    minInput: round(minInput),
+  };
+}
+
+async function openForm(page: E2ePage) {
+  await page.waitFor('catalogue cards', 15_000, () => (document.querySelector('mobilise-module-catalogue')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0) > 0);
+  await page.waitFor('a Sign up button', 15_000, () => !!document.querySelector('mobilise-session-calendar')?.shadowRoot?.querySelector('[part~="signup-button"]'));
+  await page.evaluate(() => document.querySelector('mobilise-session-calendar')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="signup-button"]')!.click());
+  await page.waitFor('the form', 15_000, () => !!document.querySelector('mobilise-signup-form')?.shadowRoot?.querySelector('form input[name="firstName"]'));
+}
+
+/** Fills and submits the form; returns the outcome's classes once it shows. */
+async function signUp(page: E2ePage, email: string): Promise<string> {
+  await page.evaluate((address: string) => {
+    const root = document.querySelector('mobilise-signup-form')!.shadowRoot!;
+    const set = (name: string, value: string) => {
+      const el = root.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    };
+    set('firstName', 'Eilidh');
+    set('lastName', 'Fraser');
+    set('email', address);
+    set('postcode', 'G12 8QQ');
+    root.querySelector<HTMLInputElement>('[name="membership"][value="member"]')!.click();
+    root.querySelector<HTMLInputElement>('[name="consentContact"]')!.click();
+    root.querySelector('form')!.requestSubmit();
+  }, email);
+  await page.waitFor('the outcome', 15_000, () => !!document.querySelector('mobilise-signup-form')?.shadowRoot?.querySelector('[part~="result"]'));
+  return page.evaluate(() => document.querySelector('mobilise-signup-form')!.shadowRoot!.querySelector('[part~="result"]')!.className);
+}
+
+const widthsFor = (engine: Engine) => WIDTHS.filter((w) => engine !== 'webkit' || w >= MINIBROWSER_MIN_WIDTH);
+
+for (const engine of e2eEngines()) {
+  describe(`host pages (${engine})`, () => {
+    const env = engineSite(engine);
+    mkdirSync(SHOTS, { recursive: true });
+
+    for (const host of HOSTS)
+      for (const width of widthsFor(engine))
+        test(`${host} theme at ${width} px: in the column, nothing sticks out, readable, signup completes`, async () => {
+          const page = await env.browser.newPage({ width, height: 900 });
+          try {
+            await page.goto(`${env.site.url}/hosts/${host}.html`);
+            await openForm(page);
+            const layout = await page.evaluate(measure, TAGS);
+            await page.screenshot(`${SHOTS}/${engine}-${host}-${width}.png`);
+            const at = `${engine}, ${host}, ${width} px`;
+
+            const failures = [
+              layout.scrollWidth > layout.viewport && `the page scrolls sideways (${layout.scrollWidth} px wide in ${layout.viewport})`,
+              ...layout.overflows.map((o) => `sticks out: ${o}`),
+              ...Object.entries(layout.boxes).map(
+                ([tag, [l, r]]) => (l < layout.column[0] - 1 || r > layout.column[1] + 1) && `${tag} spans ${l}–${r}, outside the content column ${layout.column.join('–')}`,
+              ),
+              // Default browser settings (16 px): body text 14–24 px, nothing under 12 or over 32.
+              (layout.bodyFont < 14 || layout.bodyFont > 24) && `body text at ${layout.bodyFont} px`,
+              (layout.minFont < 12 || layout.maxFont > 32) && `text from ${layout.minFont} to ${layout.maxFont} px`,
+              // The host's button { all: unset } and input { width: 50px } stay outside.
+              layout.minButton < 24 && `a button ${layout.minButton} px tall`,
+              layout.minInput <= 100 && `a text field ${layout.minInput} px wide`,
+            ].filter(Boolean);
+            assert.deepEqual(failures, [], at);
+
+            const outcome = await signUp(page, `${engine}.${host}.${width}@example.org`);
+            assert.doesNotMatch(outcome, /error/, `${at}: the signup ended in ${outcome}`);
+            assert.deepEqual(await page.problems(), [], `${at}: page or console errors`);
+          } catch (e) {
+            await page.screenshot(`${SHOTS}/${engine}-${host}-${width}-failed.png`).catch(() => {});
+            throw e;
+          } finally {
+            await page.close();
+          }
+        });
+  });
+}
