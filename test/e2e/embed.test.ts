@@ -4,13 +4,34 @@
  * reference backend, in Chromium, Firefox and WebKit: browse → pick → sign up → stored.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { describe, test } from 'node:test';
 import { modules } from '../../server/seed/programme.js';
+import { en } from '../../src/strings/en.js';
 import { e2eEngines, engineSite, type E2ePage } from '../helpers/e2e-engines.js';
+import { STRICT_CSP } from '../helpers/e2e-site.js';
 
 /** Count nodes with a given part inside an element's shadow root. */
 const countParts = (page: E2ePage, tag: string, part: string) =>
   page.evaluate((t: string, p: string) => document.querySelector(t)?.shadowRoot?.querySelectorAll(`[part~="${p}"]`).length ?? 0, tag, part);
+
+/** A loopback port nothing listens on: a training server that is down. */
+const closedPort = await new Promise<number>((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    server.close(() => resolve(port));
+  });
+});
+const downServer = `http://127.0.0.1:${closedPort}`;
+// Line breaks in the Markdown are spaces to a reader.
+const troubleshooting = (readFileSync('docs/embedding.md', 'utf8').split('## 13. Troubleshooting')[1] ?? '').replace(/\s+/g, ' ');
+
+/** What each engine's console says for a cross-origin server that is down, and the words docs/embedding.md quotes. */
+const DOWN_MESSAGE: Partial<Record<string, { logged: RegExp; quoted: string[] }>> = {
+  firefox: { logged: /Cross-Origin Request Blocked: .*\(Reason: CORS request did not succeed\)/, quoted: ['Cross-Origin Request Blocked', 'CORS request did not succeed'] },
+  chromium: { logged: /net::ERR_CONNECTION_REFUSED/, quoted: ['net::ERR_CONNECTION_REFUSED'] },
+};
 
 for (const engine of e2eEngines()) {
   describe(`embed (${engine})`, () => {
@@ -72,6 +93,31 @@ for (const engine of e2eEngines()) {
       assert.ok(sessionId.includes(rows.rows[0].session_id), 'the deep-link hash names the chosen session');
       assert.deepEqual(await page.cspViolations(), []);
       assert.deepEqual(await page.problems(), []);
+      await page.close();
+    });
+  });
+
+  describe(`embed with the training server down (${engine})`, () => {
+    // The page may call the (down) server on another port, so the failure is a network one, not the CSP's.
+    const env = engineSite(engine, { csp: STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' ${downServer}`) });
+
+    test("each widget says the server cannot be reached; the console's CORS wording is the one the troubleshooting guide explains", async () => {
+      const page = await env.browser.newPage({ width: 1100, height: 900 });
+      await page.goto(`${env.site.url}/strict-csp.html`);
+      await page.waitFor('the catalogue', 10_000, () => (document.querySelector('mobilise-module-catalogue')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0) > 0);
+      await page.evaluate((endpoint: string) => document.querySelector('mobilise-provider')!.setAttribute('endpoint', endpoint), `${downServer}/`);
+      const says = (tag: string, text: string) => document.querySelector(tag)?.shadowRoot?.textContent?.includes(text) ?? false;
+      for (const tag of ['mobilise-module-catalogue', 'mobilise-session-calendar']) {
+        await page.waitFor(`${tag} saying the server cannot be reached`, 30_000, says, tag, en.state.network);
+      }
+      // WebDriver cannot read WebKit's own console, so its wording is not checked.
+      const expected = DOWN_MESSAGE[engine];
+      if (expected) {
+        const logged = await page.problems();
+        assert.ok(logged.some((m) => expected.logged.test(m)), `${engine} logs ${expected.logged}: ${JSON.stringify(logged.slice(0, 2))}`);
+        for (const words of expected.quoted) assert.ok(troubleshooting.includes(words), `the troubleshooting guide quotes "${words}"`);
+      }
+      assert.deepEqual(await page.cspViolations(), []);
       await page.close();
     });
   });

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { remote } from 'webdriverio';
-import { puppeteerOptions, selectedEngines, startWebKitDriver, webkitCapabilities, type Engine } from '../../scripts/engines.mjs';
+import { puppeteerOptions, selectedEngines, setWebKitViewport, startWebKitDriver, webkitCapabilities, type Engine } from '../../scripts/engines.mjs';
 import { startE2eServer, type E2eServer } from './e2e-site.js';
 
 export type { Engine };
@@ -52,10 +52,10 @@ const probe = (k: 'csp' | 'problems'): string[] => (window as unknown as { __e2e
  * For a node:test suite: the e2e site (with its probe) and the engine's browser,
  * started before the suite's tests and closed after them.
  */
-export function engineSite(engine: Engine): { site: E2eServer; browser: E2eBrowser } {
+export function engineSite(engine: Engine, options: { csp?: string } = {}): { site: E2eServer; browser: E2eBrowser } {
   const it = {} as { site: E2eServer; browser: E2eBrowser };
   before(async () => {
-    it.site = await startE2eServer({ probe: true });
+    it.site = await startE2eServer({ ...options, probe: true });
     it.browser = await launchEngine(engine);
   });
   after(async () => {
@@ -135,10 +135,7 @@ async function launchWebKit(): Promise<E2eBrowser> {
       sessions.add(wd);
       const page = webdriverPage(wd, () => sessions.delete(wd));
       await page.goto('about:blank');
-      // The window size includes MiniBrowser's frame; size it so the page's own viewport is width × height.
-      await wd.setWindowSize(width, height);
-      const [w, h] = await page.evaluate(() => [innerWidth, innerHeight]);
-      if (w !== width || h !== height) await wd.setWindowSize(2 * width - w, 2 * height - h);
+      await setWebKitViewport(wd, width, height);
       return page;
     },
     async close() {

@@ -44,14 +44,14 @@ export interface E2eSite extends E2eServer {
   browser: Browser;
 }
 
-export async function startE2eServer({ probe = false } = {}): Promise<E2eServer> {
+export async function startE2eServer({ probe = false, csp = STRICT_CSP } = {}): Promise<E2eServer> {
   assert.ok(existsSync('dist/mobilise.js'), 'dist/mobilise.js is missing: run npm run build first');
   const db = await openDb({});
   await seedIfEmpty(db, modules, makeSessions(new Date()));
   let app: ReturnType<typeof createApp> | undefined;
   const site = await startStaticServer({
     mounts: { '/dist/': 'dist', '/hosts/': 'test/e2e/hosts', '/': 'test/e2e/pages' },
-    headers: { 'Content-Security-Policy': STRICT_CSP },
+    headers: { 'Content-Security-Policy': csp },
     handle: (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (path.startsWith('/v1/')) {
@@ -60,13 +60,13 @@ export async function startE2eServer({ probe = false } = {}): Promise<E2eServer>
       }
       if (!probe) return false;
       if (path === '/__probe.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'Content-Security-Policy': STRICT_CSP }).end(PROBE);
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'Content-Security-Policy': csp }).end(PROBE);
         return true;
       }
       const page = `test/e2e/pages${path}`;
       if (!path.endsWith('.html') || path.includes('..') || !existsSync(page)) return false;
       const html = readFileSync(page, 'utf8').replace('<head>', '<head><script src="/__probe.js"></script>');
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP }).end(html);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp }).end(html);
       return true;
     },
   });
