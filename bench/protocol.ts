@@ -15,7 +15,9 @@ export interface VerifiedRow {
   idempotency_key: string;
   /** lower(email) */
   email: string;
-  status: 'confirmed' | 'waitlisted';
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'expired' | 'cancelled';
+  hold: 'place' | 'waitlist' | null;
+  /** Waiting-list queue order. */
   position: number | null;
 }
 

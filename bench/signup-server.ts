@@ -69,7 +69,7 @@ process.on('message', (message: { type: string }) => {
   void (async () => {
     if (message.type === 'verify') {
       const rows = await db.query<VerifiedRow>(
-        'SELECT reference, idempotency_key, lower(email) AS email, status, position FROM signups WHERE session_id = $1',
+        'SELECT reference, idempotency_key, lower(email) AS email, status, hold, position FROM signups WHERE session_id = $1',
         [session.id],
       );
       const found = await db.query<Verified['session']>(

@@ -3,7 +3,7 @@
  * child process on 127.0.0.1) with concurrent signups for one session, plus a
  * share of retries that reuse an earlier signup's idempotency key (some while
  * the original is still in flight). Afterwards the database is read back and the
- * guarantees checked: exactly-capacity confirmed, everyone else waitlisted in
+ * guarantees checked: exactly-capacity places held, everyone else on the waiting list in
  * order, no duplicate keys or emails, no acknowledged signup lost, and no
  * personal data in the request log. Bounded by request count and a time limit.
  *
@@ -186,7 +186,7 @@ export async function runSignupBench(options: SignupBenchOptions): Promise<Signu
   }
 }
 
-/** Percentiles of the "… 201 5ms" durations in the request log. */
+/** Percentiles of the "… 202 5ms" durations in the request log. */
 function handlerTimes(lines: string[]): SignupBenchResult['server'] {
   const times = lines.map((line) => Number(/ (\d+)ms$/.exec(line)?.[1] ?? NaN)).filter(Number.isFinite);
   return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: Math.max(...times) };
@@ -205,6 +205,7 @@ function makePeople(sessionId: string, run: string, count: number): Person[] {
       membership: 'member',
       consentContact: true,
       idempotencyKey: key,
+      returnUrl: `${BENCH_ORIGIN}/training`,
     });
     return { key, email, body };
   });
@@ -296,22 +297,23 @@ function verify(input: {
   // Sent but never answered: a connection error or timeout.
   const unanswered = sent.length - answers.length;
   check(
-    'every request answered 2xx: 201 once per person, 200 for each retry',
-    unanswered === 0 && failed === 0 && overrun === 0 && count(201) === uniqueSent && count(200) === retriesSent,
-    `201 × ${count(201)} (people ${uniqueSent}), 200 × ${count(200)} (retries ${retriesSent}), other ${failed}, unanswered ${unanswered}`,
+    'every request answered 2xx: 202 once per person, 200 for each retry',
+    unanswered === 0 && failed === 0 && overrun === 0 && count(202) === uniqueSent && count(200) === retriesSent,
+    `202 × ${count(202)} (people ${uniqueSent}), 200 × ${count(200)} (retries ${retriesSent}), other ${failed}, unanswered ${unanswered}`,
   );
 
-  const confirmed = rows.filter((r) => r.status === 'confirmed').length;
-  const waitlisted = rows.filter((r) => r.status === 'waitlisted').length;
+  // Every signup is pending (double opt-in): places held up to capacity, then waiting-list slots.
+  const confirmed = rows.filter((r) => r.status === 'pending' && r.hold === 'place').length;
+  const waitlisted = rows.filter((r) => r.status === 'pending' && r.hold === 'waitlist').length;
   const expectedConfirmed = Math.min(capacity, uniqueSent);
-  check('exactly capacity confirmed', confirmed === expectedConfirmed, `${confirmed} confirmed, capacity ${capacity}`);
+  check('exactly capacity places held', confirmed === expectedConfirmed, `${confirmed} places held, capacity ${capacity}`);
   check(
-    'confirmed + waitlisted = distinct people',
+    'places + waiting-list slots = distinct people',
     confirmed + waitlisted === uniqueSent && rows.length === uniqueSent,
     `${confirmed} + ${waitlisted} = ${confirmed + waitlisted} stored, ${uniqueSent} people`,
   );
   const positions = rows
-    .filter((r) => r.status === 'waitlisted')
+    .filter((r) => r.hold === 'waitlist')
     .map((r) => r.position ?? 0)
     .sort((a, b) => a - b);
   check(

@@ -9,7 +9,9 @@ import { json, ProblemError, type Reply } from './http/reply.js';
 import { getSignupsCsv } from './routes/admin.js';
 import { getModules, getSessionIcs, getSessions } from './routes/catalogue.js';
 import type { Deps } from './routes/context.js';
+import { postCancel, postConfirm, postView } from './routes/bookings.js';
 import { postSignup } from './routes/signups.js';
+import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './mail/settings.js';
 
 export interface AppOptions {
   db: Db;
@@ -20,6 +22,10 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed; default 0. */
   trustedProxies?: number;
+  /** Sender, footer, hold and reminder times; defaults suit tests and the demo. */
+  mail?: MailSettings;
+  /** Called after a commit that wrote emails to the outbox (the worker's kick). */
+  mailWritten?: () => void;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -42,7 +48,16 @@ const SECURITY_HEADERS = {
 const ICS_PATH = /^\/v1\/sessions\/([^/]+)\.ics$/;
 
 /** Routes' own paths are logged as they are; ids and unknown paths are client-chosen text (an email, say), so never. */
-const LOGGED_PATHS = new Set<string>([paths.modules, paths.sessions, paths.signups, paths.adminSignupsCsv, '/healthz']);
+const LOGGED_PATHS = new Set<string>([
+  paths.modules,
+  paths.sessions,
+  paths.signups,
+  paths.bookingConfirm,
+  paths.bookingView,
+  paths.bookingCancel,
+  paths.adminSignupsCsv,
+  '/healthz',
+]);
 const loggedPath = (path: string) => (LOGGED_PATHS.has(path) ? path : ICS_PATH.test(path) ? '/v1/sessions/{id}.ics' : '(other)');
 
 const exact = (expected: string) => (path: string) => (path === expected ? '' : undefined);
@@ -86,7 +101,13 @@ interface Route {
 const allowOf = (route: Route) => (route.method === 'GET' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS');
 
 export function createApp(options: AppOptions): App {
-  const deps: Deps = { db: options.db, now: options.now ?? (() => new Date()) };
+  const deps: Deps = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    mail: options.mail ?? DEFAULT_MAIL_SETTINGS,
+    allowedOrigins: options.allowedOrigins,
+    mailWritten: options.mailWritten ?? (() => {}),
+  };
   const adminAuth = createAdminAuth(options.adminToken);
   const cors = createCors(options.allowedOrigins);
   const limiter = createRateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 10 });
@@ -119,6 +140,20 @@ export function createApp(options: AppOptions): App {
         return { reply: await postSignup(deps, req), cache: NO_STORE };
       },
     },
+    ...[
+      [paths.bookingConfirm, postConfirm],
+      [paths.bookingView, postView],
+      [paths.bookingCancel, postCancel],
+    ].map(
+      ([path, post]): Route => ({
+        match: exact(path as string),
+        method: 'POST',
+        handle: async (req) => {
+          cors.assertAllowedWrite(req);
+          return { reply: await (post as typeof postView)(deps, req), cache: NO_STORE };
+        },
+      }),
+    ),
     {
       match: exact(paths.adminSignupsCsv),
       method: 'GET',

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/server.js';
+import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './mail/settings.js';
 
 const DEFAULT_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:8787,http://127.0.0.1:8787';
 
@@ -39,6 +40,13 @@ const EnvSchema = z
     HTTP_HEADERS_TIMEOUT_MS: ms(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
     HTTP_REQUEST_TIMEOUT_MS: ms(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: ms(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
+    SMTP_URL: optional(z.string().regex(/^smtps?:\/\/\S+$/, 'wants an smtp:// or smtps:// URL, like smtps://user:password@mail.example.org:465')),
+    MAIL_FROM: optional(z.string().regex(/^[^\r\n]*@[^\r\n]*$/, 'wants a sender address, like "Training <training@example.org>"')),
+    MAIL_REPLY_TO: optional(z.string().regex(/^[^\r\n]*@[^\r\n]*$/, 'wants an address people can reply to')),
+    DATA_CONTROLLER: optional(z.string().regex(/^[^\r\n]{1,200}$/, 'wants the name of who processes the data, on one line')),
+    PRIVACY_URL: optional(z.url({ protocol: /^https?$/, error: 'wants the https:// address of the privacy notice' })),
+    HOLD_HOURS: optional(whole(1, 720, 'hours from 1 to 720')).transform((v) => v ?? DEFAULT_MAIL_SETTINGS.holdHours),
+    REMINDER_HOURS: optional(whole(0, 720, 'hours from 0 (no reminder) to 720')).transform((v) => v ?? DEFAULT_MAIL_SETTINGS.reminderHours),
     HTTP_MAX_CONNECTIONS: optional(whole(1, 1_000_000, 'a whole number of connections, at least 1')).transform(
       (v) => v ?? DEFAULT_HTTP_LIMITS.maxConnections,
     ),
@@ -57,11 +65,14 @@ export interface ServerConfig {
   adminToken?: string;
   trustedProxies: number;
   limits: HttpLimits;
+  /** Unset: emails wait in the outbox until it is. */
+  smtpUrl?: string;
+  mail: MailSettings;
 }
 
 export class ConfigError extends Error {}
 
-/** Throws a ConfigError listing every bad variable (never its value: ADMIN_TOKEN and DATABASE_URL are secrets). */
+/** Throws a ConfigError listing every bad variable (never its value: ADMIN_TOKEN, DATABASE_URL and SMTP_URL are secrets). */
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -82,6 +93,15 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
+    ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+    mail: {
+      from: e.MAIL_FROM ?? DEFAULT_MAIL_SETTINGS.from,
+      ...(e.MAIL_REPLY_TO ? { replyTo: e.MAIL_REPLY_TO } : {}),
+      controller: e.DATA_CONTROLLER ?? DEFAULT_MAIL_SETTINGS.controller,
+      ...(e.PRIVACY_URL ? { privacyUrl: e.PRIVACY_URL } : {}),
+      holdHours: e.HOLD_HOURS,
+      reminderHours: e.REMINDER_HOURS,
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * CLI: `npm run server`. Configured by environment variables (parsed in config.ts,
  * listed in README.md "Reference backend"): PORT, HOST, DATABASE_URL, PGLITE_DIR,
- * ALLOWED_ORIGINS, ADMIN_TOKEN, TRUSTED_PROXIES and the HTTP_* timeouts and cap.
+ * ALLOWED_ORIGINS, ADMIN_TOKEN, TRUSTED_PROXIES, the HTTP_* timeouts and cap, and the mail
+ * settings SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, DATA_CONTROLLER, PRIVACY_URL, HOLD_HOURS, REMINDER_HOURS.
  */
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
@@ -10,6 +11,8 @@ import { openDb } from './db/open.js';
 import { UnsafeDataDirError } from './db/pglite.js';
 import { seedIfEmpty } from './db/seed.js';
 import { createHttpServer } from './http/server.js';
+import { startHoldSweeper } from './mail/sweeper.js';
+import { createMailWorker, smtpTransport, type MailWorker } from './mail/worker.js';
 import { makeSessions, modules } from './seed/programme.js';
 
 let config: ServerConfig;
@@ -29,7 +32,24 @@ const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: pgliteDir }).
 });
 if (await seedIfEmpty(db, modules, makeSessions(new Date()))) console.log('Seeded the programme and its sessions.');
 
-const app = createApp({ db, allowedOrigins: config.allowedOrigins, adminToken: config.adminToken, trustedProxies: config.trustedProxies });
+let worker: MailWorker | undefined;
+if (config.smtpUrl) {
+  worker = createMailWorker({ db, transport: smtpTransport(config.smtpUrl), mail: config.mail });
+  worker.start();
+} else {
+  // Never pretend: the emails are kept, and go out once SMTP_URL is set and the server restarts.
+  console.log('Mail is not configured (SMTP_URL is unset): emails wait in the outbox table and are not sent.');
+}
+const sweeper = startHoldSweeper({ db, mail: config.mail, onExpired: () => worker?.kick() });
+
+const app = createApp({
+  db,
+  allowedOrigins: config.allowedOrigins,
+  adminToken: config.adminToken,
+  trustedProxies: config.trustedProxies,
+  mail: config.mail,
+  mailWritten: () => worker?.kick(),
+});
 const server = createHttpServer(app, config.limits);
 server.listen(port, host, () => {
   const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${pgliteDir}`;
@@ -47,6 +67,8 @@ async function stop(): Promise<void> {
   server.close();
   server.closeIdleConnections();
   await app.close();
+  await sweeper.stop();
+  await worker?.stop();
   await db.close();
   process.exit(0);
 }

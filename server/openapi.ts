@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import {
+  BookingConfirmResultSchema,
+  BookingTokenRequestSchema,
+  BookingViewSchema,
   FieldErrorSchema,
   ModuleSchema,
   ModulesResponseSchema,
@@ -41,6 +44,8 @@ function componentSchemas(): Record<string, JsonObject> {
     ModulesResponse: ModulesResponseSchema,
     SessionsResponse: SessionsResponseSchema,
     SignupResult: SignupResultSchema,
+    BookingView: BookingViewSchema,
+    BookingConfirmResult: BookingConfirmResultSchema,
     FieldError: FieldErrorSchema,
     Problem: ProblemSchema,
   };
@@ -49,6 +54,7 @@ function componentSchemas(): Record<string, JsonObject> {
   const schemas: Record<string, JsonObject> = {};
   for (const [id, schema] of Object.entries(generated)) schemas[id] = component(schema);
   schemas.SignupRequest = component(z.toJSONSchema(SignupRequestSchema, { io: 'input' }));
+  schemas.BookingTokenRequest = component(z.toJSONSchema(BookingTokenRequestSchema, { io: 'input' }));
   return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -91,6 +97,31 @@ const jsonBody = (description: string, schema: JsonObject) => ({
 function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
+}
+
+/** The three token endpoints: the token travels in the body, never in a URL that logs would keep. */
+function bookingOperation(operationId: string, summary: string, description: string, result: JsonObject, extra: JsonObject) {
+  return {
+    post: {
+      operationId,
+      summary,
+      description,
+      ...open,
+      requestBody: { required: true, content: { 'application/json': { schema: ref('BookingTokenRequest') } } },
+      responses: {
+        200: jsonBody('The booking', result),
+        400: problem('Malformed JSON (code bad-request)'),
+        403: problem('Sent from a website that is not allowed (code forbidden)'),
+        404: problem('The token is unknown or for another purpose (code token-invalid)'),
+        422: problem('The token is malformed (code validation, naming token)'),
+        410: problem('The session has ended (code token-expired)'),
+        413: problem('Body too large (code payload-too-large)'),
+        415: problem('Not JSON (code unsupported-media-type)'),
+        ...extra,
+        ...slowRequest,
+      },
+    },
+  };
 }
 
 export function buildOpenApi(): JsonObject {
@@ -166,7 +197,12 @@ export function buildOpenApi(): JsonObject {
             content: { 'application/json': { schema: ref('SignupRequest') } },
           },
           responses: {
-            201: jsonBody('Signed up: confirmed, or waitlisted with a position. Also returned for an email already signed up to this session.', ref('SignupResult')),
+            202: jsonBody(
+              'Accepted, pending confirmation: a place (or a waiting-list slot) is held until holdExpiresAt and a confirmation link is emailed. ' +
+                'The answer depends only on the request and the session’s public state: an address that is already booked gets the same answer, ' +
+                'and its owner is emailed their booking instead.',
+              ref('SignupResult'),
+            ),
             200: jsonBody('A retry of an earlier request with the same Idempotency-Key: its original result', ref('SignupResult')),
             400: problem('Malformed JSON, or header and body keys differ (code bad-request)'),
             403: problem('Sent from a website that is not allowed (code forbidden)'),
@@ -174,12 +210,30 @@ export function buildOpenApi(): JsonObject {
             409: problem('The session is full without a waiting list (session-full), or cancelled or past its deadline (session-closed)'),
             413: problem('Body too large (code payload-too-large)'),
             415: problem('Not JSON (code unsupported-media-type)'),
-            422: problem('Invalid fields (code validation, with errors per field) or a reused Idempotency-Key (code idempotency-conflict)'),
+            422: problem(
+              'Invalid fields (code validation, with errors per field; returnUrl when its origin is not allowed) or a reused Idempotency-Key (code idempotency-conflict)',
+            ),
             408: slowRequest[408],
             429: problem('Too many signups from this address (code rate-limited)', retryAfter),
           },
         },
       },
+      [paths.bookingConfirm]: bookingOperation(
+        'confirmBooking',
+        'Confirm a held place with the token from the confirmation email',
+        'The place (or waiting-list slot) becomes the member’s and their consents are recorded. A lapsed hold answers status expired. ' +
+          'The answer carries a manage token for the page to use from now on.',
+        ref('BookingConfirmResult'),
+        { 409: problem('Already confirmed (code token-used), or the session has started (code session-started)') },
+      ),
+      [paths.bookingView]: bookingOperation('viewBooking', 'A booking, by the token from a manage link', 'Shows no personal data but the first name.', ref('BookingView'), {}),
+      [paths.bookingCancel]: bookingOperation(
+        'cancelBooking',
+        'Cancel a booking with the token from a manage link',
+        'A freed place goes to the first on the waiting list. Cancelling again answers the cancelled booking and sends nothing.',
+        ref('BookingView'),
+        { 409: problem('The session has started (code session-started)') },
+      ),
       [paths.adminSignupsCsv]: {
         get: {
           operationId: 'exportSignups',

@@ -179,6 +179,7 @@ describe('MobiliseClient', () => {
       consentMarketing: false,
       website: '',
       idempotencyKey: 'abcdefghijklmnop1234',
+      returnUrl: 'https://clp.example/training',
     };
     const err = await client.signup(req).catch((e) => e);
     expect(err.kind).to.equal('problem');
@@ -193,7 +194,7 @@ describe('MobiliseClient', () => {
     let n = 0;
     const { fetch, calls } = stubFetch(() => {
       if (n++ === 0) throw new TypeError('network down');
-      return json({ status: 'confirmed', reference: 'MOB-ABC234', sessionId: sessions[0].id }, 201);
+      return json({ status: 'pending', sessionId: sessions[0].id, hold: 'place', holdExpiresAt: '2026-12-01T18:00:00+00:00' }, 202);
     });
     const client = new MobiliseClient('https://api.example', { fetch, retryBaseMs: 1 });
     const result = await client.signup({
@@ -207,8 +208,9 @@ describe('MobiliseClient', () => {
       consentMarketing: false,
       website: '',
       idempotencyKey: 'key-key-key-key-key-1',
+      returnUrl: 'https://clp.example/training',
     });
-    expect(result.reference).to.equal('MOB-ABC234');
+    expect(result.holdExpiresAt).to.equal('2026-12-01T18:00:00+00:00');
     expect(calls).to.have.length(2);
     expect(new Set(calls.map((c) => (c.init!.headers as Record<string, string>)['idempotency-key'])).size).to.equal(1);
   });

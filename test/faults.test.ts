@@ -7,6 +7,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { getClient } from '../src/client/index.js';
+import { formatTime } from '../src/elements/shared/format.js';
 import '../src/elements/signup-form/define.js';
 import type { MobiliseSignupForm } from '../src/elements/signup-form/signup-form.js';
 import { en } from '../src/strings/en.js';
@@ -77,7 +78,7 @@ function expectAnswersKept(el: MobiliseSignupForm, when: string) {
   expect(control(el, 'consentMarketing').checked, `marketing consent ${when}`).to.equal(true);
 }
 
-type Settled = { kind: 'result'; reference: string } | { kind: 'notice'; text: string };
+type Settled = { kind: 'result'; text: string } | { kind: 'notice'; text: string };
 
 /** Press the submit button and wait until the form shows an outcome or a message again. */
 async function submitAndSettle(el: MobiliseSignupForm, timeoutMs = 5000): Promise<Settled> {
@@ -86,7 +87,7 @@ async function submitAndSettle(el: MobiliseSignupForm, timeoutMs = 5000): Promis
   for (;;) {
     await el.updateComplete;
     const result = $(el, '[part~="result"]');
-    if (result) return { kind: 'result', reference: /MOB-[A-Z0-9]+/.exec(result.textContent ?? '')?.[0] ?? '' };
+    if (result) return { kind: 'result', text: result.textContent ?? '' };
     const busy = $(el, '[part~="submit"]')?.getAttribute('aria-disabled') === 'true';
     const notice = $(el, '[part~="notice"][role="alert"]');
     if (notice && !busy) return { kind: 'notice', text: notice.textContent!.trim() };
@@ -96,7 +97,7 @@ async function submitAndSettle(el: MobiliseSignupForm, timeoutMs = 5000): Promis
 }
 
 /** One key on every attempt, a valid one, and exactly one stored row made from what was typed. */
-function expectLandedOnce(server: FlakySignups, reference: string) {
+function expectLandedOnce(server: FlakySignups, shown: string) {
   const keys = new Set(server.attempts.map((a) => a.key));
   expect(keys.size, `one Idempotency-Key across ${server.attempts.length} attempts`).to.equal(1);
   const [key] = keys;
@@ -104,7 +105,8 @@ function expectLandedOnce(server: FlakySignups, reference: string) {
   for (const a of server.attempts) expect(a.body.idempotencyKey, 'the body carries the same key').to.equal(key);
   expect(server.stored, 'stored exactly once').to.have.length(1);
   expect(server.stored[0].key).to.equal(key);
-  expect(server.stored[0].result.reference, 'the member sees the reference of the one stored signup').to.equal(reference);
+  const holdEnds = formatTime(server.stored[0].result.holdExpiresAt, 'en-GB');
+  expect(shown.includes(holdEnds), `the member sees the hold of the one stored signup (${holdEnds}): ${shown}`).to.equal(true);
   const r = server.stored[0].request;
   expect([r.firstName, r.lastName, r.email, r.phone, r.postcode, r.clp, r.accessNeeds, r.membership, r.consentContact, r.consentMarketing]).to.deep.equal([
     TYPED.firstName,
@@ -133,7 +135,7 @@ describe('signup under network faults', function () {
     const outcome = await submitAndSettle(el);
     expect(outcome.kind).to.equal('result');
     expect(server.attempts.map((a) => a.step)).to.deep.equal([500, 502, 'ok']);
-    expectLandedOnce(server, (outcome as { reference: string }).reference);
+    expectLandedOnce(server, (outcome as { text: string }).text);
     expect(root(el).activeElement?.classList.contains('result-heading'), 'the outcome takes focus').to.equal(true);
   });
 
@@ -147,7 +149,7 @@ describe('signup under network faults', function () {
     const outcome = await submitAndSettle(el);
     expect(outcome.kind).to.equal('result');
     expect(server.attempts).to.have.length(7);
-    expectLandedOnce(server, (outcome as { reference: string }).reference);
+    expectLandedOnce(server, (outcome as { text: string }).text);
   });
 
   it('timeouts: hung requests are aborted, the member is told, and a later press lands once', async () => {
@@ -161,7 +163,7 @@ describe('signup under network faults', function () {
     server.script(['ok']);
     const outcome = await submitAndSettle(el);
     expect(outcome.kind).to.equal('result');
-    expectLandedOnce(server, (outcome as { reference: string }).reference);
+    expectLandedOnce(server, (outcome as { text: string }).text);
   });
 
   it('a connection dropped after the server stored the signup: the retry gets the first result back, no second row', async () => {
@@ -169,7 +171,7 @@ describe('signup under network faults', function () {
     const outcome = await submitAndSettle(el);
     expect(outcome.kind).to.equal('result');
     expect(server.attempts.map((a) => a.step)).to.deep.equal(['store-then-drop', 'ok']);
-    expectLandedOnce(server, (outcome as { reference: string }).reference);
+    expectLandedOnce(server, (outcome as { text: string }).text);
   });
 
   it('a response cut off mid-body after the server stored the signup is retried, not shown as a crash', async () => {
@@ -177,17 +179,17 @@ describe('signup under network faults', function () {
     const outcome = await submitAndSettle(el);
     expect(outcome.kind).to.equal('result');
     expect(server.attempts).to.have.length(2);
-    expectLandedOnce(server, (outcome as { reference: string }).reference);
+    expectLandedOnce(server, (outcome as { text: string }).text);
   });
 
-  it('stored but every answer lost: the member retries later and sees the one reference, with nothing stored twice', async () => {
+  it('stored but every answer lost: the member retries later and sees the one stored hold, with nothing stored twice', async () => {
     const { el, server } = await setup(['store-then-hang', 'store-then-drop', 'store-then-cut-body', 'ok']);
     expectNotice(await submitAndSettle(el));
     expectAnswersKept(el, 'after the answers were lost');
     expect(server.stored, 'the first attempt did reach the server').to.have.length(1);
     const outcome = await submitAndSettle(el);
     expect(outcome.kind).to.equal('result');
-    expectLandedOnce(server, (outcome as { reference: string }).reference);
+    expectLandedOnce(server, (outcome as { text: string }).text);
   });
 
   it('offline, still offline, then online: each press says so and keeps the answers; it lands once when back', async () => {
@@ -202,7 +204,7 @@ describe('signup under network faults', function () {
     const outcome = await submitAndSettle(el);
     expect(outcome.kind).to.equal('result');
     expect(server.attempts).to.have.length(7);
-    expectLandedOnce(server, (outcome as { reference: string }).reference);
+    expectLandedOnce(server, (outcome as { text: string }).text);
   });
 
   it('pressing submit again while a slow attempt is in flight sends nothing extra', async () => {
@@ -220,7 +222,7 @@ describe('signup under network faults', function () {
       'store-then-hang',
       'ok',
     ]);
-    expectLandedOnce(server, (outcome as { reference: string }).reference);
+    expectLandedOnce(server, (outcome as { text: string }).text);
   });
 
   it('a failure message is announced (role="alert") next to the button and clears when the next attempt starts', async () => {
@@ -236,6 +238,6 @@ describe('signup under network faults', function () {
     server.script(['ok']);
     const outcome = await submitAndSettle(el);
     expect(outcome.kind).to.equal('result');
-    expectLandedOnce(server, (outcome as { reference: string }).reference);
+    expectLandedOnce(server, (outcome as { text: string }).text);
   });
 });

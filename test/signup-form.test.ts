@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { getClient, type ClientOptions } from '../src/client/index.js';
+import { formatDay, formatTime } from '../src/elements/shared/format.js';
 import type { Session, SignupRequest } from '../src/contract/index.js';
 import '../src/context/define.js';
 import { emit } from '../src/context/index.js';
@@ -220,7 +221,7 @@ describe('<mobilise-signup-form>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('posts the exact body once, confirms with the reference and emits only sessionId/status/reference', async () => {
+  it('posts the exact body once, says to check the email with the hold’s end, and emits only sessionId/status/hold', async () => {
     const el = await form();
     await fillValid(el);
     const event = oneEvent(el, 'mobilise-signup');
@@ -243,16 +244,18 @@ describe('<mobilise-signup-form>', () => {
       consentMarketing: false,
       website: '',
       idempotencyKey: body.idempotencyKey,
+      returnUrl: location.origin + location.pathname,
     });
 
-    expect(detail).to.deep.equal({ sessionId: openSession.id, status: 'confirmed', reference: 'MOB-TEST01' });
-    expect(Object.keys(detail).sort()).to.deep.equal(['reference', 'sessionId', 'status']);
+    expect(detail).to.deep.equal({ sessionId: openSession.id, status: 'pending', hold: 'place' });
+    expect(Object.keys(detail).sort()).to.deep.equal(['hold', 'sessionId', 'status']);
 
-    expect(text(resultHeading(el))).to.equal(t.confirmed);
-    expect(text($(el, '[part="result"]'))).to.include(t.reference('MOB-TEST01'));
-    expect(text($(el, '[part="result"]'))).to.include(t.confirmedNext);
+    expect(text(resultHeading(el))).to.equal(t.checkEmail);
+    const held = Math.min(Date.now() + 24 * 3_600_000, Date.parse(openSession.start));
+    const until = `${formatTime(new Date(held).toISOString(), 'en-GB')} on ${formatDay(new Date(held).toISOString(), 'en-GB')}`;
+    expect(text($(el, '[part="result"]'))).to.include(t.pendingNext(until));
     expect(has(el, '[part="session-summary"]'), 'the session summary stays').to.equal(true);
-    expect($<HTMLAnchorElement>(el, '[part="add-to-calendar"]')!.href).to.equal(getClient(api!.endpoint).icsUrl(openSession.id));
+    expect(has(el, '[part="add-to-calendar"]'), 'nothing is booked yet, so no calendar file').to.equal(false);
     expect(focusedName(el), 'the outcome takes focus').to.equal(nameOf(resultHeading(el)));
     expect(has(el, 'form'), 'the result replaces the form').to.equal(false);
     // Personal data stays out of storage and the URL.
@@ -260,15 +263,15 @@ describe('<mobilise-signup-form>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('never promises an email: nothing sends one', async () => {
-    const strings = Object.values(t as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
-    expect(strings.filter((v) => /\b(sent|send you|will email|check your email)\b/i.test(v))).to.deep.equal([]);
+  it('says exactly what happened: a place held until a time, confirmed by the emailed link, nothing booked yet', async () => {
     const el = await form();
     await fillValid(el);
     await submit(el);
     await waitUntil(() => resultHeading(el));
-    expect(text($(el, '[part="result"]'))).not.to.match(/email/i);
-    expect(text($(el, '[part="result"]'))).to.include(t.reference('MOB-TEST01'));
+    const shown = text($(el, '[part="result"]'));
+    expect(shown).to.include('We are emailing you a link to confirm');
+    expect(shown).not.to.match(/\b(you are booked|you are signed up|place is confirmed)\b/i);
+    expect(shown).to.include(t.pendingSpam);
   });
 
   it('shows the spaces left after the signup, not the count from before it', async () => {
@@ -277,7 +280,7 @@ describe('<mobilise-signup-form>', () => {
       sessions,
       signup: (body) => {
         sessions[0] = { ...sessions[0], spacesLeft: 4 };
-        return json({ status: 'confirmed', reference: 'MOB-TEST02', sessionId: body.sessionId }, 201);
+        return json({ status: 'pending', sessionId: body.sessionId, hold: 'place', holdExpiresAt: '2030-01-01T10:00:00+00:00' }, 202);
       },
     });
     expect(text($(el, '[part="session-summary"]'))).to.include(t.spacesLeft(5));
@@ -287,7 +290,7 @@ describe('<mobilise-signup-form>', () => {
     await waitUntil(() => text($(el, '[part="session-summary"]')).includes(t.spacesLeft(4)), 'the summary follows the server', {
       timeout: 3000,
     });
-    expect(text(resultHeading(el))).to.equal(t.confirmed, 'the result stays on screen while refreshing');
+    expect(text(resultHeading(el))).to.equal(t.checkEmail, 'the result stays on screen while refreshing');
   });
 
   it('after a signup the calendar on the page shows the new count too, from one refetch', async () => {
@@ -296,7 +299,7 @@ describe('<mobilise-signup-form>', () => {
       sessions,
       signup: (body) => {
         sessions[0] = { ...sessions[0], spacesLeft: 4 };
-        return json({ status: 'confirmed', reference: 'MOB-TEST03', sessionId: body.sessionId }, 201);
+        return json({ status: 'pending', sessionId: body.sessionId, hold: 'place', holdExpiresAt: '2030-01-01T10:00:00+00:00' }, 202);
       },
     });
     const page = await fixture<HTMLElement>(html`<mobilise-provider endpoint=${endpoint}>
@@ -339,33 +342,20 @@ describe('<mobilise-signup-form>', () => {
     await waitUntil(() => sessionGets().length === 3, 'each signup invalidated the cache, so spaces left were fetched again');
   });
 
-  it('builds the calendar file in the browser when the client has no .ics URL', async () => {
-    const el = await form();
-    getClient(api!.endpoint).icsUrl = () => undefined;
-    await fillValid(el);
-    await submit(el);
-    await waitUntil(() => resultHeading(el));
-    const link = $<HTMLAnchorElement>(el, '[part="add-to-calendar"]')!;
-    expect(link.href).to.match(/^blob:/);
-    expect(link.getAttribute('download')).to.equal(`${openSession.id}.ics`);
-    const ics = await (await fetch(link.href)).text();
-    expect(ics).to.include('BEGIN:VCALENDAR');
-    expect(ics).to.include(`UID:${openSession.id}@mobilise`);
-  });
-
-  it('shows the waiting list result with the position, and "Join the waiting list" on a full session', async () => {
+  it('shows the waiting-list result to confirm by email, and "Join the waiting list" on a full session', async () => {
     const el = await form(fullWaitlist, {
-      signup: (body) => json({ status: 'waitlisted', reference: 'MOB-WAIT01', sessionId: body.sessionId, position: 3 }, 201),
+      signup: (body) => json({ status: 'pending', sessionId: body.sessionId, hold: 'waitlist', holdExpiresAt: '2030-01-01T10:00:00+00:00' }, 202),
     });
     expect(text($(el, '[part="submit"]'))).to.equal(t.submitWaitlist);
     expect(text($(el, '[part="session-summary"]'))).to.include(t.waitlistOpen);
     await fillValid(el);
     const event = oneEvent(el, 'mobilise-signup');
     await submit(el);
-    expect((await event).detail).to.deep.equal({ sessionId: fullWaitlist.id, status: 'waitlisted', reference: 'MOB-WAIT01' });
+    expect((await event).detail).to.deep.equal({ sessionId: fullWaitlist.id, status: 'pending', hold: 'waitlist' });
     await el.updateComplete;
-    expect(text(resultHeading(el))).to.equal(t.waitlisted);
-    expect(text($(el, '[part="result"]'))).to.include(t.position(3));
+    expect(text(resultHeading(el))).to.equal(t.checkEmailWaitlist);
+    const until = `${formatTime('2030-01-01T10:00:00+00:00', 'en-GB')} on ${formatDay('2030-01-01T10:00:00+00:00', 'en-GB')}`;
+    expect(text($(el, '[part="result"]'))).to.include(t.pendingWaitlistNext(until));
     expect(has(el, '[part="add-to-calendar"]'), 'no calendar link for a waiting-list place').to.equal(false);
     expect(focusedName(el), 'the outcome takes focus').to.equal(nameOf(resultHeading(el)));
     await expect(el).to.be.accessible();
@@ -391,7 +381,7 @@ describe('<mobilise-signup-form>', () => {
 
     api!.routes['POST /v1/signups'] = ({ body }) => {
       landed++;
-      return json({ status: 'confirmed', reference: 'MOB-RETRY1', sessionId: (body as SignupRequest).sessionId }, 201);
+      return json({ status: 'pending', sessionId: (body as SignupRequest).sessionId, hold: 'place', holdExpiresAt: '2030-01-01T10:00:00+00:00' }, 202);
     };
     await submit(el);
     await waitUntil(() => resultHeading(el));
@@ -464,7 +454,7 @@ describe('<mobilise-signup-form>', () => {
     const el = await form(openSession, {
       signup: async (body) => {
         await hold.promise;
-        return json({ status: 'confirmed', reference: 'MOB-GATE01', sessionId: body.sessionId }, 201);
+        return json({ status: 'pending', sessionId: body.sessionId, hold: 'place', holdExpiresAt: '2030-01-01T10:00:00+00:00' }, 202);
       },
     });
     await fillValid(el);

@@ -69,6 +69,70 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
       `CREATE UNIQUE INDEX IF NOT EXISTS signups_session_email ON signups (session_id, lower(email))`,
     ],
   },
+  {
+    // Double opt-in, tokens and the email outbox (issue 11).
+    version: 2,
+    statements: [
+      `ALTER TABLE signups DROP CONSTRAINT IF EXISTS signups_status_check`,
+      `ALTER TABLE signups ADD CONSTRAINT signups_status_check
+         CHECK (status IN ('pending', 'confirmed', 'waitlisted', 'expired', 'cancelled'))`,
+      // What a live booking holds; null once it has expired or been cancelled.
+      `ALTER TABLE signups ADD COLUMN IF NOT EXISTS hold text CHECK (hold IN ('place', 'waitlist'))`,
+      `UPDATE signups SET hold = CASE status WHEN 'confirmed' THEN 'place' ELSE 'waitlist' END WHERE hold IS NULL AND status IN ('confirmed', 'waitlisted')`,
+      `ALTER TABLE signups ADD COLUMN IF NOT EXISTS hold_expires_at timestamptz`,
+      `ALTER TABLE signups ADD COLUMN IF NOT EXISTS return_url text`,
+      `ALTER TABLE signups ADD COLUMN IF NOT EXISTS privacy_url text`,
+      `ALTER TABLE signups ADD COLUMN IF NOT EXISTS consent_version text`,
+      `ALTER TABLE signups ADD COLUMN IF NOT EXISTS confirmed_at timestamptz`,
+      `ALTER TABLE signups ADD COLUMN IF NOT EXISTS ended_at timestamptz`,
+      // Consent is given when the owner of the address confirms, not when anyone types it in.
+      `ALTER TABLE signups ALTER COLUMN consent_at DROP NOT NULL`,
+      // position is now the waiting-list queue order (a per-session sequence); the live position is counted.
+      // One live booking per address and session; an expired or cancelled one may sign up again.
+      `DROP INDEX IF EXISTS signups_session_email`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS signups_session_email_live ON signups (session_id, lower(email))
+         WHERE status IN ('pending', 'confirmed', 'waitlisted')`,
+      `CREATE INDEX IF NOT EXISTS signups_pending_expiry ON signups (hold_expires_at) WHERE status = 'pending'`,
+      `CREATE INDEX IF NOT EXISTS signups_queue ON signups (session_id, position) WHERE hold = 'waitlist'`,
+      // Every accepted request, for replays: the answer depends on no one's booking, so neither does its record.
+      `CREATE TABLE IF NOT EXISTS signup_requests (
+        idempotency_key text PRIMARY KEY,
+        request_hash text NOT NULL,
+        session_id text NOT NULL,
+        hold text NOT NULL,
+        hold_expires_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL
+      )`,
+      // Only SHA-256 hashes: a database leak gives no working links.
+      `CREATE TABLE IF NOT EXISTS booking_tokens (
+        hash text PRIMARY KEY,
+        signup_id int NOT NULL REFERENCES signups(id),
+        purpose text NOT NULL CHECK (purpose IN ('confirm', 'manage')),
+        created_at timestamptz NOT NULL,
+        used_at timestamptz
+      )`,
+      `CREATE TABLE IF NOT EXISTS outbox (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL,
+        signup_id int REFERENCES signups(id),
+        to_address text NOT NULL,
+        subject text NOT NULL,
+        text_body text,
+        html_body text,
+        ics text,
+        due_at timestamptz NOT NULL,
+        attempts int NOT NULL DEFAULT 0,
+        locked_until timestamptz,
+        last_error text,
+        sent_at timestamptz,
+        failed_at timestamptz,
+        cancelled_at timestamptz,
+        created_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX IF NOT EXISTS outbox_due ON outbox (due_at, id) WHERE sent_at IS NULL AND failed_at IS NULL AND cancelled_at IS NULL`,
+      `CREATE INDEX IF NOT EXISTS outbox_signup ON outbox (signup_id)`,
+    ],
+  },
 ];
 
 /** Brings the schema up to date. Serialised by an advisory lock so two servers starting together do not race. */

@@ -1,34 +1,30 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { SignupRequestSchema, SignupResultSchema, type SignupRequest } from '../../src/contract/index.js';
-import { readBody } from '../http/body.js';
 import { json, ProblemError, type Reply } from '../http/reply.js';
 import { fieldErrors } from '../http/validation.js';
+import { pageOnly, returnUrlErrors } from '../lib/return-url.js';
 import { createSignup } from '../store/signups.js';
 import type { Deps } from './context.js';
+import { readJsonObject } from './json-body.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /** POST /v1/signups */
 export async function postSignup(deps: Deps, req: IncomingMessage): Promise<Reply> {
-  const raw = await readBody(req, MAX_BODY_BYTES);
-  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (mediaType !== 'application/json') {
-    throw new ProblemError(415, 'unsupported-media-type', 'Send JSON', { detail: 'Use Content-Type: application/json.' });
-  }
-  const body = withIdempotencyKey(parseJsonObject(raw), req.headers['idempotency-key']);
-
+  const body = withIdempotencyKey(await readJsonObject(req, MAX_BODY_BYTES), req.headers['idempotency-key']);
   const parsed = SignupRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    throw new ProblemError(422, 'validation', 'Check your answers', { errors: fieldErrors(parsed.error) });
-  }
+  const errors = parsed.success ? [] : fieldErrors(parsed.error);
+  if (!errors.some((e) => e.field === 'returnUrl')) errors.push(...returnUrlErrors(body.returnUrl, deps.allowedOrigins));
+  if (!parsed.success || errors.length > 0) throw new ProblemError(422, 'validation', 'Check your answers', { errors });
+  const request = { ...parsed.data, returnUrl: pageOnly(parsed.data.returnUrl) };
   // A filled hidden field is a bot: it gets exactly the answer a person would (so it cannot tell), and nothing is stored.
-  const rehearse = parsed.data.website.trim() !== '';
-  const outcome = await createSignup(deps.db, parsed.data, { now: deps.now(), requestHash: requestHash(parsed.data), rehearse });
+  const rehearse = request.website.trim() !== '';
+  const outcome = await createSignup(deps.db, request, { now: deps.now(), mail: deps.mail, requestHash: requestHash(request), rehearse });
   switch (outcome.kind) {
-    case 'created':
-    case 'existing':
-      return json(201, SignupResultSchema.parse(outcome.result));
+    case 'accepted':
+      deps.mailWritten();
+      return json(202, SignupResultSchema.parse(outcome.result));
     case 'replayed':
       return json(200, SignupResultSchema.parse(outcome.result));
     case 'idempotency-conflict':
@@ -42,19 +38,6 @@ export async function postSignup(deps: Deps, req: IncomingMessage): Promise<Repl
     case 'full':
       throw new ProblemError(409, 'session-full', 'This session is full');
   }
-}
-
-function parseJsonObject(raw: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new ProblemError(400, 'bad-request', 'Malformed JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ProblemError(400, 'bad-request', 'Send a JSON object');
-  }
-  return value as Record<string, unknown>;
 }
 
 /** The key goes in the body, as docs/openapi.json requires; an Idempotency-Key header, if sent, must repeat it. */

@@ -1,41 +1,32 @@
 import type { SignupRequest, SignupResult } from '../../src/contract/index.js';
 import { isUniqueViolation, type Db, type Queryable } from '../db/types.js';
+import { toLondonIso } from '../lib/london-time.js';
 import { newReference } from '../lib/reference.js';
+import { alreadyBooked, confirmPlace } from '../mail/templates/booking.js';
+import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
+import { loadBooking, loadSession, type BookingRow, type LoadedSession } from './booking-rows.js';
 import { invalidateReads } from './read-cache.js';
 
 export type SignupOutcome =
-  | { kind: 'created' | 'replayed' | 'existing'; result: SignupResult }
+  | { kind: 'accepted' | 'replayed'; result: SignupResult }
   | { kind: 'idempotency-conflict' | 'not-found' | 'closed' | 'full' };
-
-interface StoredSignup {
-  status: SignupResult['status'];
-  reference: string;
-  session_id: string;
-  position: number | null;
-  request_hash: string;
-  idempotency_key: string;
-}
-
-const toResult = (row: StoredSignup): SignupResult => ({
-  status: row.status,
-  reference: row.reference,
-  sessionId: row.session_id,
-  ...(row.position !== null ? { position: row.position } : {}),
-});
 
 /** A unique index catching a race (same key, same email, reference clash) means: look again. */
 const MAX_ATTEMPTS = 5;
 
+export interface SignupContext extends MailContext {
+  requestHash: string;
+  rehearse?: boolean;
+}
+
 /**
- * Signs someone up, at most once per idempotency key and once per email per session.
- * Capacity is taken with one conditional UPDATE, so concurrent requests can never
- * oversell; unique indexes settle any remaining race and the attempt is replayed.
+ * Holds a place (or a waiting-list slot) for someone, pending their confirmation by email.
+ * The answer is computed from the request and the session's public state only: an address
+ * already booked gets the same answer, nothing new is held, and its owner is emailed their
+ * booking instead. Capacity is taken with one conditional UPDATE, so concurrent requests can
+ * never oversell; unique indexes settle any remaining race and the attempt is replayed.
  */
-export async function createSignup(
-  db: Db,
-  request: SignupRequest,
-  context: { now: Date; requestHash: string; rehearse?: boolean },
-): Promise<SignupOutcome> {
+export async function createSignup(db: Db, request: SignupRequest, context: SignupContext): Promise<SignupOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await db.transaction(async (tx) => {
@@ -43,7 +34,7 @@ export async function createSignup(
         if (context.rehearse) throw new Rehearsal(outcome);
         return outcome;
       });
-      if (outcome.kind === 'created') invalidateReads(db); // places or the waiting list changed
+      if (outcome.kind === 'accepted') invalidateReads(db); // places or the waiting list may have changed
       return outcome;
     } catch (error) {
       if (error instanceof Rehearsal) return error.outcome;
@@ -54,49 +45,76 @@ export async function createSignup(
 
 /**
  * With `rehearse` the very same transaction runs and is rolled back: the outcome is
- * exactly what the request would get (its waiting-list position included) and
- * nothing persists. The honeypot answers bots this way.
+ * exactly what the request would get and nothing persists, emails included. The
+ * honeypot answers bots this way.
  */
 class Rehearsal {
   constructor(readonly outcome: SignupOutcome) {}
 }
 
-const replayOf = (row: StoredSignup, requestHash: string): SignupOutcome =>
-  row.request_hash === requestHash ? { kind: 'replayed', result: toResult(row) } : { kind: 'idempotency-conflict' };
+interface StoredRequest {
+  request_hash: string;
+  session_id: string;
+  hold: SignupResult['hold'];
+  hold_expires_at: Date | string;
+}
 
-const STORED = 'status, reference, session_id, position, request_hash, idempotency_key';
+const resultOf = (row: StoredRequest): SignupResult => ({
+  status: 'pending',
+  sessionId: row.session_id,
+  hold: row.hold,
+  holdExpiresAt: toLondonIso(new Date(row.hold_expires_at)),
+});
 
-async function attemptSignup(
-  tx: Queryable,
-  request: SignupRequest,
-  { now, requestHash }: { now: Date; requestHash: string },
-): Promise<SignupOutcome> {
-  const replay = await tx.query<StoredSignup>(`SELECT ${STORED} FROM signups WHERE idempotency_key = $1`, [
-    request.idempotencyKey,
-  ]);
-  if (replay.rows[0]) return replayOf(replay.rows[0], requestHash);
-
-  const found = await tx.query<{ status: string; starts_at: Date | string; signup_deadline: Date | string | null; waitlist: boolean }>(
-    'SELECT status, starts_at, signup_deadline, waitlist FROM sessions WHERE id = $1',
-    [request.sessionId],
+async function attemptSignup(tx: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
+  const replay = await tx.query<StoredRequest>(
+    'SELECT request_hash, session_id, hold, hold_expires_at FROM signup_requests WHERE idempotency_key = $1',
+    [request.idempotencyKey],
   );
-  const session = found.rows[0];
-  if (!session) return { kind: 'not-found' };
-  const closesAt = Math.min(
-    new Date(session.starts_at).getTime(),
-    session.signup_deadline === null ? Infinity : new Date(session.signup_deadline).getTime(),
-  );
-  if (session.status === 'cancelled' || now.getTime() >= closesAt) return { kind: 'closed' };
+  if (replay.rows[0]) {
+    return replay.rows[0].request_hash === ctx.requestHash ? { kind: 'replayed', result: resultOf(replay.rows[0]) } : { kind: 'idempotency-conflict' };
+  }
 
-  // Same person again (new key, e.g. after a reload): answer as before, add nothing.
-  const existing = await tx.query<StoredSignup>(
-    `SELECT ${STORED} FROM signups WHERE session_id = $1 AND lower(email) = lower($2)`,
+  const loaded = await loadSession(tx, request.sessionId, false);
+  if (!loaded) return { kind: 'not-found' };
+  const closesAt = Math.min(loaded.startsAt.getTime(), loaded.signupDeadline?.getTime() ?? Infinity);
+  if (loaded.session.status === 'cancelled' || ctx.now.getTime() >= closesAt) return { kind: 'closed' };
+  // Never after the session starts: a place nobody confirmed by then is nobody's.
+  const holdExpiresAt = new Date(Math.min(ctx.now.getTime() + ctx.mail.holdHours * 3_600_000, loaded.startsAt.getTime()));
+
+  const existing = await tx.query<{ id: number }>(
+    `SELECT id FROM signups WHERE session_id = $1 AND lower(email) = lower($2) AND status IN ('pending', 'confirmed', 'waitlisted')`,
     [request.sessionId, request.email],
   );
-  // Under READ COMMITTED the key's first request can commit between the two SELECTs: still a replay then.
-  if (existing.rows[0]?.idempotency_key === request.idempotencyKey) return replayOf(existing.rows[0], requestHash);
-  if (existing.rows[0]) return { kind: 'existing', result: toResult(existing.rows[0]) };
+  let hold: SignupResult['hold'] | undefined;
+  if (existing.rows[0]) {
+    // What a new address would be told, from public state alone; the owner hears the truth by email.
+    hold = loaded.session.spacesLeft > 0 ? 'place' : loaded.session.waitlist ? 'waitlist' : undefined;
+    if (!hold) return { kind: 'full' };
+    await mailAlreadyBooked(tx, ctx, await loadBooking(tx, existing.rows[0].id, false), loaded);
+  } else {
+    const taken = await takeHold(tx, request, loaded, holdExpiresAt, ctx);
+    if (taken.kind !== 'held') return taken;
+    hold = taken.hold;
+  }
 
+  const stored: StoredRequest = { request_hash: ctx.requestHash, session_id: request.sessionId, hold, hold_expires_at: holdExpiresAt };
+  await tx.query(
+    `INSERT INTO signup_requests (idempotency_key, request_hash, session_id, hold, hold_expires_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [request.idempotencyKey, ctx.requestHash, request.sessionId, hold, holdExpiresAt, ctx.now],
+  );
+  return { kind: 'accepted', result: resultOf(stored) };
+}
+
+/** Takes a place if one is left, else a waiting-list slot if the session has a list. */
+async function takeHold(
+  tx: Queryable,
+  request: SignupRequest,
+  loaded: LoadedSession,
+  holdExpiresAt: Date,
+  ctx: SignupContext,
+): Promise<{ kind: 'held'; hold: SignupResult['hold'] } | { kind: 'full' | 'closed' }> {
   const place = await tx.query(
     `UPDATE sessions
         SET spaces_left = spaces_left - 1,
@@ -105,40 +123,34 @@ async function attemptSignup(
       RETURNING spaces_left`,
     [request.sessionId],
   );
-  let status: SignupResult['status'] = 'confirmed';
-  let position: number | null = null;
+  let hold: SignupResult['hold'] = 'place';
+  let queued: number | null = null;
   if (place.rowCount === 0) {
-    if (!session.waitlist) return { kind: 'full' };
-    const queued = await tx.query<{ waitlist_count: number }>(
-      `UPDATE sessions SET waitlist_count = waitlist_count + 1
-        WHERE id = $1 AND status <> 'cancelled' RETURNING waitlist_count`,
+    if (!loaded.session.waitlist) return { kind: 'full' };
+    // A per-session sequence under the session's row lock: the waiting list's order.
+    const next = await tx.query<{ waitlist_count: number }>(
+      `UPDATE sessions SET waitlist_count = waitlist_count + 1 WHERE id = $1 AND status <> 'cancelled' RETURNING waitlist_count`,
       [request.sessionId],
     );
-    if (!queued.rows[0]) return { kind: 'closed' };
-    status = 'waitlisted';
-    position = queued.rows[0].waitlist_count;
+    if (!next.rows[0]) return { kind: 'closed' };
+    hold = 'waitlist';
+    queued = next.rows[0].waitlist_count;
   }
 
-  const row: StoredSignup = {
-    status,
-    reference: newReference(),
-    session_id: request.sessionId,
-    position,
-    request_hash: requestHash,
-    idempotency_key: request.idempotencyKey,
-  };
-  await tx.query(
-    `INSERT INTO signups (reference, idempotency_key, request_hash, session_id, status, position,
+  const { rows } = await tx.query<{ id: number }>(
+    `INSERT INTO signups (reference, idempotency_key, request_hash, session_id, status, hold, position, hold_expires_at,
        first_name, last_name, email, phone, postcode, membership, clp, access_needs,
-       consent_contact, consent_marketing, consent_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)`,
+       consent_contact, consent_marketing, return_url, privacy_url, created_at)
+     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+     RETURNING id`,
     [
-      row.reference,
+      newReference(),
       request.idempotencyKey,
-      requestHash,
+      ctx.requestHash,
       request.sessionId,
-      status,
-      position,
+      hold,
+      queued,
+      holdExpiresAt,
       request.firstName,
       request.lastName,
       request.email,
@@ -149,8 +161,21 @@ async function attemptSignup(
       request.accessNeeds || null,
       request.consentContact,
       request.consentMarketing,
-      now,
+      request.returnUrl,
+      request.privacyUrl ?? null,
+      ctx.now,
     ],
   );
-  return { kind: 'created', result: toResult(row) };
+  const booking = await loadBooking(tx, rows[0]!.id, false);
+  const { link } = await newLink(tx, ctx, booking, 'confirm');
+  const email = confirmPlace({ ...mailBase(booking, loaded, ctx.mail), hold, link, expiresAt: holdExpiresAt.toISOString() });
+  await mailTo(tx, ctx, booking, loaded, { kind: 'confirm-place', email });
+  return { kind: 'held', hold };
+}
+
+/** "You are already booked": a fresh confirm link if still pending, else a manage link. */
+async function mailAlreadyBooked(tx: Queryable, ctx: MailContext, booking: BookingRow, loaded: LoadedSession) {
+  const pending = booking.status === 'pending';
+  const { link } = await newLink(tx, ctx, booking, pending ? 'confirm' : 'manage');
+  await mailTo(tx, ctx, booking, loaded, { kind: 'already-booked', email: alreadyBooked({ ...mailBase(booking, loaded, ctx.mail), link, pending }) });
 }

@@ -3,10 +3,10 @@
  * is SIGKILLed in the middle of a burst of signups, restarted on the same
  * database, and then
  *   - every signup that got a 2xx before the crash is stored exactly once, with
- *     the reference and status it was given;
+ *     the hold it was given (pending);
  *   - retrying each unacknowledged signup with its own idempotency key lands it
- *     exactly once (200 with the stored reference if it had committed unseen,
- *     else 201);
+ *     exactly once (200 with the stored answer if it had committed unseen,
+ *     else 202);
  *   - capacity, the waiting list and the session counters are exact.
  * Each signup comes from its own loopback address (127.77.x.y), like members on
  * their own connections, so the production rate limit (10 a minute per address)
@@ -38,7 +38,7 @@ const KILL_AFTER = 90;
 
 interface Answer {
   status: number;
-  body: { reference?: string; status?: string; code?: string };
+  body: { hold?: string; status?: string; code?: string };
 }
 
 /** The burst's source addresses work on Linux (all of 127/8 is loopback); elsewhere the test is skipped. */
@@ -200,6 +200,7 @@ describe('server killed during a signup burst [postgres]', { skip }, () => {
         membership: 'member',
         consentContact: true,
         idempotencyKey: key,
+        returnUrl: 'http://localhost:5173/training',
       });
       return { email, key, body, address: `127.77.${1 + Math.floor(i / 250)}.${1 + (i % 250)}` };
     });
@@ -238,12 +239,12 @@ describe('server killed during a signup burst [postgres]', { skip }, () => {
     assert.equal(await exited(first.child, 10_000), 'SIGKILL');
     assert.ok(killed, 'the server was killed mid-burst');
     assert.ok(inFlightAtKill > 0, 'requests were in flight when it died');
-    for (const [i, answer] of answers) assert.equal(answer.status, 201, `signup ${i} before the crash: ${JSON.stringify(answer.body)}`);
+    for (const [i, answer] of answers) assert.equal(answer.status, 202, `signup ${i} before the crash: ${JSON.stringify(answer.body)}`);
 
     const stored = async () =>
       (
-        await db.query<{ idempotency_key: string; reference: string; status: string; position: number | null; email: string }>(
-          'SELECT idempotency_key, reference, status, position, lower(email) AS email FROM signups WHERE session_id = $1',
+        await db.query<{ idempotency_key: string; hold: string; status: string; position: number | null; email: string }>(
+          'SELECT idempotency_key, hold, status, position, lower(email) AS email FROM signups WHERE session_id = $1',
           [session.id],
         )
       ).rows;
@@ -252,8 +253,8 @@ describe('server killed during a signup burst [postgres]', { skip }, () => {
     // 2. Every acknowledged signup is there, once, as acknowledged.
     for (const [i, answer] of answers) {
       const row = afterCrash.get(people[i]!.key);
-      assert.ok(row, `acknowledged signup ${i} (${answer.body.reference}) was lost`);
-      assert.equal(row.reference, answer.body.reference);
+      assert.ok(row, `acknowledged signup ${i} (${answer.body.hold}) was lost`);
+      assert.equal(row.hold, answer.body.hold);
       assert.equal(row.status, answer.body.status);
     }
     const unacknowledged = people.map((_, i) => i).filter((i) => !answers.has(i));
@@ -270,9 +271,9 @@ describe('server killed during a signup burst [postgres]', { skip }, () => {
       const before = afterCrash.get(people[i]!.key);
       if (before) {
         assert.equal(answer.status, 200, `signup ${i} had committed unseen: its retry replays`);
-        assert.equal(answer.body.reference, before.reference);
+        assert.equal(answer.body.hold, before.hold);
       } else {
-        assert.equal(answer.status, 201, `signup ${i} is created by its retry: ${JSON.stringify(answer.body)}`);
+        assert.equal(answer.status, 202, `signup ${i} is created by its retry: ${JSON.stringify(answer.body)}`);
       }
     }
 
@@ -282,10 +283,10 @@ describe('server killed during a signup burst [postgres]', { skip }, () => {
     assert.equal(new Set(rows.map((r) => r.idempotency_key)).size, SIGNUPS, 'no duplicate keys');
     assert.equal(new Set(rows.map((r) => r.email)).size, SIGNUPS, 'no duplicate emails');
     const byKey = new Map(rows.map((r) => [r.idempotency_key, r]));
-    for (const [i, answer] of [...answers, ...retries]) assert.equal(byKey.get(people[i]!.key)?.reference, answer.body.reference);
-    assert.equal(rows.filter((r) => r.status === 'confirmed').length, CAPACITY);
+    for (const [i, answer] of [...answers, ...retries]) assert.equal(byKey.get(people[i]!.key)?.hold, answer.body.hold);
+    assert.equal(rows.filter((r) => r.hold === 'place').length, CAPACITY);
     const positions = rows
-      .filter((r) => r.status === 'waitlisted')
+      .filter((r) => r.hold === 'waitlist')
       .map((r) => r.position!)
       .sort((a, b) => a - b);
     assert.deepEqual(positions, Array.from({ length: SIGNUPS - CAPACITY }, (_, i) => i + 1), 'waiting list 1…n without gaps');
@@ -299,7 +300,7 @@ describe('server killed during a signup burst [postgres]', { skip }, () => {
     second.child.kill('SIGTERM');
     assert.equal(await exited(second.child, 15_000), 0);
     const logs = first.output() + second.output();
-    assert.match(logs, /POST \/v1\/signups 201 \d+ms/);
+    assert.match(logs, /POST \/v1\/signups 202 \d+ms/);
     assert.doesNotMatch(logs, /@example\.org|crash[._]|Crash|Test \d/, 'server output has no personal data');
 
     t.diagnostic(

@@ -164,6 +164,7 @@ export function signup(sessionId: string, overrides: Partial<SignupInput> = {}):
     membership: 'member',
     consentContact: true,
     idempotencyKey: `key_${randomBytes(12).toString('hex')}`,
+    returnUrl: `${ALLOWED_ORIGIN}/training`,
     ...overrides,
   };
 }

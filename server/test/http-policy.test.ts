@@ -59,9 +59,9 @@ for (const target of dbTargets()) {
         const foreign = await postSignup(app.url, signup(session.id), { Origin: FOREIGN_ORIGIN });
         await expectProblem(foreign, 403, 'forbidden');
         const allowed = await postSignup(app.url, signup(session.id), { Origin: ALLOWED_ORIGIN });
-        assert.equal(allowed.status, 201);
+        assert.equal(allowed.status, 202);
         assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
-        assert.equal((await postSignup(app.url, signup(session.id))).status, 201);
+        assert.equal((await postSignup(app.url, signup(session.id))).status, 202);
         assert.equal(await countSignups(db, session.id), 2);
       });
     });
@@ -71,7 +71,7 @@ for (const target of dbTargets()) {
         const limited = await startApp(db, { rateLimit: { windowMs: 60_000, max: 3 } });
         try {
           const session = await addSession(db);
-          for (let i = 0; i < 3; i++) assert.equal((await postSignup(limited.url, signup(session.id))).status, 201);
+          for (let i = 0; i < 3; i++) assert.equal((await postSignup(limited.url, signup(session.id))).status, 202);
           const res = await postSignup(limited.url, signup(session.id), { Origin: ALLOWED_ORIGIN });
           const retryAfter = Number(res.headers.get('retry-after'));
           assert.ok(retryAfter >= 1 && retryAfter <= 60);
@@ -92,7 +92,7 @@ for (const target of dbTargets()) {
           const statuses = [];
           for (let i = 0; i < 4; i++)
             statuses.push((await postSignup(limited.url, signup(session.id), { 'X-Forwarded-For': `203.0.113.${i}` })).status);
-          assert.deepEqual(statuses, [201, 201, 429, 429]);
+          assert.deepEqual(statuses, [202, 202, 429, 429]);
         } finally {
           await limited.close();
         }
@@ -104,8 +104,8 @@ for (const target of dbTargets()) {
           const session = await addSession(db);
           const from = async (xff: string) => (await postSignup(limited.url, signup(session.id), { 'X-Forwarded-For': xff })).status;
           // Two members behind the same proxy: limited separately.
-          assert.deepEqual([await from('198.51.100.7'), await from('198.51.100.7'), await from('198.51.100.7')], [201, 201, 429]);
-          assert.equal(await from('198.51.100.8'), 201);
+          assert.deepEqual([await from('198.51.100.7'), await from('198.51.100.7'), await from('198.51.100.7')], [202, 202, 429]);
+          assert.equal(await from('198.51.100.8'), 202);
           // A spoofed entry to the left of what the proxy appended is not believed.
           assert.equal(await from('10.9.9.9, 198.51.100.7'), 429);
         } finally {
@@ -121,10 +121,10 @@ for (const target of dbTargets()) {
           const session = await addSession(db);
           const from = async (xff: string) => (await postSignup(limited.url, signup(session.id), { 'X-Forwarded-For': xff })).status;
           // The same address in two spellings, then another address in the same /64.
-          assert.deepEqual([await from('2001:db8::1'), await from('2001:DB8:0:0::1'), await from('2001:db8::abcd:1'), await from('2001:0db8:0000::ffff')], [201, 201, 201, 429]);
-          assert.equal(await from('2001:db8:0:1::1'), 201, 'the next /64 is another client');
+          assert.deepEqual([await from('2001:db8::1'), await from('2001:DB8:0:0::1'), await from('2001:db8::abcd:1'), await from('2001:0db8:0000::ffff')], [202, 202, 202, 429]);
+          assert.equal(await from('2001:db8:0:1::1'), 202, 'the next /64 is another client');
           // An IPv4 address and its IPv4-mapped IPv6 form are one client.
-          assert.deepEqual([await from('192.0.2.7'), await from('::ffff:192.0.2.7'), await from('::FFFF:192.0.2.7'), await from('192.0.2.7')], [201, 201, 201, 429]);
+          assert.deepEqual([await from('192.0.2.7'), await from('::ffff:192.0.2.7'), await from('::FFFF:192.0.2.7'), await from('192.0.2.7')], [202, 202, 202, 429]);
         } finally {
           await limited.close();
         }
@@ -149,7 +149,7 @@ for (const target of dbTargets()) {
         const lines = (await app.logged((l) => l.length >= before + 3, 'the three requests')).slice(before);
         assert.deepEqual(
           lines.map((l) => l.replace(/\d+ms$/, 'Nms')),
-          ['POST /v1/signups 201 Nms', 'POST /v1/signups 422 Nms', 'GET /v1/sessions 200 Nms'],
+          ['POST /v1/signups 202 Nms', 'POST /v1/signups 422 Nms', 'GET /v1/sessions 200 Nms'],
         );
         const all = app.logs.join('\n');
         for (const secret of ['Eilidh', 'Macdonald', 'eilidh.private', 'example.org', '07700', 'EH6', 'Wheelchair', 'Leith', person.idempotencyKey]) {
@@ -236,7 +236,7 @@ for (const target of dbTargets()) {
         }
         assert.equal(await countSignups(db, session.id), 0);
         const upper = await postSignup(app.url, json, { 'Content-Type': 'Application/JSON; charset=UTF-8' });
-        assert.equal(upper.status, 201, 'media types are case-insensitive');
+        assert.equal(upper.status, 202, 'media types are case-insensitive');
       });
     });
 
@@ -344,7 +344,7 @@ for (const target of dbTargets()) {
           await limited.logged((l) => l.filter(isRequest).length >= statuses.length - 1, `${statuses.length - 1} request lines`);
           await broken.logged((l) => l.length >= 2, 'the failed request and its error');
 
-          for (const code of [200, 201, 400, 403, 404, 409, 413, 415, 422, 429, 500]) assert.ok(statuses.includes(code), `the burst includes a ${code}`);
+          for (const code of [200, 202, 400, 403, 404, 409, 413, 415, 422, 429, 500]) assert.ok(statuses.includes(code), `the burst includes a ${code}`);
           const lines = [...limited.logs, ...broken.logs];
           const requestLines = lines.filter(isRequest);
           assert.equal(requestLines.length, statuses.length, 'one line per request');

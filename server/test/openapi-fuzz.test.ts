@@ -12,7 +12,9 @@ import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { JsonSchemas, type Schema } from './json-schema.js';
-import { dbTargets, useApp } from './harness.js';
+import type { Db } from '../db/types.js';
+import { ALLOWED_ORIGIN, dbTargets, postSignup, signup, useApp } from './harness.js';
+import { mailTo, postBooking, tokenIn } from './journey.js';
 
 interface Parameter {
   name: string;
@@ -134,6 +136,9 @@ function verdict(operation: Operation, request: Generated): { fields: Set<string
   }
   const bodySchema = operation.requestBody?.content['application/json']?.schema;
   if (bodySchema && request.body) for (const v of schemas.validate(bodySchema, request.body)) fields.add(String(v.path[0] ?? ''));
+  // The allow-list is configuration, which the document can only describe: a well-formed page on another site is refused too.
+  const returnUrl = request.body?.returnUrl;
+  if (typeof returnUrl === 'string' && !fields.has('returnUrl') && !returnUrl.startsWith(`${ALLOWED_ORIGIN}/`)) fields.add('returnUrl');
   return { fields, path, header };
 }
 
@@ -193,7 +198,25 @@ async function knownValues(base: string): Promise<Record<string, unknown[]>> {
   const { sessions } = (await (await fetch(`${base}/v1/sessions`)).json()) as { sessions: { id: string; area: string }[] };
   const { modules } = (await (await fetch(`${base}/v1/modules`)).json()) as { modules: { id: string }[] };
   const ids = sessions.map((s) => s.id);
-  return { id: ids, sessionId: ids, module: modules.map((m) => m.id), area: [...new Set(sessions.map((s) => s.area))] };
+  return {
+    id: ids,
+    sessionId: ids,
+    module: modules.map((m) => m.id),
+    area: [...new Set(sessions.map((s) => s.area))],
+    returnUrl: [`${ALLOWED_ORIGIN}/training`, `${ALLOWED_ORIGIN}/a/b?c=d#e`],
+  };
+}
+
+/** A real confirm token and a manage token, so generated booking requests also reach real bookings. */
+async function bookingTokens(base: string, db: Db): Promise<Record<string, unknown[]>> {
+  const { sessionId: ids = [] } = await knownValues(base);
+  const body = signup(String(ids.at(-1)));
+  assert.equal((await postSignup(base, body)).status, 202);
+  const confirm = tokenIn((await mailTo(db, body.email, 'confirm-place')).text_body, 'confirm');
+  const confirmed = (await (await postBooking(base, 'confirm', confirm)).json()) as { manageToken: string };
+  const second = signup(String(ids.at(-1)));
+  await postSignup(base, second);
+  return { token: [confirmed.manageToken, tokenIn((await mailTo(db, second.email, 'confirm-place')).text_body, 'confirm')] };
 }
 
 /** Runs per operation: enough to meet each field's edges, within the suite's time (every request is a round trip). */
@@ -205,7 +228,7 @@ for (const target of dbTargets()) {
 
     for (const { method, path, operation } of operations)
       it(`${method} ${path}: documented status, type and body, and the same verdict as the document`, async (c) => {
-        const known = await knownValues(t.app.url);
+        const known = { ...(await knownValues(t.app.url)), ...(path.startsWith('/v1/bookings/') ? await bookingTokens(t.app.url, t.db) : {}) };
         const statuses = new Map<number, number>();
         await fc.assert(
           fc.asyncProperty(requests(operation, known), async (request) => {
@@ -234,6 +257,7 @@ for (const target of dbTargets()) {
         membership: 'member',
         consentContact: true,
         idempotencyKey: key(),
+        returnUrl: 'http://localhost:5173/training',
         ...overrides,
       });
       const cases: Generated[] = [

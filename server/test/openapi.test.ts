@@ -20,6 +20,9 @@ describe('OpenAPI document', () => {
     for (const name of refs) assert.ok(name in doc.components.schemas, `missing component ${name}`);
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/v1/admin/signups.csv',
+      '/v1/bookings/cancel',
+      '/v1/bookings/confirm',
+      '/v1/bookings/view',
       '/v1/modules',
       '/v1/sessions',
       '/v1/sessions/{id}.ics',

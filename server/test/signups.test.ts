@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { SignupResultSchema } from '../../src/contract/index.js';
 import { en } from '../../src/strings/en.js';
 import { getSession } from '../store/catalogue.js';
-import { addSession, countSignups, dbTargets, expectProblem, postSignup, signup, useApp } from './harness.js';
+import { addSession, ALLOWED_ORIGIN, countSignups, dbTargets, expectProblem, postSignup, signup, useApp } from './harness.js';
+import { mailTo, outbox, tokenIn } from './journey.js';
 
 async function expectResult(res: Response, status: number) {
   assert.equal(res.status, status);
@@ -15,21 +16,32 @@ for (const target of dbTargets()) {
   describe(`POST /v1/signups [${target.name}]`, () => {
     const t = useApp(target);
 
-    it('confirms a signup, stores it once and takes a space', async () => {
+    it('holds a place pending confirmation (202), stores it once, takes a space and emails a confirm link', async () => {
       const session = await addSession(t.db, { capacity: 5, spacesLeft: 5 });
-      const result = await expectResult(await postSignup(t.app.url, signup(session.id, { phone: '07700 900982' })), 201);
-      assert.equal(result.status, 'confirmed');
-      assert.equal(result.sessionId, session.id);
-      assert.equal(result.position, undefined);
-      assert.match(result.reference, /^MOB-[2-9A-HJKMNP-Z]{6}$/);
+      const body = signup(session.id, { phone: '07700 900982', returnUrl: `${ALLOWED_ORIGIN}/training?utm=x#top` });
+      const result = await expectResult(await postSignup(t.app.url, body), 202);
+      // NOW + 24 h, in London time: the hold lapses then unless confirmed.
+      assert.deepEqual(result, { status: 'pending', sessionId: session.id, hold: 'place', holdExpiresAt: '2026-11-27T12:00:00+00:00' });
       assert.equal(await countSignups(t.db, session.id), 1);
       assert.equal((await getSession(t.db, session.id))?.spacesLeft, 4);
-      const { rows } = await t.db.query<{ consent_at: Date; consent_marketing: boolean }>(
-        'SELECT consent_at, consent_marketing FROM signups WHERE reference = $1',
-        [result.reference],
+      const { rows } = await t.db.query<{ consent_at: Date | null; status: string; return_url: string }>(
+        'SELECT consent_at, status, return_url FROM signups WHERE session_id = $1',
+        [session.id],
       );
-      assert.ok(rows[0]?.consent_at);
-      assert.equal(rows[0]?.consent_marketing, false);
+      // Not consented until the owner of the address confirms; the page without its query or fragment.
+      assert.deepEqual(rows[0], { consent_at: null, status: 'pending', return_url: `${ALLOWED_ORIGIN}/training` });
+      const mail = await mailTo(t.db, body.email, 'confirm-place');
+      assert.match(mail.text_body!, new RegExp(`${ALLOWED_ORIGIN}/training#mobilise-confirm=`));
+      tokenIn(mail.text_body, 'confirm');
+    });
+
+    it('holds no place for a page whose site is not allowed (422 naming returnUrl)', async () => {
+      const session = await addSession(t.db);
+      for (const returnUrl of ['https://evil.example/page', 'javascript:alert(1)', 'not a url']) {
+        const problem = await expectProblem(await postSignup(t.app.url, signup(session.id, { returnUrl })), 422, 'validation');
+        assert.deepEqual(problem.errors?.map((e) => e.field), ['returnUrl'], returnUrl);
+      }
+      assert.equal(await countSignups(t.db, session.id), 0);
     });
 
     it('reports every invalid field with the form’s own words (422)', async () => {
@@ -55,6 +67,7 @@ for (const target of dbTargets()) {
         membership: en.validation.membership,
         consentContact: en.validation.consentContact,
         idempotencyKey: en.validation.idempotencyKey,
+        returnUrl: en.validation.returnUrl,
       });
       assert.equal(await countSignups(t.db, session.id), 0);
     });
@@ -75,28 +88,31 @@ for (const target of dbTargets()) {
       await expectProblem(await postSignup(t.app.url, '{"sessionId":'), 400, 'bad-request');
       await expectProblem(await postSignup(t.app.url, '[1,2]'), 400, 'bad-request');
       const charset = await postSignup(t.app.url, body, { 'Content-Type': 'application/json; charset=utf-8' });
-      await expectResult(charset, 201);
+      await expectResult(charset, 202);
     });
 
-    it('answers a filled honeypot like a success but stores nothing', async () => {
+    it('answers a filled honeypot like a success but stores nothing and emails no one', async () => {
       const session = await addSession(t.db, { capacity: 3, spacesLeft: 3 });
-      const bot = await expectResult(await postSignup(t.app.url, signup(session.id, { website: 'https://spam.example' })), 201);
-      assert.equal(bot.status, 'confirmed');
-      assert.match(bot.reference, /^MOB-/);
+      const body = signup(session.id, { website: 'https://spam.example' });
+      const bot = await expectResult(await postSignup(t.app.url, body), 202);
+      assert.equal(bot.status, 'pending');
+      assert.equal(bot.hold, 'place');
+      assert.deepEqual(await outbox(t.db, 'to_address = $1', [body.email]), []);
       // An invalid bot submission gets the same 422 a person would (honeypot.test.ts compares every case).
       await expectProblem(await postSignup(t.app.url, { website: 'x', email: 'bot' }), 422, 'validation');
       assert.equal(await countSignups(t.db, session.id), 0);
       assert.equal((await getSession(t.db, session.id))?.spacesLeft, 3);
     });
 
-    it('replays a retried POST: same key → 200 with the first reference, one row', async () => {
+    it('replays a retried POST: same key → 200 with the first answer, one row, one email', async () => {
       const session = await addSession(t.db);
       const body = signup(session.id);
-      const first = await expectResult(await postSignup(t.app.url, body), 201);
+      const first = await expectResult(await postSignup(t.app.url, body), 202);
       const retry = await expectResult(await postSignup(t.app.url, body, { 'Idempotency-Key': body.idempotencyKey }), 200);
       assert.deepEqual(retry, first);
       assert.equal(await countSignups(t.db, session.id), 1);
       assert.equal((await getSession(t.db, session.id))?.spacesLeft, 19);
+      assert.equal((await outbox(t.db, 'to_address = $1', [body.email])).length, 1);
     });
 
     it('needs the key in the body, as documented; an Idempotency-Key header must repeat it', async () => {
@@ -104,9 +120,9 @@ for (const target of dbTargets()) {
       const { idempotencyKey, ...body } = signup(session.id);
       const headerOnly = await expectProblem(await postSignup(t.app.url, body, { 'Idempotency-Key': idempotencyKey }), 422, 'validation');
       assert.deepEqual(headerOnly.errors, [{ field: 'idempotencyKey', message: en.validation.idempotencyKey }]);
-      const first = await expectResult(await postSignup(t.app.url, { ...body, idempotencyKey }, { 'Idempotency-Key': idempotencyKey }), 201);
+      const first = await expectResult(await postSignup(t.app.url, { ...body, idempotencyKey }, { 'Idempotency-Key': idempotencyKey }), 202);
       const again = await expectResult(await postSignup(t.app.url, { ...body, idempotencyKey }), 200);
-      assert.equal(again.reference, first.reference);
+      assert.deepEqual(again, first);
       const mismatch = await postSignup(t.app.url, { ...body, idempotencyKey }, { 'Idempotency-Key': 'another_key_0123456789' });
       await expectProblem(mismatch, 400, 'bad-request');
       assert.equal(await countSignups(t.db, session.id), 1);
@@ -130,7 +146,7 @@ for (const target of dbTargets()) {
         assert.deepEqual(problem.errors, [{ field, message: en.validation.characters }]);
       }
       const multiline = signup(session.id, { accessNeeds: 'Step-free access\r\n\tand a hearing loop 😀', lastName: 'Ó Briain-Nkemelu' });
-      await expectResult(await postSignup(t.app.url, multiline), 201);
+      await expectResult(await postSignup(t.app.url, multiline), 202);
       assert.equal(await countSignups(t.db, session.id), 1);
     });
 
@@ -146,42 +162,41 @@ for (const target of dbTargets()) {
       }
       assert.equal(await countSignups(t.db, session.id), 0);
       // Right-to-left names without overrides, and names joined by ZWJ/ZWNJ, are fine.
-      await expectResult(await postSignup(t.app.url, signup(session.id, { firstName: 'مريم', lastName: 'Nik\u200cnam' })), 201);
+      await expectResult(await postSignup(t.app.url, signup(session.id, { firstName: 'مريم', lastName: 'Nik\u200cnam' })), 202);
     });
 
     it('refuses to reuse a key for a different signup (422 idempotency-conflict)', async () => {
       const session = await addSession(t.db);
       const body = signup(session.id);
-      await expectResult(await postSignup(t.app.url, body), 201);
+      await expectResult(await postSignup(t.app.url, body), 202);
       const reused = await postSignup(t.app.url, { ...body, firstName: 'Someone', email: 'else@example.org' });
       await expectProblem(reused, 422, 'idempotency-conflict');
       assert.equal(await countSignups(t.db, session.id), 1);
     });
 
-    it('answers the same email twice (any case, new key) with the first signup, adding nothing', async () => {
+    it('answers the same email twice (any case, new key) as it would a new one, adds nothing and emails the owner', async () => {
       const session = await addSession(t.db);
-      const first = await expectResult(await postSignup(t.app.url, signup(session.id, { email: 'Ailsa.Reid@Example.org' })), 201);
+      const first = await expectResult(await postSignup(t.app.url, signup(session.id, { email: 'Ailsa.Reid@Example.org' })), 202);
       const second = await expectResult(
         await postSignup(t.app.url, signup(session.id, { email: ' ailsa.reid@example.ORG ', firstName: 'A.' })),
-        201,
+        202,
       );
       assert.deepEqual(second, first);
       assert.equal(await countSignups(t.db, session.id), 1);
       assert.equal((await getSession(t.db, session.id))?.spacesLeft, 19);
+      const again = await mailTo(t.db, 'ailsa.reid@example.org', 'already-booked');
+      // Still pending, so the owner gets a fresh confirm link, addressed by the name they gave first.
+      tokenIn(again.text_body, 'confirm');
+      assert.match(again.text_body!, /^Hello Morven,/m);
     });
 
     it('marks the session full when the last space goes, then waitlists with positions', async () => {
       const session = await addSession(t.db, { capacity: 2, spacesLeft: 2, waitlist: true });
       const results = [];
-      for (let i = 0; i < 4; i++) results.push(await expectResult(await postSignup(t.app.url, signup(session.id)), 201));
+      for (let i = 0; i < 4; i++) results.push(await expectResult(await postSignup(t.app.url, signup(session.id)), 202));
       assert.deepEqual(
-        results.map((r) => [r.status, r.position]),
-        [
-          ['confirmed', undefined],
-          ['confirmed', undefined],
-          ['waitlisted', 1],
-          ['waitlisted', 2],
-        ],
+        results.map((r) => r.hold),
+        ['place', 'place', 'waitlist', 'waitlist'],
       );
       const after = await getSession(t.db, session.id);
       assert.equal(after?.spacesLeft, 0);

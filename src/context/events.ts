@@ -1,4 +1,4 @@
-import type { SignupStatus } from '../contract/index.js';
+import type { HoldKind, SignupStatus } from '../contract/index.js';
 
 export interface ModuleSelectDetail {
   moduleId: string;
@@ -11,7 +11,8 @@ export interface SessionSelectDetail {
 export interface SignupDetail {
   sessionId: string;
   status: SignupStatus;
-  reference: string;
+  /** What is held until the member confirms by email: a place or a waiting-list slot. */
+  hold: HoldKind;
 }
 
 declare global {

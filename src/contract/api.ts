@@ -9,6 +9,10 @@ export const paths = {
   modules: '/v1/modules',
   sessions: '/v1/sessions',
   signups: '/v1/signups',
+  /** Token endpoints: the token travels in the JSON body, never in a path or query that logs would keep. */
+  bookingConfirm: '/v1/bookings/confirm',
+  bookingView: '/v1/bookings/view',
+  bookingCancel: '/v1/bookings/cancel',
   sessionIcs: (id: string) => `/v1/sessions/${encodeURIComponent(id)}.ics`,
   adminSignupsCsv: '/v1/admin/signups.csv',
 } as const;

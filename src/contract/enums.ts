@@ -17,8 +17,17 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const MEMBERSHIP_STATUSES = ['member', 'supporter', 'not-yet'] as const;
 export type Membership = (typeof MEMBERSHIP_STATUSES)[number];
 
-export const SIGNUP_STATUSES = ['confirmed', 'waitlisted'] as const;
+/** What a signup answers at once: it waits for the member to confirm by email. */
+export const SIGNUP_STATUSES = ['pending'] as const;
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+
+/** What a pending signup holds until it is confirmed or expires. */
+export const HOLD_KINDS = ['place', 'waitlist'] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number];
+
+/** A booking's state, as its manage link shows it. */
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'waitlisted', 'expired', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 /**
  * Parse an attribute value against a known list. Unknown values return

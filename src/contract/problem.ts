@@ -13,6 +13,10 @@ export const PROBLEM_CODES = [
   'unauthorized',
   'forbidden',
   'idempotency-conflict',
+  'token-invalid',
+  'token-used',
+  'token-expired',
+  'session-started',
   'server-error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { regexes } from 'zod/v4/core';
 import { en } from '../strings/en.js';
-import { MEMBERSHIP_STATUSES, SIGNUP_STATUSES } from './enums.js';
+import { BOOKING_STATUSES, HOLD_KINDS, MEMBERSHIP_STATUSES, SIGNUP_STATUSES } from './enums.js';
 import { slug } from './module.js';
+import { dateTime, SessionSchema } from './session.js';
 import { typedText } from './text.js';
 
 const m = en.validation;
@@ -16,6 +17,14 @@ export const UK_POSTCODE = /^ *[A-Za-z]{1,2}[0-9][A-Za-z0-9]? *[0-9][A-Za-z]{2} 
 const PHONE = /^ *(?:\+?[0-9][0-9 ()-]{8,18}[0-9])? *$/;
 /** zod's email pattern, allowing the spaces around it that are trimmed. */
 const EMAIL = new RegExp(`^ *${regexes.email.source.slice(1, -1)} *$`);
+
+/** An http(s) page address, by a pattern the document states exactly (the server also parses a returnUrl). */
+const webPage = (error: string, description: string) =>
+  z.string().check(
+    z.regex(/^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/, { error }),
+    z.maxLength(2_000, { error }),
+    z.describe(description),
+  );
 
 /**
  * What a member submits. Field-level messages are the ones shown to the member,
@@ -53,16 +62,57 @@ export const SignupRequestSchema = z.object({
   ),
   /** Client-generated; a retried POST with the same key returns the first result. */
   idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,100}$/, { error: m.idempotencyKey })),
+  /**
+   * The page the member signed up on; the emailed links go back to it (with the token in the
+   * fragment). Its origin must be on the server's allow-list; query and fragment are dropped.
+   */
+  returnUrl: webPage(m.returnUrl, 'Its origin must be one the server allows (ALLOWED_ORIGINS); the query and fragment are dropped.'),
+  /** The privacy notice the form linked from its consent, recorded with the consent when it is given. */
+  privacyUrl: z.optional(webPage(m.privacyUrl, 'Stored with the consent when the member confirms.')),
 });
 export type SignupRequest = z.infer<typeof SignupRequestSchema>;
 export type SignupInput = z.input<typeof SignupRequestSchema>;
 export type SignupField = keyof SignupRequest;
 
+/** Version of the consent wording (en.signup.consentContact); bump it when the words change. */
+export const CONSENT_VERSION = 'contact-2026-11';
+
+/**
+ * The answer to a signup. It depends only on the request and the session's public state, never
+ * on whether the email is already booked (which would reveal who signs up for what): the member
+ * confirms by the emailed link, and an address already booked is told so by email.
+ */
 export const SignupResultSchema = z.object({
   status: z.enum(SIGNUP_STATUSES),
-  reference: z.string().check(z.regex(/^[A-Z0-9-]{6,32}$/)),
   sessionId: slug,
-  /** Position on the waiting list, when waitlisted. */
-  position: z.optional(z.int().check(z.minimum(1))),
+  /** A place is held, or a waiting-list slot, until `holdExpiresAt` unless confirmed. */
+  hold: z.enum(HOLD_KINDS),
+  holdExpiresAt: dateTime,
 });
 export type SignupResult = z.infer<typeof SignupResultSchema>;
+
+/** A booking token, from an emailed link's fragment: 256 random bits, base64url. */
+export const BookingTokenRequestSchema = z.object({
+  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This link is incomplete: use the whole link from your email' })),
+});
+export type BookingTokenRequest = z.infer<typeof BookingTokenRequestSchema>;
+
+/** No personal data beyond the first name: whoever holds the link sees this. */
+const bookingView = () => ({
+  status: z.enum(BOOKING_STATUSES),
+  session: SessionSchema,
+  firstName: z.string(),
+  /** Place on the waiting list (1 is next), while on it. */
+  position: z.optional(z.int().check(z.minimum(1))),
+  /** While pending: when the hold lapses unless confirmed. */
+  holdExpiresAt: z.optional(dateTime),
+});
+export const BookingViewSchema = z.object(bookingView());
+export type BookingView = z.infer<typeof BookingViewSchema>;
+
+/** A confirmation also hands back the manage token, so the page can swap its fragment to it. */
+export const BookingConfirmResultSchema = z.object({
+  ...bookingView(),
+  manageToken: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/))),
+});
+export type BookingConfirmResult = z.infer<typeof BookingConfirmResultSchema>;

@@ -20,6 +20,8 @@ export const en = {
     characters: 'Remove the hidden characters from this answer (pasted text can bring them with it), or type it again',
     area: 'Enter the name of an area or CLP',
     idempotencyKey: 'Something went wrong preparing your signup. Reload the page and try again.',
+    returnUrl: 'This page cannot take signups yet: its website is not on the training server’s allowed list.',
+    privacyUrl: 'The privacy notice link is not a web address: ask the site’s owner to fix it.',
   },
   state: {
     loading: 'Loading…',
@@ -164,12 +166,14 @@ export const en = {
     submitWaitlist: 'Join the waiting list',
     submitting: 'Signing you up…',
     errorSummary: 'There is a problem',
-    confirmed: 'You are signed up',
-    waitlisted: 'You are on the waiting list',
-    reference: (ref: string) => `Your reference is ${ref}`,
-    // Nothing sends email yet, so the result never claims one was sent.
-    confirmedNext: 'Your place is held under this reference: note it down. Add the session to your calendar so you do not miss it.',
-    waitlistNext: 'Keep your reference. If a place becomes free, the organisers can contact you using the details you gave.',
+    checkEmail: 'Check your email to confirm your place',
+    checkEmailWaitlist: 'Check your email to confirm your place on the waiting list',
+    // Says what the server did: held a place and queued the email. Nothing is booked until the link is followed.
+    pendingNext: (until: string) =>
+      `We are emailing you a link to confirm. We hold the place for you until ${until}; if you have not confirmed by then, it goes to someone else.`,
+    pendingWaitlistNext: (until: string) =>
+      `We are emailing you a link to confirm. We hold your place in the queue until ${until}; if a place comes free after you confirm, we will email you.`,
+    pendingSpam: 'If the email has not arrived in a few minutes, check your spam or junk folder.',
     full: 'Sorry, this session is now full and has no waiting list. Choose another session.',
     closed: 'Signups for this session have closed. Choose another session.',
     rateLimited: 'Too many signups from this connection. Wait a minute, then try again. Your answers are kept.',
@@ -191,7 +195,6 @@ export const en = {
     unavailableTitle: 'Online signup is not available',
     errorPrefix: 'Error:',
     newTab: '(opens in a new tab)',
-    position: (n: number) => `You are number ${n} on the waiting list.`,
     addToCalendar: 'Add to calendar',
     again: 'Sign up someone else',
     back: 'Go back',

@@ -52,7 +52,7 @@ export function handlers(s: Scenario = {}): HttpHandler[] {
       await delay(400);
       switch (s.signup) {
         case 'waitlisted':
-          return HttpResponse.json({ status: 'waitlisted', reference: 'MOB-W8T1ST', sessionId: body.sessionId, position: 3 }, { status: 201 });
+          return HttpResponse.json({ status: 'pending', sessionId: body.sessionId, hold: 'waitlist', holdExpiresAt: holdEnds() }, { status: 202 });
         case 'full':
           return problem(409, 'session-full', { detail: 'This session is full and has no waiting list.' });
         case 'closed':
@@ -69,7 +69,7 @@ export function handlers(s: Scenario = {}): HttpHandler[] {
         case 'offline':
           return HttpResponse.error();
         default:
-          return HttpResponse.json({ status: 'confirmed', reference: 'MOB-7K3Q9P', sessionId: body.sessionId }, { status: 201 });
+          return HttpResponse.json({ status: 'pending', sessionId: body.sessionId, hold: 'place', holdExpiresAt: holdEnds() }, { status: 202 });
       }
     }),
   ];
@@ -100,3 +100,6 @@ export function longText(): { modules: Module[]; sessions: Session[] } {
   }));
   return { modules: ms, sessions: ss };
 }
+
+/** A day from now, as the server holds a place pending the member's confirmation. */
+const holdEnds = () => new Date(Date.now() + 24 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -61,6 +61,7 @@ const person = (sessionId: string, who: string, overrides: Partial<SignupInput> 
   membership: 'member',
   consentContact: true,
   idempotencyKey: `scenario-key-${who}`,
+  returnUrl: 'http://localhost:5173/training',
   ...overrides,
 });
 
@@ -146,28 +147,28 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'confirms a signup and the list shows one place fewer',
-    statuses: [200, 201, 200],
+    statuses: [200, 202, 200],
     requests: (seed) => [listOf(nth(seed, 1)), post(person(nth(seed, 1).id, 'confirmed')), listOf(nth(seed, 1))],
   },
   {
-    name: 'replays a retried signup (200, same reference); a changed body under the same key is refused',
-    statuses: [201, 200, 422],
+    name: 'replays a retried signup (200, same answer); a changed body under the same key is refused',
+    statuses: [202, 200, 422],
     requests: (seed) => {
       const first = person(nth(seed, 2).id, 'replay');
       return [post(first), post(first), post({ ...first, lastName: 'Changed' })];
     },
   },
   {
-    name: 'the same person again with a new key gets the first answer',
-    statuses: [201, 201],
+    name: 'the same person again with a new key gets the answer anyone would, and the list is unchanged',
+    statuses: [202, 202, 200],
     requests: (seed) => {
       const first = person(nth(seed, 3).id, 'again');
-      return [post(first), post({ ...first, email: 'AGAIN@example.org', idempotencyKey: 'scenario-key-again-second' })];
+      return [post(first), post({ ...first, email: 'AGAIN@example.org', idempotencyKey: 'scenario-key-again-second' }), listOf(nth(seed, 3))];
     },
   },
   {
     name: 'fills the last places, then the waiting list',
-    statuses: (seed) => [...Array<number>(nth(seed, 0).spacesLeft + 2).fill(201), 200],
+    statuses: (seed) => [...Array<number>(nth(seed, 0).spacesLeft + 2).fill(202), 200],
     requests: (seed) => {
       const s = nth(seed, 0);
       const people = Array.from({ length: s.spacesLeft + 2 }, (_, i) => post(person(s.id, `last-places-${i}`)));
@@ -175,8 +176,8 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'a full session with a waiting list gives positions in order',
-    statuses: [201, 201, 200],
+    name: 'a full session with a waiting list holds waiting-list slots',
+    statuses: [202, 202, 200],
     requests: (seed) => {
       const s = pick(seed, (x) => x.spacesLeft === 0 && x.waitlist && x.status !== 'cancelled' && upcoming(seed)(x), 'full, waiting-list');
       return [post(person(s.id, 'wait-1')), post(person(s.id, 'wait-2')), listOf(s)];
@@ -195,6 +196,14 @@ export const scenarios: Scenario[] = [
     requests: (seed) => [
       post(person(pick(seed, (x) => x.status === 'cancelled', 'cancelled').id, 'cancelled')),
       post(person(pick(seed, (x) => closesAt(x) <= seed.now.getTime(), 'past').id, 'past')),
+    ],
+  },
+  {
+    name: 'a page on a site that is not allowed takes no signup (422 naming returnUrl)',
+    statuses: [422, 422],
+    requests: (seed) => [
+      post(person(nth(seed, 4).id, 'elsewhere', { returnUrl: 'https://elsewhere.example/training' })),
+      post(person(nth(seed, 4).id, 'no-page', { returnUrl: 'javascript:alert(1)' })),
     ],
   },
   {
@@ -231,18 +240,16 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'a filled honeypot gets a person’s answer and nothing is stored',
-    statuses: [201, 200],
+    statuses: [202, 200],
     requests: (seed) => [post(person(nth(seed, 5).id, 'bot', { website: 'https://spam.example' })), listOf(nth(seed, 5))],
   },
 ];
 
 /**
  * What must agree between the fake and the server: status, content type, and
- * the body checked against the contract. References are random on the server,
- * so each is replaced by the order it first appeared in (`refs`), which still
- * shows a replay returning the first reference.
+ * the body checked against the contract (a signup's answer has no random part).
  */
-export async function meaning(res: Response, refs: Map<string, string>): Promise<Record<string, unknown>> {
+export async function meaning(res: Response): Promise<Record<string, unknown>> {
   const type = res.headers.get('content-type') ?? '';
   const text = await res.text();
   const out: Record<string, unknown> = { status: res.status, type };
@@ -254,7 +261,5 @@ export async function meaning(res: Response, refs: Map<string, string>): Promise
   const body = JSON.parse(text) as Record<string, unknown>;
   if ('modules' in body) return { ...out, modules: ModulesResponseSchema.parse(body).modules };
   if ('sessions' in body) return { ...out, sessions: SessionsResponseSchema.parse(body).sessions };
-  const result = SignupResultSchema.parse(body);
-  if (!refs.has(result.reference)) refs.set(result.reference, `reference #${refs.size + 1}`);
-  return { ...out, signup: { ...result, reference: refs.get(result.reference) } };
+  return { ...out, signup: SignupResultSchema.parse(body) };
 }

@@ -19,6 +19,8 @@ import {
 } from '../../src/contract/index.js';
 import { filterSessions } from '../../src/client/filter.js';
 import { fieldErrors } from '../../server/http/validation.js';
+import { toLondonIso } from '../../server/lib/london-time.js';
+import { returnUrlErrors } from '../../server/lib/return-url.js';
 
 export interface FakeRequest {
   url: URL;
@@ -33,8 +35,12 @@ export interface FakeOptions {
   sessions?: unknown[];
   /** Decide the signup outcome; by default the fake answers as the server does. */
   signup?: (body: SignupRequest) => Response | Promise<Response>;
-  /** The server's clock (deadlines, DTSTAMP); the real one by default. */
+  /** The server's clock (deadlines, DTSTAMP, holds); the real one by default. */
   now?: () => Date;
+  /** Sites whose pages may take signups (returnUrl); any by default, as the browser tests' pages are. */
+  allowedOrigins?: string[];
+  /** How long a pending hold lasts; the server's default (24). */
+  holdHours?: number;
 }
 
 export interface FakeBackend {
@@ -78,8 +84,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
   const current = () => ((options.sessions ?? []) as Session[]).map((s) => ({ ...s, ...changes.get(s.id) }));
   const sessionById = (id: string) => current().find((s) => s.id === id);
   const signups: Stored[] = [];
-  const waitlists = new Map<string, number>();
-  let references = 0;
+  const holdMs = (options.holdHours ?? 24) * 3_600_000;
 
   /** The server's rules (server/store/signups.ts), in memory; `rehearse` (the honeypot) answers without storing. */
   function signUp(request: SignupRequest, rehearse: boolean): Response {
@@ -91,22 +96,18 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     const closesAt = Math.min(Date.parse(session.start), session.signupDeadline ? Date.parse(session.signupDeadline) : Infinity);
     if (session.status === 'cancelled' || now().getTime() >= closesAt) return problem(409, 'session-closed');
     const email = request.email.toLowerCase();
-    const existing = signups.find((s) => s.result.sessionId === session.id && s.email === email);
-    if (existing) return json(existing.result, 201);
-    const confirmed = session.spacesLeft > 0;
-    if (!confirmed && !session.waitlist) return problem(409, 'session-full');
-    const position = confirmed ? undefined : (waitlists.get(session.id) ?? 0) + 1;
-    const result: SignupResult = {
-      status: confirmed ? 'confirmed' : 'waitlisted',
-      reference: `MOB-TEST${String(++references).padStart(2, '0')}`,
-      sessionId: session.id,
-      ...(position ? { position } : {}),
-    };
-    if (rehearse) return json(result, 201);
-    if (position) waitlists.set(session.id, position);
-    else changes.set(session.id, { spacesLeft: session.spacesLeft - 1, status: session.spacesLeft === 1 ? 'full' : session.status });
+    // As the server: the answer comes from public state only, the same for an address already booked.
+    const hold = session.spacesLeft > 0 ? 'place' : session.waitlist ? 'waitlist' : undefined;
+    if (!hold) return problem(409, 'session-full');
+    const holdExpiresAt = toLondonIso(new Date(Math.min(now().getTime() + holdMs, Date.parse(session.start))));
+    const result: SignupResult = { status: 'pending', sessionId: session.id, hold, holdExpiresAt };
+    if (rehearse) return json(result, 202);
+    const existing = signups.some((s) => s.result.sessionId === session.id && s.email === email);
+    if (!existing && hold === 'place') {
+      changes.set(session.id, { spacesLeft: session.spacesLeft - 1, status: session.spacesLeft === 1 ? 'full' : session.status });
+    }
     signups.push({ key: request.idempotencyKey, hash, email, result });
-    return json(result, 201);
+    return json(result, 202);
   }
 
   /** POST /v1/signups, checked in the server's order. */
@@ -127,7 +128,9 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     const key = headers.get('idempotency-key');
     if (key !== null && 'idempotencyKey' in value && value.idempotencyKey !== key) return problem(400, 'bad-request');
     const parsed = SignupRequestSchema.safeParse(value);
-    if (!parsed.success) return problem(422, 'validation', { errors: fieldErrors(parsed.error) });
+    const errors = parsed.success ? [] : fieldErrors(parsed.error);
+    if (!errors.some((e) => e.field === 'returnUrl')) errors.push(...returnUrlErrors((value as { returnUrl?: unknown }).returnUrl, options.allowedOrigins));
+    if (!parsed.success || errors.length) return problem(422, 'validation', { errors });
     return signUp(parsed.data, parsed.data.website.trim() !== '');
   }
 

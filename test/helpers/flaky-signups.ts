@@ -77,7 +77,9 @@ export function flakySignups(api: MockApi, initial: Step[] = ['ok']): FlakySignu
   const store = (key: string, request: SignupRequest): { result: SignupResult; replay: boolean } => {
     const known = byKey.get(key);
     if (known) return { result: known, replay: true };
-    const result: SignupResult = { status: 'confirmed', reference: `MOB-FLAKY${++refs}`, sessionId: request.sessionId };
+    // Each stored signup holds until a different minute, so the screen shows which one the member got.
+    const holdExpiresAt = `2030-01-02T10:${String(++refs % 60).padStart(2, '0')}:00+00:00`;
+    const result: SignupResult = { status: 'pending', sessionId: request.sessionId, hold: 'place', holdExpiresAt };
     byKey.set(key, result);
     state.stored.push({ key, request, result });
     return { result, replay: false };

@@ -1,15 +1,14 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { SignupResult } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
+import { formatDay, formatTime } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import type { Availability } from './summary.js';
 
 const t = en.signup;
 
-/** What came back from a submission: a place, a waiting-list spot, or a session that can no longer take anyone. */
-export type Outcome =
-  | { kind: 'confirmed' | 'waitlisted'; result: SignupResult; icsHref?: string; icsName?: string }
-  | { kind: 'full' | 'closed' };
+/** What came back from a submission: a held place or waiting-list slot to confirm by email, or a session that can no longer take anyone. */
+export type Outcome = { kind: 'pending'; result: SignupResult } | { kind: 'full' | 'closed' };
 
 export interface OutcomeActions {
   again: () => void;
@@ -19,28 +18,20 @@ export interface OutcomeActions {
 /** Outcome headings take focus (tabindex=-1) so screen readers hear the outcome at once. */
 const focusable = { class: 'result-heading', tabindex: -1 };
 
-function renderSuccess(outcome: Extract<Outcome, { result: SignupResult }>, again: () => void, level: number) {
-  const { result } = outcome;
-  const confirmed = outcome.kind === 'confirmed';
-  return html`<div class="result ${outcome.kind}" part="result">
-    ${heading(level, focusable, confirmed ? t.confirmed : t.waitlisted)}
-    <p class="reference">${t.reference(result.reference)}</p>
-    ${!confirmed && result.position ? html`<p>${t.position(result.position)}</p>` : nothing}
-    <p>${confirmed ? t.confirmedNext : t.waitlistNext}</p>
-    <div class="actions">
-      ${confirmed && outcome.icsHref
-        ? html`<a class="button secondary" part="add-to-calendar" href=${outcome.icsHref} download=${outcome.icsName ?? 'session.ics'}
-            >${t.addToCalendar}</a
-          >`
-        : nothing}
-      <button class="button secondary" type="button" @click=${again}>${t.again}</button>
-    </div>
+function renderPending({ result }: Extract<Outcome, { result: SignupResult }>, again: () => void, level: number) {
+  const place = result.hold === 'place';
+  const until = `${formatTime(result.holdExpiresAt, 'en-GB')} on ${formatDay(result.holdExpiresAt, 'en-GB')}`;
+  return html`<div class="result pending ${result.hold}" part="result">
+    ${heading(level, focusable, place ? t.checkEmail : t.checkEmailWaitlist)}
+    <p>${place ? t.pendingNext(until) : t.pendingWaitlistNext(until)}</p>
+    <p>${t.pendingSpam}</p>
+    <div class="actions"><button class="button secondary" type="button" @click=${again}>${t.again}</button></div>
   </div>`;
 }
 
 /** `level`: the heading level of an outcome, one below the form's heading. */
 export function renderOutcome(outcome: Outcome, actions: OutcomeActions, level: number) {
-  if (outcome.kind === 'confirmed' || outcome.kind === 'waitlisted') return renderSuccess(outcome, actions.again, level);
+  if (outcome.kind === 'pending') return renderPending(outcome, actions.again, level);
   const full = outcome.kind === 'full';
   return html`<div class="result state error" part="result">
     ${heading(level, focusable, full ? t.fullTitle : t.closedTitle)}

@@ -20,7 +20,7 @@ const t = en.signup;
 /**
  * @tagname mobilise-signup-form
  * @summary Signup form for one training session: validates with the shared contract, survives
- * flaky connections (one idempotency key per person and session) and confirms with a reference.
+ * flaky connections (one idempotency key per person and session); the member then confirms by the emailed link.
  *
  * Which session: the `session-id` attribute, else the session picked in a
  * `<mobilise-session-calendar>` inside the same `<mobilise-provider>` (or anywhere
@@ -32,7 +32,7 @@ const t = en.signup;
  * - `privacy-url` – privacy notice linked from the consent; defaults to the provider's.
  * - `heading-level` – level of the form's heading, 2–6 (default: the provider's, else 2); the error summary and outcomes sit one below.
  *
- * @event mobilise-signup - After a successful signup. Detail `{ sessionId, status, reference }` only: no personal data.
+ * @event mobilise-signup - After a successful signup. Detail `{ sessionId, status: 'pending', hold }` only: no personal data.
  *
  * @csspart heading - The form's heading.
  * @csspart session-summary - Date, time, place and spaces of the chosen session.
@@ -72,11 +72,12 @@ export class MobiliseSignupForm extends LitElement {
   private readonly moveFocus = new FocusController(this, () => this.session.failed);
   private readonly form = new FormStateController(this, (values) => {
     const sessionId = this.session.id;
-    return validate(values, sessionId, this.submission.key(sessionId));
+    const privacy = safeHref(this.privacyUrl || this.ctx.config.privacyUrl);
+    // Recorded with the consent: the notice the member was shown, as an absolute address.
+    return validate(values, sessionId, this.submission.key(sessionId), privacy && new URL(privacy, location.href).href);
   });
   private readonly submission = new SubmissionController(this, {
     client: () => this.ctx.client(),
-    loaded: () => this.session.value,
     sending: () => this.form.clearProblems(),
     problems: (problems) => this.showProblems(problems),
     settled: (signedUp) => {

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { MobiliseClient } from '../../client/index.js';
-import { sessionToIcs, type Module, type Session, type SignupRequest, type SignupResult } from '../../contract/index.js';
+import type { SignupRequest, SignupResult } from '../../contract/index.js';
 import { emit } from '../../context/index.js';
 import { en } from '../../strings/en.js';
 import { classifyFailure } from './failure.js';
@@ -12,8 +12,6 @@ const t = en.signup;
 
 export interface SubmissionHooks {
   client(): MobiliseClient;
-  /** The session as loaded when the answer arrives, for a confirmed signup's calendar file. */
-  loaded(): { session?: Session; module?: Module } | null | undefined;
   /** Answers are going out, so problems shown for earlier ones no longer apply. */
   sending(): void;
   /** The answers were refused, by the contract in the browser or by the server. */
@@ -25,12 +23,11 @@ export interface SubmissionHooks {
 /**
  * One signup attempt: the idempotency key (kept across retries, so a POST that did land is never
  * counted twice), the request in flight, the notice by the submit button and the outcome. Only
- * the reference, status and session id leave it, in `mobilise-signup`.
+ * the status, hold and session id leave it, in `mobilise-signup`.
  */
 export class SubmissionController implements ReactiveController {
   private readonly keys = new IdempotencyKeys();
   private inFlight?: AbortController;
-  private blobUrl?: string;
   private busy = false;
   private notice = '';
   private current?: Outcome;
@@ -61,7 +58,6 @@ export class SubmissionController implements ReactiveController {
 
   hostDisconnected() {
     this.inFlight?.abort();
-    this.revokeBlob();
   }
 
   /** Valid answers go out; invalid ones are handed back without a request. */
@@ -83,7 +79,6 @@ export class SubmissionController implements ReactiveController {
     this.busy = false;
     this.notice = '';
     this.current = undefined;
-    this.revokeBlob();
     this.host.requestUpdate();
   }
 
@@ -97,7 +92,7 @@ export class SubmissionController implements ReactiveController {
     this.hooks.sending();
     try {
       const result = await client.signup(request, controller.signal);
-      if (!controller.signal.aborted) this.succeed(result, client);
+      if (!controller.signal.aborted) this.succeed(result);
     } catch (error) {
       if (!controller.signal.aborted) this.fail(error, request.sessionId);
     } finally {
@@ -109,16 +104,12 @@ export class SubmissionController implements ReactiveController {
     }
   }
 
-  private succeed(result: SignupResult, client: MobiliseClient) {
-    const loaded = this.hooks.loaded();
-    const ics =
-      result.status === 'confirmed' && loaded?.session
-        ? { icsHref: client.icsUrl(result.sessionId) ?? this.icsBlobUrl(loaded.session, loaded.module), icsName: `${result.sessionId}.ics` }
-        : {};
-    this.current = { kind: result.status, result, ...ics };
+  private succeed(result: SignupResult) {
+    // Nothing is booked yet, so no calendar file: the confirmation email brings it.
+    this.current = { kind: 'pending', result };
     this.host.requestUpdate();
     // Event first: a calendar on the page starts its refresh, which the form's own then shares.
-    emit(this.host, 'mobilise-signup', { sessionId: result.sessionId, status: result.status, reference: result.reference });
+    emit(this.host, 'mobilise-signup', { sessionId: result.sessionId, status: result.status, hold: result.hold });
     this.hooks.settled(true);
   }
 
@@ -140,19 +131,6 @@ export class SubmissionController implements ReactiveController {
     this.notice = '';
     this.host.requestUpdate();
     this.hooks.problems(problems);
-  }
-
-  /** Static mode has no server .ics, so the file is built in the browser. */
-  private icsBlobUrl(session: Session, module: Module | undefined): string {
-    this.revokeBlob();
-    const ics = sessionToIcs(session, module ?? { title: t.untitled, summary: '' });
-    this.blobUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
-    return this.blobUrl;
-  }
-
-  private revokeBlob() {
-    if (this.blobUrl) URL.revokeObjectURL(this.blobUrl);
-    this.blobUrl = undefined;
   }
 
   /** The connection or rate-limit notice, the submit button and its status for screen readers. */

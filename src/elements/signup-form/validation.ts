@@ -90,7 +90,7 @@ export function problemToProblems(problem: Problem): Problems {
 const optional = (v: string) => v.trim() || undefined;
 
 /** The request body before validation. */
-export function toInput(values: FormValues, sessionId: string, idempotencyKey: string): SignupInput {
+export function toInput(values: FormValues, sessionId: string, idempotencyKey: string, privacyUrl?: string): SignupInput {
   return {
     sessionId,
     firstName: values.firstName,
@@ -105,6 +105,9 @@ export function toInput(values: FormValues, sessionId: string, idempotencyKey: s
     consentMarketing: values.consentMarketing,
     website: values.website,
     idempotencyKey,
+    // The emailed links come back to this page; the query and fragment are nobody's business.
+    returnUrl: location.origin + location.pathname,
+    ...(privacyUrl ? { privacyUrl } : {}),
   };
 }
 
@@ -113,8 +116,8 @@ export function toInput(values: FormValues, sessionId: string, idempotencyKey: s
  * The honeypot is not judged here: a person whose browser filled it could not
  * see or fix it, so it is sent as typed and the server decides.
  */
-export function validate(values: FormValues, sessionId: string, idempotencyKey: string): Validation {
-  const input = toInput(values, sessionId, idempotencyKey);
+export function validate(values: FormValues, sessionId: string, idempotencyKey: string, privacyUrl?: string): Validation {
+  const input = toInput(values, sessionId, idempotencyKey, privacyUrl);
   const result = SignupRequestSchema.safeParse({ ...input, website: '' });
   if (result.success) return { ok: true, request: { ...result.data, website: values.website } };
   return { ok: false, problems: collect(result.error.issues) };

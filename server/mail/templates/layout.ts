@@ -1,0 +1,71 @@
+/**
+ * One email as plain text and HTML from the same blocks, so the two parts always say the same.
+ * HTML is simple and accessible: real headings and links, lang, no tracking pixels, no remote
+ * images or styles. Every piece of member or organiser text is escaped.
+ */
+export interface Email {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type Block =
+  | string
+  | { link: string; label: string }
+  | { details: [label: string, value: string][] };
+
+export interface Footer {
+  controller: string;
+  privacyUrl?: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const paragraphs = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
+
+function textBlock(block: Block): string {
+  if (typeof block === 'string') return block;
+  if ('link' in block) return `${block.label}:\n${block.link}`;
+  return block.details.map(([label, value]) => `${label}: ${value.replace(/\r?\n/g, '\n  ')}`).join('\n');
+}
+
+function htmlBlock(block: Block): string {
+  if (typeof block === 'string') return `<p>${paragraphs(block)}</p>`;
+  if ('link' in block) {
+    // A plain link styled as a button: every client shows it, and the URL is also in the text part.
+    return `<p><a href="${escapeHtml(block.link)}" style="display:inline-block;padding:12px 20px;background:#b0002b;color:#ffffff;text-decoration:underline;font-weight:bold">${escapeHtml(block.label)}</a></p>`;
+  }
+  const rows = block.details.map(([label, value]) => `<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">${escapeHtml(label)}</th><td style="padding:4px 0">${paragraphs(value)}</td></tr>`);
+  return `<table role="presentation" style="border-collapse:collapse">${rows.join('')}</table>`;
+}
+
+function footerLines(footer: Footer): string[] {
+  return [
+    `${footer.controller} sent you this email because this address was used to sign up for a training session, and uses your details only to run it.`,
+    ...(footer.privacyUrl ? [`Privacy notice: ${footer.privacyUrl}`] : []),
+  ];
+}
+
+export const hello = (firstName: string) => `Hello ${firstName},`;
+
+/** Blocks whose link is empty are left out (a booking made before links existed has nowhere to point). */
+export function compose(subject: string, heading: string, blocks: Block[], footer: Footer): Email {
+  blocks = blocks.filter((b) => typeof b === 'string' || !('link' in b) || b.link !== '');
+  const text = [heading, ...blocks.map(textBlock), '--', ...footerLines(footer)].join('\n\n') + '\n';
+  const footerHtml = footerLines(footer)
+    .map((line) => {
+      const privacy = footer.privacyUrl && line.endsWith(footer.privacyUrl);
+      return privacy
+        ? `<p><a href="${escapeHtml(footer.privacyUrl!)}">Privacy notice</a></p>`
+        : `<p>${paragraphs(line)}</p>`;
+    })
+    .join('');
+  const html =
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<title>${escapeHtml(subject)}</title></head>` +
+    `<body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">` +
+    `<main style="max-width:600px;margin:0 auto;padding:16px"><h1 style="font-size:24px">${escapeHtml(heading)}</h1>` +
+    blocks.map(htmlBlock).join('') +
+    `<hr><footer style="font-size:14px;color:#444444">${footerHtml}</footer></main></body></html>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,53 @@
+import { sessionToIcs } from '../../src/contract/index.js';
+import type { Queryable } from '../db/types.js';
+import { enqueue, type MailKind } from '../mail/outbox.js';
+import type { MailSettings } from '../mail/settings.js';
+import type { BookingMail } from '../mail/templates/booking.js';
+import type { Email } from '../mail/templates/layout.js';
+import type { BookingRow, LoadedSession } from './booking-rows.js';
+import { bookingLink, issueToken, type TokenPurpose } from './tokens.js';
+
+/** What every state change that emails needs: the clock and the mail settings. */
+export interface MailContext {
+  now: Date;
+  mail: MailSettings;
+}
+
+export function mailBase(booking: BookingRow, loaded: LoadedSession, mail: MailSettings): BookingMail {
+  const privacyUrl = mail.privacyUrl ?? booking.privacy_url ?? undefined;
+  return {
+    session: loaded.session,
+    title: loaded.title,
+    firstName: booking.first_name,
+    footer: { controller: mail.controller, ...(privacyUrl ? { privacyUrl } : {}) },
+  };
+}
+
+/** A fresh token of this purpose and the link that carries it in its fragment. */
+export async function newLink(tx: Queryable, ctx: MailContext, booking: BookingRow, purpose: TokenPurpose) {
+  const token = await issueToken(tx, booking.id, purpose, ctx.now);
+  return { token, link: bookingLink(booking.return_url, purpose, token) };
+}
+
+export interface Outgoing {
+  kind: MailKind;
+  email: Email;
+  withIcs?: boolean;
+  dueAt?: Date;
+}
+
+/** Writes one email about this booking to the outbox, in the caller's transaction. */
+export async function mailTo(tx: Queryable, ctx: MailContext, booking: BookingRow, loaded: LoadedSession, out: Outgoing) {
+  await enqueue(
+    tx,
+    {
+      kind: out.kind,
+      signupId: booking.id,
+      to: booking.email,
+      email: out.email,
+      ...(out.withIcs ? { ics: sessionToIcs(loaded.session, loaded, { now: ctx.now }) } : {}),
+      ...(out.dueAt ? { dueAt: out.dueAt } : {}),
+    },
+    ctx.now,
+  );
+}

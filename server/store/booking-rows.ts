@@ -1,0 +1,91 @@
+import type { BookingView, Session } from '../../src/contract/index.js';
+import type { Queryable } from '../db/types.js';
+import { toLondonIso } from '../lib/london-time.js';
+import { sessionFromRow, type SessionRow } from './rows.js';
+
+/** A session with its module's title, as bookings and their emails need it. */
+export interface LoadedSession {
+  session: Session;
+  title: string;
+  summary: string;
+  startsAt: Date;
+  endsAt: Date;
+  signupDeadline: Date | null;
+}
+
+/**
+ * Loads a session; `lock` takes its row lock first. Every change to a session's bookings locks
+ * the session before any signup row, so promotions are serialised and never deadlock.
+ */
+export async function loadSession(tx: Queryable, id: string, lock: boolean): Promise<LoadedSession | undefined> {
+  const { rows } = await tx.query<SessionRow & { module_title: string; module_summary: string }>(
+    `SELECT s.*, m.title AS module_title, m.summary AS module_summary
+       FROM sessions s JOIN modules m ON m.id = s.module_id WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    session: sessionFromRow(row),
+    title: row.module_title,
+    summary: row.module_summary,
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    signupDeadline: row.signup_deadline === null ? null : new Date(row.signup_deadline),
+  };
+}
+
+export const LIVE = ['pending', 'confirmed', 'waitlisted'] as const;
+
+export interface BookingRow {
+  id: number;
+  session_id: string;
+  status: BookingView['status'];
+  hold: 'place' | 'waitlist' | null;
+  /** Queue order on the waiting list (a per-session sequence), not the live position. */
+  position: number | null;
+  hold_expires_at: Date | string | null;
+  first_name: string;
+  email: string;
+  return_url: string | null;
+  privacy_url: string | null;
+}
+
+const BOOKING_COLUMNS = 'id, session_id, status, hold, position, hold_expires_at, first_name, email, return_url, privacy_url';
+
+export async function loadBooking(tx: Queryable, id: number, lock: boolean): Promise<BookingRow> {
+  const { rows } = await tx.query<BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM signups WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0]!;
+}
+
+export async function liveBookings(tx: Queryable, sessionId: string): Promise<BookingRow[]> {
+  const { rows } = await tx.query<BookingRow>(
+    `SELECT ${BOOKING_COLUMNS} FROM signups WHERE session_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted') ORDER BY id FOR UPDATE`,
+    [sessionId],
+  );
+  return rows;
+}
+
+/** The live place on the waiting list: 1 + how many queued ahead are still on it. */
+export async function queuePosition(tx: Queryable, booking: BookingRow): Promise<number | undefined> {
+  if (booking.hold !== 'waitlist' || booking.position === null) return undefined;
+  const { rows } = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM signups
+      WHERE session_id = $1 AND hold = 'waitlist' AND status IN ('pending', 'waitlisted') AND position <= $2`,
+    [booking.session_id, booking.position],
+  );
+  return rows[0]!.n;
+}
+
+export async function viewOf(tx: Queryable, booking: BookingRow, loaded: LoadedSession): Promise<BookingView> {
+  const position = await queuePosition(tx, booking);
+  return {
+    status: booking.status,
+    session: loaded.session,
+    firstName: booking.first_name,
+    ...(position !== undefined ? { position } : {}),
+    ...(booking.status === 'pending' && booking.hold_expires_at !== null
+      ? { holdExpiresAt: toLondonIso(new Date(booking.hold_expires_at)) }
+      : {}),
+  };
+}

@@ -1,0 +1,92 @@
+import { CONSENT_VERSION, type BookingConfirmResult, type BookingView } from '../../src/contract/index.js';
+import type { Db, Queryable } from '../db/types.js';
+import { cancelled, waitlisted } from '../mail/templates/booking.js';
+import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
+import { loadBooking, loadSession, queuePosition, viewOf, type LoadedSession } from './booking-rows.js';
+import { endBooking, holdLapsed, mailPlaceBooked } from './holds.js';
+import { invalidateReads } from './read-cache.js';
+import { findToken, hashToken } from './tokens.js';
+
+/** Why a token gets no booking: forged or the wrong kind, already used, past its session, or too late to confirm. */
+export type TokenProblem = 'token-invalid' | 'token-used' | 'token-expired' | 'session-started';
+export type TokenOutcome<T> = { kind: 'ok'; value: T } | { kind: TokenProblem };
+
+/** The session as it is after this transaction's change (spaces given back). */
+const reloaded = async (tx: Queryable, loaded: LoadedSession) => (await loadSession(tx, loaded.session.id, false))!;
+
+const ok = <T>(value: T): TokenOutcome<T> => ({ kind: 'ok', value });
+
+/**
+ * The member followed the confirmation link: the held place (or waiting-list slot) becomes
+ * theirs and their consents are recorded now, as given by the owner of the address.
+ */
+export async function confirmBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingConfirmResult>> {
+  let freed = false;
+  const outcome = await db.transaction(async (tx): Promise<TokenOutcome<BookingConfirmResult>> => {
+    const found = await findToken(tx, token);
+    if (!found || found.purpose !== 'confirm') return { kind: 'token-invalid' };
+    const loaded = (await loadSession(tx, found.session_id, true))!;
+    if (ctx.now >= loaded.endsAt) return { kind: 'token-expired' };
+    const booking = await loadBooking(tx, found.signup_id, true);
+    if (booking.status === 'confirmed' || booking.status === 'waitlisted') return { kind: 'token-used' };
+    if (booking.status !== 'pending') return ok(await viewOf(tx, booking, loaded));
+    if (ctx.now >= loaded.startsAt || holdLapsed(booking, ctx.now)) {
+      const ended = await endBooking(tx, ctx, booking, loaded, 'expired');
+      freed = true;
+      return ctx.now >= loaded.startsAt ? { kind: 'session-started' } : ok(await viewOf(tx, ended, await reloaded(tx, loaded)));
+    }
+
+    const status = booking.hold === 'place' ? 'confirmed' : 'waitlisted';
+    await tx.query(
+      `UPDATE signups SET status = $2, confirmed_at = $3, consent_at = $3, consent_version = $4, hold_expires_at = NULL WHERE id = $1`,
+      [booking.id, status, ctx.now, CONSENT_VERSION],
+    );
+    await tx.query('UPDATE booking_tokens SET used_at = $2 WHERE hash = $1', [hashToken(token), ctx.now]);
+    const now = { ...booking, status, hold_expires_at: null } as const;
+    const manage = await newLink(tx, ctx, now, 'manage');
+    if (status === 'confirmed') await mailPlaceBooked(tx, ctx, now, loaded, 'confirmed', manage.link);
+    else {
+      const position = (await queuePosition(tx, now))!;
+      const email = waitlisted({ ...mailBase(now, loaded, ctx.mail), link: manage.link, position });
+      await mailTo(tx, ctx, now, loaded, { kind: 'waitlisted', email });
+    }
+    return ok({ ...(await viewOf(tx, now, loaded)), manageToken: manage.token });
+  });
+  if (freed) invalidateReads(db);
+  return outcome;
+}
+
+/** The booking behind a manage link. Reads only: a lapsed hold shows as expired until the sweep records it. */
+export async function viewBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingView>> {
+  return db.transaction(async (tx) => {
+    const found = await findToken(tx, token);
+    if (!found || found.purpose !== 'manage') return { kind: 'token-invalid' };
+    const loaded = (await loadSession(tx, found.session_id, false))!;
+    if (ctx.now >= loaded.endsAt) return { kind: 'token-expired' };
+    const booking = await loadBooking(tx, found.signup_id, false);
+    return ok(await viewOf(tx, holdLapsed(booking, ctx.now) ? { ...booking, status: 'expired', hold: null } : booking, loaded));
+  });
+}
+
+/**
+ * Cancels the booking behind a manage link; a freed place goes to the first on the waiting
+ * list in the same transaction. Cancelling again answers the cancelled booking and emails nothing.
+ */
+export async function cancelBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingView>> {
+  let changed = false;
+  const outcome = await db.transaction(async (tx): Promise<TokenOutcome<BookingView>> => {
+    const found = await findToken(tx, token);
+    if (!found || found.purpose !== 'manage') return { kind: 'token-invalid' };
+    const loaded = (await loadSession(tx, found.session_id, true))!;
+    if (ctx.now >= loaded.endsAt) return { kind: 'token-expired' };
+    const booking = await loadBooking(tx, found.signup_id, true);
+    if (booking.status === 'cancelled' || booking.status === 'expired') return ok(await viewOf(tx, booking, loaded));
+    if (ctx.now >= loaded.startsAt) return { kind: 'session-started' };
+    const ended = await endBooking(tx, ctx, booking, loaded, 'cancelled');
+    changed = true;
+    await mailTo(tx, ctx, ended, loaded, { kind: 'cancelled', email: cancelled(mailBase(ended, loaded, ctx.mail)) });
+    return ok(await viewOf(tx, ended, await reloaded(tx, loaded)));
+  });
+  if (changed) invalidateReads(db);
+  return outcome;
+}

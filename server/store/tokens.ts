@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/types.js';
+
+export type TokenPurpose = 'confirm' | 'manage';
+
+/**
+ * Booking links carry 256 random bits; only their SHA-256 is stored. Looking a token up by its
+ * hash needs no constant-time compare: a guess's hash has no useful relation to a stored one.
+ */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function issueToken(tx: Queryable, signupId: number, purpose: TokenPurpose, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.query('INSERT INTO booking_tokens (hash, signup_id, purpose, created_at) VALUES ($1, $2, $3, $4)', [
+    hashToken(token),
+    signupId,
+    purpose,
+    now,
+  ]);
+  return token;
+}
+
+export interface FoundToken {
+  signup_id: number;
+  session_id: string;
+  purpose: TokenPurpose;
+  used_at: Date | string | null;
+}
+
+export async function findToken(tx: Queryable, token: string): Promise<FoundToken | undefined> {
+  const { rows } = await tx.query<FoundToken>(
+    `SELECT t.signup_id, s.session_id, t.purpose, t.used_at
+       FROM booking_tokens t JOIN signups s ON s.id = t.signup_id WHERE t.hash = $1`,
+    [hashToken(token)],
+  );
+  return rows[0];
+}
+
+/** The fragment never reaches a server log; the element on the page reads it. */
+export function bookingLink(returnUrl: string | null, purpose: TokenPurpose, token: string): string {
+  if (!returnUrl) return '';
+  return `${returnUrl}#mobilise-${purpose === 'confirm' ? 'confirm' : 'booking'}=${token}`;
+}
