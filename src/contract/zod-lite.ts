@@ -13,7 +13,9 @@
  * purpose: a schema that starts using it fails that test rather than quietly
  * behaving differently in the browser.
  *
- * The regular expressions are zod's own, imported so they cannot drift.
+ * The regular expressions are zod's own: imported, or (the date-time one, whose
+ * builder costs 0.16 KB gzip in the bundle) spelled out and held to zod's by
+ * test/node/zod-lite-regexes.test.ts.
  */
 import { regexes } from 'zod/v4/core';
 
@@ -115,10 +117,14 @@ export const int = (params?: Params) =>
     },
   ]);
 
+/** zod's regexes.datetime({ offset: true, local: false, precision: null }): the only date-time form the contract uses. */
+export const DATETIME =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+
 export const email = (params?: Params) => format(pattern(regexes.email), params);
 export const iso = {
-  datetime: (params: Params & { offset?: boolean }) =>
-    format(pattern(regexes.datetime({ offset: params?.offset, local: false, precision: null } as never)), params),
+  /** `{ offset: true }` only: a schema without it fails the conformance test (zod refuses offsets there). */
+  datetime: (params: Params & { offset: true }) => format(pattern(DATETIME), params),
 };
 /**
  * zod's z.url(): trims, must parse; `protocol` is only ever /^https?$/ here, for
