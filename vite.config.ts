@@ -75,6 +75,31 @@ const terserPass = (): Plugin => ({
   },
 });
 
+/**
+ * The embed registers every element up front (src/mobilise.ts), so an import()
+ * of one of those modules (the calendar loads the form that way on pages that
+ * include the calendar alone) has nothing left to load: it becomes
+ * Promise.resolve(). Left alone, rolldown builds the module's namespace object
+ * at run time for it, helper included: 0.1 KB gzip. Padded with spaces to the
+ * call's length, so nothing moves and the source map stays true.
+ */
+const upFrontImports = (): Plugin => {
+  const upFront = new Set(
+    [...readFileSync(src('mobilise.ts'), 'utf8').matchAll(/^import ['"](\.\/[^'"]+)\.js['"];?$/gm)].map((m) => src(`${m[1]}.ts`)),
+  );
+  if (!upFront.size) throw new Error('src/mobilise.ts imports no element: mobilise-up-front-imports reads its imports');
+  return {
+    name: 'mobilise-up-front-imports',
+    async transform(code, id) {
+      if (!id.startsWith(`${src('')}/`)) return undefined;
+      let out = code;
+      for (const [call, , specifier] of code.matchAll(/\bimport\((["'`])([^"'`\n]+)\1\)/g))
+        if (upFront.has((await this.resolve(specifier, id))?.id ?? '')) out = out.replace(call, 'Promise.resolve()'.padEnd(call.length));
+      return out === code ? undefined : { code: out, map: null };
+    },
+  };
+};
+
 /** dist/THIRD-PARTY-NOTICES.txt: the licence of every package the embed bundles, read from node_modules. */
 const thirdPartyNotices = (): Plugin => ({
   name: 'mobilise-third-party-notices',
@@ -110,13 +135,11 @@ const thirdPartyNotices = (): Plugin => ({
  * URL (WordPress does) still runs one copy of the code.
  */
 const embedBundle = thenBuild('mobilise-embed-bundle', {
-  plugins: [minifyTemplates(), terserPass(), thirdPartyNotices()],
+  plugins: [minifyTemplates(), upFrontImports(), terserPass(), thirdPartyNotices()],
   resolve: { alias: zodLite },
   build: {
     ...libBuild({ mobilise: src('mobilise.ts') }),
     rolldownOptions: {
-      // The calendar import()s the signup form for per-element pages; here the form is already in.
-      checks: { ineffectiveDynamicImport: false },
       output: {
         ...output,
         codeSplitting: { groups: [{ name: 'mobilise', tags: ['$initial'] }] },
