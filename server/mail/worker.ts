@@ -119,8 +119,8 @@ export function createMailWorker(options: WorkerOptions) {
     const giveUp = row.attempts >= maxAttempts;
     const delay = Math.min(backoffMs * 2 ** (row.attempts - 1), maxBackoffMs);
     await db.query(
-      `UPDATE outbox SET locked_until = NULL, last_error = $2, due_at = CASE WHEN $3::boolean THEN due_at ELSE $4 END,
-              failed_at = CASE WHEN $3::boolean THEN $5 ELSE NULL END
+      `UPDATE outbox SET locked_until = NULL, last_error = $2, due_at = CASE WHEN $3::boolean THEN due_at ELSE $4::timestamptz END,
+              failed_at = CASE WHEN $3::boolean THEN $5::timestamptz ELSE NULL END
         WHERE id = $1`,
       [row.id, reason, giveUp, new Date(now().getTime() + delay), now()],
     );
