@@ -85,4 +85,37 @@ describe('server configuration', () => {
     assert.ok(!stderr.includes('hunter2'), 'the token is not printed');
     assert.doesNotMatch(stdout, /Mobilise API on/);
   });
+
+  it('reads the mail settings, with defaults, and refuses bad ones naming the variable (never echoing SMTP_URL)', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.smtpUrl, undefined);
+    assert.deepEqual([defaults.mail.holdHours, defaults.mail.reminderHours], [24, 24]);
+    const config = loadConfig({
+      SMTP_URL: 'smtps://user:pw@mail.example.org:465',
+      MAIL_FROM: 'Training <training@example.org>',
+      MAIL_REPLY_TO: 'organisers@example.org',
+      DATA_CONTROLLER: 'Example CLP',
+      PRIVACY_URL: 'https://example.org/privacy',
+      HOLD_HOURS: '48',
+      REMINDER_HOURS: '0',
+    });
+    assert.equal(config.smtpUrl, 'smtps://user:pw@mail.example.org:465');
+    assert.deepEqual(config.mail, {
+      from: 'Training <training@example.org>',
+      replyTo: 'organisers@example.org',
+      controller: 'Example CLP',
+      privacyUrl: 'https://example.org/privacy',
+      holdHours: 48,
+      reminderHours: 0,
+    });
+    const bad = configError({ SMTP_URL: 'mail.example.org secret-password', HOLD_HOURS: '0', PRIVACY_URL: 'javascript:x', MAIL_FROM: 'nobody' });
+    for (const name of ['SMTP_URL wants an smtp://', 'HOLD_HOURS wants hours', 'PRIVACY_URL wants', 'MAIL_FROM wants']) assert.ok(bad.includes(name), `${name} in ${bad}`);
+    assert.ok(!bad.includes('secret-password'));
+  });
+
+  it('main.ts without SMTP_URL says that mail is not configured and keeps it in the outbox', async () => {
+    const { stdout } = await runMain({ SMTP_URL: '' });
+    assert.match(stdout, /Mail is not configured \(SMTP_URL is unset\): emails wait in the outbox table and are not sent\./);
+    assert.match(stdout, /Mobilise API on/);
+  });
 });
