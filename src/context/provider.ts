@@ -24,8 +24,9 @@ function ensureContextRoot() {
  */
 export class MobiliseProvider extends LitElement {
   static override styles = css`
+    /* A block, not display: contents, so a theme's content-column rules (.entry-content > * { max-width; margin: auto }) reach it. */
     :host {
-      display: contents;
+      display: block;
     }
   `;
   static override properties = {

@@ -9,7 +9,7 @@
  * the 768 and 1280 px widths; Chromium and Firefox run all four.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { e2eEngines, engineSite, type E2ePage, type Engine } from '../helpers/e2e-engines.js';
 
@@ -33,6 +33,8 @@ interface Layout {
   minFont: number;
   maxFont: number;
   bodyFont: number;
+  /** Widest letter and word spacing of the widgets' text, px (normal = 0). */
+  spacing: number;
   /** Smallest height of a button and width of a text field inside the widgets. */
   minButton: number;
   minInput: number;
@@ -49,6 +51,7 @@ function measure(tags: string[]): Layout {
   const boxes: Record<string, [number, number]> = { 'mobilise-provider': edges(document.querySelector('mobilise-provider')!) };
   const overflows: string[] = [];
   const chars = new Map<number, number>();
+  let spacing = 0;
   let minButton = Infinity;
   let minInput = Infinity;
   const name = (el: Element) => `${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
@@ -73,6 +76,7 @@ function measure(tags: string[]): Layout {
       if (text) {
         const size = round(parseFloat(style.fontSize));
         chars.set(size, (chars.get(size) ?? 0) + text.length);
+        spacing = Math.max(spacing, parseFloat(style.letterSpacing) || 0, parseFloat(style.wordSpacing) || 0);
       }
       // The nearest card or panel that holds it, else the widget itself.
       const container: Element = el.parentElement?.closest(cards) ?? host;
@@ -93,6 +97,7 @@ function measure(tags: string[]): Layout {
     minFont: Math.min(...sizes),
     maxFont: Math.max(...sizes),
     bodyFont,
+    spacing: round(spacing),
     minButton: round(minButton),
     minInput: round(minInput),
   };
@@ -128,6 +133,7 @@ async function signUp(page: E2ePage, email: string): Promise<string> {
 
 const widthsFor = (engine: Engine) => WIDTHS.filter((w) => engine !== 'webkit' || w >= MINIBROWSER_MIN_WIDTH);
 
+rmSync(SHOTS, { recursive: true, force: true });
 for (const engine of e2eEngines()) {
   describe(`host pages (${engine})`, () => {
     const env = engineSite(engine);
@@ -153,6 +159,7 @@ for (const engine of e2eEngines()) {
               // Default browser settings (16 px): body text 14–24 px, nothing under 12 or over 32.
               (layout.bodyFont < 14 || layout.bodyFont > 24) && `body text at ${layout.bodyFont} px`,
               (layout.minFont < 12 || layout.maxFont > 32) && `text from ${layout.minFont} to ${layout.maxFont} px`,
+              layout.spacing > 1 && `letters or words spaced by ${layout.spacing} px`,
               // The host's button { all: unset } and input { width: 50px } stay outside.
               layout.minButton < 24 && `a button ${layout.minButton} px tall`,
               layout.minInput <= 100 && `a text field ${layout.minInput} px wide`,

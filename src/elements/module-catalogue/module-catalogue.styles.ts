@@ -4,14 +4,14 @@ export const styles = css`
   .catalogue {
     container-type: inline-size;
     display: grid;
-    gap: 1rem;
+    gap: 1em;
   }
 
   /* On a panel, not the host page: the dark-mode text colours must never land on a light page. */
   .toolbar {
     display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem 1rem;
+    gap: 0.75em;
+    padding: 0.75em 1em;
     border-radius: var(--_radius);
     background: var(--_surface-alt);
     color: var(--_text);
@@ -20,13 +20,13 @@ export const styles = css`
   .filters {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem 1rem;
+    gap: 0.75em 1em;
     align-items: end;
   }
   .field {
     display: grid;
-    gap: 0.25rem;
-    flex: 1 1 12rem;
+    gap: 0.25em;
+    flex: 1 1 12em;
     min-width: 0;
   }
   .field.search {
@@ -42,11 +42,11 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  /* Cards: one column at 320 px, as many ~18rem columns as fit above that. */
+  /* Cards: one column at 320 px, as many ~18em columns as fit above that. */
   .items {
     display: grid;
-    gap: 1rem;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--mobilise-catalogue-min-card, 18rem)), 1fr));
+    gap: 1em;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--mobilise-catalogue-min-card, 18em)), 1fr));
   }
   .items > li {
     display: flex;
@@ -56,7 +56,7 @@ export const styles = css`
   .body {
     display: flex;
     flex-direction: column;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .body {
     flex: 1;
@@ -70,16 +70,16 @@ export const styles = css`
   }
   .head {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .title {
-    font-size: 1.2rem;
+    font-size: 1.2em;
     line-height: 1.3;
   }
   .tags {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.4rem;
+    gap: 0.4em;
   }
   .badge {
     color: var(--_accent-text);
@@ -94,8 +94,8 @@ export const styles = css`
   }
   .meta {
     display: grid;
-    gap: 0.15rem;
-    font-size: 0.9375rem;
+    gap: 0.15em;
+    font-size: 0.9375em;
   }
   .meta > div {
     display: flex;
@@ -110,7 +110,7 @@ export const styles = css`
     content: ':';
   }
   .link {
-    padding: 0.25rem 0;
+    padding: 0.25em 0;
     min-height: 24px;
     border: 0;
     background: none;
@@ -154,12 +154,12 @@ export const styles = css`
   }
   .details-body {
     display: grid;
-    gap: 0.6rem;
-    padding-block: 0.25rem 0.5rem;
+    gap: 0.6em;
+    padding-block: 0.25em 0.5em;
   }
   .tools {
     list-style: disc;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .button:hover {
     filter: brightness(0.92);
@@ -173,13 +173,13 @@ export const styles = css`
 
   /* Loading placeholders share .card's footprint. */
   .placeholder {
-    min-height: 17rem;
+    min-height: 17em;
   }
   .bar {
-    height: 1rem;
+    height: 1em;
   }
   .bar.title-bar {
-    height: 1.6rem;
+    height: 1.6em;
     width: 80%;
   }
   .bar.badge-bar {
@@ -189,7 +189,7 @@ export const styles = css`
     width: 60%;
   }
   .bar.meta-bar {
-    height: 3.5rem;
+    height: 3.5em;
   }
   .bar.button-bar {
     height: 44px;
@@ -199,39 +199,39 @@ export const styles = css`
   /* List layout: compact full-width rows, the action beside the text when there is room. */
   .layout-list .items {
     grid-template-columns: 1fr;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .layout-list .card {
     flex-flow: row wrap;
     align-items: center;
-    gap: 0.5rem 1.5rem;
-    padding: 0.75rem 1rem;
+    gap: 0.5em 1.5em;
+    padding: 0.75em 1em;
   }
   .layout-list .body {
-    flex: 1 1 20rem;
-    gap: 0.4rem;
+    flex: 1 1 20em;
+    gap: 0.4em;
   }
   .layout-list .actions {
     flex: 1 0 100%;
   }
   .layout-list .placeholder {
-    min-height: 9rem;
+    min-height: 9em;
   }
   .layout-list .head {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
   }
   .layout-list .title {
-    font-size: 1.1rem;
+    font-size: 1.1em;
   }
   .layout-list .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 1.25rem;
+    gap: 0 1.25em;
   }
-  @container (min-width: 40rem) {
+  @container (min-width: 40em) {
     .layout-list .actions {
       flex: 0 0 auto;
     }

@@ -64,7 +64,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @csspart retry - "Try again" button.
  * @csspart notice - Note about items the server sent incomplete.
  *
- * @cssproperty --mobilise-catalogue-min-card - Minimum card width in the grid (default 18rem).
+ * @cssproperty --mobilise-catalogue-min-card - Minimum card width in the grid (default 18em).
  */
 export class MobiliseModuleCatalogue extends LitElement {
   static override styles = [baseStyles, styles];

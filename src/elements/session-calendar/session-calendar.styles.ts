@@ -6,10 +6,10 @@ export const styles = css`
     container-type: inline-size;
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: 1rem;
+    gap: 1em;
   }
   .heading {
-    font-size: 1.5rem;
+    font-size: 1.5em;
     line-height: 1.25;
   }
   .muted,
@@ -21,19 +21,19 @@ export const styles = css`
   .filters {
     display: grid;
     grid-template-columns: 1fr;
-    gap: 0.75rem;
+    gap: 0.75em;
     border: 0;
     min-width: 0;
   }
-  @container (min-width: 34rem) {
+  @container (min-width: 34em) {
     .filters {
-      grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(10em, 1fr));
       align-items: end;
     }
   }
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     min-width: 0;
   }
   .field label {
@@ -47,8 +47,8 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 1rem;
-    padding: 0.75rem 1rem;
+    gap: 0.5em 1em;
+    padding: 0.75em 1em;
     border-left: 4px solid var(--_accent);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
@@ -60,7 +60,7 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .view-toggle {
     display: inline-flex;
@@ -70,8 +70,8 @@ export const styles = css`
   }
   .view-toggle button {
     min-height: 44px;
-    min-width: 5.5rem;
-    padding: 0.4rem 1rem;
+    min-width: 5.5em;
+    padding: 0.4em 1em;
     border: 0;
     background: transparent;
     color: var(--_accent-text);
@@ -88,52 +88,52 @@ export const styles = css`
   }
   .count {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
 
   /* Agenda */
   .agenda {
     display: grid;
-    gap: 1.5rem;
+    gap: 1.5em;
   }
   .month {
     /* No content-visibility: Chromium leaves skipped months out of the accessibility tree.
        Paging (PAGE_SIZE) keeps the DOM small instead. */
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .month-heading {
-    font-size: 1.25rem;
+    font-size: 1.25em;
     line-height: 1.3;
   }
   .day-group {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .day-heading {
-    font-size: 1rem;
+    font-size: 1em;
     color: var(--_muted);
     border-bottom: 1px solid var(--_border);
-    padding-bottom: 0.25rem;
+    padding-bottom: 0.25em;
   }
   .sessions {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .session {
     display: grid;
-    gap: 0.35rem;
+    gap: 0.35em;
   }
   .session .head {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
     justify-content: space-between;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
   }
   .title {
     margin: 0;
-    font-size: 1.0625rem;
+    font-size: 1.0625em;
     line-height: 1.3;
   }
   .when .time {
@@ -157,23 +157,23 @@ export const styles = css`
     align-items: center;
   }
   .access p {
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-start;
-    gap: 0.5rem 1rem;
-    margin-top: 0.25rem;
+    gap: 0.5em 1em;
+    margin-top: 0.25em;
   }
   .add-to-calendar ul {
     display: grid;
-    gap: 0.25rem;
-    padding: 0.25rem 0 0 1rem;
+    gap: 0.25em;
+    padding: 0.25em 0 0 1em;
   }
   .add-to-calendar a {
     display: inline-block;
-    padding: 0.35rem 0;
+    padding: 0.35em 0;
   }
   .more {
     display: flex;
@@ -201,18 +201,18 @@ export const styles = css`
   /* Month grid */
   .month-view {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .grid-head {
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .grid-head .nav {
     min-width: 44px;
-    padding: 0.25rem 0.75rem;
-    font-size: 1.25rem;
+    padding: 0.25em 0.75em;
+    font-size: 1.25em;
   }
   .grid {
     width: 100%;
@@ -220,15 +220,15 @@ export const styles = css`
     border-collapse: collapse;
   }
   .grid th {
-    padding: 0.25rem 0;
-    font-size: 0.8125rem;
+    padding: 0.25em 0;
+    font-size: 0.8125em;
     font-weight: 600;
     color: var(--_muted);
     text-align: center;
   }
   .grid td {
-    height: 3rem;
-    padding: 0.125rem;
+    height: 3em;
+    padding: 0.125em;
     text-align: center;
     vertical-align: top;
     border: 1px solid var(--_border);
@@ -252,14 +252,14 @@ export const styles = css`
   }
   .grid .count {
     display: block;
-    margin: 0.1rem auto 0;
+    margin: 0.1em auto 0;
     width: fit-content;
-    min-width: 1.4rem;
-    padding: 0 0.3rem;
+    min-width: 1.4em;
+    padding: 0 0.3em;
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_accent-contrast);
-    font-size: 0.75rem;
+    font-size: 0.75em;
     font-weight: 700;
   }
   .grid td[aria-current='date'] .num {
@@ -277,24 +277,24 @@ export const styles = css`
   }
   .day-panel {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .day-title {
-    font-size: 1.125rem;
+    font-size: 1.125em;
   }
   .session-skeleton {
-    height: 11rem;
-    margin-bottom: 0.75rem;
+    height: 11em;
+    margin-bottom: 0.75em;
   }
   .grid-skeleton {
-    height: 20rem;
+    height: 20em;
   }
 
   /* Signup dialog */
   .dialog {
-    width: min(100% - 1rem, 40rem);
-    max-height: calc(100dvh - 1rem);
-    padding: 1rem;
+    width: min(100% - 1em, 40em);
+    max-height: calc(100dvh - 1em);
+    padding: 1em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -307,13 +307,13 @@ export const styles = css`
     display: flex;
     align-items: flex-start;
     justify-content: space-between;
-    gap: 1rem;
+    gap: 1em;
   }
   .dialog-head h2 {
-    font-size: 1.25rem;
+    font-size: 1.25em;
   }
   .dialog-head + * {
-    margin-top: 0.5rem;
+    margin-top: 0.5em;
   }
   /* The dialog's own heading names the form; the form's matching heading would repeat it. */
   .dialog mobilise-signup-form::part(heading) {
@@ -326,7 +326,7 @@ export const styles = css`
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     background: transparent;
-    font-size: 1.5rem;
+    font-size: 1.5em;
     line-height: 1;
     cursor: pointer;
   }

@@ -16,13 +16,16 @@ import { css } from 'lit';
  * @cssproperty --mobilise-focus - Focus ring colour.
  * @cssproperty --mobilise-radius - Corner radius.
  * @cssproperty --mobilise-font - Font family.
+ * @cssproperty --mobilise-font-size - Base text size; everything scales from it (default medium: the reader's browser setting, whatever the host's root size).
  */
 export const baseStyles = css`
   :host {
     /* Inherited properties are the only host CSS that leaks into shadow DOM: reset them. */
     all: initial;
     display: block;
-    box-sizing: border-box;
+    /* !important: a host page's rules for the host element (e.g. a theme's * { box-sizing: inherit }, or
+       * { font-size: 20px; line-height: 1 }) otherwise win over :host; a shadow root's !important wins over them. */
+    box-sizing: border-box !important;
     /* Dark defaults apply only where the host page opts in with color-scheme (e.g. "light dark",
        which then follows prefers-color-scheme): a light-only page never gets light text on white. */
     color-scheme: inherit;
@@ -39,9 +42,12 @@ export const baseStyles = css`
     --_warning: var(--mobilise-warning, light-dark(#8a4b00, #ffc66b));
     --_danger: var(--mobilise-danger, light-dark(#b10e1e, #ff8a95));
     --_radius: var(--mobilise-radius, 8px);
-    font-family: var(--mobilise-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
-    font-size: 1rem;
-    line-height: 1.5;
+    /* medium: the reader's own browser setting, not the host's root size (html { font-size: 62.5% } would
+       shrink rem); everything inside is sized in em from here. No spaces: the minifier keeps them inside var().
+       No -apple-system: every Safari with light-dark() knows system-ui. */
+    font: var(--mobilise-font-size,medium)/1.5 var(--mobilise-font,system-ui,'Segoe UI',Roboto,Arial,sans-serif) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
     color: var(--_text);
     text-align: start;
   }
@@ -51,7 +57,7 @@ export const baseStyles = css`
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   h2,
   h3,
@@ -89,7 +95,7 @@ export const baseStyles = css`
     justify-content: center;
     gap: 0.4em;
     min-height: 44px;
-    padding: 0.5rem 1rem;
+    padding: 0.5em 1em;
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
     background: var(--_accent);
@@ -111,14 +117,14 @@ export const baseStyles = css`
   .control {
     width: 100%;
     min-height: 44px;
-    padding: 0.4rem 0.6rem;
+    padding: 0.4em 0.6em;
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
   /* A bordered surface for one item (a module card, a session); focusable when a link targets it. */
   .panel {
-    padding: 1rem;
+    padding: 1em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -139,14 +145,14 @@ export const baseStyles = css`
   }
   .badge {
     display: inline-block;
-    padding: 0.1rem 0.5rem;
+    padding: 0.1em 0.5em;
     border-radius: 999px;
     border: 1px solid currentColor;
-    font-size: 0.875rem;
+    font-size: 0.875em;
     font-weight: 600;
   }
   .state {
-    padding: 1rem;
+    padding: 1em;
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
