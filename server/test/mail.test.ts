@@ -6,7 +6,7 @@ import { openDb } from '../db/open.js';
 import { seedIfEmpty } from '../db/seed.js';
 import type { Db } from '../db/types.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from '../mail/settings.js';
-import { createMailWorker, messageId, smtpTransport, type MailTransport } from '../mail/worker.js';
+import { createMailWorker, messageId, smtpTransport } from '../mail/worker.js';
 import { makeSessions, modules } from '../seed/programme.js';
 import { addSession, dbTargets, NOW, postSignup, signup, startApp, useApp } from './harness.js';
 import { mailTo, outbox, postBooking, tokenIn } from './journey.js';
