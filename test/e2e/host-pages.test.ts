@@ -10,8 +10,9 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { e2eEngines, engineSite, type E2ePage, type Engine } from '../helpers/e2e-engines.js';
+import { startE2eSite, type E2eSite } from '../helpers/e2e-site.js';
 
 const HOSTS = ['wordpress', 'hostile'] as const;
 const WIDTHS = [320, 375, 768, 1280];
@@ -178,3 +179,39 @@ for (const engine of e2eEngines()) {
         });
   });
 }
+
+/**
+ * Without JavaScript the elements stay unknown inline elements and the page's <noscript> way to book (as
+ * docs/embedding.md and the configurator write it) must show, inside the window. Not held to the column:
+ * <noscript> is inline, so the theme's `.entry-content > *` column rules never reach its paragraph.
+ */
+if (e2eEngines().includes('chromium'))
+  describe('host pages without JavaScript (chromium)', () => {
+    let site: E2eSite;
+    before(async () => void (site = await startE2eSite()));
+    after(() => site?.close());
+
+    for (const host of HOSTS)
+      for (const width of [320, 1280])
+        test(`${host} theme at ${width} px: the <noscript> way to book shows`, async () => {
+          const page = await site.browser.newPage();
+          try {
+            await page.setJavaScriptEnabled(false);
+            await page.setViewport({ width, height: 900 });
+            await page.goto(`${site.url}/hosts/${host}.html`, { waitUntil: 'load' });
+            const seen = await page.evaluate(() => {
+              const p = document.getElementById('noscript')?.getBoundingClientRect();
+              return {
+                shown: !!p && p.height > 0,
+                inWindow: !!p && p.left >= 0 && p.right <= innerWidth,
+                link: document.querySelector('#noscript a')?.getAttribute('href'),
+                scrollWidth: document.documentElement.scrollWidth,
+                defined: !!customElements.get('mobilise-provider'),
+              };
+            });
+            assert.deepEqual(seen, { shown: true, inWindow: true, link: 'mailto:training@example.org', scrollWidth: width, defined: false }, `${host}, ${width} px`);
+          } finally {
+            await page.close();
+          }
+        });
+  });
