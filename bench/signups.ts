@@ -86,7 +86,8 @@ interface Person {
 interface Answer {
   person: number;
   status: number;
-  reference?: string;
+  /** What the answer said is held (a signup's answer carries no reference: nothing identifies it). */
+  hold?: string;
   /** performance.now() just before the request was written (set up). */
   sentAt: number;
   latency: number;
@@ -246,7 +247,7 @@ async function load(url: string, people: Person[], schedule: number[], connectio
             onResponse(status, body, context) {
               const sentAt = context.sentAt as number;
               const answer: Answer = { person: context.person as number, status, sentAt, latency: performance.now() - sentAt };
-              if (status >= 200 && status < 300) answer.reference = (JSON.parse(body) as { reference: string }).reference;
+              if (status >= 200 && status < 300) answer.hold = (JSON.parse(body) as { hold: string }).hold;
               answers.push(answer);
             },
           },
@@ -332,28 +333,28 @@ function verify(input: {
   check('0 duplicates (idempotency keys, emails)', duplicateKeys === 0 && duplicateEmails === 0, `${duplicateKeys} keys, ${duplicateEmails} emails`);
 
   const rowByKey = new Map(rows.map((r) => [r.idempotency_key, r]));
-  const referencesByPerson = new Map<number, Set<string>>();
+  const holdsByPerson = new Map<number, Set<string>>();
   for (const a of answers) {
-    if (a.reference === undefined) continue;
-    const refs = referencesByPerson.get(a.person) ?? new Set<string>();
-    refs.add(a.reference);
-    referencesByPerson.set(a.person, refs);
+    if (a.hold === undefined) continue;
+    const holds = holdsByPerson.get(a.person) ?? new Set<string>();
+    holds.add(a.hold);
+    holdsByPerson.set(a.person, holds);
   }
   let lost = 0;
   let mismatched = 0;
-  for (const [person, refs] of referencesByPerson) {
+  for (const [person, holds] of holdsByPerson) {
     const row = rowByKey.get(people[person]!.key);
     if (!row) lost++;
-    else if (refs.size !== 1 || !refs.has(row.reference)) mismatched++;
+    else if (holds.size !== 1 || !holds.has(row.hold ?? '')) mismatched++;
   }
   const storedWithoutAck = rows.filter((r) => {
     const person = Number(r.idempotency_key.split('_').at(-1));
-    return !referencesByPerson.has(person);
+    return !holdsByPerson.has(person);
   }).length;
   check(
-    '0 lost: every acknowledged signup stored once, retries got the same reference',
+    '0 lost: every acknowledged signup stored once, retries got the same answer',
     lost === 0 && mismatched === 0 && storedWithoutAck === 0,
-    `${referencesByPerson.size} acknowledged, ${lost} lost, ${mismatched} with another reference, ${storedWithoutAck} stored unacknowledged`,
+    `${holdsByPerson.size} acknowledged, ${lost} lost, ${mismatched} with another hold, ${storedWithoutAck} stored unacknowledged`,
   );
 
   const format = /^POST \/v1\/signups \d{3} \d+ms$/;
