@@ -32,8 +32,8 @@ const valid = (over: Partial<FormValues> = {}): FormValues => ({
 });
 
 describe('signup validation (pure)', () => {
-  it('turns valid answers into the exact request: trimmed, empty optionals left out, marketing false', () => {
-    const result = validate(valid(), 'fo1-glasgow-2026-12-03', KEY);
+  it('turns valid answers into the exact request: trimmed, empty optionals left out, marketing false, this page to come back to', () => {
+    const result = validate(valid(), 'fo1-glasgow-2026-12-03', KEY, 'https://clp.example/privacy');
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
     expect(JSON.parse(JSON.stringify(result.request))).to.deep.equal({
@@ -47,6 +47,8 @@ describe('signup validation (pure)', () => {
       consentMarketing: false,
       website: '',
       idempotencyKey: KEY,
+      returnUrl: location.origin + location.pathname,
+      privacyUrl: 'https://clp.example/privacy',
     });
   });
 
