@@ -448,7 +448,7 @@ function replyFor(reply: SignupReply, request: SignupRequest): Response {
         { status: 422, headers: { 'content-type': 'application/problem+json' } },
       );
     case 'fault':
-      return respond({ status: 'confirmed', reference: 'MOB-FAULT1', sessionId: request.sessionId }, reply.fault);
+      return respond({ status: 'pending', sessionId: request.sessionId, hold: 'place', holdExpiresAt: '2030-01-01T10:00:00+00:00' }, reply.fault);
   }
 }
 
@@ -521,7 +521,8 @@ describe('fuzz: the signup reply', () => {
           // Found by this test: a 422 whose only message was blank left the member with no feedback at all.
           [{ kind: 'problem422', errors: [{ field: 'email', message: '' }] }],
           [{ kind: 'problem422', errors: [{ field: 'nope', message: ' ' }] }],
-          [{ kind: 'result', status: 201, body: { status: 'confirmed', reference: XSS[1], sessionId: '$session' } }],
+          [{ kind: 'result', status: 202, body: { status: 'pending', hold: XSS[1], sessionId: '$session', holdExpiresAt: '2030-01-01T10:00:00+00:00' } }],
+          [{ kind: 'result', status: 202, body: { status: 'pending', hold: 'waitlist', sessionId: '$session', holdExpiresAt: '2030-01-01T10:00:00+00:00' } }],
           [{ kind: 'fault', fault: { kind: 'stream-error' } }],
           // Found by this test: a problem with a blank detail showed an empty (invisible) message.
           [{ kind: 'fault', fault: { kind: 'problem', status: 400, detail: '', code: 'server-error' } }],

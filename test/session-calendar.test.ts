@@ -526,7 +526,7 @@ describe('<mobilise-session-calendar>', () => {
 
     // Fresh data after a signup: the open menu gets a fresh file; the old one is released.
     const old = ics.href;
-    window.dispatchEvent(new CustomEvent('mobilise-signup', { detail: { sessionId: 'x', status: 'confirmed', reference: 'MOB-1' } }));
+    window.dispatchEvent(new CustomEvent('mobilise-signup', { detail: { sessionId: 'x', status: 'pending', hold: 'place' } }));
     await waitUntil(() => /^blob:/.test(ics.href) && ics.href !== old, 'rebuilt .ics');
     expect(await fetch(old).then(() => 'read', () => 'revoked')).to.equal('revoked');
   });
@@ -592,7 +592,7 @@ describe('<mobilise-session-calendar>', () => {
     expect(text(entry(el, 'only').querySelector('[part="badge"]'))).to.equal('5 spaces left');
     sessions[0] = { ...sessions[0], spacesLeft: 4 };
     document.body.dispatchEvent(
-      new CustomEvent('mobilise-signup', { detail: { sessionId: 'only', status: 'confirmed', reference: 'MOB-1' }, bubbles: true, composed: true }),
+      new CustomEvent('mobilise-signup', { detail: { sessionId: 'only', status: 'pending', hold: 'place' }, bubbles: true, composed: true }),
     );
     await waitUntil(() => text(entry(el, 'only').querySelector('[part="badge"]')) === '4 spaces left', 'spaces updated');
     expect(a.calls.filter((c) => c.url.includes('/v1/sessions'))).to.have.length(2);

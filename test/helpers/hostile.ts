@@ -376,11 +376,11 @@ export type SignupReply =
 
 const resultBody = fc.oneof(
   fc.record({
-    status: fc.constantFrom('confirmed', 'waitlisted', 'CONFIRMED', 'pending'),
-    reference: fc.oneof(fc.constantFrom('MOB-ABC123', 'MOB-ZZ9999'), textArb),
+    status: fc.constantFrom('pending', 'pending', 'PENDING', 'confirmed'),
     /** "$session" is replaced by the session the form is for. */
     sessionId: fc.constantFrom('$session', '$session', 'no-such-session', ''),
-    position: fc.option(numberArb, { nil: undefined }),
+    hold: fc.oneof(fc.constantFrom('place', 'waitlist', 'seat'), textArb),
+    holdExpiresAt: fc.oneof(fc.constantFrom('2030-01-01T10:00:00+00:00', '2030-13-01T10:00:00Z'), textArb),
   }),
   wrongValueArb,
 );
