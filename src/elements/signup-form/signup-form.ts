@@ -58,6 +58,14 @@ const t = en.signup;
  * @cssproperty --mobilise-warning - Border of a waiting-list result.
  * @cssproperty --mobilise-focus - Focus ring.
  */
+/**
+ * Browsers scroll only a text area's caret line into view on Tab, leaving most of the
+ * box below the window (WCAG 2.4.11): bring all of it in. Only text areas: headings and
+ * the error summary scroll themselves (smoothly) before they take focus.
+ */
+const scrollFieldIntoView = ({ target }: FocusEvent) =>
+  target instanceof HTMLTextAreaElement && target.scrollIntoView({ block: 'nearest' });
+
 export class MobiliseSignupForm extends LitElement {
   static override styles = [baseStyles, styles];
   static override properties = {
@@ -161,6 +169,7 @@ export class MobiliseSignupForm extends LitElement {
       @input=${form.onInput}
       @change=${form.onInput}
       @focusout=${form.onFocusOut}
+      @focusin=${scrollFieldIntoView}
     >
       ${form.render(safeHref(this.privacyUrl || this.ctx.config.privacyUrl), this.level + 1)} ${this.submission.render(waitlist)}
     </form>`;
