@@ -4,11 +4,13 @@
  *
  * The API listens on PORT, else 8787, else (8787 taken) any free port; the demo
  * pages are served with their endpoint pointing at it. DEMO_PORT moves the demo
- * (default 5173; 0 = any free port).
+ * (default 5173; 0 = any free port). Without SMTP_URL the emails go to an SMTP
+ * catcher in this process and the demo's mailbox page shows them (scripts/mailbox.ts).
  */
 import { spawn } from 'node:child_process';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createServer, type Plugin } from 'vite';
+import { mailboxPlugin, startMailbox } from './mailbox.js';
 
 const HOST = '127.0.0.1';
 /** The endpoint written in demo/*.html; the dev server swaps in the port actually chosen. */
@@ -41,13 +43,16 @@ async function choosePort(): Promise<number> {
 const apiPort = await choosePort();
 const apiUrl = `http://${HOST}:${apiPort}`;
 
+// A real deployment sets SMTP_URL; the demo catches its own mail so a new user sees the whole journey.
+const catcher = process.env.SMTP_URL ? undefined : await startMailbox();
+
 const followApiPort: Plugin = {
   name: 'mobilise-demo-endpoint',
   transformIndexHtml: (html) => html.replaceAll(DEMO_ENDPOINT, apiUrl),
 };
 const vite = await createServer({
   configFile: 'vite.config.ts',
-  plugins: [followApiPort],
+  plugins: [followApiPort, mailboxPlugin(catcher)],
   server: { open: false, port: Number(process.env.DEMO_PORT ?? 5173) },
 });
 await vite.listen();
@@ -56,7 +61,12 @@ const demoOrigin = new URL(vite.resolvedUrls!.local[0]).origin;
 const api = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   stdio: 'inherit',
   // ADMIN_TOKEN and the rest pass through; the demo's own origin is allowed unless ALLOWED_ORIGINS says otherwise.
-  env: { ...process.env, PORT: String(apiPort), ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `${demoOrigin},${demoOrigin.replace(HOST, 'localhost')}` },
+  env: {
+    ...process.env,
+    PORT: String(apiPort),
+    ...(catcher ? { SMTP_URL: catcher.url } : {}),
+    ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `${demoOrigin},${demoOrigin.replace(HOST, 'localhost')}`,
+  },
 });
 api.on('exit', (code) => {
   if (code) {
@@ -65,11 +75,12 @@ api.on('exit', (code) => {
   }
 });
 
-console.log(`\n  Mobilise demo:      ${demoOrigin}/demo/\n  Reference backend:  ${apiUrl}/v1/modules\n`);
+const mailbox = catcher ? `${demoOrigin}/demo/mailbox.html` : 'not here: emails go to SMTP_URL';
+console.log(`\n  Mobilise demo:      ${demoOrigin}/demo/\n  Reference backend:  ${apiUrl}/v1/modules\n  Mailbox:            ${mailbox}\n`);
 
 const stop = () => {
   api.kill('SIGTERM');
-  void vite.close().then(() => process.exit(0));
+  void Promise.all([vite.close(), catcher?.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

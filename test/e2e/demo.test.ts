@@ -23,6 +23,7 @@ let start: ChildProcess | undefined;
 let browser: Browser | undefined;
 let demoUrl = '';
 let apiUrl = '';
+let startOut = '';
 
 /** Holds a port, or leaves it to whatever already holds it: either way it is taken. */
 function occupy(port: number): Promise<Server | undefined> {
@@ -52,10 +53,11 @@ function runStart(env: Record<string, string | undefined>, ready: RegExp) {
 before(async () => {
   blocker = await occupy(8787);
   // Ready once it has printed the URLs and the API says it is listening (in either order).
-  const run = runStart({ ADMIN_TOKEN }, /^(?=[\s\S]*Mobilise demo:)(?=[\s\S]*Mobilise API on)/);
+  const run = runStart({ ADMIN_TOKEN, SMTP_URL: undefined }, /^(?=[\s\S]*Mobilise demo:)(?=[\s\S]*Mobilise API on)/);
   start = run.child;
   const { out, code } = await run.done;
   assert.equal(code, null, `npm start exited: ${out}`);
+  startOut = out;
   demoUrl = /Mobilise demo:\s+(\S+)/.exec(out)![1];
   apiUrl = /Reference backend:\s+(\S+)\/v1\/modules/.exec(out)![1];
   browser = await launchChromium();
@@ -172,4 +174,54 @@ test('at 1280×800 a member can Tab to the consent box and Submit and see them',
   });
   assert.deepEqual(column, { stuckTallerThanWindow: false, scrollsOnItsOwn: false });
   await page.close();
+});
+
+test('without SMTP_URL the demo catches its own mail: a signup’s confirmation email is on the mailbox page, its HTML sandboxed', { timeout: 60_000 }, async () => {
+  assert.match(startOut, /Mailbox:\s+\S+\/demo\/mailbox\.html/);
+  const origin = new URL(demoUrl).origin;
+  const { sessions } = (await (await fetch(`${apiUrl}/v1/sessions`)).json()) as { sessions: { id: string; start: string; spacesLeft: number; status: string }[] };
+  const open = sessions.find((s) => s.status === 'scheduled' && s.spacesLeft > 0 && Date.parse(s.start) > Date.now())!;
+  const email = `mailbox.${Date.now()}@example.org`;
+  const res = await fetch(`${apiUrl}/v1/signups`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({
+      sessionId: open.id, firstName: 'Morven', lastName: 'Demo', email, postcode: 'G1 1AA', membership: 'member',
+      consentContact: true, idempotencyKey: `key_${Date.now()}_mailbox_demo`, returnUrl: demoUrl,
+    }),
+  });
+  assert.equal(res.status, 202, await res.text());
+
+  const page = await browser!.newPage();
+  await page.evaluateOnNewDocument(() => {
+    const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(`${origin}/demo/mailbox.html`, { waitUntil: 'load' });
+  assert.match(response!.headers()['content-security-policy'] ?? '', /script-src 'self';/, 'the mailbox page has a strict CSP');
+  // The worker sends within a second or two and the page polls: wait for this member's email to be listed.
+  await page.waitForFunction((to) => [...document.querySelectorAll('article')].some((a) => a.textContent!.includes(to)), { timeout: 20_000 }, email);
+  const shown = await page.evaluate((to) => {
+    const article = [...document.querySelectorAll('article')].find((a) => a.textContent!.includes(to))!;
+    const frame = article.querySelector('iframe')!;
+    return {
+      subject: article.querySelector('h2')!.textContent,
+      sandbox: frame.getAttribute('sandbox'),
+      htmlHasLink: frame.srcdoc.includes('#mobilise-confirm='),
+      textLink: article.querySelector<HTMLAnchorElement>('pre a')?.href ?? '',
+    };
+  }, email);
+  assert.match(shown.subject ?? '', /^Confirm your place: /);
+  assert.equal(shown.sandbox, 'allow-popups allow-popups-to-escape-sandbox', 'no scripts, no same-origin');
+  assert.ok(shown.htmlHasLink, 'the HTML part, as the member sees it');
+  assert.ok(shown.textLink.startsWith(`${demoUrl}#mobilise-confirm=`), `the link goes back to the demo page: ${shown.textLink}`);
+  const json = (await (await fetch(`${origin}/demo/mailbox.json`)).json()) as { messages: { to: string }[] };
+  assert.ok(json.messages[0]!.to.includes(email), 'newest first');
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), [], 'nothing on the page broke its CSP');
+  await page.close();
+});
+
+test('the demo page links to the mailbox', async () => {
+  const html = await (await fetch(demoUrl)).text();
+  assert.match(html, /<a href="\.\/mailbox\.html">See the emails this demo sent<\/a>/);
 });
