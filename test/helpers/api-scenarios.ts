@@ -51,6 +51,14 @@ function post(body: SignupInput | string, headers: Record<string, string> = {}):
   };
 }
 
+/** A booking link's token sent as the booking page sends it. */
+const token = (action: 'confirm' | 'view' | 'cancel', value: string): ApiRequest => ({
+  method: 'POST',
+  path: `/v1/bookings/${action}`,
+  headers: { 'content-type': 'application/json', accept: 'application/json' },
+  body: JSON.stringify({ token: value }),
+});
+
 /** A valid signup; `who` makes the email and the idempotency key its own. */
 const person = (sessionId: string, who: string, overrides: Partial<SignupInput> = {}): SignupInput => ({
   sessionId,
@@ -235,6 +243,21 @@ export const scenarios: Scenario[] = [
         post(body, { 'idempotency-key': 'another-key-0123456789' }),
         post(body, { 'content-type': 'text/plain' }),
         post({ ...body, accessNeeds: 'x'.repeat(17_000) }),
+      ];
+    },
+  },
+  {
+    name: 'a booking link with a forged token does not work; a cut-short one is a 422 naming the token',
+    statuses: [404, 404, 404, 422, 422, 415],
+    requests: () => {
+      const forged = 'A'.repeat(43);
+      return [
+        token('confirm', forged),
+        token('view', forged),
+        token('cancel', forged),
+        token('confirm', forged.slice(1)),
+        token('view', `${forged}#`),
+        { ...token('cancel', forged), headers: { 'content-type': 'text/plain' } },
       ];
     },
   },

@@ -6,12 +6,16 @@
  * scenario of api-scenarios.ts against it and the real server, so the two cannot drift.
  */
 import {
+  BookingTokenRequestSchema,
   PROBLEM_BASE,
   PROBLEM_CONTENT_TYPE,
   SessionQuerySchema,
   SignupRequestSchema,
   sessionToIcs,
   slug,
+  type BookingStatus,
+  type BookingView,
+  type HoldKind,
   type Module,
   type Session,
   type SignupRequest,
@@ -41,6 +45,20 @@ export interface FakeOptions {
   allowedOrigins?: string[];
   /** How long a pending hold lasts; the server's default (24). */
   holdHours?: number;
+  /** Bookings behind emailed links, by token (the server emails them; tests make them up). */
+  bookings?: Record<string, FakeBooking>;
+}
+
+/** A booking as a token reaches it; a confirmation mints a manage token for it. */
+export interface FakeBooking {
+  purpose: 'confirm' | 'manage';
+  sessionId: string;
+  firstName: string;
+  status: BookingStatus;
+  /** While pending: what confirming makes it (a place, or a waiting-list slot). */
+  hold?: HoldKind;
+  position?: number;
+  used?: boolean;
 }
 
 export interface FakeBackend {
@@ -61,6 +79,18 @@ export const problem = (status: number, code: string, extra: Record<string, unkn
     `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
     typeof extra.retryAfter === 'number' ? { 'retry-after': String(extra.retryAfter) } : {},
   );
+
+/** The booking endpoints' problems, worded as server/routes/bookings.ts words them (the booking view shows them). */
+const tokenProblems = {
+  'token-invalid': [404, 'This link does not work', 'Check that you used the whole link from your email. If it still does not work, sign up again.'],
+  'token-used': [409, 'You have already confirmed', 'Your booking is confirmed. The email we sent when you confirmed has a link to see or cancel it.'],
+  'token-expired': [410, 'This link has expired', 'The session it was for has finished.'],
+  'session-started': [409, 'This session has already started', 'Bookings cannot be confirmed or cancelled once a session has started.'],
+} as const;
+const tokenProblem = (code: keyof typeof tokenProblems) => {
+  const [status, title, detail] = tokenProblems[code];
+  return problem(status, code, { title, detail });
+};
 
 /** As server/routes/signups.ts. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -110,12 +140,11 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     return json(result, 202);
   }
 
-  /** POST /v1/signups, checked in the server's order. */
-  function postSignup({ init, body }: FakeRequest): Response {
+  /** A JSON object body as server/routes/json-body.ts reads it, or the problem it answers. */
+  function readObject({ init, body }: FakeRequest, maxBytes: number): Response | object {
     const raw = typeof init.body === 'string' ? init.body : JSON.stringify(body ?? null);
-    if (new TextEncoder().encode(raw).length > MAX_BODY_BYTES) return problem(413, 'payload-too-large');
-    const headers = new Headers(init.headers);
-    if ((headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
+    if (new TextEncoder().encode(raw).length > maxBytes) return problem(413, 'payload-too-large');
+    if ((new Headers(init.headers).get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
       return problem(415, 'unsupported-media-type');
     }
     let value: unknown;
@@ -124,7 +153,14 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     } catch {
       return problem(400, 'bad-request');
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return problem(400, 'bad-request');
+    return typeof value !== 'object' || value === null || Array.isArray(value) ? problem(400, 'bad-request') : value;
+  }
+
+  /** POST /v1/signups, checked in the server's order. */
+  function postSignup(req: FakeRequest): Response {
+    const value = readObject(req, MAX_BODY_BYTES);
+    if (value instanceof Response) return value;
+    const headers = new Headers(req.init.headers);
     const key = headers.get('idempotency-key');
     if (key !== null && 'idempotencyKey' in value && value.idempotencyKey !== key) return problem(400, 'bad-request');
     const parsed = SignupRequestSchema.safeParse(value);
@@ -160,11 +196,61 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     });
   }
 
+  const tokens = new Map(Object.entries(options.bookings ?? {}));
+  let minted = 0;
+  const viewOf = (b: FakeBooking): BookingView => ({
+    status: b.status,
+    session: sessionById(b.sessionId)!,
+    firstName: b.firstName,
+    ...(b.position ? { position: b.position } : {}),
+  });
+  type Outcome = Response | Record<string, unknown>;
+
+  /** POST /v1/bookings/{confirm,view,cancel}, by server/store/bookings.ts's rules. */
+  const tokenRoute =
+    (purpose: FakeBooking['purpose'], act: (b: FakeBooking, started: boolean) => Outcome): Route =>
+    (req) => {
+      const value = readObject(req, 1024);
+      if (value instanceof Response) return value;
+      const parsed = BookingTokenRequestSchema.safeParse(value);
+      if (!parsed.success) return problem(422, 'validation', { title: 'This link does not work', errors: fieldErrors(parsed.error) });
+      const booking = tokens.get(parsed.data.token);
+      if (booking?.purpose !== purpose) return tokenProblem('token-invalid');
+      const session = sessionById(booking.sessionId)!;
+      if (now().getTime() >= Date.parse(session.end)) return tokenProblem('token-expired');
+      const out = act(booking, now().getTime() >= Date.parse(session.start));
+      return out instanceof Response ? out : json({ ...viewOf(booking), ...out });
+    };
+
+  const confirm = tokenRoute('confirm', (b, started) => {
+    if (b.used) return tokenProblem('token-used');
+    if (b.status !== 'pending') return {};
+    if (started) {
+      b.status = 'expired';
+      return tokenProblem('session-started');
+    }
+    b.used = true;
+    b.status = b.hold === 'waitlist' ? 'waitlisted' : 'confirmed';
+    const manageToken = `fake-manage-token-${++minted}`.padEnd(43, '0');
+    tokens.set(manageToken, { ...b, purpose: 'manage' });
+    return { manageToken };
+  });
+  const cancel = tokenRoute('manage', (b, started) => {
+    if (b.status === 'cancelled' || b.status === 'expired') return {};
+    if (started) return tokenProblem('session-started');
+    b.status = 'cancelled';
+    delete b.position;
+    return {};
+  });
+
   const routes: Record<string, Route> = {
     'GET /v1/modules': () => json({ modules }),
     'GET /v1/sessions': listSessions,
     'POST /v1/signups': (req) => (options.signup ? options.signup(req.body as SignupRequest) : postSignup(req)),
     'GET /v1/sessions/:id.ics': ics,
+    'POST /v1/bookings/confirm': confirm,
+    'POST /v1/bookings/view': tokenRoute('manage', () => ({})),
+    'POST /v1/bookings/cancel': cancel,
   };
   return {
     routes,
