@@ -49,6 +49,7 @@ let failed = false;
 if (only !== 'frontend') {
   const signups = Number(process.env.BENCH_SIGNUPS ?? 2_000);
   const results: SignupBenchResult[] = [];
+  const withoutOutbox: SignupBenchResult[] = [];
   const flooded: FloodPair[] = [];
   const skipped: string[] = [];
   const storages: { label: string; databaseUrl?: string }[] = [{ label: 'PGlite (in memory)' }];
@@ -62,6 +63,7 @@ if (only !== 'frontend') {
   try {
     for (const storage of storages) {
       results.push(await runSignupBench({ ...storage, signups }));
+      withoutOutbox.push(await runSignupBench({ ...storage, label: `${storage.label}, without the outbox`, signups, outbox: false }));
       // A few members signing up at once, alone and then while 100 connections flood GET /v1/sessions.
       const trickle = { ...storage, signups: FLOOD_SIGNUPS, connections: 5, warmup: 50 };
       flooded.push({ alone: await runSignupBench(trickle), flooded: await runSignupBench({ ...trickle, flood: FLOOD_CONNECTIONS }) });
@@ -72,8 +74,9 @@ if (only !== 'frontend') {
     process.off('SIGTERM', interrupted);
   }
   printSignups(results, skipped);
+  printOutboxCost(results, withoutOutbox);
   printFlood(flooded);
-  failed ||= [...results, ...flooded.flatMap((f) => [f.alone, f.flooded])].some((r) => r.checks.some((c) => !c.ok));
+  failed ||= [...results, ...withoutOutbox, ...flooded.flatMap((f) => [f.alone, f.flooded])].some((r) => r.checks.some((c) => !c.ok));
 }
 
 if (only !== 'signups') printFrontend(await runFrontendBench());
@@ -112,6 +115,29 @@ function printSignups(results: SignupBenchResult[], skipped: string[]): void {
     for (const c of r.checks) console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
   }
   for (const line of skipped) console.log(`\n${line}`);
+}
+
+function printOutboxCost(withOutbox: SignupBenchResult[], without: SignupBenchResult[]): void {
+  table(
+    'Signups/s with the outbox (every signup writes its "confirm your place" email in its transaction) and without it ' +
+      '(the bench server skips that INSERT; the email is still rendered): same load as above',
+    ['storage', 'signups/s with the outbox', 'without', 'difference', 'p50 with/without', 'p99 with/without'],
+    withOutbox.map((r, i) => {
+      const w = without[i]!;
+      return [
+        r.label,
+        int(r.requestsPerSecond),
+        int(w.requestsPerSecond),
+        `${(((r.requestsPerSecond - w.requestsPerSecond) / w.requestsPerSecond) * 100).toFixed(0)}%`,
+        `${ms(r.latency.p50, 0)}/${ms(w.latency.p50, 0)}`,
+        `${ms(r.latency.p99, 0)}/${ms(w.latency.p99, 0)}`,
+      ];
+    }),
+  );
+  for (const r of without) {
+    const broken = r.checks.filter((c) => !c.ok);
+    console.log(`  ${broken.length ? '✗' : '✓'} ${r.label}: ${broken.length ? broken.map((c) => `${c.name}: ${c.detail}`).join('; ') : 'all guarantees hold'}`);
+  }
 }
 
 function printFlood(pairs: FloodPair[]): void {

@@ -35,6 +35,8 @@ export interface SignupBenchOptions {
   timeLimitMs?: number;
   /** Signups for another session sent first, over the same connections, and not counted (default 300). */
   warmup?: number;
+  /** false: the server skips each signup's outbox INSERT (BENCH_WITHOUT_OUTBOX), to measure what the outbox costs. */
+  outbox?: boolean;
   /** Connections of a GET /v1/sessions flood (bench/flood.ts) running throughout, warm-up included; none by default. */
   flood?: number;
 }
@@ -108,6 +110,7 @@ export async function runSignupBench(options: SignupBenchOptions): Promise<Signu
       ...process.env,
       BENCH_DATABASE_URL: options.databaseUrl ?? '',
       BENCH_CAPACITY: String(capacity),
+      BENCH_WITHOUT_OUTBOX: options.outbox === false ? '1' : '',
     },
   });
   let flood: ChildProcess | undefined;
