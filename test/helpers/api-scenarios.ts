@@ -14,6 +14,7 @@ import {
   type Session,
   type SignupInput,
 } from '../../src/contract/index.js';
+import { tokenProblems } from './token-problems.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST';
@@ -277,8 +278,10 @@ export async function meaning(res: Response): Promise<Record<string, unknown>> {
   const text = await res.text();
   const out: Record<string, unknown> = { status: res.status, type };
   if (type.startsWith(PROBLEM_CONTENT_TYPE)) {
-    const { code, status, type: uri, errors, retryAfter } = ProblemSchema.parse(JSON.parse(text));
-    return { ...out, problem: { code, status, type: uri, errors, retryAfter } };
+    const { code, status, type: uri, errors, retryAfter, title, detail } = ProblemSchema.parse(JSON.parse(text));
+    // The booking view shows a booking link's problem as worded, so the words must agree too.
+    const words = code in tokenProblems ? { title, detail } : {};
+    return { ...out, problem: { code, status, type: uri, errors, retryAfter, ...words } };
   }
   if (!type.startsWith('application/json')) return { ...out, text };
   const body = JSON.parse(text) as Record<string, unknown>;

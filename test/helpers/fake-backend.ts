@@ -25,6 +25,7 @@ import { filterSessions } from '../../src/client/filter.js';
 import { fieldErrors } from '../../server/http/validation.js';
 import { toLondonIso } from '../../server/lib/london-time.js';
 import { returnUrlErrors } from '../../server/lib/return-url.js';
+import { tokenProblems, type TokenProblem } from './token-problems.js';
 
 export interface FakeRequest {
   url: URL;
@@ -80,14 +81,7 @@ export const problem = (status: number, code: string, extra: Record<string, unkn
     typeof extra.retryAfter === 'number' ? { 'retry-after': String(extra.retryAfter) } : {},
   );
 
-/** The booking endpoints' problems, worded as server/routes/bookings.ts words them (the booking view shows them). */
-const tokenProblems = {
-  'token-invalid': [404, 'This link does not work', 'Check that you used the whole link from your email. If it still does not work, sign up again.'],
-  'token-used': [409, 'You have already confirmed', 'Your booking is confirmed. The email we sent when you confirmed has a link to see or cancel it.'],
-  'token-expired': [410, 'This link has expired', 'The session it was for has finished.'],
-  'session-started': [409, 'This session has already started', 'Bookings cannot be confirmed or cancelled once a session has started.'],
-} as const;
-const tokenProblem = (code: keyof typeof tokenProblems) => {
+const tokenProblem = (code: TokenProblem) => {
   const [status, title, detail] = tokenProblems[code];
   return problem(status, code, { title, detail });
 };
