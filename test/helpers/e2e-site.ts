@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
-import { createApp } from '../../server/app.js';
+import { createApp, type AppOptions } from '../../server/app.js';
 import { openDb } from '../../server/db/open.js';
 import { seedIfEmpty } from '../../server/db/seed.js';
 import type { Db } from '../../server/db/types.js';
@@ -44,10 +44,19 @@ export interface E2eSite extends E2eServer {
   browser: Browser;
 }
 
-export async function startE2eServer({ probe = false, csp = STRICT_CSP } = {}): Promise<E2eServer> {
+export interface E2eServerOptions {
+  probe?: boolean;
+  csp?: string;
+  /** A database of the test's own (seeded; closed with the server); else a fresh in-memory PGlite. */
+  db?: Db;
+  /** More for createApp: mail settings and the worker's kick (test/e2e/journey.test.ts). */
+  app?: Partial<AppOptions>;
+}
+
+export async function startE2eServer({ probe = false, csp = STRICT_CSP, db: given, app: more = {} }: E2eServerOptions = {}): Promise<E2eServer> {
   assert.ok(existsSync('dist/mobilise.js'), 'dist/mobilise.js is missing: run npm run build first');
-  const db = await openDb({});
-  await seedIfEmpty(db, modules, makeSessions(new Date()));
+  const db = given ?? (await openDb({}));
+  if (!given) await seedIfEmpty(db, modules, makeSessions(new Date()));
   let app: ReturnType<typeof createApp> | undefined;
   const site = await startStaticServer({
     mounts: { '/dist/': 'dist', '/hosts/': 'test/e2e/hosts', '/': 'test/e2e/pages' },
@@ -71,7 +80,7 @@ export async function startE2eServer({ probe = false, csp = STRICT_CSP } = {}): 
     },
   });
   // Browsers send Origin on same-origin POSTs too, so the page's own origin must be allowed.
-  app = createApp({ db, allowedOrigins: [site.url], rateLimit: { windowMs: 60_000, max: 100 }, log: () => {} });
+  app = createApp({ db, allowedOrigins: [site.url], rateLimit: { windowMs: 60_000, max: 100 }, log: () => {}, ...more });
   return {
     db,
     url: site.url,
