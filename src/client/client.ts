@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import {
   ModuleSchema,
   ModulesEnvelope,
@@ -128,27 +129,30 @@ export class MobiliseClient {
    * Send a signup. Safe to retry: the idempotency key makes a repeated POST
    * return the first result, so network failures are retried with the same key.
    */
-  async signup(request: SignupRequest, signal?: AbortSignal): Promise<SignupResult> {
-    if (!this.acceptsSignups) throw new MobiliseError('unavailable', en.signup.unavailable);
+  signup(request: SignupRequest, signal?: AbortSignal): Promise<SignupResult> {
+    if (!this.acceptsSignups) return Promise.reject(new MobiliseError('unavailable', en.signup.unavailable));
+    return this.post(paths.signups, request, SignupResultSchema, signal, { 'idempotency-key': request.idempotencyKey });
+  }
+
+  /**
+   * POST JSON to `path` and parse the answer with `schema`. Personal data goes to the configured
+   * endpoint only, never with ambient cookies. A change was made, so spaces left may have changed:
+   * the next GET (the form's refresh, the calendar's) asks the server.
+   */
+  async post<T>(path: string, json: unknown, schema: z.ZodMiniType<T>, signal?: AbortSignal, headers?: Record<string, string>): Promise<T> {
     const { body } = await requestJson(
-      this.url(paths.signups),
+      this.url(path),
       {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'idempotency-key': request.idempotencyKey,
-        },
-        body: JSON.stringify(request),
-        // Personal data goes to the configured endpoint only, never with ambient cookies.
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify(json),
         credentials: 'omit',
       },
       this.http,
       signal,
     );
-    const parsed = SignupResultSchema.safeParse(body);
-    if (!parsed.success) throw new MobiliseError('bad-response', 'Signup response did not match the contract');
-    // Spaces left have changed: the next GET (the form's refresh, the calendar's) asks the server.
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new MobiliseError('bad-response', `${path} answered outside the contract`);
     this.invalidate();
     return parsed.data;
   }

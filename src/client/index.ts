@@ -1,4 +1,5 @@
 export { MobiliseClient, getClient, type ClientOptions } from './client.js';
+export { cancelBooking, confirmBooking, viewBooking } from './bookings.js';
 export { MobiliseError, isMobiliseError, type ErrorKind } from './errors.js';
 export { resolveEndpoint, type ResolvedEndpoint, type EndpointMode } from './endpoint.js';
 export type { Listing, DroppedItem } from './validate.js';
