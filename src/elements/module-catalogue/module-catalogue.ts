@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { DroppedItem } from '../../client/index.js';
 import { AUDIENCES, STRANDS, parseEnum, type Module } from '../../contract/index.js';
@@ -7,6 +6,7 @@ import { en } from '../../strings/en.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { renderSelectField } from '../shared/select-field.js';
 import { renderDropped, renderError } from '../shared/states.js';
+import { Task } from '../shared/task.js';
 import { renderCard, renderSkeleton } from './card.js';
 import {
   LAYOUTS,
@@ -238,8 +238,8 @@ export class MobiliseModuleCatalogue extends LitElement {
   /** Filters and the live count stay in place across loading and loaded, so the count is announced and nothing shifts. */
   override render() {
     const { status, value: data } = this.task;
-    if (status === TaskStatus.ERROR) return renderError(this.task.error, this.retry);
-    const loaded = status === TaskStatus.COMPLETE && data ? data : undefined;
+    if (status === 'error') return renderError(this.task.error, this.retry);
+    const loaded = status === 'complete' && data ? data : undefined;
     if (loaded && !loaded.modules.length) {
       return html`${renderDropped(loaded.dropped)}<p class="state empty" part="empty">${en.catalogue.none}</p>`;
     }

@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
@@ -7,6 +6,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { dayKey } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import { renderDropped, renderError } from '../shared/states.js';
+import { Task } from '../shared/task.js';
 import type { EventModule } from './add-to-calendar.js';
 import { renderAgenda, type SessionView } from './agenda-view.js';
 import { sessionState } from './badges.js';
@@ -93,7 +93,7 @@ export class MobiliseSessionCalendar extends LitElement {
   private readonly grid = new MonthGridController(this);
   private readonly dialog = new SignupDialogController(this, (id) => this.sessionElement(id));
   private readonly deepLink = new DeepLinkController(this, {
-    ready: (): boolean => this.data.status === TaskStatus.COMPLETE,
+    ready: (): boolean => this.data.status === 'complete',
     open: (id) => this.revealSession(id),
   });
   private readonly ics = new IcsFiles(this);
@@ -278,7 +278,7 @@ export class MobiliseSessionCalendar extends LitElement {
 
   private renderContent() {
     const value = this.data.value;
-    if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, this.retry);
+    if (this.data.status === 'error') return renderError(this.data.error, this.retry);
     if (!value) return html`${this.filters.renderBar([], [], true)} ${this.renderToolbar(0, 0)} ${this.renderSkeleton()}`;
     const entries = this.filteredEntries();
     const view: SessionView = { ...this.sessionView, locale: this.ctx.locale, now: value.now, level: this.ctx.headingLevel(2) };

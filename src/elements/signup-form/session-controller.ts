@@ -1,9 +1,9 @@
-import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DroppedItem } from '../../client/index.js';
 import type { Module, Session } from '../../contract/index.js';
 import type { MobiliseController } from '../../context/index.js';
 import { renderError } from '../shared/states.js';
+import { Task } from '../shared/task.js';
 
 export interface Loaded {
   /** Undefined when the id matches no session the server sent. */
@@ -53,7 +53,7 @@ export class SessionController implements ReactiveController {
   }
 
   get failed(): boolean {
-    return this.task.status === TaskStatus.ERROR;
+    return this.task.status === 'error';
   }
 
   /**
