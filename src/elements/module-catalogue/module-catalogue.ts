@@ -78,11 +78,11 @@ export class MobiliseModuleCatalogue extends LitElement {
     headingLevel: { attribute: 'heading-level', type: Number },
   };
 
-  private readonly ctx = new MobiliseController(this);
+  readonly #ctx = new MobiliseController(this);
 
-  private readonly task = new Task(this, {
+  readonly #task = new Task(this, {
     task: async ([, area], { signal }): Promise<CatalogueData> => {
-      const client = this.ctx.client();
+      const client = this.#ctx.client();
       // Same query as the calendar's, so one page makes one sessions request.
       const [modules, sessions] = await Promise.all([
         client.getModules(signal),
@@ -95,7 +95,7 @@ export class MobiliseModuleCatalogue extends LitElement {
         dropped: modules.dropped,
       };
     },
-    args: () => [this.ctx.endpoint, this.ctx.config.area] as const,
+    args: () => [this.#ctx.endpoint, this.#ctx.config.area] as const,
   });
 
   /** Selection when there is no provider to hold it. */
@@ -114,7 +114,7 @@ export class MobiliseModuleCatalogue extends LitElement {
   /** Heading level of card titles (2–6); unset follows the provider's `heading-level`, else 3. */
   headingLevel?: number;
 
-  private get filters(): Filters {
+  get #filters(): Filters {
     return {
       strand: parseEnum(STRANDS, this.strand),
       audience: parseEnum(AUDIENCES, this.audience),
@@ -122,53 +122,53 @@ export class MobiliseModuleCatalogue extends LitElement {
     };
   }
 
-  private get layoutValue(): Layout {
+  get #layoutValue(): Layout {
     return parseEnum(LAYOUTS, this.layout) ?? 'cards';
   }
 
-  private get selectedId(): string | undefined {
-    return this.ctx.hasProvider ? this.ctx.selection.moduleId : this.ownSelection;
+  get #selectedId(): string | undefined {
+    return this.#ctx.hasProvider ? this.#ctx.selection.moduleId : this.ownSelection;
   }
 
-  private readonly retry = () => {
+  readonly #retry = () => {
     try {
-      this.ctx.client().invalidate();
+      this.#ctx.client().invalidate();
     } catch {
       /* a config error is shown by the task itself */
     }
-    void this.task.run();
+    void this.#task.run();
   };
 
-  private readonly onStrandChange = (e: Event) => {
+  readonly #onStrandChange = (e: Event) => {
     this.strand = (e.target as HTMLSelectElement).value;
   };
 
-  private readonly onAudienceChange = (e: Event) => {
+  readonly #onAudienceChange = (e: Event) => {
     this.audience = (e.target as HTMLSelectElement).value;
   };
 
-  private readonly onSearchInput = (e: Event) => {
+  readonly #onSearchInput = (e: Event) => {
     this.search = (e.target as HTMLInputElement).value;
   };
 
   /** The filters apply as you type; Enter must not reload the host page. */
-  private readonly onSubmit = (e: Event) => e.preventDefault();
+  readonly #onSubmit = (e: Event) => e.preventDefault();
 
-  private readonly clearFilters = () => {
+  readonly #clearFilters = () => {
     this.strand = this.audience = this.search = '';
   };
 
-  private readonly onSelect = (module: Module) => {
+  readonly #onSelect = (module: Module) => {
     const allowed = emit(this, 'mobilise-module-select', { moduleId: module.id });
     // Inside a provider the selection comes back through context instead.
-    if (allowed && !this.ctx.hasProvider) this.ownSelection = module.id;
+    if (allowed && !this.#ctx.hasProvider) this.ownSelection = module.id;
   };
 
   /** "Follows part one": bring that card into view and focus it, clearing filters that hide it. */
-  private readonly onJump = async (moduleId: string) => {
+  readonly #onJump = async (moduleId: string) => {
     const find = () => this.renderRoot.querySelector<HTMLElement>(`article[data-module="${CSS.escape(moduleId)}"]`);
     if (!find()) {
-      this.clearFilters();
+      this.#clearFilters();
       await this.updateComplete;
     }
     const card = find();
@@ -183,16 +183,16 @@ export class MobiliseModuleCatalogue extends LitElement {
     if (changed.has('audience')) parseEnum(AUDIENCES, this.audience, warnUnknown('audience', AUDIENCES));
   }
 
-  private renderFilters() {
-    const { strand, audience } = this.filters;
-    return html`<form class="filters" part="filters" role="search" aria-label=${en.catalogue.filters} @submit=${this.onSubmit}>
+  #renderFilters() {
+    const { strand, audience } = this.#filters;
+    return html`<form class="filters" part="filters" role="search" aria-label=${en.catalogue.filters} @submit=${this.#onSubmit}>
       ${renderSelectField({
         id: 'strand',
         label: en.catalogue.strand,
         all: en.catalogue.allStrands,
         options: STRANDS.map((s) => [s, strandLabels[s]] as const),
         current: strand ?? '',
-        onChange: this.onStrandChange,
+        onChange: this.#onStrandChange,
       })}
       ${renderSelectField({
         id: 'audience',
@@ -200,36 +200,36 @@ export class MobiliseModuleCatalogue extends LitElement {
         all: en.catalogue.allAudiences,
         options: AUDIENCES.map((a) => [a, audienceLabels[a]] as const),
         current: audience ?? '',
-        onChange: this.onAudienceChange,
+        onChange: this.#onAudienceChange,
       })}
       <div class="field search">
         <label for="search">${en.catalogue.search}</label>
-        <input class="control" id="search" type="search" autocomplete="off" .value=${this.search} @input=${this.onSearchInput} />
+        <input class="control" id="search" type="search" autocomplete="off" .value=${this.search} @input=${this.#onSearchInput} />
       </div>
     </form>`;
   }
 
-  private renderModules(data: CatalogueData, visible: Module[]) {
+  #renderModules(data: CatalogueData, visible: Module[]) {
     if (!visible.length) {
       return html`<div class="state empty" part="empty">
         <p>${en.catalogue.empty}</p>
-        ${hasFilters(this.filters)
-          ? html`<p><button type="button" class="button secondary" part="clear-button" @click=${this.clearFilters}>${en.catalogue.clearFilters}</button></p>`
+        ${hasFilters(this.#filters)
+          ? html`<p><button type="button" class="button secondary" part="clear-button" @click=${this.#clearFilters}>${en.catalogue.clearFilters}</button></p>`
           : nothing}
       </div>`;
     }
-    const headingLevel = this.ctx.headingLevel(3);
-    const selected = this.selectedId;
+    const headingLevel = this.#ctx.headingLevel(3);
+    const selected = this.#selectedId;
     return html`<ul class="items" part="list">
       ${visible.map((m) =>
         renderCard(m, {
           headingLevel,
-          locale: this.ctx.locale,
+          locale: this.#ctx.locale,
           count: data.counts && (data.counts.get(m.id) ?? 0),
           selected: m.id === selected,
           prerequisites: prerequisitesOf(m, data.byId),
-          onSelect: this.onSelect,
-          onJump: this.onJump,
+          onSelect: this.#onSelect,
+          onJump: this.#onJump,
         }),
       )}
     </ul>`;
@@ -237,21 +237,21 @@ export class MobiliseModuleCatalogue extends LitElement {
 
   /** Filters and the live count stay in place across loading and loaded, so the count is announced and nothing shifts. */
   override render() {
-    const { status, value: data } = this.task;
-    if (status === 'error') return renderError(this.task.error, this.retry);
+    const { status, value: data } = this.#task;
+    if (status === 'error') return renderError(this.#task.error, this.#retry);
     const loaded = status === 'complete' && data ? data : undefined;
     if (loaded && !loaded.modules.length) {
       return html`${renderDropped(loaded.dropped)}<p class="state empty" part="empty">${en.catalogue.none}</p>`;
     }
-    const visible = loaded ? filterModules(loaded.modules, this.filters) : [];
-    return html`<div class="catalogue layout-${this.layoutValue}">
+    const visible = loaded ? filterModules(loaded.modules, this.#filters) : [];
+    return html`<div class="catalogue layout-${this.#layoutValue}">
       <div class="toolbar">
-        ${this.renderFilters()}
+        ${this.#renderFilters()}
         <p class="count" part="count" role="status">
           ${loaded ? en.catalogue.results(visible.length, loaded.modules.length) : en.catalogue.loading}
         </p>
       </div>
-      ${loaded ? this.renderModules(loaded, visible) : renderSkeleton()} ${loaded ? renderDropped(loaded.dropped) : nothing}
+      ${loaded ? this.#renderModules(loaded, visible) : renderSkeleton()} ${loaded ? renderDropped(loaded.dropped) : nothing}
     </div>`;
   }
 }

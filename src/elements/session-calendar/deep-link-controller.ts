@@ -13,40 +13,45 @@ export interface DeepLinkOptions {
  * the sessions are still loading is kept until `dataReady()` rather than dropped.
  */
 export class DeepLinkController implements ReactiveController {
-  private pending = false;
+  #pending = false;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #options: DeepLinkOptions;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: DeepLinkOptions,
+    host: ReactiveControllerHost,
+    options: DeepLinkOptions,
   ) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
-  private readonly onHashChange = () => {
-    if (this.options.ready()) void this.follow();
-    else this.pending = true;
+  readonly #onHashChange = () => {
+    if (this.#options.ready()) void this.#follow();
+    else this.#pending = true;
   };
 
   hostConnected() {
-    window.addEventListener('hashchange', this.onHashChange);
-    this.pending = true;
+    window.addEventListener('hashchange', this.#onHashChange);
+    this.#pending = true;
   }
 
   hostDisconnected() {
-    window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('hashchange', this.#onHashChange);
   }
 
   /** Call from the data task's onComplete. */
   dataReady() {
-    if (!this.pending) return;
-    this.pending = false;
+    if (!this.#pending) return;
+    this.#pending = false;
     // After the task has stored its value (it does so right after this callback).
-    queueMicrotask(() => void this.follow());
+    queueMicrotask(() => void this.#follow());
   }
 
-  private async follow() {
-    await this.host.updateComplete;
+  async #follow() {
+    await this.#host.updateComplete;
     const id = parseSessionHash(location.hash);
-    if (id) await this.options.open(id);
+    if (id) await this.#options.open(id);
   }
 }

@@ -9,33 +9,36 @@ import type { EventModule } from './add-to-calendar.js';
  * rebuilt when the session changes (spaces, status) and revoked when the element goes.
  */
 export class IcsFiles implements ReactiveController {
-  private readonly wanted = new Set<string>();
-  private readonly built = new Map<string, { session: Session; url: string }>();
+  readonly #wanted = new Set<string>();
+  readonly #built = new Map<string, { session: Session; url: string }>();
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** The member opened this session's menu: build its file from now on. */
   want(id: string) {
-    this.wanted.add(id);
-    this.host.requestUpdate();
+    this.#wanted.add(id);
+    this.#host.requestUpdate();
   }
 
   href(session: Session, module: EventModule, pageUrl?: string): string | undefined {
-    if (!this.wanted.has(session.id)) return undefined;
-    const hit = this.built.get(session.id);
+    if (!this.#wanted.has(session.id)) return undefined;
+    const hit = this.#built.get(session.id);
     if (hit?.session === session) return hit.url;
     if (hit) URL.revokeObjectURL(hit.url);
     const ics = sessionToIcs(session, module, { url: pageUrl });
     const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
-    this.built.set(session.id, { session, url });
+    this.#built.set(session.id, { session, url });
     return url;
   }
 
   hostDisconnected() {
-    for (const { url } of this.built.values()) URL.revokeObjectURL(url);
-    this.built.clear();
-    this.wanted.clear();
+    for (const { url } of this.#built.values()) URL.revokeObjectURL(url);
+    this.#built.clear();
+    this.#wanted.clear();
   }
 }

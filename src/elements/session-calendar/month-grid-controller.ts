@@ -16,36 +16,39 @@ const entriesOn = (entries: readonly Entry[], day: string | undefined) => (day ?
  * (which also fixes the month shown) and the selected day survive re-renders and filter changes.
  */
 export class MonthGridController implements ReactiveController {
-  private grid?: GridModule;
-  private error?: unknown;
-  private loading?: Promise<GridModule | undefined>;
-  private focused = '';
-  private selected?: string;
-  private readonly counts = memoOne(countByDay);
-  private readonly dayEntries = memoOne(entriesOn);
+  #grid?: GridModule;
+  #error?: unknown;
+  #loading?: Promise<GridModule | undefined>;
+  #focused = '';
+  #selected?: string;
+  readonly #counts = memoOne(countByDay);
+  readonly #dayEntries = memoOne(entriesOn);
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
   }
 
-  private readonly retry = () => {
-    this.error = undefined;
-    this.host.requestUpdate();
-    void this.load();
+  readonly #retry = () => {
+    this.#error = undefined;
+    this.#host.requestUpdate();
+    void this.#load();
   };
 
-  private readonly move = async (day: string) => {
-    this.set(day);
-    await this.host.updateComplete;
-    this.host.shadowRoot?.querySelector<HTMLElement>(`[data-day="${day}"]`)?.focus();
+  readonly #move = async (day: string) => {
+    this.#set(day);
+    await this.#host.updateComplete;
+    this.#host.shadowRoot?.querySelector<HTMLElement>(`[data-day="${day}"]`)?.focus();
   };
 
-  private readonly focusDay = (day: string) => this.set(day);
+  readonly #focusDay = (day: string) => this.#set(day);
 
-  private readonly choose = (day: string) => this.set(day, day);
+  readonly #choose = (day: string) => this.#set(day, day);
 
-  private readonly month = (delta: -1 | 1) => {
-    if (this.grid) this.set(this.grid.addMonths(this.focused, delta));
+  readonly #month = (delta: -1 | 1) => {
+    if (this.#grid) this.#set(this.#grid.addMonths(this.#focused, delta));
   };
 
   /** No setup; declared because a ReactiveController needs at least one hook. */
@@ -53,57 +56,57 @@ export class MonthGridController implements ReactiveController {
 
   /** The month view is showing: start the import, and open on `initialDay()` once there is one. */
   prepare(initialDay: () => string | undefined) {
-    void this.load();
-    if (!this.focused) {
+    void this.#load();
+    if (!this.#focused) {
       const day = initialDay();
-      if (day) this.set(day);
+      if (day) this.#set(day);
     }
   }
 
   /** Focus and select `day` (a deep link), resolving once the grid can show it. */
   async show(day: string) {
-    this.set(day, day);
-    await this.load();
+    this.#set(day, day);
+    await this.#load();
   }
 
-  private set(focused: string, selected = this.selected) {
-    if (focused === this.focused && selected === this.selected) return;
-    [this.focused, this.selected] = [focused, selected];
-    this.host.requestUpdate();
+  #set(focused: string, selected = this.#selected) {
+    if (focused === this.#focused && selected === this.#selected) return;
+    [this.#focused, this.#selected] = [focused, selected];
+    this.#host.requestUpdate();
   }
 
-  private load() {
-    this.loading ??= import('./month-grid.js').then(
+  #load() {
+    this.#loading ??= import('./month-grid.js').then(
       (m) => {
-        this.grid = m;
-        this.host.requestUpdate();
+        this.#grid = m;
+        this.#host.requestUpdate();
         return m;
       },
       (e: unknown) => {
-        this.loading = undefined;
-        this.error = e;
-        this.host.requestUpdate();
+        this.#loading = undefined;
+        this.#error = e;
+        this.#host.requestUpdate();
         return undefined;
       },
     );
-    return this.loading;
+    return this.#loading;
   }
 
   render(entries: Entry[], view: SessionView) {
-    if (this.error) return renderError(this.error, this.retry);
-    if (!this.grid || !this.focused) return html`<div class="skeleton grid-skeleton"><span class="visually-hidden">${t.loadingMonth}</span></div>`;
-    return this.grid.renderMonthGrid({
-      month: this.grid.monthOf(this.focused),
-      focused: this.focused,
-      selected: this.selected,
+    if (this.#error) return renderError(this.#error, this.#retry);
+    if (!this.#grid || !this.#focused) return html`<div class="skeleton grid-skeleton"><span class="visually-hidden">${t.loadingMonth}</span></div>`;
+    return this.#grid.renderMonthGrid({
+      month: this.#grid.monthOf(this.#focused),
+      focused: this.#focused,
+      selected: this.#selected,
       today: dayKey(new Date(view.now)),
-      counts: this.counts(entries),
-      selectedEntries: this.dayEntries(entries, this.selected),
+      counts: this.#counts(entries),
+      selectedEntries: this.#dayEntries(entries, this.#selected),
       view,
-      onMove: this.move,
-      onFocusDay: this.focusDay,
-      onChoose: this.choose,
-      onMonth: this.month,
+      onMove: this.#move,
+      onFocusDay: this.#focusDay,
+      onChoose: this.#choose,
+      onMonth: this.#month,
     });
   }
 }

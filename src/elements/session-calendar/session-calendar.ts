@@ -76,33 +76,33 @@ export class MobiliseSessionCalendar extends LitElement {
     headingLevel: { attribute: 'heading-level', type: Number },
   };
 
-  private readonly ctx = new MobiliseController(this);
+  readonly #ctx = new MobiliseController(this);
 
-  private readonly data = new Task(this, {
-    args: () => [this.ctx.endpoint, this.ctx.config.area] as const,
+  readonly #data = new Task(this, {
+    args: () => [this.#ctx.endpoint, this.#ctx.config.area] as const,
     task: async ([, area], { signal }) => {
-      const client = this.ctx.client();
+      const client = this.#ctx.client();
       // Exactly the catalogue's query, so the two share one request.
       const [sessions, modules] = await Promise.all([client.getSessions({ area }, signal), client.getModules(signal)]);
       return { sessions, modules, client, now: Date.now() };
     },
-    onComplete: (): void => this.deepLink.dataReady(),
+    onComplete: (): void => this.#deepLink.dataReady(),
   });
 
-  private readonly filters = new FiltersController(this);
-  private readonly grid = new MonthGridController(this);
-  private readonly dialog = new SignupDialogController(this, (id) => this.sessionElement(id));
-  private readonly deepLink = new DeepLinkController(this, {
-    ready: (): boolean => this.data.status === 'complete',
-    open: (id) => this.revealSession(id),
+  readonly #filters = new FiltersController(this);
+  readonly #grid = new MonthGridController(this);
+  readonly #dialog = new SignupDialogController(this, (id) => this.#sessionElement(id));
+  readonly #deepLink = new DeepLinkController(this, {
+    ready: (): boolean => this.#data.status === 'complete',
+    open: (id) => this.#revealSession(id),
   });
-  private readonly ics = new IcsFiles(this);
+  readonly #ics = new IcsFiles(this);
 
-  private readonly index = memoOne(indexSessions);
-  private readonly modulesById = memoOne(byModule);
-  private readonly filtered = memoOne(applyFilters);
-  private readonly areas = memoOne(areasOf);
-  private readonly page = memoOne((entries: Entry[], limit: number) => groupByMonthDay(entries.slice(0, limit)));
+  readonly #index = memoOne(indexSessions);
+  readonly #modulesById = memoOne(byModule);
+  readonly #filtered = memoOne(applyFilters);
+  readonly #areas = memoOne(areasOf);
+  readonly #page = memoOne((entries: Entry[], limit: number) => groupByMonthDay(entries.slice(0, limit)));
 
   /** Base URL of the Mobilise API or a static JSON file; overrides the provider's. */
   endpoint = '';
@@ -126,174 +126,174 @@ export class MobiliseSessionCalendar extends LitElement {
   headingLevel?: number;
 
 
-  private readonly onSignup = () => this.reload();
+  readonly #onSignup = () => this.#reload();
 
-  private readonly retry = () => this.reload();
+  readonly #retry = () => this.#reload();
 
-  private readonly onViewClick = (e: Event) => {
+  readonly #onViewClick = (e: Event) => {
     const view = (e.currentTarget as HTMLElement).dataset.view as CalendarView;
     this.view = view;
   };
 
-  private readonly showMore = async () => {
-    const first = this.filters.more();
+  readonly #showMore = async () => {
+    const first = this.#filters.more();
     await this.updateComplete;
     // Keyboard and screen reader users land on the first newly shown session, not back at the top.
-    const next = this.filteredEntries()[first];
-    if (next) this.sessionElement(next.session.id)?.focus();
+    const next = this.#filteredEntries()[first];
+    if (next) this.#sessionElement(next.session.id)?.focus();
   };
 
   /** Passed to the render helpers, so they never reach into the element. */
-  private readonly titleOf = (moduleId: string) => this.moduleOf(moduleId).title;
+  readonly #titleOf = (moduleId: string) => this.#moduleOf(moduleId).title;
 
-  private readonly sessionView: Omit<SessionView, 'locale' | 'now' | 'level'> = {
-    moduleOf: (id) => this.moduleOf(id),
+  readonly #sessionView: Omit<SessionView, 'locale' | 'now' | 'level'> = {
+    moduleOf: (id) => this.#moduleOf(id),
     icsHref: ({ session }) => {
-      const value = this.data.value;
+      const value = this.#data.value;
       if (value?.client.mode === 'api') return value.client.icsUrl(session.id);
       // The page without its query string, which may carry anything (tracking, tokens).
-      return this.ics.href(session, this.moduleOf(session.moduleId), withSessionHash(location.origin + location.pathname, session.id));
+      return this.#ics.href(session, this.#moduleOf(session.moduleId), withSessionHash(location.origin + location.pathname, session.id));
     },
-    onSelect: (e, entry) => this.select(entry, e.currentTarget as HTMLElement),
+    onSelect: (e, entry) => this.#select(entry, e.currentTarget as HTMLElement),
     onCalendarToggle: (e, entry) => {
-      if (!(e.currentTarget as HTMLDetailsElement).open || this.data.value?.client.mode === 'api') return;
-      this.ics.want(entry.session.id);
+      if (!(e.currentTarget as HTMLDetailsElement).open || this.#data.value?.client.mode === 'api') return;
+      this.#ics.want(entry.session.id);
     },
   };
 
   override connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('mobilise-signup', this.onSignup);
+    window.addEventListener('mobilise-signup', this.#onSignup);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener('mobilise-signup', this.onSignup);
+    window.removeEventListener('mobilise-signup', this.#onSignup);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    this.filters.syncAttributes(changed);
-    if (changed.has('view') && this.view !== this.currentView) warnIgnored('view')(this.view);
+    this.#filters.syncAttributes(changed);
+    if (changed.has('view') && this.view !== this.#currentView) warnIgnored('view')(this.view);
     if (changed.has('signup') && !['auto', 'dialog', 'page'].includes(this.signup)) warnIgnored('signup')(this.signup);
-    this.filters.followProvider(this.ctx.selection.moduleId);
-    if (this.currentView === 'month') this.grid.prepare(() => (this.data.value ? this.initialGridDay() : undefined));
+    this.#filters.followProvider(this.#ctx.selection.moduleId);
+    if (this.#currentView === 'month') this.#grid.prepare(() => (this.#data.value ? this.#initialGridDay() : undefined));
   }
 
-  private get currentView(): CalendarView {
+  get #currentView(): CalendarView {
     return this.view === 'month' ? 'month' : 'agenda';
   }
 
-  private get signupMode(): 'dialog' | 'page' {
+  get #signupMode(): 'dialog' | 'page' {
     if (this.signup === 'dialog' || this.signup === 'page') return this.signup;
     // auto: a form elsewhere on the page follows the provider's selection; otherwise bring one up here.
     return [...document.querySelectorAll('mobilise-signup-form')].some((f) => !this.contains(f)) ? 'page' : 'dialog';
   }
 
-  private reload() {
+  #reload() {
     try {
-      this.ctx.client().invalidate();
+      this.#ctx.client().invalidate();
     } catch {
       /* a config error: the task reports it */
     }
-    void this.data.run();
+    void this.#data.run();
   }
 
-  private moduleOf(id: string): EventModule {
-    const m = this.data.value && this.modulesById(this.data.value.modules.items).get(id);
+  #moduleOf(id: string): EventModule {
+    const m = this.#data.value && this.#modulesById(this.#data.value.modules.items).get(id);
     return m ?? { title: id, summary: '' };
   }
 
-  private allEntries(): Entry[] {
-    return this.index(this.data.value?.sessions.items ?? []);
+  #allEntries(): Entry[] {
+    return this.#index(this.#data.value?.sessions.items ?? []);
   }
 
-  private filteredEntries(): Entry[] {
-    return this.filtered(this.allEntries(), this.filters.current(this.showPast, this.data.value?.now ?? 0));
+  #filteredEntries(): Entry[] {
+    return this.#filtered(this.#allEntries(), this.#filters.current(this.showPast, this.#data.value?.now ?? 0));
   }
 
   /** First session day from today in the filtered list, else today: the grid opens where the sessions are. */
-  private initialGridDay(): string {
-    const today = dayKey(new Date(this.data.value?.now ?? Date.now()));
-    return this.filteredEntries().find((e) => e.day >= today)?.day ?? today;
+  #initialGridDay(): string {
+    const today = dayKey(new Date(this.#data.value?.now ?? Date.now()));
+    return this.#filteredEntries().find((e) => e.day >= today)?.day ?? today;
   }
 
-  private sessionElement(id: string) {
+  #sessionElement(id: string) {
     return this.shadowRoot?.getElementById(`session-${id}`) ?? undefined;
   }
 
   /** Emit first: the host page may veto; then open the form the way `signup` says. */
-  private select(entry: Entry, trigger?: HTMLElement) {
+  #select(entry: Entry, trigger?: HTMLElement) {
     const { id: sessionId, moduleId } = entry.session;
     if (!emit(this, 'mobilise-session-select', { sessionId, moduleId })) return;
     replaceSessionHash(sessionId);
-    if (this.signupMode === 'dialog') void this.dialog.open(entry, trigger);
+    if (this.#signupMode === 'dialog') void this.#dialog.open(entry, trigger);
   }
 
   /** A deep link: make the session visible (clearing filters that hide it), focus it, then open signup. */
-  private async revealSession(id: string) {
-    const entry = this.allEntries().find((e) => e.session.id === id);
+  async #revealSession(id: string) {
+    const entry = this.#allEntries().find((e) => e.session.id === id);
     if (!entry) return;
-    if (!this.filteredEntries().includes(entry)) {
-      this.filters.clear();
-      if (isPast(entry, this.data.value!.now)) this.showPast = true;
+    if (!this.#filteredEntries().includes(entry)) {
+      this.#filters.clear();
+      if (isPast(entry, this.#data.value!.now)) this.showPast = true;
     }
-    if (this.currentView === 'month') await this.grid.show(entry.day);
+    if (this.#currentView === 'month') await this.#grid.show(entry.day);
     else {
       await this.updateComplete;
-      this.filters.reveal(this.filteredEntries().indexOf(entry));
+      this.#filters.reveal(this.#filteredEntries().indexOf(entry));
     }
     await this.updateComplete;
-    const el = this.sessionElement(entry.session.id);
+    const el = this.#sessionElement(entry.session.id);
     if (!el) return;
     el.scrollIntoView({ block: 'center' });
     el.focus({ preventScroll: true });
-    if (sessionState(entry.session, Date.now()).action) this.select(entry, el.querySelector<HTMLElement>('[data-signup]') ?? el);
+    if (sessionState(entry.session, Date.now()).action) this.#select(entry, el.querySelector<HTMLElement>('[data-signup]') ?? el);
   }
 
-  private renderToolbar(shown: number, total: number) {
-    const view = this.currentView;
+  #renderToolbar(shown: number, total: number) {
+    const view = this.#currentView;
     return html`<div class="toolbar">
       <div class="view-toggle" part="view-toggle" role="group" aria-label=${t.view}>
-        <button type="button" data-view="agenda" aria-pressed=${view === 'agenda'} @click=${this.onViewClick}>${t.agenda}</button>
-        <button type="button" data-view="month" aria-pressed=${view === 'month'} @click=${this.onViewClick}>${t.month}</button>
+        <button type="button" data-view="agenda" aria-pressed=${view === 'agenda'} @click=${this.#onViewClick}>${t.agenda}</button>
+        <button type="button" data-view="month" aria-pressed=${view === 'month'} @click=${this.#onViewClick}>${t.month}</button>
       </div>
-      <p class="count" role="status">${this.data.value ? t.count(shown, total) : ''}</p>
+      <p class="count" role="status">${this.#data.value ? t.count(shown, total) : ''}</p>
     </div>`;
   }
 
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`<div class="loading" aria-busy="true">
       <p class="visually-hidden" role="status">${en.state.loading}</p>
       ${[0, 1, 2].map(() => html`<div class="skeleton session-skeleton"></div>`)}
     </div>`;
   }
 
-  private renderAgendaView(entries: Entry[], view: SessionView) {
-    const limit = this.filters.limit;
-    return html`${renderAgenda(this.page(entries, limit), view)}
+  #renderAgendaView(entries: Entry[], view: SessionView) {
+    const limit = this.#filters.limit;
+    return html`${renderAgenda(this.#page(entries, limit), view)}
     ${entries.length > limit
-      ? html`<p class="more"><button class="button secondary" type="button" data-action="more" @click=${this.showMore}>${t.showMore}</button></p>`
+      ? html`<p class="more"><button class="button secondary" type="button" data-action="more" @click=${this.#showMore}>${t.showMore}</button></p>`
       : nothing}`;
   }
 
-  private renderContent() {
-    const value = this.data.value;
-    if (this.data.status === 'error') return renderError(this.data.error, this.retry);
-    if (!value) return html`${this.filters.renderBar([], [], true)} ${this.renderToolbar(0, 0)} ${this.renderSkeleton()}`;
-    const entries = this.filteredEntries();
-    const view: SessionView = { ...this.sessionView, locale: this.ctx.locale, now: value.now, level: this.ctx.headingLevel(2) };
-    const month = this.currentView === 'month';
-    return html`${this.filters.renderProviderNotice(this.titleOf)} ${this.filters.renderBar(value.modules.items, this.areas(this.allEntries()), false)}
-    ${this.renderToolbar(month ? entries.length : Math.min(this.filters.limit, entries.length), entries.length)}
+  #renderContent() {
+    const value = this.#data.value;
+    if (this.#data.status === 'error') return renderError(this.#data.error, this.#retry);
+    if (!value) return html`${this.#filters.renderBar([], [], true)} ${this.#renderToolbar(0, 0)} ${this.#renderSkeleton()}`;
+    const entries = this.#filteredEntries();
+    const view: SessionView = { ...this.#sessionView, locale: this.#ctx.locale, now: value.now, level: this.#ctx.headingLevel(2) };
+    const month = this.#currentView === 'month';
+    return html`${this.#filters.renderProviderNotice(this.#titleOf)} ${this.#filters.renderBar(value.modules.items, this.#areas(this.#allEntries()), false)}
+    ${this.#renderToolbar(month ? entries.length : Math.min(this.#filters.limit, entries.length), entries.length)}
     ${renderDropped([...value.sessions.dropped, ...value.modules.dropped])}
     ${entries.length ? nothing : html`<p class="state empty" part="empty">${t.empty}</p>`}
-    ${month ? this.grid.render(entries, view) : entries.length ? this.renderAgendaView(entries, view) : nothing}`;
+    ${month ? this.#grid.render(entries, view) : entries.length ? this.#renderAgendaView(entries, view) : nothing}`;
   }
 
   override render() {
     return html`<section class="calendar" aria-labelledby="calendar-heading">
-      ${heading(this.ctx.headingLevel(2), { class: 'heading', id: 'calendar-heading' }, t.heading)}
-      ${this.renderContent()} ${this.dialog.render(this.titleOf, this.ctx.endpoint ?? '')}
+      ${heading(this.#ctx.headingLevel(2), { class: 'heading', id: 'calendar-heading' }, t.heading)}
+      ${this.#renderContent()} ${this.#dialog.render(this.#titleOf, this.#ctx.endpoint ?? '')}
     </section>`;
   }
 }

@@ -11,55 +11,60 @@ const t = en.calendar;
  * only decides *whether* to open it.
  */
 export class SignupDialogController implements ReactiveController {
-  private entry?: Entry;
+  #entry?: Entry;
   /** Where focus goes when the dialog closes; cleared once used (close button and close event both report). */
-  private focusReturn?: { trigger?: HTMLElement; id: string };
+  #focusReturn?: { trigger?: HTMLElement; id: string };
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  /** The session's entry in the list: focus falls back to it when the trigger has been re-rendered away. */
+  readonly #sessionElement: (id: string) => HTMLElement | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    /** The session's entry in the list: focus falls back to it when the trigger has been re-rendered away. */
-    private readonly sessionElement: (id: string) => HTMLElement | undefined,
+    host: ReactiveControllerHost & HTMLElement,
+    sessionElement: (id: string) => HTMLElement | undefined,
   ) {
+    this.#host = host;
+    this.#sessionElement = sessionElement;
     host.addController(this);
   }
 
-  private readonly close = () => {
-    this.dialog?.close();
-    this.restoreFocus();
+  readonly #close = () => {
+    this.#dialog?.close();
+    this.#restoreFocus();
   };
 
   /** Escape and the close button both end here; focus goes back to what opened the dialog. */
-  private readonly restoreFocus = () => {
-    const back = this.focusReturn;
-    this.focusReturn = undefined;
+  readonly #restoreFocus = () => {
+    const back = this.#focusReturn;
+    this.#focusReturn = undefined;
     if (!back) return;
-    (back.trigger?.isConnected ? back.trigger : this.sessionElement(back.id))?.focus();
+    (back.trigger?.isConnected ? back.trigger : this.#sessionElement(back.id))?.focus();
   };
 
   /** No setup; declared because a ReactiveController needs at least one hook. */
   hostConnected() {}
 
   async open(entry: Entry, trigger?: HTMLElement) {
-    this.entry = entry;
-    this.focusReturn = { trigger, id: entry.session.id };
-    this.host.requestUpdate();
+    this.#entry = entry;
+    this.#focusReturn = { trigger, id: entry.session.id };
+    this.#host.requestUpdate();
     import('../signup-form/define.js').catch((e: unknown) => console.warn('[mobilise] could not load the signup form', e));
-    await this.host.updateComplete;
-    const dialog = this.dialog;
+    await this.#host.updateComplete;
+    const dialog = this.#dialog;
     if (dialog && !dialog.open) dialog.showModal();
   }
 
-  private get dialog() {
-    return this.host.shadowRoot?.querySelector('dialog') ?? undefined;
+  get #dialog() {
+    return this.#host.shadowRoot?.querySelector('dialog') ?? undefined;
   }
 
   render(titleOf: (moduleId: string) => string, endpoint: string) {
-    const s = this.entry?.session;
-    return html`<dialog class="dialog" part="dialog" aria-labelledby=${s ? 'dialog-title' : nothing} @close=${this.restoreFocus}>
+    const s = this.#entry?.session;
+    return html`<dialog class="dialog" part="dialog" aria-labelledby=${s ? 'dialog-title' : nothing} @close=${this.#restoreFocus}>
       ${s
         ? html`<div class="dialog-head">
               <h2 id="dialog-title">${t.dialogHeading(titleOf(s.moduleId))}</h2>
-              <button class="close" type="button" data-action="close" @click=${this.close}>
+              <button class="close" type="button" data-action="close" @click=${this.#close}>
                 <span aria-hidden="true">×</span><span class="visually-hidden">${t.close}</span>
               </button>
             </div>

@@ -10,30 +10,35 @@ const selectors: Record<FocusTarget, string> = { heading: '#heading', summary: '
  * asked for while the session is still loading waits for it. The last request wins.
  */
 export class FocusController implements ReactiveController {
-  private next?: FocusTarget;
+  #next?: FocusTarget;
+
+  readonly #host: ReactiveControllerHost & { readonly renderRoot: ParentNode };
+  /** The load failed, so a pending target will never render. */
+  readonly #failed: () => boolean;
 
   constructor(
-    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
-    /** The load failed, so a pending target will never render. */
-    private readonly failed: () => boolean,
+    host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    failed: () => boolean,
   ) {
+    this.#host = host;
+    this.#failed = failed;
     host.addController(this);
   }
 
   request(target: FocusTarget) {
-    this.next = target;
-    this.host.requestUpdate();
+    this.#next = target;
+    this.#host.requestUpdate();
   }
 
   hostUpdated() {
-    if (!this.next) return;
-    const el = this.host.renderRoot.querySelector<HTMLElement>(selectors[this.next]);
+    if (!this.#next) return;
+    const el = this.#host.renderRoot.querySelector<HTMLElement>(selectors[this.#next]);
     if (!el) {
       // Still loading: try after the next render. A failed load has nothing to focus.
-      if (this.failed()) this.next = undefined;
+      if (this.#failed()) this.#next = undefined;
       return;
     }
-    this.next = undefined;
+    this.#next = undefined;
     const smooth = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     el.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
     el.focus({ preventScroll: true });

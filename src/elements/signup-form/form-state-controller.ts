@@ -26,20 +26,25 @@ import {
  */
 export class FormStateController implements ReactiveController {
   /** Kept outside reactive state: inputs own their value while typing; the model restores it after re-renders. */
-  private values: FormValues = emptyValues();
+  #values: FormValues = emptyValues();
   /** Fields typed in: blur validation waits for these (or a submit) so nobody is scolded for tabbing through. */
-  private readonly dirty = new Set<FormField>();
+  readonly #dirty = new Set<FormField>();
   /** Fields changed since errors were last shown: an unchanged answer keeps its (possibly server-given) message. */
-  private readonly edited = new Set<FormField>();
-  private submitted = false;
-  private errors: FieldErrors = {};
-  private general: string[] = [];
-  private showSummary = false;
+  readonly #edited = new Set<FormField>();
+  #submitted = false;
+  #errors: FieldErrors = {};
+  #general: string[] = [];
+  #showSummary = false;
+
+  readonly #host: ReactiveControllerHost & { readonly renderRoot: ParentNode };
+  readonly #check: (values: FormValues) => Validation;
 
   constructor(
-    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
-    private readonly check: (values: FormValues) => Validation,
+    host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    check: (values: FormValues) => Validation,
   ) {
+    this.#host = host;
+    this.#check = check;
     host.addController(this);
   }
 
@@ -47,38 +52,38 @@ export class FormStateController implements ReactiveController {
   readonly onInput = (e: Event) => {
     const target = e.target as HTMLInputElement | HTMLTextAreaElement;
     const name = target.name as keyof FormValues;
-    if (!(name in this.values)) return;
+    if (!(name in this.#values)) return;
     const value = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
-    (this.values as unknown as Record<string, string | boolean>)[name] = value;
+    (this.#values as unknown as Record<string, string | boolean>)[name] = value;
     const field = fieldOf(name);
     if (!field) return;
-    this.dirty.add(field);
-    this.edited.add(field);
+    this.#dirty.add(field);
+    this.#edited.add(field);
   };
 
   /** Validate just the field being left, once the member has typed in it or tried to submit. */
   readonly onFocusOut = (e: FocusEvent) => {
     const target = e.target as HTMLInputElement;
     const field = fieldOf(target.name ?? '');
-    if (!field || (!this.dirty.has(field) && !this.submitted)) return;
-    if (this.errors[field] && !this.edited.has(field)) return;
+    if (!field || (!this.#dirty.has(field) && !this.#submitted)) return;
+    if (this.#errors[field] && !this.#edited.has(field)) return;
     // Arrowing between radios of one group is not leaving the question.
     if ((e.relatedTarget as HTMLInputElement | null)?.name === target.name) return;
-    const result = this.check(this.values);
+    const result = this.#check(this.#values);
     const message = result.ok ? undefined : result.problems.fields[field];
-    if (message === this.errors[field]) return;
-    const errors = { ...this.errors };
+    if (message === this.#errors[field]) return;
+    const errors = { ...this.#errors };
     if (message) errors[field] = message;
     else delete errors[field];
-    this.errors = errors;
-    this.host.requestUpdate();
+    this.#errors = errors;
+    this.#host.requestUpdate();
   };
 
   /** Summary links jump to the control (hash links cannot reach into a shadow root). */
-  private readonly onSummaryLink = (e: Event) => {
+  readonly #onSummaryLink = (e: Event) => {
     e.preventDefault();
     const field = (e.currentTarget as HTMLElement).dataset.field as FormField;
-    const control = this.host.renderRoot.querySelector<HTMLElement>(`#${focusTargetId(field)}`);
+    const control = this.#host.renderRoot.querySelector<HTMLElement>(`#${focusTargetId(field)}`);
     control?.closest('.field')?.scrollIntoView({ block: 'start' });
     control?.focus({ preventScroll: true });
   };
@@ -88,46 +93,46 @@ export class FormStateController implements ReactiveController {
 
   /** On submit: from now on every field is validated as it is left. */
   validateAll(): Validation {
-    this.submitted = true;
-    return this.check(this.values);
+    this.#submitted = true;
+    return this.#check(this.#values);
   }
 
   /** Errors by their fields and in the summary; an answer keeps its message until it is changed. */
   showProblems(problems: Problems) {
-    this.errors = problems.fields;
-    this.general = problems.general;
-    this.showSummary = true;
-    this.edited.clear();
-    this.host.requestUpdate();
+    this.#errors = problems.fields;
+    this.#general = problems.general;
+    this.#showSummary = true;
+    this.#edited.clear();
+    this.#host.requestUpdate();
   }
 
   clearProblems() {
-    this.errors = {};
-    this.general = [];
-    this.showSummary = false;
-    this.host.requestUpdate();
+    this.#errors = {};
+    this.#general = [];
+    this.#showSummary = false;
+    this.#host.requestUpdate();
   }
 
   /** A fresh attempt: nothing touched, nothing wrong. The answers stay (see clearAnswers). */
   reset() {
-    this.submitted = false;
-    this.dirty.clear();
-    this.edited.clear();
+    this.#submitted = false;
+    this.#dirty.clear();
+    this.#edited.clear();
     this.clearProblems();
   }
 
   clearAnswers() {
-    this.values = emptyValues();
-    this.host.requestUpdate();
+    this.#values = emptyValues();
+    this.#host.requestUpdate();
   }
 
   /** The error summary and the questions, inside the element's `<form>`. */
   /** `level`: the error summary's heading level (one below the form's). */
   render(privacyHref: string | undefined, level: number) {
-    const v = this.values;
-    const e = this.errors;
-    const entries = this.showSummary ? summaryEntries({ fields: e, general: this.general }) : [];
-    return html`${entries.length ? renderErrorSummary(entries, this.onSummaryLink, level) : nothing}
+    const v = this.#values;
+    const e = this.#errors;
+    const entries = this.#showSummary ? summaryEntries({ fields: e, general: this.#general }) : [];
+    return html`${entries.length ? renderErrorSummary(entries, this.#onSummaryLink, level) : nothing}
     ${renderTextField('firstName', v.firstName, e.firstName)} ${renderTextField('lastName', v.lastName, e.lastName)}
     ${renderTextField('email', v.email, e.email)} ${renderTextField('phone', v.phone, e.phone)}
     ${renderTextField('postcode', v.postcode, e.postcode)} ${renderMembership(v.membership, e.membership)}

@@ -14,18 +14,18 @@ export function newIdempotencyKey(): string {
  * never counted twice; renewed only when a new person signs up.
  */
 export class IdempotencyKeys {
-  private readonly keys = new Map<string, string>();
+  readonly #keys = new Map<string, string>();
 
   for(sessionId: string): string {
-    let key = this.keys.get(sessionId);
+    let key = this.#keys.get(sessionId);
     if (!key) {
       key = newIdempotencyKey();
-      this.keys.set(sessionId, key);
+      this.#keys.set(sessionId, key);
     }
     return key;
   }
 
   renew(sessionId: string) {
-    this.keys.delete(sessionId);
+    this.#keys.delete(sessionId);
   }
 }

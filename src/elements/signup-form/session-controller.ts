@@ -26,34 +26,41 @@ export interface SessionViews {
  */
 export class SessionController implements ReactiveController {
   /** Without a provider, the last session picked anywhere on the page (see onPageSelect). */
-  private pageSelection = '';
-  private shownId?: string;
-  private readonly task: Task<readonly [string | undefined, string | undefined, string], Loaded | null>;
+  #pageSelection = '';
+  #shownId?: string;
+  readonly #task: Task<readonly [string | undefined, string | undefined, string], Loaded | null>;
+
+  readonly #host: ReactiveControllerHost & { sessionId: string };
+  readonly #ctx: MobiliseController;
+  readonly #changed: (id: string) => void;
 
   constructor(
-    private readonly host: ReactiveControllerHost & { sessionId: string },
-    private readonly ctx: MobiliseController,
-    private readonly changed: (id: string) => void,
+    host: ReactiveControllerHost & { sessionId: string },
+    ctx: MobiliseController,
+    changed: (id: string) => void,
   ) {
+    this.#host = host;
+    this.#ctx = ctx;
+    this.#changed = changed;
     // Added before the task, so a change of session is reported before the task reloads.
     host.addController(this);
     // Same query as the calendar, so the page makes one sessions request for both.
-    this.task = new Task(host, {
-      args: () => [this.ctx.endpoint, this.ctx.config.area, this.id] as const,
-      task: ([, area, sessionId], { signal }) => this.load(area, sessionId, signal),
+    this.#task = new Task(host, {
+      args: () => [this.#ctx.endpoint, this.#ctx.config.area, this.id] as const,
+      task: ([, area, sessionId], { signal }) => this.#load(area, sessionId, signal),
     });
   }
 
   get id(): string {
-    return this.host.sessionId || (this.ctx.hasProvider ? this.ctx.selection.sessionId : this.pageSelection) || '';
+    return this.#host.sessionId || (this.#ctx.hasProvider ? this.#ctx.selection.sessionId : this.#pageSelection) || '';
   }
 
   get value(): Loaded | null | undefined {
-    return this.task.value;
+    return this.#task.value;
   }
 
   get failed(): boolean {
-    return this.task.status === 'error';
+    return this.#task.status === 'error';
   }
 
   /**
@@ -61,49 +68,49 @@ export class SessionController implements ReactiveController {
    * wired: the select event is composed, so it reaches window. Applied after other
    * listeners, like the provider does, so a host page can veto it.
    */
-  private readonly onPageSelect = (e: Event) => {
-    if (this.ctx.hasProvider) return;
+  readonly #onPageSelect = (e: Event) => {
+    if (this.#ctx.hasProvider) return;
     const event = e as HTMLElementEventMap['mobilise-session-select'];
     queueMicrotask(() => {
-      if (event.defaultPrevented || event.detail.sessionId === this.pageSelection) return;
-      this.pageSelection = event.detail.sessionId;
-      this.host.requestUpdate();
+      if (event.defaultPrevented || event.detail.sessionId === this.#pageSelection) return;
+      this.#pageSelection = event.detail.sessionId;
+      this.#host.requestUpdate();
     });
   };
 
   /** Load again from the server, past the client's cache. */
   readonly reload = () => {
     try {
-      this.ctx.client().invalidate();
+      this.#ctx.client().invalidate();
     } catch {
       /* a config error is shown again by the task */
     }
-    void this.task.run();
+    void this.#task.run();
   };
 
   /** Load again; the client's cache was already invalidated (by a signup). */
   refresh() {
-    void this.task.run();
+    void this.#task.run();
   }
 
   hostConnected() {
-    window.addEventListener('mobilise-session-select', this.onPageSelect);
+    window.addEventListener('mobilise-session-select', this.#onPageSelect);
   }
 
   hostDisconnected() {
-    window.removeEventListener('mobilise-session-select', this.onPageSelect);
+    window.removeEventListener('mobilise-session-select', this.#onPageSelect);
   }
 
   hostUpdate() {
     const id = this.id;
-    if (id === this.shownId) return;
-    const first = this.shownId === undefined;
-    this.shownId = id;
-    if (!first) this.changed(id);
+    if (id === this.#shownId) return;
+    const first = this.#shownId === undefined;
+    this.#shownId = id;
+    if (!first) this.#changed(id);
   }
 
-  private async load(area: string | undefined, sessionId: string, signal: AbortSignal): Promise<Loaded | null> {
-    const client = this.ctx.client();
+  async #load(area: string | undefined, sessionId: string, signal: AbortSignal): Promise<Loaded | null> {
+    const client = this.#ctx.client();
     if (!sessionId) return null;
     const [sessions, modules] = await Promise.all([client.getSessions({ area }, signal), client.getModules(signal)]);
     const session = sessions.items.find((s) => s.id === sessionId);
@@ -113,11 +120,11 @@ export class SessionController implements ReactiveController {
   }
 
   render(views: SessionViews) {
-    return this.task.render({
+    return this.#task.render({
       initial: views.loading,
       // Reloading the same session (after a signup) keeps the page still instead of flashing a skeleton.
       pending: () => {
-        const last = this.task.value;
+        const last = this.#task.value;
         return last?.session && last.session.id === this.id ? views.loaded(last) : views.loading();
       },
       complete: views.loaded,

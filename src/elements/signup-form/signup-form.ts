@@ -75,23 +75,23 @@ export class MobiliseSignupForm extends LitElement {
     headingLevel: { attribute: 'heading-level', type: Number },
   };
 
-  private readonly ctx = new MobiliseController(this);
-  private readonly session = new SessionController(this, this.ctx, (id) => this.onSessionChange(id));
-  private readonly moveFocus = new FocusController(this, () => this.session.failed);
-  private readonly form = new FormStateController(this, (values) => {
-    const sessionId = this.session.id;
-    const privacy = safeHref(this.privacyUrl || this.ctx.config.privacyUrl);
+  readonly #ctx = new MobiliseController(this);
+  readonly #session = new SessionController(this, this.#ctx, (id) => this.#onSessionChange(id));
+  readonly #moveFocus = new FocusController(this, () => this.#session.failed);
+  readonly #form = new FormStateController(this, (values) => {
+    const sessionId = this.#session.id;
+    const privacy = safeHref(this.privacyUrl || this.#ctx.config.privacyUrl);
     // Recorded with the consent: the notice the member was shown, as an absolute address.
-    return validate(values, sessionId, this.submission.key(sessionId), privacy && new URL(privacy, location.href).href);
+    return validate(values, sessionId, this.#submission.key(sessionId), privacy && new URL(privacy, location.href).href);
   });
-  private readonly submission = new SubmissionController(this, {
-    client: () => this.ctx.client(),
-    sending: () => this.form.clearProblems(),
-    problems: (problems) => this.showProblems(problems),
+  readonly #submission = new SubmissionController(this, {
+    client: () => this.#ctx.client(),
+    sending: () => this.#form.clearProblems(),
+    problems: (problems) => this.#showProblems(problems),
     settled: (signedUp) => {
-      this.moveFocus.request('result');
+      this.#moveFocus.request('result');
       // The summary shows the spaces left after this signup (the client dropped its cached sessions).
-      if (signedUp) this.session.refresh();
+      if (signedUp) this.#session.refresh();
     },
   });
 
@@ -104,53 +104,53 @@ export class MobiliseSignupForm extends LitElement {
   /** Level of the form's heading, 2–6 (default: the provider's `heading-level`, else 2); the error summary and outcomes sit one below. */
   headingLevel?: number;
 
-  private onSubmit(e: SubmitEvent) {
+  #onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    if (this.submission.submitting) return;
-    this.submission.submit(this.form.validateAll());
+    if (this.#submission.submitting) return;
+    this.#submission.submit(this.#form.validateAll());
   }
 
   /** "Sign up someone else": a blank form and a new idempotency key, so it is a new signup. */
-  private readonly again = () => {
-    this.submission.renewKey(this.session.id);
-    this.form.clearAnswers();
-    this.resetAttempt();
-    this.moveFocus.request('heading');
+  readonly #again = () => {
+    this.#submission.renewKey(this.#session.id);
+    this.#form.clearAnswers();
+    this.#resetAttempt();
+    this.#moveFocus.request('heading');
   };
 
   /** After "full" or "closed": reload the session so its real state shows. */
-  private readonly back = () => {
-    this.submission.dismissOutcome();
-    this.moveFocus.request('heading');
-    this.session.reload();
+  readonly #back = () => {
+    this.#submission.dismissOutcome();
+    this.#moveFocus.request('heading');
+    this.#session.reload();
   };
 
   /** A new session (picked in a calendar) starts a fresh attempt and takes focus; typed answers stay. */
-  private onSessionChange(id: string) {
-    this.resetAttempt();
-    if (id && !this.sessionId) this.moveFocus.request('heading');
+  #onSessionChange(id: string) {
+    this.#resetAttempt();
+    if (id && !this.sessionId) this.#moveFocus.request('heading');
   }
 
-  private showProblems(problems: Problems) {
-    this.form.showProblems(problems);
-    this.moveFocus.request('summary');
+  #showProblems(problems: Problems) {
+    this.#form.showProblems(problems);
+    this.#moveFocus.request('summary');
   }
 
-  private resetAttempt() {
-    this.submission.reset();
-    this.form.reset();
+  #resetAttempt() {
+    this.#submission.reset();
+    this.#form.reset();
   }
 
   /** The form's heading level; the error summary and outcomes sit one below. */
-  private get level() {
-    return this.ctx.headingLevel(2);
+  get #level() {
+    return this.#ctx.headingLevel(2);
   }
 
-  private renderHeading(text: string) {
-    return heading(this.level, { class: 'heading', id: 'heading', part: 'heading', tabindex: -1 }, text);
+  #renderHeading(text: string) {
+    return heading(this.#level, { class: 'heading', id: 'heading', part: 'heading', tabindex: -1 }, text);
   }
 
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`<div aria-busy="true">
       <span class="visually-hidden" role="status">${en.state.loading}</span>
       <div class="skeleton title"></div>
@@ -159,46 +159,46 @@ export class MobiliseSignupForm extends LitElement {
     </div>`;
   }
 
-  private renderForm(waitlist: boolean) {
-    const { form } = this;
+  #renderForm(waitlist: boolean) {
+    const form = this.#form;
     return html`<form
       part="form"
       novalidate
       aria-labelledby="heading"
-      @submit=${this.onSubmit}
+      @submit=${this.#onSubmit}
       @input=${form.onInput}
       @change=${form.onInput}
       @focusout=${form.onFocusOut}
       @focusin=${scrollFieldIntoView}
     >
-      ${form.render(safeHref(this.privacyUrl || this.ctx.config.privacyUrl), this.level + 1)} ${this.submission.render(waitlist)}
+      ${form.render(safeHref(this.privacyUrl || this.#ctx.config.privacyUrl), this.#level + 1)} ${this.#submission.render(waitlist)}
     </form>`;
   }
 
-  private renderSession(loaded: Loaded, session: Session) {
+  #renderSession(loaded: Loaded, session: Session) {
     const state = availability(session, Date.now());
-    const outcome = this.submission.outcome;
-    const level = this.level + 1;
+    const outcome = this.#submission.outcome;
+    const level = this.#level + 1;
     let body;
-    if (outcome) body = renderOutcome(outcome, { again: this.again, back: this.back }, level);
+    if (outcome) body = renderOutcome(outcome, { again: this.#again, back: this.#back }, level);
     else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl, level);
-    else if (state === 'open' || state === 'waitlist') body = this.renderForm(state === 'waitlist');
+    else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist');
     else body = renderUnavailableSession(state, level);
-    return html`${this.renderHeading(t.heading(loaded.module?.title ?? t.untitled))}
-      ${renderSessionSummary(session, this.ctx.locale, state)} ${body}`;
+    return html`${this.#renderHeading(t.heading(loaded.module?.title ?? t.untitled))}
+      ${renderSessionSummary(session, this.#ctx.locale, state)} ${body}`;
   }
 
-  private renderLoaded(loaded: Loaded | null) {
-    if (!loaded) return html`${this.renderHeading(t.headingNoSession)}<p class="state">${t.chooseSession}</p>`;
+  #renderLoaded(loaded: Loaded | null) {
+    if (!loaded) return html`${this.#renderHeading(t.headingNoSession)}<p class="state">${t.chooseSession}</p>`;
     if (!loaded.session) {
-      return html`${this.renderHeading(t.headingNoSession)}
+      return html`${this.#renderHeading(t.headingNoSession)}
         <p class="state error">${t.notFound}</p>
         ${renderDropped(loaded.dropped)}`;
     }
-    return this.renderSession(loaded, loaded.session);
+    return this.#renderSession(loaded, loaded.session);
   }
 
   override render() {
-    return this.session.render({ loading: () => this.renderSkeleton(), loaded: (loaded) => this.renderLoaded(loaded) });
+    return this.#session.render({ loading: () => this.#renderSkeleton(), loaded: (loaded) => this.#renderLoaded(loaded) });
   }
 }

@@ -26,117 +26,122 @@ export interface SubmissionHooks {
  * the status, hold and session id leave it, in `mobilise-signup`.
  */
 export class SubmissionController implements ReactiveController {
-  private readonly keys = new IdempotencyKeys();
-  private inFlight?: AbortController;
-  private busy = false;
-  private notice = '';
-  private current?: Outcome;
+  readonly #keys = new IdempotencyKeys();
+  #inFlight?: AbortController;
+  #busy = false;
+  #notice = '';
+  #current?: Outcome;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #hooks: SubmissionHooks;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly hooks: SubmissionHooks,
+    host: ReactiveControllerHost & HTMLElement,
+    hooks: SubmissionHooks,
   ) {
+    this.#host = host;
+    this.#hooks = hooks;
     host.addController(this);
   }
 
   get submitting(): boolean {
-    return this.busy;
+    return this.#busy;
   }
 
   get outcome(): Outcome | undefined {
-    return this.current;
+    return this.#current;
   }
 
   key(sessionId: string): string {
-    return this.keys.for(sessionId);
+    return this.#keys.for(sessionId);
   }
 
   /** A new person: the next attempt is a new signup. */
   renewKey(sessionId: string) {
-    this.keys.renew(sessionId);
+    this.#keys.renew(sessionId);
   }
 
   hostDisconnected() {
-    this.inFlight?.abort();
+    this.#inFlight?.abort();
   }
 
   /** Valid answers go out; invalid ones are handed back without a request. */
   submit(validation: Validation) {
-    if (validation.ok) void this.send(validation.request);
-    else this.refuse(validation.problems);
+    if (validation.ok) void this.#send(validation.request);
+    else this.#refuse(validation.problems);
   }
 
   /** Back to the form (after "full" or "closed"); answers and key stay. */
   dismissOutcome() {
-    this.current = undefined;
-    this.host.requestUpdate();
+    this.#current = undefined;
+    this.#host.requestUpdate();
   }
 
   /** A fresh attempt: any request in flight is dropped, its answer ignored. */
   reset() {
-    this.inFlight?.abort();
-    this.inFlight = undefined;
-    this.busy = false;
-    this.notice = '';
-    this.current = undefined;
-    this.host.requestUpdate();
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
+    this.#busy = false;
+    this.#notice = '';
+    this.#current = undefined;
+    this.#host.requestUpdate();
   }
 
-  private async send(request: SignupRequest) {
-    const client = this.hooks.client();
+  async #send(request: SignupRequest) {
+    const client = this.#hooks.client();
     const controller = new AbortController();
-    this.inFlight = controller;
-    this.busy = true;
-    this.notice = '';
-    this.host.requestUpdate();
-    this.hooks.sending();
+    this.#inFlight = controller;
+    this.#busy = true;
+    this.#notice = '';
+    this.#host.requestUpdate();
+    this.#hooks.sending();
     try {
       const result = await client.signup(request, controller.signal);
-      if (!controller.signal.aborted) this.succeed(result);
+      if (!controller.signal.aborted) this.#succeed(result);
     } catch (error) {
-      if (!controller.signal.aborted) this.fail(error, request.sessionId);
+      if (!controller.signal.aborted) this.#fail(error, request.sessionId);
     } finally {
-      if (this.inFlight === controller) {
-        this.inFlight = undefined;
-        this.busy = false;
-        this.host.requestUpdate();
+      if (this.#inFlight === controller) {
+        this.#inFlight = undefined;
+        this.#busy = false;
+        this.#host.requestUpdate();
       }
     }
   }
 
-  private succeed(result: SignupResult) {
+  #succeed(result: SignupResult) {
     // Nothing is booked yet, so no calendar file: the confirmation email brings it.
-    this.current = { kind: 'pending', result };
-    this.host.requestUpdate();
+    this.#current = { kind: 'pending', result };
+    this.#host.requestUpdate();
     // Event first: a calendar on the page starts its refresh, which the form's own then shares.
-    emit(this.host, 'mobilise-signup', { sessionId: result.sessionId, status: result.status, hold: result.hold });
-    this.hooks.settled(true);
+    emit(this.#host, 'mobilise-signup', { sessionId: result.sessionId, status: result.status, hold: result.hold });
+    this.#hooks.settled(true);
   }
 
-  private fail(error: unknown, sessionId: string) {
+  #fail(error: unknown, sessionId: string) {
     const action = classifyFailure(error);
-    if (action.kind === 'problems') this.refuse(action.problems);
+    if (action.kind === 'problems') this.#refuse(action.problems);
     else if (action.kind === 'outcome') {
-      this.current = { kind: action.outcome };
-      this.host.requestUpdate();
-      this.hooks.settled();
+      this.#current = { kind: action.outcome };
+      this.#host.requestUpdate();
+      this.#hooks.settled();
     } else {
-      if (action.renewKey) this.keys.renew(sessionId);
-      this.notice = action.text;
-      this.host.requestUpdate();
+      if (action.renewKey) this.#keys.renew(sessionId);
+      this.#notice = action.text;
+      this.#host.requestUpdate();
     }
   }
 
-  private refuse(problems: Problems) {
-    this.notice = '';
-    this.host.requestUpdate();
-    this.hooks.problems(problems);
+  #refuse(problems: Problems) {
+    this.#notice = '';
+    this.#host.requestUpdate();
+    this.#hooks.problems(problems);
   }
 
   /** The connection or rate-limit notice, the submit button and its status for screen readers. */
   render(waitlist: boolean) {
-    const submitting = this.busy;
-    return html`${this.notice ? html`<p class="notice" part="notice" role="alert">${this.notice}</p>` : nothing}
+    const submitting = this.#busy;
+    return html`${this.#notice ? html`<p class="notice" part="notice" role="alert">${this.#notice}</p>` : nothing}
       <button class="button submit" part="submit" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
         ${submitting ? t.submitting : waitlist ? t.submitWaitlist : t.submit}
       </button>
