@@ -19,6 +19,13 @@ import { postBooking, tokenIn } from '../../server/test/journey.js';
 import { startCatcher, type Catcher } from '../../server/test/smtp.js';
 import { startE2eServer, type E2eServer } from '../helpers/e2e-site.js';
 
+declare global {
+  interface Window {
+    /** test/helpers/e2e-site.ts's probe: CSP violations and errors the page met. */
+    __e2e: { csp: string[]; problems: string[] };
+  }
+}
+
 const DAY = 86_400_000;
 const FORM = 'mobilise-signup-form';
 /** The form's manage mode (issue 11 part B), written alongside this test: without it the link opens a page that cannot show the booking. */
@@ -106,7 +113,11 @@ for (const target of dbTargets()) {
       const page = await browser.newPage();
       await page.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
       await page.evaluate((tag, id) => document.querySelector(tag)!.setAttribute('session-id', id), FORM, session.id);
-      await page.waitForSelector(`${FORM} >>> [name="firstName"]`, { timeout: 15_000 });
+      await page.waitForSelector(`${FORM} >>> [name="firstName"]`, { timeout: 15_000 }).catch(async (error: Error) => {
+        // Say what the form showed instead, and what the page logged.
+        const seen = await page.evaluate((tag) => [document.querySelector(tag)?.shadowRoot?.textContent, JSON.stringify(window.__e2e)], FORM);
+        throw new Error(`${error.message}\nThe form showed: ${seen.join('\nThe page logged: ')}`);
+      });
       await page.type(`${FORM} >>> [name="firstName"]`, 'Morven');
       await page.type(`${FORM} >>> [name="lastName"]`, 'Journey');
       await page.type(`${FORM} >>> [name="email"]`, email);
@@ -161,7 +172,7 @@ for (const target of dbTargets()) {
         { email, status: 'cancelled' },
         { email: waiting.email, status: 'confirmed' },
       ]);
-      assert.deepEqual(await page.evaluate(() => (window as unknown as { __e2e: unknown }).__e2e), { csp: [], problems: [] }, 'no CSP violation, error or console.error');
+      assert.deepEqual(await page.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation, error or console.error');
       await page.close();
     });
   });
