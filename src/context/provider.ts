@@ -1,6 +1,6 @@
+import { ContextProvider, ContextRoot } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { DEFAULT_LOCALE, configContext, selectionContext, type Selection } from './config.js';
-import { ContextProvider, attachContextRoot } from './protocol.js';
 
 const ROOT_FLAG = Symbol.for('mobilise-context-root');
 
@@ -9,7 +9,7 @@ function ensureContextRoot() {
   const g = globalThis as Record<symbol, unknown>;
   if (g[ROOT_FLAG] || typeof document === 'undefined') return;
   g[ROOT_FLAG] = true;
-  attachContextRoot(document.documentElement);
+  new ContextRoot().attach(document.documentElement);
 }
 
 /**
@@ -37,8 +37,8 @@ export class MobiliseProvider extends LitElement {
     headingLevel: { attribute: 'heading-level', type: Number },
   };
 
-  readonly #configProvider = new ContextProvider(this, configContext);
-  readonly #selectionProvider = new ContextProvider<Selection>(this, selectionContext, {});
+  private readonly configProvider = new ContextProvider(this, { context: configContext });
+  private readonly selectionProvider = new ContextProvider(this, { context: selectionContext, initialValue: {} });
 
   /** Base URL of the Mobilise API, or the URL of a static JSON file. */
   endpoint = '';
@@ -53,23 +53,23 @@ export class MobiliseProvider extends LitElement {
   constructor() {
     super();
     ensureContextRoot();
-    this.addEventListener('mobilise-module-select', (e) => this.#afterDefault(e, { moduleId: e.detail.moduleId }));
+    this.addEventListener('mobilise-module-select', (e) => this.afterDefault(e, { moduleId: e.detail.moduleId }));
     this.addEventListener('mobilise-session-select', (e) =>
-      this.#afterDefault(e, { ...this.#selectionProvider.value, sessionId: e.detail.sessionId }),
+      this.afterDefault(e, { ...this.selectionProvider.value, sessionId: e.detail.sessionId }),
     );
   }
 
   /** Act once every listener has run, so a host page's preventDefault() vetoes the change. */
-  #afterDefault(e: Event, next: Selection) {
+  private afterDefault(e: Event, next: Selection) {
     queueMicrotask(() => {
-      if (!e.defaultPrevented) this.#selectionProvider.setValue(next);
+      if (!e.defaultPrevented) this.selectionProvider.setValue(next);
     });
   }
 
   /** Every reactive property is config, so any update means a new config. */
   protected override willUpdate() {
     // A new object each time: consumers are only notified of a new value.
-    this.#configProvider.setValue({
+    this.configProvider.setValue({
       endpoint: this.endpoint || undefined,
       area: this.area || undefined,
       locale: this.locale || DEFAULT_LOCALE,
