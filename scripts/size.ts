@@ -18,13 +18,13 @@ import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const DIST = 'dist';
-/** The published target for all elements + runtime (initial + lazy), min+gzip: 30 KB. Reported, not yet met. */
-export const TARGET_BYTES = 30 * 1024;
 /**
- * The ceiling CI enforces meanwhile (KB of 1024 bytes): today's size rounded up, so the
- * bundle can only shrink towards the target. Lower it as the bundle shrinks.
+ * The ceiling for everything the embed can load (initial + lazy), min+gzip, in KB of 1024
+ * bytes: 36 KB, a ratchet that only goes down. Lower CEILING_KB as the bundle shrinks;
+ * MOBILISE_SIZE_BUDGET_KB may set a tighter ceiling for a run, never a looser one.
  */
-export const BUDGET_BYTES = Number(process.env.MOBILISE_SIZE_BUDGET_KB ?? 36) * 1024;
+const CEILING_KB = 36;
+export const BUDGET_BYTES = Math.min(CEILING_KB, Number(process.env.MOBILISE_SIZE_BUDGET_KB ?? CEILING_KB)) * 1024;
 /** The script-tag embed first; then the library entries (npm users, single-element pages). */
 export const ENTRIES = ['mobilise', 'define', 'provider', 'module-catalogue', 'session-calendar', 'signup-form', 'contract', 'index'];
 
@@ -165,8 +165,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `\nAll elements + runtime = everything ${embed.file} can load = ${kb(total.gz)} min+gzip (${kb(total.br)} brotli)` +
       `\n  initial load ${kb(embed.initial.gz)} in ${embed.initial.files} files, all four elements included` +
       `\n  lazy, on demand ${kb(embed.lazy.gz)} in ${embed.lazy.files} file(s)` +
-      `\n  target ${kb(TARGET_BYTES)}: ${total.gz <= TARGET_BYTES ? 'met' : `NOT MET, over by ${kb(total.gz - TARGET_BYTES)}`}` +
-      `\n  enforced ceiling ${kb(BUDGET_BYTES)} (MOBILISE_SIZE_BUDGET_KB, default 36)\n`,
+      `\n  enforced ceiling ${kb(BUDGET_BYTES)} (a ratchet: ${kb(BUDGET_BYTES - total.gz)} to spare)\n`,
   );
   const problems: string[] = [];
   if (missed.length) problems.push(`Cannot tell how these chunks are loaded, so the sizes above may be incomplete:\n  ${missed.join('\n  ')}`);
