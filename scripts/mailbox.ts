@@ -6,7 +6,7 @@
  */
 import type { ParsedMail } from 'mailparser';
 import type { Plugin } from 'vite';
-import { startCatcher, type Catcher } from '../server/test/smtp.js';
+import { startCatcher, type Catcher } from './mail-catcher.js';
 
 /** One caught email as the mailbox page shows it. */
 export interface MailboxMessage {

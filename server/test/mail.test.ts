@@ -10,7 +10,7 @@ import { createMailWorker, messageId, smtpTransport } from '../mail/worker.js';
 import { makeSessions, modules } from '../seed/programme.js';
 import { addSession, dbTargets, NOW, postSignup, signup, startApp, useApp } from './harness.js';
 import { mailTo, outbox, postBooking, tokenIn } from './journey.js';
-import { startCatcher } from './smtp.js';
+import { startCatcher } from '../../scripts/mail-catcher.js';
 
 const MAIL: MailSettings = {
   ...DEFAULT_MAIL_SETTINGS,

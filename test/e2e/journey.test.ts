@@ -16,7 +16,7 @@ import { DEFAULT_MAIL_SETTINGS } from '../../server/mail/settings.js';
 import { createMailWorker, smtpTransport, type MailWorker } from '../../server/mail/worker.js';
 import { addSession, dbTargets, postSignup, signup } from '../../server/test/harness.js';
 import { postBooking, tokenIn } from '../../server/test/journey.js';
-import { startCatcher, type Catcher } from '../../server/test/smtp.js';
+import { startCatcher, type Catcher } from '../../scripts/mail-catcher.js';
 import { startE2eServer, type E2eServer } from '../helpers/e2e-site.js';
 
 declare global {

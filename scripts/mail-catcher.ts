@@ -2,7 +2,11 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-/** A real SMTP server in-process: what arrives is parsed with mailparser, as a mail client would. */
+/**
+ * A real SMTP server in-process: what arrives is parsed with mailparser, as a mail client would.
+ * A development tool: `npm start` catches the demo's mail with it (scripts/mailbox.ts) and the
+ * mail and journey tests read what the delivery worker sent.
+ */
 export interface Catcher {
   url: string;
   port: number;
