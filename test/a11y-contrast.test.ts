@@ -5,10 +5,6 @@ import '../src/elements/session-calendar/define.js';
 import '../src/elements/signup-form/define.js';
 import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
 
-// Mocha globals, declared locally: the project has no @types/mocha.
-declare function describe(name: string, fn: () => void): void;
-declare function it(name: string, fn: () => unknown): void;
-declare function afterEach(fn: () => unknown): void;
 
 /**
  * WCAG 1.4.11: a control's border must reach 3:1 against what it sits on and against its own fill,

@@ -1,16 +1,12 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { a11ySnapshot } from '@web/test-runner-commands';
 import '../src/context/define.js';
 import '../src/elements/module-catalogue/define.js';
 import '../src/elements/session-calendar/define.js';
 import '../src/elements/signup-form/define.js';
 import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
+import { axTree, type AxNode } from './helpers/ax-tree.js';
 import { canUse } from './helpers/engine.js';
 
-// Mocha globals, declared locally: the project has no @types/mocha.
-declare function describe(name: string, fn: () => void): void;
-declare function it(name: string, fn: () => unknown): void;
-declare function afterEach(fn: () => unknown): void;
 
 /**
  * What axe does not check: that every heading, button, link, disclosure and field in an element's
@@ -18,11 +14,6 @@ declare function afterEach(fn: () => unknown): void;
  * a11ySnapshot reads Chromium's tree; other engines answer in their own shape, so they skip this file.
  */
 
-interface AxNode {
-  role: string;
-  name?: string;
-  children?: AxNode[];
-}
 
 type Kind = 'heading' | 'button' | 'link' | 'disclosure' | 'field';
 /** Chromium's roles for each kind: selects are comboboxes, date inputs "Date", summaries "DisclosureTriangle". */
@@ -68,7 +59,7 @@ async function inTree() {
     // A field's insides (a date input's spin buttons and picker button) are the field, not more controls.
     if (kind !== 'field') n.children?.forEach(visit);
   };
-  visit((await a11ySnapshot({})) as unknown as AxNode);
+  visit(await axTree());
   return { counts, unnamed };
 }
 

@@ -4,9 +4,6 @@ import { cancelBooking, confirmBooking, getClient, MobiliseError, viewBooking } 
 import type { FakeBooking } from './helpers/fake-backend.js';
 import { fixtures, json, mockApi, type MockApi } from './helpers/mock-api.js';
 
-declare function describe(name: string, fn: () => void): void;
-declare function it(name: string, fn: () => unknown): void;
-declare function afterEach(fn: () => unknown): void;
 
 const session = fixtures.sessions.find((s) => s.status === 'scheduled' && Date.parse(s.start) > Date.now() + 3_600_000)!;
 const CONFIRM = 'c'.repeat(43);

@@ -7,10 +7,6 @@ import type { Session } from '../src/contract/index.js';
 import { parseHeadingLevel } from '../src/elements/shared/heading.js';
 import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
 
-// Mocha globals, declared locally: the project has no @types/mocha.
-declare function describe(name: string, fn: () => void): void;
-declare function it(name: string, fn: () => unknown): void;
-declare function afterEach(fn: () => unknown): void;
 
 let apis: MockApi[] = [];
 const api = () => {

@@ -13,10 +13,6 @@ import { collectLitWarnings } from './helpers/lit-warnings.js';
 import { fixtures, gate, json, mockApi, problem, type MockApi, type MockOptions } from './helpers/mock-api.js';
 import { payloadsHadTheirTurn } from './helpers/settle.js';
 
-// Mocha globals, declared locally: the project has no @types/mocha.
-declare function describe(name: string, fn: () => void): void;
-declare function it(name: string, fn: () => unknown): void;
-declare function afterEach(fn: () => unknown): void;
 
 const t = en.signup;
 const m = en.validation;

@@ -1,22 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { a11ySnapshot } from '@web/test-runner-commands';
 import '../src/elements/signup-form/define.js';
 import { en } from '../src/strings/en.js';
+import { axTree, flatten } from './helpers/ax-tree.js';
 import { canUse } from './helpers/engine.js';
 import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
 
-// Mocha globals, declared locally: the project has no @types/mocha.
-declare function describe(name: string, fn: () => void): void;
-declare function it(name: string, fn: () => unknown): void;
-declare function afterEach(fn: () => unknown): void;
 
-interface AxNode {
-  role: string;
-  name?: string;
-  required?: boolean;
-  children?: AxNode[];
-}
-const flatten = (n: AxNode): AxNode[] => [n, ...(n.children ?? []).flatMap(flatten)];
 
 const soon = Date.now() + 3_600_000;
 const openSession = fixtures.sessions.find((s) => s.status === 'scheduled' && s.spacesLeft > 0 && Date.parse(s.signupDeadline ?? s.start) > soon)!;
@@ -59,7 +48,7 @@ describe('<mobilise-signup-form>: required fields', () => {
 
     // What a screen reader is told for each text field (Chromium's tree reports `required` on textboxes only).
     if (!canUse('a11ySnapshot', 'required flags in the accessibility tree')) return;
-    const tree = flatten((await a11ySnapshot({})) as unknown as AxNode);
+    const tree = flatten(await axTree());
     const told = Object.fromEntries(tree.filter((n) => n.role === 'textbox').map((n) => [n.name, n.required === true]));
     const t = en.signup;
     expect(told).to.deep.equal({

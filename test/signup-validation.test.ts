@@ -15,9 +15,6 @@ import {
 } from '../src/elements/signup-form/validation.js';
 import { en } from '../src/strings/en.js';
 
-// Mocha globals, declared locally: the project has no @types/mocha.
-declare function describe(name: string, fn: () => void): void;
-declare function it(name: string, fn: () => unknown): void;
 
 const KEY = 'key-0123456789abcdef';
 const valid = (over: Partial<FormValues> = {}): FormValues => ({
