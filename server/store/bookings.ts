@@ -2,7 +2,7 @@ import { CONSENT_VERSION, type BookingConfirmResult, type BookingView } from '..
 import type { Db, Queryable } from '../db/types.js';
 import { cancelled, waitlisted } from '../mail/templates/booking.js';
 import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
-import { loadBooking, loadSession, queuePosition, viewOf, type LoadedSession } from './booking-rows.js';
+import { loadBooking, loadSession, queuePosition, viewOf, type BookingRow, type LoadedSession } from './booking-rows.js';
 import { endBooking, holdLapsed, mailPlaceBooked } from './holds.js';
 import { invalidateReads } from './read-cache.js';
 import { findToken, hashToken } from './tokens.js';
@@ -14,6 +14,26 @@ export type TokenOutcome<T> = { kind: 'ok'; value: T } | { kind: TokenProblem };
 /** The session as it is after this transaction's change (spaces given back). */
 const reloaded = async (tx: Queryable, loaded: LoadedSession) => (await loadSession(tx, loaded.session.id, false))!;
 
+type Opened = { kind: 'open'; loaded: LoadedSession; booking: BookingRow };
+
+/**
+ * The booking a token opens, with its session: a forged or wrong-kind token opens nothing, and
+ * none opens anything once its session has ended. `lock` for a change (the rows stay locked).
+ */
+async function openBooking(
+  tx: Queryable,
+  token: string,
+  purpose: 'confirm' | 'manage',
+  now: Date,
+  lock: boolean,
+): Promise<Opened | { kind: 'token-invalid' | 'token-expired' }> {
+  const found = await findToken(tx, token);
+  if (!found || found.purpose !== purpose) return { kind: 'token-invalid' };
+  const loaded = (await loadSession(tx, found.session_id, lock))!;
+  if (now >= loaded.endsAt) return { kind: 'token-expired' };
+  return { kind: 'open', loaded, booking: await loadBooking(tx, found.signup_id, lock) };
+}
+
 const ok = <T>(value: T): TokenOutcome<T> => ({ kind: 'ok', value });
 
 /**
@@ -23,11 +43,9 @@ const ok = <T>(value: T): TokenOutcome<T> => ({ kind: 'ok', value });
 export async function confirmBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingConfirmResult>> {
   let freed = false;
   const outcome = await db.transaction(async (tx): Promise<TokenOutcome<BookingConfirmResult>> => {
-    const found = await findToken(tx, token);
-    if (!found || found.purpose !== 'confirm') return { kind: 'token-invalid' };
-    const loaded = (await loadSession(tx, found.session_id, true))!;
-    if (ctx.now >= loaded.endsAt) return { kind: 'token-expired' };
-    const booking = await loadBooking(tx, found.signup_id, true);
+    const opened = await openBooking(tx, token, 'confirm', ctx.now, true);
+    if (opened.kind !== 'open') return opened;
+    const { loaded, booking } = opened;
     if (booking.status === 'confirmed' || booking.status === 'waitlisted') return { kind: 'token-used' };
     if (booking.status !== 'pending') return ok(await viewOf(tx, booking, loaded));
     if (ctx.now >= loaded.startsAt || holdLapsed(booking, ctx.now)) {
@@ -59,11 +77,9 @@ export async function confirmBooking(db: Db, token: string, ctx: MailContext): P
 /** The booking behind a manage link. Reads only: a lapsed hold shows as expired until the sweep records it. */
 export async function viewBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingView>> {
   return db.transaction(async (tx) => {
-    const found = await findToken(tx, token);
-    if (!found || found.purpose !== 'manage') return { kind: 'token-invalid' };
-    const loaded = (await loadSession(tx, found.session_id, false))!;
-    if (ctx.now >= loaded.endsAt) return { kind: 'token-expired' };
-    const booking = await loadBooking(tx, found.signup_id, false);
+    const opened = await openBooking(tx, token, 'manage', ctx.now, false);
+    if (opened.kind !== 'open') return opened;
+    const { loaded, booking } = opened;
     return ok(await viewOf(tx, holdLapsed(booking, ctx.now) ? { ...booking, status: 'expired', hold: null } : booking, loaded));
   });
 }
@@ -75,11 +91,9 @@ export async function viewBooking(db: Db, token: string, ctx: MailContext): Prom
 export async function cancelBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingView>> {
   let changed = false;
   const outcome = await db.transaction(async (tx): Promise<TokenOutcome<BookingView>> => {
-    const found = await findToken(tx, token);
-    if (!found || found.purpose !== 'manage') return { kind: 'token-invalid' };
-    const loaded = (await loadSession(tx, found.session_id, true))!;
-    if (ctx.now >= loaded.endsAt) return { kind: 'token-expired' };
-    const booking = await loadBooking(tx, found.signup_id, true);
+    const opened = await openBooking(tx, token, 'manage', ctx.now, true);
+    if (opened.kind !== 'open') return opened;
+    const { loaded, booking } = opened;
     if (booking.status === 'cancelled' || booking.status === 'expired') return ok(await viewOf(tx, booking, loaded));
     if (ctx.now >= loaded.startsAt) return { kind: 'session-started' };
     const ended = await endBooking(tx, ctx, booking, loaded, 'cancelled');
