@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { describe, test } from 'node:test';
 import { modules } from '../../server/seed/programme.js';
 import { en } from '../../src/strings/en.js';
-import { e2eEngines, engineSite, type E2ePage } from '../helpers/e2e-engines.js';
+import { e2eEngines, engineSite, submitSignup, type E2ePage } from '../helpers/e2e-engines.js';
 import { STRICT_CSP } from '../helpers/e2e-site.js';
 
 /** Count nodes with a given part inside an element's shadow root. */
@@ -67,22 +67,7 @@ for (const engine of e2eEngines()) {
         button.click();
       });
       await page.waitFor('the form', 10_000, () => !!document.querySelector('mobilise-signup-form')?.shadowRoot?.querySelector('form input[name="firstName"]')).catch(shot(page));
-      const sessionId = await page.evaluate(() => {
-        const root = document.querySelector('mobilise-signup-form')!.shadowRoot!;
-        const set = (name: string, value: string) => {
-          const el = root.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-          el.value = value;
-          el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-        };
-        set('firstName', 'Morag');
-        set('lastName', 'MacLeod');
-        set('email', 'morag.csp@example.org');
-        set('postcode', 'G12 8QQ');
-        root.querySelector<HTMLInputElement>('[name="membership"][value="member"]')!.click();
-        root.querySelector<HTMLInputElement>('[name="consentContact"]')!.click();
-        root.querySelector('form')!.requestSubmit();
-        return new URL(location.href).hash;
-      });
+      const sessionId = await submitSignup(page, { firstName: 'Morag', lastName: 'MacLeod', email: 'morag.csp@example.org' });
       await page.waitFor('the result', 10_000, () => !!document.querySelector('mobilise-signup-form')?.shadowRoot?.querySelector('[part~="result"]')).catch(shot(page));
       const resultText = await page.evaluate(() => document.querySelector('mobilise-signup-form')!.shadowRoot!.querySelector('[part~="result"]')!.textContent!);
       assert.ok(resultText.includes(en.signup.checkEmail), `the member is told to check their email: ${resultText}`);

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { e2eEngines, engineSite, type E2ePage, type Engine } from '../helpers/e2e-engines.js';
+import { e2eEngines, engineSite, submitSignup, type E2ePage, type Engine } from '../helpers/e2e-engines.js';
 import { startE2eSite, type E2eSite } from '../helpers/e2e-site.js';
 
 const HOSTS = ['wordpress', 'hostile'] as const;
@@ -113,21 +113,7 @@ async function openForm(page: E2ePage) {
 
 /** Fills and submits the form; returns the outcome's classes once it shows. */
 async function signUp(page: E2ePage, email: string): Promise<string> {
-  await page.evaluate((address: string) => {
-    const root = document.querySelector('mobilise-signup-form')!.shadowRoot!;
-    const set = (name: string, value: string) => {
-      const el = root.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    };
-    set('firstName', 'Eilidh');
-    set('lastName', 'Fraser');
-    set('email', address);
-    set('postcode', 'G12 8QQ');
-    root.querySelector<HTMLInputElement>('[name="membership"][value="member"]')!.click();
-    root.querySelector<HTMLInputElement>('[name="consentContact"]')!.click();
-    root.querySelector('form')!.requestSubmit();
-  }, email);
+  await submitSignup(page, { firstName: 'Eilidh', lastName: 'Fraser', email });
   await page.waitFor('the outcome', 15_000, () => !!document.querySelector('mobilise-signup-form')?.shadowRoot?.querySelector('[part~="result"]'));
   return page.evaluate(() => document.querySelector('mobilise-signup-form')!.shadowRoot!.querySelector('[part~="result"]')!.className);
 }

@@ -173,3 +173,31 @@ function webdriverPage(wd: WebdriverIO.Browser, forget: () => void): E2ePage {
     },
   };
 }
+
+export interface E2eMember {
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+/**
+ * Fills the open signup form as a member would (through its shadow root, since a WebDriver
+ * click cannot reach into one in WebKit) and submits it. Returns the page's fragment then.
+ */
+export const submitSignup = (page: E2ePage, member: E2eMember) =>
+  page.evaluate((m: E2eMember) => {
+    const root = document.querySelector('mobilise-signup-form')!.shadowRoot!;
+    const set = (name: string, value: string) => {
+      const el = root.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    };
+    set('firstName', m.firstName);
+    set('lastName', m.lastName);
+    set('email', m.email);
+    set('postcode', 'G12 8QQ');
+    root.querySelector<HTMLInputElement>('[name="membership"][value="member"]')!.click();
+    root.querySelector<HTMLInputElement>('[name="consentContact"]')!.click();
+    root.querySelector('form')!.requestSubmit();
+    return new URL(location.href).hash;
+  }, member);
