@@ -15,7 +15,7 @@
 import { cpus, loadavg } from 'node:os';
 import { int, kb, ms, table } from './format.js';
 import { runFrontendBench, type FrontendResult } from './frontend.js';
-import { benchPostgres } from './pg.js';
+import { throwawayPostgres } from '../scripts/throwaway-pg.js';
 import { runSignupBench, type SignupBenchResult } from './signups.js';
 
 /** Signups of the GET flood comparison, and the flood's connections. */
@@ -62,7 +62,7 @@ if (only !== 'frontend') {
   const flooded: FloodPair[] = [];
   const skipped: string[] = [];
   const storages: { label: string; databaseUrl?: string }[] = [{ label: 'PGlite (in memory)' }];
-  const pg = await benchPostgres();
+  const pg = await throwawayPostgres();
   if (typeof pg === 'string') skipped.push(pg);
   else storages.push({ label: pg.label.replace(/ \(throwaway cluster, port \d+\)/, ' (throwaway)'), databaseUrl: pg.url });
   // Ctrl-C must not leave the throwaway cluster running.

@@ -8,14 +8,14 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchPostgres } from '../bench/pg.js';
+import { throwawayPostgres } from './throwaway-pg.js';
 
 const dir = 'server/test';
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
   : readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(dir, f));
 
-const pg = await benchPostgres();
+const pg = await throwawayPostgres();
 const env = { ...process.env };
 if (typeof pg === 'string') {
   delete env.DATABASE_URL;

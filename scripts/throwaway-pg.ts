@@ -1,8 +1,8 @@
 /**
- * A PostgreSQL for the benches: DATABASE_URL when set, else a throwaway
- * PostgreSQL 15 cluster in a temp directory (initdb + pg_ctl, as the postgres
- * user when running as root, since initdb refuses root), listening on 127.0.0.1
- * only. Without either, callers get the reason to print and skip PostgreSQL.
+ * A PostgreSQL for the server tests (scripts/test-server.ts) and the benches: DATABASE_URL
+ * when set, else a throwaway PostgreSQL 15 cluster in a temp directory (initdb + pg_ctl,
+ * as the postgres user when running as root, since initdb refuses root), listening on
+ * 127.0.0.1 only. Without either, callers get the reason to print and skip PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface BenchPostgres {
+export interface ThrowawayPostgres {
   url: string;
   /** Where it came from, for the printed table. */
   label: string;
@@ -45,7 +45,7 @@ function run(argv: string[], asPostgres: boolean, timeoutMs: number): void {
 }
 
 /** DATABASE_URL, else a throwaway cluster, else a reason string (print it and skip PostgreSQL). */
-export async function benchPostgres(): Promise<BenchPostgres | string> {
+export async function throwawayPostgres(): Promise<ThrowawayPostgres | string> {
   const url = process.env.DATABASE_URL;
   if (url) return { url, label: 'PostgreSQL (DATABASE_URL)', stop: async () => {} };
 
@@ -55,7 +55,7 @@ export async function benchPostgres(): Promise<BenchPostgres | string> {
     return `PostgreSQL skipped: DATABASE_URL is not set and ${initdb} is missing (apt-get install postgresql-15, or set DATABASE_URL / PG_BIN)`;
   }
   const asPostgres = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'mobilise-bench-pg-'));
+  const dir = mkdtempSync(join(tmpdir(), 'mobilise-pg-'));
   const data = join(dir, 'data');
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
