@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { createServer, connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Session } from '../../src/contract/index.js';
@@ -25,6 +25,7 @@ import { seedIfEmpty } from '../db/seed.js';
 import type { Db } from '../db/types.js';
 import { modules } from '../seed/programme.js';
 import { insertSession } from '../store/catalogue.js';
+import { freePort } from '../../scripts/free-port.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -62,13 +63,6 @@ const skip = !DATABASE_URL
     ? 'cannot send from 127.77.x.y loopback addresses on this system'
     : false;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** POST one signup on a fresh connection from `localAddress`; rejects if the connection fails. */
 function post(port: number, localAddress: string, body: string, key: string): Promise<Answer> {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { openDb } from '../db/open.js';
 import { seedIfEmpty } from '../db/seed.js';
@@ -11,6 +10,7 @@ import { makeSessions, modules } from '../seed/programme.js';
 import { addSession, dbTargets, NOW, postSignup, signup, startApp, useApp } from './harness.js';
 import { mailTo, outbox, postBooking, tokenIn } from './journey.js';
 import { startCatcher } from '../../scripts/mail-catcher.js';
+import { freePort } from '../../scripts/free-port.js';
 
 const MAIL: MailSettings = {
   ...DEFAULT_MAIL_SETTINGS,
@@ -28,13 +28,6 @@ function runningClock(offsetMs = 0) {
 
 const quiet = () => {};
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 for (const target of dbTargets()) {
   describe(`email delivery over SMTP [${target.name}]`, () => {
