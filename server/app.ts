@@ -115,6 +115,16 @@ export function createApp(options: AppOptions): App {
   const inFlight = new Set<Promise<void>>();
   const addressOf = (req: IncomingMessage) => clientAddress(req, options.trustedProxies ?? 0);
 
+  /** A booking link's POST: from an allowed page, the token in the body, never cached. */
+  const bookingRoute = (path: string, post: (deps: Deps, req: IncomingMessage) => Promise<Reply>): Route => ({
+    match: exact(path),
+    method: 'POST',
+    handle: async (req) => {
+      cors.assertAllowedWrite(req);
+      return { reply: await post(deps, req), cache: NO_STORE };
+    },
+  });
+
   /** One entry per path. */
   const routes: Route[] = [
     { match: exact(paths.modules), method: 'GET', handle: async () => ({ reply: await getModules(deps), cache: PUBLIC_CACHE }) },
@@ -140,20 +150,9 @@ export function createApp(options: AppOptions): App {
         return { reply: await postSignup(deps, req), cache: NO_STORE };
       },
     },
-    ...[
-      [paths.bookingConfirm, postConfirm],
-      [paths.bookingView, postView],
-      [paths.bookingCancel, postCancel],
-    ].map(
-      ([path, post]): Route => ({
-        match: exact(path as string),
-        method: 'POST',
-        handle: async (req) => {
-          cors.assertAllowedWrite(req);
-          return { reply: await (post as typeof postView)(deps, req), cache: NO_STORE };
-        },
-      }),
-    ),
+    bookingRoute(paths.bookingConfirm, postConfirm),
+    bookingRoute(paths.bookingView, postView),
+    bookingRoute(paths.bookingCancel, postCancel),
     {
       match: exact(paths.adminSignupsCsv),
       method: 'GET',
