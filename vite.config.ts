@@ -77,15 +77,18 @@ const terserPass = (): Plugin => ({
 
 /**
  * The embed registers every element up front (src/mobilise.ts), so an import()
- * of one of those modules (the calendar loads the form that way on pages that
- * include the calendar alone) has nothing left to load: it becomes
- * Promise.resolve(). Left alone, rolldown builds the module's namespace object
- * at run time for it, helper included: 0.1 KB gzip. Padded with spaces to the
- * call's length, so nothing moves and the source map stays true.
+ * of one element's define.ts (the calendar loads the form that way on pages that
+ * include the calendar alone) has nothing left to do: it becomes
+ * Promise.resolve(), and that define.ts (with the ContextRoot the one-element
+ * scripts attach) stays out of the embed. Left alone, rolldown would also build
+ * the module's namespace object at run time, helper included. Padded with spaces
+ * to the call's length, so nothing moves and the source map stays true.
  */
 const upFrontImports = (): Plugin => {
   const upFront = new Set(
-    [...readFileSync(src('mobilise.ts'), 'utf8').matchAll(/^import ['"](\.\/[^'"]+)\.js['"];?$/gm)].map((m) => src(`${m[1]}.ts`)),
+    [...readFileSync(src('mobilise.ts'), 'utf8').matchAll(/from '\.\/(elements\/(?!shared\/)[\w-]+|context)\/[\w-]+\.js'/g)].map((m) =>
+      src(`${m[1]}/define.ts`),
+    ),
   );
   if (!upFront.size) throw new Error('src/mobilise.ts imports no element: mobilise-up-front-imports reads its imports');
   return {

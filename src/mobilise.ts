@@ -7,7 +7,15 @@
  * keep all of it in the bundle whether a page used it or not (0.8 KB gzip).
  * npm users import the API from `mobilise-widgets`.
  */
-import './context/define.js';
-import './elements/module-catalogue/define.js';
-import './elements/session-calendar/define.js';
-import './elements/signup-form/define.js';
+import { MobiliseProvider } from './context/provider.js';
+import { MobiliseModuleCatalogue } from './elements/module-catalogue/module-catalogue.js';
+import { MobiliseSessionCalendar } from './elements/session-calendar/session-calendar.js';
+import { register } from './elements/shared/define.js';
+import { MobiliseSignupForm } from './elements/signup-form/signup-form.js';
+
+// The provider first: every element then upgrades inside a provider that already answers, so no
+// context request is left waiting and this bundle needs no ContextRoot (the one-element scripts attach one).
+register('mobilise-provider', MobiliseProvider);
+register('mobilise-module-catalogue', MobiliseModuleCatalogue);
+register('mobilise-session-calendar', MobiliseSessionCalendar);
+register('mobilise-signup-form', MobiliseSignupForm);

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Session } from '../src/contract/index.js';
-import { endpointFor, handlers, longText, sessions, sessionsInStates } from './support/mocks.js';
+import { bookingToken, endpointFor, handlers, longText, sessions, sessionsInStates } from './support/mocks.js';
 import { shadowOf } from './support/play.js';
 
 interface Args {
@@ -74,3 +74,12 @@ export const LongText: Story = { parameters: { msw: { handlers: handlers(longTex
 export const FiveThousandSessions: Story = { parameters: { msw: { handlers: handlers({ sessions: manySessions() }) } } };
 export const Phone320: Story = { globals: { viewport: { value: 'narrow' } } };
 export const MissingEndpoint: Story = { render: () => html`<mobilise-session-calendar></mobilise-session-calendar>` };
+
+/** Opened from an emailed link on a page whose only form is the calendar's: the dialog shows the booking. */
+export const BookingFromLink: Story = {
+  beforeEach: () => {
+    history.replaceState(history.state, '', `#mobilise-booking=${bookingToken}`);
+    return () => history.replaceState(history.state, '', location.pathname + location.search);
+  },
+  parameters: { msw: { handlers: handlers({ booking: 'confirmed' }) } },
+};

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { endpointFor, handlers, longText, sessions, sessionsInStates, type Scenario } from './support/mocks.js';
+import { bookingToken, endpointFor, handlers, longText, sessions, sessionsInStates, type Scenario } from './support/mocks.js';
 import { fill, member, shadowOf, submit } from './support/play.js';
+import { en } from '../src/strings/en.js';
 
 interface Args {
   sessionId?: string;
@@ -67,3 +68,32 @@ export const LongText: Story = {
   parameters: { msw: { handlers: handlers(longText()) } },
 };
 export const Phone320: Story = { globals: { viewport: { value: 'narrow' } } };
+
+/**
+ * Manage mode: the page opened from an emailed link. The fragment is set before the form connects
+ * and cleared after the story, so the other stories stay forms.
+ */
+const fromLink = (kind: 'confirm' | 'booking', booking: Scenario['booking']): Story => ({
+  beforeEach: () => {
+    history.replaceState(history.state, '', `#mobilise-${kind}=${bookingToken}`);
+    return () => history.replaceState(history.state, '', location.pathname + location.search);
+  },
+  parameters: { msw: { handlers: handlers({ sessions: states, booking }) } },
+});
+export const BookingConfirmedByLink: Story = fromLink('confirm', 'confirmed');
+export const BookingWaitlisted: Story = fromLink('confirm', 'waitlisted');
+export const BookingPending: Story = fromLink('booking', 'pending');
+export const BookingExpired: Story = fromLink('booking', 'expired');
+export const BookingCancelled: Story = fromLink('booking', 'cancelled');
+export const BookingCancelStep: Story = {
+  ...fromLink('booking', 'confirmed'),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'mobilise-signup-form', '.result-heading');
+    [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === en.booking.cancel)?.click();
+  },
+};
+export const BookingLinkInvalid: Story = fromLink('booking', 'token-invalid');
+export const BookingLinkUsed: Story = fromLink('confirm', 'token-used');
+export const BookingLinkExpired: Story = fromLink('booking', 'token-expired');
+export const BookingSessionStarted: Story = fromLink('confirm', 'session-started');
+export const BookingOffline: Story = fromLink('booking', 'offline');

@@ -1,16 +1,6 @@
-import { ContextProvider, ContextRoot } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { DEFAULT_LOCALE, configContext, selectionContext, type Selection } from './config.js';
-
-const ROOT_FLAG = Symbol.for('mobilise-context-root');
-
-/** Answer consumers that upgrade before their provider (embed scripts load in any order). */
-function ensureContextRoot() {
-  const g = globalThis as Record<symbol, unknown>;
-  if (g[ROOT_FLAG] || typeof document === 'undefined') return;
-  g[ROOT_FLAG] = true;
-  new ContextRoot().attach(document.documentElement);
-}
 
 /**
  * @tagname mobilise-provider
@@ -52,7 +42,6 @@ export class MobiliseProvider extends LitElement {
 
   constructor() {
     super();
-    ensureContextRoot();
     this.addEventListener('mobilise-module-select', (e) => this.afterDefault(e, { moduleId: e.detail.moduleId }));
     this.addEventListener('mobilise-session-select', (e) =>
       this.afterDefault(e, { ...this.selectionProvider.value, sessionId: e.detail.sessionId }),

@@ -206,6 +206,24 @@ export const en = {
       'Your earlier attempt may already have gone through with different answers. Ask the organisers whether you are signed up before you send this again.',
     failed: 'Something went wrong sending your signup. Your answers are kept – try again.',
   },
+  /**
+   * The booking a confirm or manage link opens: per status, the heading after the first name (the
+   * only personal data shown) and what it means. The booking endpoints' problems come with their own words.
+   */
+  booking: {
+    heading: 'Your booking',
+    pending: ['confirm your place', 'Use the link in the email we sent you.'],
+    confirmed: ['you are booked in', 'If you cannot come, please cancel so someone else can go.'],
+    waitlisted: ['you are on the waiting list', 'We will email you if a place comes free.'],
+    expired: ['this booking has expired', 'It was not confirmed in time.'],
+    cancelled: ['your place is cancelled', ''],
+    position: (n: number) => `You are number ${n} in the queue. `,
+    cancel: 'Cancel my place',
+    sure: 'Your place will go to someone else.',
+    yes: 'Yes, cancel',
+    keep: 'No, keep it',
+    failed: 'We could not show your booking',
+  },
 } as const;
 
 export type Strings = typeof en;

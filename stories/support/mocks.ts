@@ -3,8 +3,9 @@
  * story exercises the real client (validation, retry, cache) and elements.
  */
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
-import type { Module, Session, SignupRequest } from '../../src/contract/index.js';
+import type { BookingStatus, Module, Session, SignupRequest } from '../../src/contract/index.js';
 import { makeSessions, modules as seedModules } from '../../server/seed/programme.js';
+import { tokenProblems, type TokenProblem } from '../../test/helpers/token-problems.js';
 
 export const modules: Module[] = seedModules;
 export const sessions: Session[] = makeSessions(new Date());
@@ -24,6 +25,32 @@ export interface Scenario {
   /** 'loading' never answers; 'error' answers 500; 'malformed' answers non-JSON. */
   mode?: 'ok' | 'loading' | 'error' | 'malformed';
   signup?: 'confirmed' | 'waitlisted' | 'full' | 'closed' | 'validation' | 'rate-limited' | 'offline';
+  /** What the booking endpoints answer (a confirm or manage link): the booking in that status, or a refusal. */
+  booking?: BookingStatus | TokenProblem | 'offline';
+}
+
+/** A booking link's token, as the server mints them (256 bits, base64url). */
+export const bookingToken = 'stories-booking-token-0123456789abcdefghijk';
+
+/** POST /v1/bookings/{confirm,view,cancel}: the booking of `s.booking` (cancelled once cancelled), or its refusal. */
+function booking(s: Scenario, session: Session): HttpHandler {
+  return http.post('*/v1/bookings/:action', async ({ params }) => {
+    await delay(300);
+    const answer = s.booking ?? 'confirmed';
+    if (answer === 'offline') return HttpResponse.error();
+    if (answer in tokenProblems) {
+      const [status, title, detail] = tokenProblems[answer as TokenProblem];
+      return problem(status, answer, { title, detail });
+    }
+    const status = params.action === 'cancel' ? 'cancelled' : (answer as BookingStatus);
+    return HttpResponse.json({
+      status,
+      session: session as unknown as JsonBodyType,
+      firstName: 'Morven',
+      ...(status === 'waitlisted' ? { position: 3 } : {}),
+      ...(params.action === 'confirm' ? { manageToken: bookingToken } : {}),
+    });
+  });
 }
 
 export function handlers(s: Scenario = {}): HttpHandler[] {
@@ -47,6 +74,7 @@ export function handlers(s: Scenario = {}): HttpHandler[] {
     http.get('*/v1/sessions/:id.ics', () =>
       new HttpResponse('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', { headers: { 'content-type': 'text/calendar' } }),
     ),
+    booking(s, ((s.sessions ?? sessions) as Session[]).find((x) => Date.parse(x.start) > Date.now()) ?? sessions[0]!),
     http.post('*/v1/signups', async ({ request }) => {
       const body = (await request.json()) as SignupRequest;
       await delay(400);

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { Delivery } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
 import { formatDay, formatMonth, formatShortDay, formatTimeRange } from '../shared/format.js';
@@ -82,30 +82,18 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
 
 export const renderSessionList = (entries: readonly Entry[], view: SessionView, level: number) =>
   html`<ul class="sessions" role="list">
-    ${repeat(
-      entries,
-      (e) => e.session.id,
-      (e) => html`<li>${renderSession(e, view, level)}</li>`,
-    )}
+    ${entries.map((e) => keyed(e.session.id, html`<li>${renderSession(e, view, level)}</li>`))}
   </ul>`;
 
 /** Month sections (h3 by default) then day groups (h4); only the page of sessions already revealed is passed in. */
 export function renderAgenda(groups: readonly MonthGroup[], view: SessionView) {
   return html`<div class="agenda">
-    ${repeat(
-      groups,
-      (m) => m.month,
-      (m) => html`<section class="month" aria-labelledby="month-${m.month}">
+    ${groups.map((m) => keyed(m.month, html`<section class="month" aria-labelledby="month-${m.month}">
         ${heading(view.level + 1, { class: 'month-heading', part: 'month-heading', id: `month-${m.month}` }, formatMonth(monthInstant(m.month), view.locale))}
-        ${repeat(
-          m.days,
-          (d) => d.day,
-          (d) => html`<div class="day-group">
+        ${m.days.map((d) => keyed(d.day, html`<div class="day-group">
             ${heading(view.level + 2, { class: 'day-heading' }, formatShortDay(dayInstant(d.day), view.locale))}
             ${renderSessionList(d.entries, view, view.level + 3)}
-          </div>`,
-        )}
-      </section>`,
-    )}
+          </div>`))}
+      </section>`))}
   </div>`;
 }

@@ -3,6 +3,7 @@ import type { Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
 import { en } from '../../strings/en.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { LINK } from '../shared/booking-link.js';
 import { dayKey } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import { renderDropped, renderError } from '../shared/states.js';
@@ -164,6 +165,10 @@ export class MobiliseSessionCalendar extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('mobilise-signup', this.#onSignup);
+    // An emailed link opened this page. Its signup form shows the booking; on a page whose only form
+    // is this dialog's, the dialog does (the page's first calendar only, so the link is used once).
+    if (!this.hasUpdated && LINK.test(location.hash) && !this.#formElsewhere && (document.querySelector('mobilise-session-calendar') ?? this) === this)
+      void this.#dialog.open();
   }
 
   override disconnectedCallback() {
@@ -186,7 +191,11 @@ export class MobiliseSessionCalendar extends LitElement {
   get #signupMode(): 'dialog' | 'page' {
     if (this.signup === 'dialog' || this.signup === 'page') return this.signup;
     // auto: a form elsewhere on the page follows the provider's selection; otherwise bring one up here.
-    return [...document.querySelectorAll('mobilise-signup-form')].some((f) => !this.contains(f)) ? 'page' : 'dialog';
+    return this.#formElsewhere ? 'page' : 'dialog';
+  }
+
+  get #formElsewhere() {
+    return [...document.querySelectorAll('mobilise-signup-form')].some((f) => !this.contains(f));
   }
 
   #reload() {

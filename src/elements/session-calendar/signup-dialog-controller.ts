@@ -12,6 +12,8 @@ const t = en.calendar;
  */
 export class SignupDialogController implements ReactiveController {
   #entry?: Entry;
+  /** Showing the booking an emailed link opened (a page whose only form is this dialog's). */
+  #booking = false;
   /** Where focus goes when the dialog closes; cleared once used (close button and close event both report). */
   #focusReturn?: { trigger?: HTMLElement; id: string };
 
@@ -44,9 +46,11 @@ export class SignupDialogController implements ReactiveController {
   /** No setup; declared because a ReactiveController needs at least one hook. */
   hostConnected() {}
 
-  async open(entry: Entry, trigger?: HTMLElement) {
+  /** The booking a confirm or manage link carries, or (given a session) a new signup. */
+  async open(entry?: Entry, trigger?: HTMLElement) {
     this.#entry = entry;
-    this.#focusReturn = { trigger, id: entry.session.id };
+    this.#booking = !entry;
+    this.#focusReturn = entry && { trigger, id: entry.session.id };
     this.#host.requestUpdate();
     import('../signup-form/define.js').catch((e: unknown) => console.warn('[mobilise] could not load the signup form', e));
     await this.#host.updateComplete;
@@ -60,15 +64,18 @@ export class SignupDialogController implements ReactiveController {
 
   render(titleOf: (moduleId: string) => string, endpoint: string) {
     const s = this.#entry?.session;
-    return html`<dialog class="dialog" part="dialog" aria-labelledby=${s ? 'dialog-title' : nothing} @close=${this.#restoreFocus}>
-      ${s
+    const shown = s || this.#booking;
+    return html`<dialog class="dialog" part="dialog" aria-labelledby=${shown ? 'dialog-title' : nothing} @close=${this.#restoreFocus}>
+      ${shown
         ? html`<div class="dialog-head">
-              <h2 id="dialog-title">${t.dialogHeading(titleOf(s.moduleId))}</h2>
+              <h2 id="dialog-title">${s ? t.dialogHeading(titleOf(s.moduleId)) : en.booking.heading}</h2>
               <button class="close" type="button" data-action="close" @click=${this.#close}>
                 <span aria-hidden="true">×</span><span class="visually-hidden">${t.close}</span>
               </button>
             </div>
-            ${keyed(s.id, html`<mobilise-signup-form session-id=${s.id} endpoint=${endpoint} heading-level="2"></mobilise-signup-form>`)}`
+            ${s
+              ? keyed(s.id, html`<mobilise-signup-form session-id=${s.id} endpoint=${endpoint} heading-level="2"></mobilise-signup-form>`)
+              : html`<mobilise-signup-form endpoint=${endpoint} heading-level="3"></mobilise-signup-form>`}`
         : nothing}
     </dialog>`;
   }

@@ -16,7 +16,7 @@ export interface OutcomeActions {
 }
 
 /** Outcome headings take focus (tabindex=-1) so screen readers hear the outcome at once. */
-const focusable = { class: 'result-heading', tabindex: -1 };
+export const focusable = { class: 'result-heading', tabindex: -1 };
 
 function renderPending({ result }: Extract<Outcome, { result: SignupResult }>, again: () => void, level: number) {
   const place = result.hold === 'place';

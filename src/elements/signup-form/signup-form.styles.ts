@@ -169,9 +169,6 @@ export const styles = css`
     font-size: 1.25em;
     margin: 0 0 0.5em;
   }
-  .reference {
-    font-weight: 700;
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -3,8 +3,9 @@ import type { Session } from '../../contract/index.js';
 import { MobiliseController } from '../../context/index.js';
 import { en } from '../../strings/en.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { LINK } from '../shared/booking-link.js';
 import { heading } from '../shared/heading.js';
-import { renderDropped } from '../shared/states.js';
+import { renderDropped, renderError } from '../shared/states.js';
 import { safeHref } from './fields.js';
 import { FocusController } from './focus-controller.js';
 import { FormStateController } from './form-state-controller.js';
@@ -26,6 +27,10 @@ const t = en.signup;
  * `<mobilise-session-calendar>` inside the same `<mobilise-provider>` (or anywhere
  * on the page when the form has no provider).
  *
+ * Manage mode: opened from an emailed link (`#mobilise-confirm=…` or `#mobilise-booking=…` in the
+ * address), the form shows that booking instead (booking-view.ts, loaded only then): confirmed,
+ * on the waiting list, expired or cancelled, with add-to-calendar and a cancel button.
+ *
  * Attributes:
  * - `endpoint` – API base URL or static JSON file; defaults to the provider's.
  * - `session-id` – the session to sign up for; wins over the provider's selection.
@@ -46,7 +51,7 @@ const t = en.signup;
  * @csspart error-message - The message above an invalid control.
  * @csspart notice - Connection and rate-limit messages by the submit button; the partial-data note.
  * @csspart submit - The submit button.
- * @csspart result - Outcome and "cannot sign up" panels.
+ * @csspart result - Outcome and "cannot sign up" panels; the booking in manage mode.
  * @csspart add-to-calendar - The .ics download link after a confirmed signup.
  * @csspart external-signup - Link to an external booking page (static mode).
  * @csspart error - Loading error state.
@@ -104,6 +109,9 @@ export class MobiliseSignupForm extends LitElement {
   /** Level of the form's heading, 2–6 (default: the provider's `heading-level`, else 2); the error summary and outcomes sit one below. */
   headingLevel?: number;
 
+  /** Manage mode: what shows instead of the form (the skeleton until booking-view.ts arrives). */
+  #manage?: { render(level: number): unknown };
+
   #onSubmit(e: SubmitEvent) {
     e.preventDefault();
     if (this.#submission.submitting) return;
@@ -139,6 +147,23 @@ export class MobiliseSignupForm extends LitElement {
   #resetAttempt() {
     this.#submission.reset();
     this.#form.reset();
+  }
+
+  /**
+   * A confirm or manage link's fragment opens the booking. Not in a form for one session in the calendar's
+   * dialog, which is for a new signup; the calendar opens one without a session for the booking.
+   */
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.#manage || !LINK.test(location.hash) || (this.sessionId && this.closest('dialog'))) return;
+    this.#manage = { render: () => undefined };
+    import('./booking-view.js')
+      .then(
+        (m) => (this.#manage = new m.BookingPanel(this, this.#ctx, () => this.#moveFocus.request('result'))),
+        // A failed import() stays failed in this document: only a reload fetches the chunk again.
+        (e: unknown) => (this.#manage = { render: () => renderError(e, () => location.reload()) }),
+      )
+      .finally(() => this.requestUpdate());
   }
 
   /** The form's heading level; the error summary and outcomes sit one below. */
@@ -199,6 +224,7 @@ export class MobiliseSignupForm extends LitElement {
   }
 
   override render() {
+    if (this.#manage) return this.#manage.render(this.#level) ?? this.#renderSkeleton();
     return this.#session.render({ loading: () => this.#renderSkeleton(), loaded: (loaded) => this.#renderLoaded(loaded) });
   }
 }

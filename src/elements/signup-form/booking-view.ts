@@ -1,0 +1,136 @@
+/**
+ * The booking a confirm or manage link opens, shown by the signup form instead of itself.
+ * Its own chunk: the form imports it only when the address carries a link's token, so
+ * every other page loads nothing more.
+ */
+import { html, type ReactiveControllerHost } from 'lit';
+import { cancelBooking, confirmBooking, viewBooking } from '../../client/bookings.js';
+import { isMobiliseError } from '../../client/errors.js';
+import type { BookingView } from '../../contract/index.js';
+import type { MobiliseController } from '../../context/index.js';
+import { en } from '../../strings/en.js';
+import { heading } from '../shared/heading.js';
+import { renderError } from '../shared/states.js';
+import { focusable } from './result.js';
+import { LINK, withManageToken } from '../shared/booking-link.js';
+import { renderSessionSummary } from './summary.js';
+
+const t = en.booking;
+/** Amber while something is still to happen, red once the booking has ended (confirmed is green, waitlisted amber already). */
+const tone: Partial<Record<BookingView['status'], string>> = { pending: 'waitlisted', expired: 'error', cancelled: 'error' };
+
+/**
+ * Confirms (a confirm link) or reads (a manage link) the booking on connect, then offers to
+ * cancel it with a confirm step. Each outcome's heading takes focus, as the form's outcomes do.
+ */
+export class BookingPanel {
+  #view?: BookingView;
+  /** The training's title, from the (cached) modules list; left out if that list cannot be had. */
+  #title?: string;
+  #error?: unknown;
+  /** Holding a manage token: the booking can be cancelled from here. */
+  #manage = false;
+  /** "Cancel my place" pressed: the confirm step shows. */
+  #asking = false;
+
+  readonly #host: ReactiveControllerHost & { readonly renderRoot: ParentNode };
+  readonly #ctx: MobiliseController;
+  /** Focus the outcome's heading after the next render. */
+  readonly #focus: () => void;
+
+  constructor(
+    host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    ctx: MobiliseController,
+    focus: () => void,
+  ) {
+    this.#host = host;
+    this.#ctx = ctx;
+    this.#focus = focus;
+    void this.#load();
+  }
+
+  readonly #load = () => this.#run(false);
+  readonly #ask = async () => {
+    this.#asking = true;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    // The harmless answer takes focus, so a repeated key press cannot cancel.
+    this.#host.renderRoot.querySelector<HTMLElement>('[data-action="keep"]')?.focus();
+  };
+  readonly #keep = () => {
+    this.#asking = false;
+    this.#focus();
+  };
+  readonly #cancel = () => this.#run(true);
+
+  /**
+   * Confirm, view or cancel with the address's token. Nothing is lost on failure: "Try again" reads the
+   * booking afresh. A second "Yes, cancel" while the first is on its way is harmless: the server answers the cancelled booking.
+   */
+  async #run(cancel: boolean) {
+    const [, kind, token] = LINK.exec(location.hash) ?? [];
+    this.#error = undefined;
+    this.#host.requestUpdate();
+    try {
+      const manage = kind === 'booking';
+      const client = this.#ctx.client();
+      const [view, modules] = await Promise.all([
+        (cancel ? cancelBooking : manage ? viewBooking : confirmBooking)(client, token ?? ''),
+        client.getModules().catch(() => undefined),
+      ]);
+      const next = 'manageToken' in view ? (view.manageToken as string | undefined) : undefined;
+      if (next) history.replaceState(history.state, '', withManageToken(location.href, next));
+      this.#manage = manage || !!next;
+      this.#view = view;
+      this.#title = modules?.items.find((m) => m.id === view.session.moduleId)?.title;
+    } catch (e) {
+      this.#error = e;
+    }
+    this.#asking = false;
+    this.#focus();
+  }
+
+  /**
+   * The server's problem title and detail are written to be shown as they are (server/routes/bookings.ts);
+   * a token the contract refuses (cut short in the email) names the problem in its field error.
+   */
+  #renderFailure(error: unknown, level: number) {
+    const problem = isMobiliseError(error) ? error.problem : undefined;
+    const text = problem && (problem.detail || problem.errors?.[0]?.message);
+    return html`<div class="result error" part="result">
+      ${heading(level, focusable, (text && problem.title) || t.failed)} ${text ? html`<p>${text}</p>` : renderError(error, this.#load)}
+    </div>`;
+  }
+
+  #renderCancel() {
+    return this.#asking
+      ? html`<p>${t.sure}</p>
+          <div class="actions">
+            <button class="button" type="button" data-action="cancel" @click=${this.#cancel}>${t.yes}</button>
+            <button class="button secondary" type="button" data-action="keep" @click=${this.#keep}>${t.keep}</button>
+          </div>`
+      : html`<div class="actions"><button class="button secondary" type="button" @click=${this.#ask}>${t.cancel}</button></div>`;
+  }
+
+  /** Nothing until the first answer: the form shows its skeleton. */
+  render(level: number) {
+    if (this.#error) return this.#renderFailure(this.#error, level);
+    const v = this.#view;
+    if (!v) return undefined;
+    const { status, session } = v;
+    const [title, text] = t[status];
+    // The status names the booking (tests and host styles can rely on it); the tone borrows the form's outcome borders.
+    return html`<div class="result ${status} ${tone[status] ?? ''}" part="result">
+      ${heading(level, focusable, `${v.firstName}, ${title}`)}
+      <p><strong>${this.#title}</strong></p>
+      ${renderSessionSummary(session, this.#ctx.locale, 'closed')}
+      <p>${v.position ? t.position(v.position) : ''}${text}</p>
+      ${status === 'confirmed'
+        ? html`<p><a class="button secondary" part="add-to-calendar" href=${this.#ctx.client().icsUrl(session.id)!} download
+            >${en.signup.addToCalendar}</a
+          ></p>`
+        : ''}
+      ${this.#manage && (status === 'pending' || status === 'confirmed' || status === 'waitlisted') ? this.#renderCancel() : ''}
+    </div>`;
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * Manage mode: the signup form opened from an emailed link (#mobilise-confirm=… or
+ * #mobilise-booking=…) shows the booking instead of itself, from its own lazy chunk.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { getClient } from '../src/client/index.js';
+import '../src/elements/session-calendar/define.js';
+import '../src/elements/signup-form/define.js';
+import type { MobiliseSignupForm } from '../src/elements/signup-form/signup-form.js';
+import { LINK, withManageToken } from '../src/elements/shared/booking-link.js';
+import type { BookingStatus } from '../src/contract/index.js';
+import { en } from '../src/strings/en.js';
+import type { FakeBooking } from './helpers/fake-backend.js';
+import { focusedName, has, nameOf } from './helpers/dom.js';
+import { collectLitWarnings } from './helpers/lit-warnings.js';
+import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
+
+declare function describe(name: string, fn: () => void): void;
+declare function it(name: string, fn: () => unknown): void;
+declare function afterEach(fn: () => unknown): void;
+
+const t = en.booking;
+/** The heading a booking of `status` shows Morven. */
+const says = (status: keyof typeof en.booking & BookingStatus) => `Morven, ${t[status][0]}`;
+const soon = Date.now() + 3_600_000;
+const session = fixtures.sessions.find((s) => s.status === 'scheduled' && Date.parse(s.start) > soon)!;
+/** Under way: began an hour ago, ends in an hour. */
+const started = { ...session, id: 'under-way', start: new Date(Date.now() - 3_600_000).toISOString(), end: new Date(soon).toISOString() };
+const title = fixtures.modules.find((m) => m.id === session.moduleId)!.title;
+const CONFIRM = 'c'.repeat(43);
+const MANAGE = 'm'.repeat(43);
+
+let api: MockApi | undefined;
+const litWarnings = collectLitWarnings();
+const page = location.href.split('#')[0]!;
+afterEach(() => {
+  api?.restore();
+  history.replaceState(null, '', page);
+  expect(litWarnings.splice(0)).to.deep.equal([]);
+});
+
+const booking = (b: Partial<FakeBooking> = {}): FakeBooking => ({
+  purpose: 'manage',
+  sessionId: session.id,
+  firstName: 'Morven',
+  status: 'confirmed',
+  ...b,
+});
+
+const root = (el: HTMLElement) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const headingOf = (el: HTMLElement) => root(el).querySelector('.result-heading');
+const button = (el: HTMLElement, label: string) =>
+  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
+
+/** The form on a page opened with `hash`, over a fake backend holding `bookings`; resolves once the booking (or its failure) shows. */
+async function open(hash: string, bookings: Record<string, FakeBooking>) {
+  api = mockApi({ bookings, sessions: [...fixtures.sessions, started] });
+  getClient(api.endpoint, { retryBaseMs: 1, retries: 0 });
+  history.replaceState(null, '', `${page}#${hash}`);
+  const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form endpoint=${api.endpoint}></mobilise-signup-form>`);
+  await waitUntil(() => headingOf(el), 'the booking did not show', { timeout: 3000 });
+  await el.updateComplete;
+  return el;
+}
+
+const calls = (action: string) => api!.calls.filter((c) => c.url.endsWith(`/v1/bookings/${action}`));
+
+describe('booking links', () => {
+  it('reads the token from the fragment among the host page’s parameters, and swaps a spent confirm token for the manage token', () => {
+    expect(LINK.exec('#session=x&mobilise-confirm=abc')?.slice(1)).to.deep.equal(['confirm', 'abc']);
+    expect(LINK.exec('#mobilise-booking=a-b_c&session=x')?.slice(1)).to.deep.equal(['booking', 'a-b_c']);
+    expect(LINK.test('#session=x')).to.equal(false);
+    expect(withManageToken('#session=x&mobilise-confirm=abc&y=1', 'def')).to.equal('#session=x&mobilise-booking=def&y=1');
+  });
+
+  it('a page without a link loads no booking view and shows the form', async () => {
+    api = mockApi();
+    const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form endpoint=${api.endpoint} session-id=${session.id}></mobilise-signup-form>`);
+    await waitUntil(() => has(el, 'form'), 'the form did not show', { timeout: 3000 });
+    expect(api.calls.some((c) => c.url.includes('/v1/bookings/'))).to.equal(false);
+  });
+
+  it('the calendar’s signup dialog stays a form for new signups, whatever the address holds', async () => {
+    api = mockApi();
+    history.replaceState(null, '', `${page}#mobilise-booking=${MANAGE}`);
+    const dialog = await fixture<HTMLDialogElement>(
+      html`<dialog open><mobilise-signup-form endpoint=${api.endpoint} session-id=${session.id}></mobilise-signup-form></dialog>`,
+    );
+    const el = dialog.querySelector('mobilise-signup-form')!;
+    await waitUntil(() => has(el, 'form'), 'the form did not show', { timeout: 3000 });
+    expect(api.calls.some((c) => c.url.includes('/v1/bookings/'))).to.equal(false);
+  });
+});
+
+describe('a page whose only form is the calendar’s dialog', () => {
+  const calendarDialog = (el: Element) => el.shadowRoot!.querySelector('dialog')!;
+
+  it('shows the booking in the dialog, once, under a heading of its own', async () => {
+    api = mockApi({ bookings: { [MANAGE]: booking() } });
+    history.replaceState(null, '', `${page}#mobilise-booking=${MANAGE}`);
+    const cal = await fixture(html`<div>
+      <mobilise-session-calendar endpoint=${api.endpoint}></mobilise-session-calendar>
+      <mobilise-session-calendar endpoint=${api.endpoint}></mobilise-session-calendar>
+    </div>`);
+    const [first, second] = cal.querySelectorAll('mobilise-session-calendar');
+    await waitUntil(() => calendarDialog(first!).open, 'the dialog did not open', { timeout: 3000 });
+    const form = calendarDialog(first!).querySelector<MobiliseSignupForm>('mobilise-signup-form')!;
+    await waitUntil(() => headingOf(form), 'the booking did not show', { timeout: 3000 });
+    expect(text(calendarDialog(first!).querySelector('#dialog-title'))).to.equal(t.heading);
+    expect(text(headingOf(form))).to.equal(says('confirmed'));
+    expect(headingOf(form)!.localName, 'one below the dialog’s heading').to.equal('h3');
+    expect(calendarDialog(second!).open, 'the second calendar leaves it to the first').to.equal(false);
+    expect(calls('view').length).to.equal(1);
+    await expect(calendarDialog(first!)).to.be.accessible();
+  });
+
+  it('leaves it to the page’s own signup form when there is one', async () => {
+    api = mockApi({ bookings: { [MANAGE]: booking() } });
+    history.replaceState(null, '', `${page}#mobilise-booking=${MANAGE}`);
+    const wrap = await fixture(html`<div>
+      <mobilise-session-calendar endpoint=${api.endpoint}></mobilise-session-calendar>
+      <mobilise-signup-form endpoint=${api.endpoint}></mobilise-signup-form>
+    </div>`);
+    const form = wrap.querySelector<MobiliseSignupForm>('mobilise-signup-form')!;
+    await waitUntil(() => headingOf(form), 'the booking did not show', { timeout: 3000 });
+    expect(calendarDialog(wrap.querySelector('mobilise-session-calendar')!).open).to.equal(false);
+    expect(calls('view').length).to.equal(1);
+  });
+});
+
+describe('the booking view', () => {
+  it('confirms by the confirm link, swaps the fragment to the manage token, and offers the calendar', async () => {
+    const el = await open('mobilise-confirm=' + CONFIRM, { [CONFIRM]: booking({ purpose: 'confirm', status: 'pending', hold: 'place' }) });
+    expect(text(headingOf(el))).to.equal(says('confirmed'));
+    expect(focusedName(el), 'the outcome takes focus').to.equal(nameOf(headingOf(el)));
+    expect(text(root(el).querySelector('.result'))).to.contain(title);
+    expect(calls('confirm').map((c) => c.body)).to.deep.equal([{ token: CONFIRM }]);
+    const manage = new URLSearchParams(location.hash.slice(1));
+    expect(manage.has('mobilise-confirm'), 'the spent confirm token left the address bar').to.equal(false);
+    expect(manage.get('mobilise-booking')).to.match(/^fake-manage-token-/);
+    expect(root(el).querySelector('[part="add-to-calendar"]')?.getAttribute('href')).to.equal(`${api!.endpoint}/v1/sessions/${session.id}.ics`);
+    expect(button(el, t.cancel) !== undefined, 'can cancel').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a waiting-list confirmation shows the position; a reload of the new fragment views it', async () => {
+    let el = await open('mobilise-confirm=' + CONFIRM, {
+      [CONFIRM]: booking({ purpose: 'confirm', status: 'pending', hold: 'waitlist', position: 3 }),
+    });
+    expect(text(headingOf(el))).to.equal(says('waitlisted'));
+    expect(text(root(el).querySelector('.result'))).to.contain(t.position(3) + t.waitlisted[1]);
+    const hash = location.hash.slice(1);
+    el.remove();
+    const bookings = { [new URLSearchParams(hash).get('mobilise-booking')!]: booking({ status: 'waitlisted', position: 3 }) };
+    el = await open(hash, bookings);
+    expect(text(headingOf(el))).to.equal(says('waitlisted'));
+    expect(calls('view').length).to.equal(1);
+    expect(calls('confirm').length).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [status, heading] of [
+    ['pending', says('pending')],
+    ['expired', says('expired')],
+    ['cancelled', says('cancelled')],
+  ] as const) {
+    it(`shows a ${status} booking`, async () => {
+      const el = await open('mobilise-booking=' + MANAGE, { [MANAGE]: booking({ status }) });
+      expect(text(headingOf(el))).to.equal(heading);
+      expect(root(el).querySelector('[part="result"]')?.classList.contains(status), 'the status is a class').to.equal(true);
+      expect(has(el, '[part="add-to-calendar"]')).to.equal(false);
+      expect(button(el, t.cancel) !== undefined, 'can cancel').to.equal(status === 'pending');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('cancels after a confirm step; "No, keep it" changes nothing', async () => {
+    const el = await open('mobilise-booking=' + MANAGE, { [MANAGE]: booking() });
+    button(el, t.cancel)!.click();
+    await waitUntil(() => button(el, t.keep), 'no confirm step');
+    expect(focusedName(el), 'the harmless answer takes focus').to.equal(nameOf(button(el, t.keep)));
+    await expect(el).to.be.accessible();
+    button(el, t.keep)!.click();
+    await el.updateComplete;
+    expect(calls('cancel').length).to.equal(0);
+    expect(text(headingOf(el))).to.equal(says('confirmed'));
+
+    button(el, t.cancel)!.click();
+    await waitUntil(() => button(el, t.yes), 'no confirm step');
+    button(el, t.yes)!.click();
+    await waitUntil(() => text(headingOf(el)) === says('cancelled'), 'not cancelled');
+    expect(calls('cancel').map((c) => c.body)).to.deep.equal([{ token: MANAGE }]);
+    expect(focusedName(el)).to.equal(nameOf(headingOf(el)));
+    expect(button(el, t.cancel)).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  const problems: [string, string, Record<string, FakeBooking>, string][] = [
+    ['a forged token', 'mobilise-booking=' + MANAGE, {}, 'This link does not work'],
+    ['a cut-short token', 'mobilise-confirm=abc', {}, 'This link does not work'],
+    ['a confirm link used twice', 'mobilise-confirm=' + CONFIRM, { [CONFIRM]: booking({ purpose: 'confirm', used: true }) }, 'You have already confirmed'],
+  ];
+  problems.push([
+    'a confirmation after the session started',
+    'mobilise-confirm=' + CONFIRM,
+    { [CONFIRM]: booking({ purpose: 'confirm', status: 'pending', hold: 'place', sessionId: started.id }) },
+    'This session has already started',
+  ]);
+  for (const [what, hash, bookings, heading] of problems) {
+    it(`${what}: says so in words, with what to do`, async () => {
+      const el = await open(hash, bookings);
+      expect(text(headingOf(el))).to.equal(heading);
+      const said = text(root(el).querySelector('.result p'));
+      expect(said.length > 20, `"${said}" explains`).to.equal(true);
+      expect(focusedName(el)).to.equal(nameOf(headingOf(el)));
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('a network failure says so and "Try again" reads the booking again', async () => {
+    api = mockApi({ bookings: { [MANAGE]: booking() } });
+    const answer = api.routes['POST /v1/bookings/view']!;
+    api.routes['POST /v1/bookings/view'] = () => Promise.reject(new TypeError('Failed to fetch'));
+    getClient(api.endpoint, { retryBaseMs: 1, retries: 0 });
+    history.replaceState(null, '', `${page}#mobilise-booking=${MANAGE}`);
+    const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form endpoint=${api.endpoint}></mobilise-signup-form>`);
+    await waitUntil(() => headingOf(el), 'nothing showed', { timeout: 3000 });
+    expect(text(headingOf(el))).to.equal(t.failed);
+    expect(text(root(el).querySelector('[part="error"] p'))).to.equal(en.state.network);
+    await expect(el).to.be.accessible();
+    api.routes['POST /v1/bookings/view'] = answer;
+    button(el, en.state.retry)!.click();
+    await waitUntil(() => text(headingOf(el)) === says('confirmed'), 'the retry did not show the booking');
+  });
+});
