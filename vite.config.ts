@@ -67,7 +67,9 @@ const terserPass = (): Plugin => ({
     const r = await minify(code, {
       module: true,
       ecma: 2020,
-      compress: { passes: 2 },
+      // pure_getters: no getter here is read for a side effect (no forced reflows, no lazy init by reading), so
+      // an unused property read can go: 0.08 KB. The e2e and host-page suites run this build.
+      compress: { passes: 2, pure_getters: true },
       sourceMap: true,
       format: { comments: /^!/ },
     });

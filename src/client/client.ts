@@ -59,18 +59,20 @@ function race<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
  */
 export class MobiliseClient {
   readonly endpoint: ResolvedEndpoint;
-  private readonly http: HttpOptions;
-  private readonly cacheMs: number;
-  private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  readonly #http: HttpOptions;
+  readonly #cacheMs: number;
+  readonly #options: ClientOptions;
+  readonly #cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
   constructor(
     endpoint: string,
-    private readonly options: ClientOptions = {},
+    options: ClientOptions = {},
     base = globalThis.location?.href ?? 'http://localhost/',
   ) {
+    this.#options = options;
     this.endpoint = resolveEndpoint(endpoint, base);
-    this.http = { ...defaults, ...options };
-    this.cacheMs = options.cacheMs ?? 60_000;
+    this.#http = { ...defaults, ...options };
+    this.#cacheMs = options.cacheMs ?? 60_000;
   }
 
   get mode() {
@@ -83,13 +85,13 @@ export class MobiliseClient {
   }
 
   getModules(signal?: AbortSignal): Promise<Listing<Module>> {
-    if (this.mode === 'static') return race(this.staticData().then((d) => d.modules), signal);
+    if (this.mode === 'static') return race(this.#staticData().then((d) => d.modules), signal);
     return race(
-      this.cached(this.url(paths.modules), async () => {
-        const { body } = await requestJson(this.url(paths.modules), { headers: { accept: 'application/json' } }, this.http);
+      this.#cached(this.#url(paths.modules), async () => {
+        const { body } = await requestJson(this.#url(paths.modules), { headers: { accept: 'application/json' } }, this.#http);
         const env = ModulesEnvelope.safeParse(body);
         if (!env.success) throw new MobiliseError('bad-response', 'Expected {"modules": [...]}');
-        return this.report('modules', parseItems(ModuleSchema, env.data.modules));
+        return this.#report('modules', parseItems(ModuleSchema, env.data.modules));
       }),
       signal,
     );
@@ -98,7 +100,7 @@ export class MobiliseClient {
   getSessions(query: SessionQuery = {}, signal?: AbortSignal): Promise<Listing<Session>> {
     if (this.mode === 'static') {
       return race(
-        this.staticData().then((d) => ({ items: filterSessions(d.sessions.items, query), dropped: d.sessions.dropped })),
+        this.#staticData().then((d) => ({ items: filterSessions(d.sessions.items, query), dropped: d.sessions.dropped })),
         signal,
       );
     }
@@ -108,13 +110,13 @@ export class MobiliseClient {
       if (v) params.set(key, v);
     }
     const qs = params.toString();
-    const url = this.url(paths.sessions) + (qs ? `?${qs}` : '');
+    const url = this.#url(paths.sessions) + (qs ? `?${qs}` : '');
     return race(
-      this.cached(url, async () => {
-        const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, this.http);
+      this.#cached(url, async () => {
+        const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, this.#http);
         const env = SessionsEnvelope.safeParse(body);
         if (!env.success) throw new MobiliseError('bad-response', 'Expected {"sessions": [...]}');
-        return this.report('sessions', parseItems(SessionSchema, env.data.sessions));
+        return this.#report('sessions', parseItems(SessionSchema, env.data.sessions));
       }),
       signal,
     );
@@ -122,7 +124,7 @@ export class MobiliseClient {
 
   /** Where members sign up when this endpoint cannot take signups (static mode with `signupUrl`). */
   async externalSignupUrl(): Promise<string | undefined> {
-    return this.mode === 'static' ? (await this.staticData()).signupUrl : undefined;
+    return this.mode === 'static' ? (await this.#staticData()).signupUrl : undefined;
   }
 
   /**
@@ -141,14 +143,14 @@ export class MobiliseClient {
    */
   async post<T>(path: string, json: unknown, schema: z.ZodMiniType<T>, signal?: AbortSignal, headers?: Record<string, string>): Promise<T> {
     const { body } = await requestJson(
-      this.url(path),
+      this.#url(path),
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
         body: JSON.stringify(json),
         credentials: 'omit',
       },
-      this.http,
+      this.#http,
       signal,
     );
     const parsed = schema.safeParse(body);
@@ -159,46 +161,46 @@ export class MobiliseClient {
 
   /** Server-generated .ics for a session (api mode); static mode builds it in the browser. */
   icsUrl(sessionId: string): string | undefined {
-    return this.mode === 'api' ? this.url(paths.sessionIcs(sessionId)) : undefined;
+    return this.mode === 'api' ? this.#url(paths.sessionIcs(sessionId)) : undefined;
   }
 
   /** Forget cached GETs, e.g. after a signup changes spaces left or on "Try again". */
   invalidate() {
-    this.cache.clear();
+    this.#cache.clear();
   }
 
-  private url(path: string) {
+  #url(path: string) {
     return this.endpoint.url + path;
   }
 
-  private report<T>(resource: string, listing: Listing<T>): Listing<T> {
+  #report<T>(resource: string, listing: Listing<T>): Listing<T> {
     if (!listing.dropped.length) return listing;
-    if (this.options.onInvalid) this.options.onInvalid(resource, listing.dropped);
+    if (this.#options.onInvalid) this.#options.onInvalid(resource, listing.dropped);
     else console.warn(`[mobilise] ${listing.dropped.length} ${resource} dropped: they do not match the contract`, listing.dropped);
     return listing;
   }
 
-  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < this.cacheMs) return hit.value as Promise<T>;
+  #cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.#cache.get(key);
+    if (hit && Date.now() - hit.at < this.#cacheMs) return hit.value as Promise<T>;
     const value = load();
-    this.cache.set(key, { at: Date.now(), value });
+    this.#cache.set(key, { at: Date.now(), value });
     // A failed load is not cached: "Try again" must really try again.
     value.catch(() => {
-      if (this.cache.get(key)?.value === value) this.cache.delete(key);
+      if (this.#cache.get(key)?.value === value) this.#cache.delete(key);
     });
     return value;
   }
 
-  private staticData(): Promise<StaticData> {
+  #staticData(): Promise<StaticData> {
     const url = this.endpoint.url;
-    return this.cached(url, async () => {
-      const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, { ...this.http, lenientContentType: true });
+    return this.#cached(url, async () => {
+      const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, { ...this.#http, lenientContentType: true });
       const parsed = StaticDataSchema.safeParse(body);
       if (!parsed.success) throw new MobiliseError('bad-response', 'Expected {"modules": [...], "sessions": [...]}');
       return {
-        modules: this.report('modules', parseItems(ModuleSchema, parsed.data.modules)),
-        sessions: this.report('sessions', parseItems(SessionSchema, parsed.data.sessions)),
+        modules: this.#report('modules', parseItems(ModuleSchema, parsed.data.modules)),
+        sessions: this.#report('sessions', parseItems(SessionSchema, parsed.data.sessions)),
         signupUrl: parsed.data.signupUrl,
       };
     });

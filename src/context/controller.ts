@@ -12,37 +12,40 @@ type Host = ReactiveControllerHost & HTMLElement & { endpoint?: string | null; h
  * selection, re-rendering the host on either.
  */
 export class MobiliseController implements ReactiveController {
-  private readonly configConsumer: ContextConsumer<typeof configContext, Host>;
-  private readonly selectionConsumer: ContextConsumer<typeof selectionContext, Host>;
+  readonly #configConsumer: ContextConsumer<typeof configContext, Host>;
+  readonly #selectionConsumer: ContextConsumer<typeof selectionContext, Host>;
 
-  constructor(private readonly host: Host) {
+  readonly #host: Host;
+
+  constructor(host: Host) {
+    this.#host = host;
     host.addController(this);
-    this.configConsumer = new ContextConsumer(host, { context: configContext, subscribe: true });
-    this.selectionConsumer = new ContextConsumer(host, { context: selectionContext, subscribe: true });
+    this.#configConsumer = new ContextConsumer(host, { context: configContext, subscribe: true });
+    this.#selectionConsumer = new ContextConsumer(host, { context: selectionContext, subscribe: true });
   }
 
   hostConnected() {}
 
   get config(): MobiliseConfig {
-    return this.configConsumer.value ?? { locale: DEFAULT_LOCALE };
+    return this.#configConsumer.value ?? { locale: DEFAULT_LOCALE };
   }
 
   get selection(): Selection {
-    return this.selectionConsumer.value ?? {};
+    return this.#selectionConsumer.value ?? {};
   }
 
   /** Inside a provider, selections flow through it; standalone elements keep their own. */
   get hasProvider(): boolean {
-    return this.configConsumer.value !== undefined;
+    return this.#configConsumer.value !== undefined;
   }
 
   get endpoint(): string | undefined {
-    return this.host.endpoint || this.config.endpoint || undefined;
+    return this.#host.endpoint || this.config.endpoint || undefined;
   }
 
   /** The element's top heading level: its own `heading-level`, else the provider's, else the element's default. */
   headingLevel(fallback: number): number {
-    return parseHeadingLevel(this.host.headingLevel) ?? parseHeadingLevel(this.config.headingLevel) ?? fallback;
+    return parseHeadingLevel(this.#host.headingLevel) ?? parseHeadingLevel(this.config.headingLevel) ?? fallback;
   }
 
   get locale(): string {

@@ -27,8 +27,8 @@ export class MobiliseProvider extends LitElement {
     headingLevel: { attribute: 'heading-level', type: Number },
   };
 
-  private readonly configProvider = new ContextProvider(this, { context: configContext });
-  private readonly selectionProvider = new ContextProvider(this, { context: selectionContext, initialValue: {} });
+  readonly #configProvider = new ContextProvider(this, { context: configContext });
+  readonly #selectionProvider = new ContextProvider(this, { context: selectionContext, initialValue: {} });
 
   /** Base URL of the Mobilise API, or the URL of a static JSON file. */
   endpoint = '';
@@ -42,23 +42,23 @@ export class MobiliseProvider extends LitElement {
 
   constructor() {
     super();
-    this.addEventListener('mobilise-module-select', (e) => this.afterDefault(e, { moduleId: e.detail.moduleId }));
+    this.addEventListener('mobilise-module-select', (e) => this.#afterDefault(e, { moduleId: e.detail.moduleId }));
     this.addEventListener('mobilise-session-select', (e) =>
-      this.afterDefault(e, { ...this.selectionProvider.value, sessionId: e.detail.sessionId }),
+      this.#afterDefault(e, { ...this.#selectionProvider.value, sessionId: e.detail.sessionId }),
     );
   }
 
   /** Act once every listener has run, so a host page's preventDefault() vetoes the change. */
-  private afterDefault(e: Event, next: Selection) {
+  #afterDefault(e: Event, next: Selection) {
     queueMicrotask(() => {
-      if (!e.defaultPrevented) this.selectionProvider.setValue(next);
+      if (!e.defaultPrevented) this.#selectionProvider.setValue(next);
     });
   }
 
   /** Every reactive property is config, so any update means a new config. */
   protected override willUpdate() {
     // A new object each time: consumers are only notified of a new value.
-    this.configProvider.setValue({
+    this.#configProvider.setValue({
       endpoint: this.endpoint || undefined,
       area: this.area || undefined,
       locale: this.locale || DEFAULT_LOCALE,
