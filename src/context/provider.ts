@@ -34,6 +34,7 @@ export class MobiliseProvider extends LitElement {
   endpoint = '';
   /** Show only sessions for this area or CLP. */
   area = '';
+  /** BCP 47 locale for dates, times and lists (en-GB, the default, is the only translation so far). */
   locale = DEFAULT_LOCALE;
   /** Privacy notice linked from the signup form's consent. */
   privacyUrl = '';

@@ -19,6 +19,14 @@ import { validate, type Problems } from './validation.js';
 const t = en.signup;
 
 /**
+ * Browsers scroll only a text area's caret line into view on Tab, leaving most of the
+ * box below the window (WCAG 2.4.11): bring all of it in. Only text areas: headings and
+ * the error summary scroll themselves (smoothly) before they take focus.
+ */
+const scrollFieldIntoView = ({ target }: FocusEvent) =>
+  target instanceof HTMLTextAreaElement && target.scrollIntoView({ block: 'nearest' });
+
+/**
  * @tagname mobilise-signup-form
  * @summary Signup form for one training session: validates with the shared contract, survives
  * flaky connections (one idempotency key per person and session); the member then confirms by the emailed link.
@@ -63,14 +71,6 @@ const t = en.signup;
  * @cssproperty --mobilise-warning - Border of a waiting-list result.
  * @cssproperty --mobilise-focus - Focus ring.
  */
-/**
- * Browsers scroll only a text area's caret line into view on Tab, leaving most of the
- * box below the window (WCAG 2.4.11): bring all of it in. Only text areas: headings and
- * the error summary scroll themselves (smoothly) before they take focus.
- */
-const scrollFieldIntoView = ({ target }: FocusEvent) =>
-  target instanceof HTMLTextAreaElement && target.scrollIntoView({ block: 'nearest' });
-
 export class MobiliseSignupForm extends LitElement {
   static override styles = [baseStyles, styles];
   static override properties = {
