@@ -168,11 +168,12 @@ describe('<mobilise-module-catalogue>', () => {
     expect($<HTMLInputElement>(el, '#search')!.value).to.equal("doorstep app");
   });
 
-  it('shows a no-match state that clears the filters', async () => {
+  it('shows a no-match state, headed in place of the cards, whose next action clears the filters', async () => {
     const el = await loaded(await catalogue(api()));
     await typeSearch(el, 'zzzz');
     expect(cards(el)).to.have.length(0);
-    expect($(el, '[part="empty"]')!.textContent).to.contain(c.empty);
+    expect($(el, '[part="empty"] h3')?.textContent, 'a heading at the cards\' level').to.equal(c.empty);
+    expect($(el, '[part="clear-button"]')!.textContent!.trim()).to.equal(c.clearFilters);
     expect(countText(el)).to.equal(c.results(0, 12));
     await expect(el).to.be.accessible();
     $(el, '[part="clear-button"]')!.click();
@@ -181,7 +182,7 @@ describe('<mobilise-module-catalogue>', () => {
     expect($<HTMLInputElement>(el, '#search')!.value).to.equal('');
   });
 
-  it('expands details with the description paragraphs, tools and duration', async () => {
+  it('expands details with the description paragraphs and tools (the duration stays in the card, once)', async () => {
     const el = await loaded(await catalogue(api()));
     const details = card(el, 'field-organising-1').querySelector<HTMLDetailsElement>('details[part="details"]')!;
     expect(details.open).to.equal(false);
@@ -192,7 +193,8 @@ describe('<mobilise-module-catalogue>', () => {
     expect(paras[0]).to.match(/^Field organising is about/);
     expect(paras[1]).to.match(/^In this session you will learn/);
     expect([...body.querySelectorAll('.tools li')].map((li) => li.textContent)).to.deep.equal(['Contact Creator', 'Doorstep App']);
-    expect(body.textContent).to.contain('3 hours');
+    expect(body.textContent, 'not repeated from the card').to.not.contain('3 hours');
+    expect(card(el, 'field-organising-1').querySelector('.meta')!.textContent).to.contain('3 hours');
     // Modules without tools have no empty list.
     expect(has(card(el, 'voter-persuasion'), '.tools'), 'no empty tools list').to.equal(false);
     await expect(el).to.be.accessible();
@@ -265,6 +267,8 @@ describe('<mobilise-module-catalogue>', () => {
     a.routes['GET /v1/modules'] = () => problem(500, 'server-error', { detail: 'Database is down for a moment.' });
     const el = await catalogue(a);
     await waitUntil(() => $(el, '[part="error"]'), 'error state', { timeout: 5000 });
+    expect($(el, 'h3 + [part="error"]')?.previousElementSibling?.textContent, 'a heading says what failed').to.equal(c.loadFailed);
+    expect($(el, '[part="retry"]')!.textContent!.trim(), 'and offers the next step').to.equal(en.state.retry);
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
     expect($(el, '[part="error"]')!.textContent).to.contain('Database is down for a moment.');
     await expect(el).to.be.accessible();

@@ -41,7 +41,8 @@ export const en = {
   },
   catalogue: {
     heading: 'Training modules',
-    empty: 'No modules match your search.',
+    empty: 'No modules match your search',
+    loadFailed: 'Training modules could not be loaded',
     none: 'No training modules are published yet.',
     seeSessions: 'See upcoming sessions',
     upcoming: (n: number) => (n === 0 ? 'No sessions scheduled' : `${n} upcoming session${n === 1 ? '' : 's'}`),

@@ -42,7 +42,6 @@ function renderDetails(m: Module) {
               ${m.tools.map((t) => html`<li>${t}</li>`)}
             </ul>`
         : nothing}
-      <p><span class="label">${en.catalogue.durationLabel}:</span> ${en.catalogue.duration(m.durationMinutes)}</p>
     </div>
   </details>`;
 }
@@ -105,19 +104,16 @@ export function renderCard(m: Module, o: CardOptions) {
   </li>`;
 }
 
-/** Placeholders shaped like real cards (same grid, same blocks), so nothing jumps when data arrives. */
+/** Placeholders in the cards' grid at a card's height (title, text, button), so nothing jumps when data arrives. */
 export function renderSkeleton(count = 6) {
   return html`<ul class="items" part="list" aria-hidden="true">
     ${Array.from(
       { length: count },
       () => html`<li>
-        <div class="card panel placeholder">
-          <div class="skeleton bar title-bar"></div>
-          <div class="skeleton bar badge-bar"></div>
-          <div class="skeleton bar"></div>
-          <div class="skeleton bar short"></div>
-          <div class="skeleton bar meta-bar"></div>
-          <div class="skeleton bar button-bar"></div>
+        <div class="panel placeholder">
+          <div class="skeleton"></div>
+          <div class="skeleton"></div>
+          <div class="skeleton"></div>
         </div>
       </li>`,
     )}

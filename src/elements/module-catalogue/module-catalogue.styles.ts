@@ -1,17 +1,18 @@
 import { css } from 'lit';
 
+/** On the shared scale: gaps and padding are steps of --_s, sizes steps of the type ratio. */
 export const styles = css`
   .catalogue {
     container-type: inline-size;
     display: grid;
-    gap: 1em;
+    gap: var(--_s4);
   }
 
   /* On a panel, not the host page: the dark-mode text colours must never land on a light page. */
   .toolbar {
     display: grid;
-    gap: 0.75em;
-    padding: 0.75em 1em;
+    gap: var(--_s3);
+    padding: var(--_s3) var(--_s4);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
     color: var(--_text);
@@ -20,66 +21,50 @@ export const styles = css`
   .filters {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75em 1em;
+    gap: var(--_s3) var(--_s4);
     align-items: end;
   }
   .field {
     display: grid;
-    gap: 0.25em;
+    gap: var(--_s1);
     flex: 1 1 12em;
     min-width: 0;
   }
   .field.search {
     flex-grow: 2;
   }
-  label {
+  label,
+  dt,
+  .label {
     font-weight: 600;
-  }
-  .control:hover {
-    border-color: var(--_text);
   }
   .count {
     color: var(--_muted);
   }
 
-  /* Cards: one column at 320 px, as many ~18em columns as fit above that. */
+  /* Cards: one column at 320 px, as many ~18em columns as fit above that; a card fills its cell. */
   .items {
     display: grid;
-    gap: 1em;
+    gap: var(--_s4);
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--mobilise-catalogue-min-card, 18em)), 1fr));
   }
   .items > li {
-    display: flex;
+    display: grid;
     min-width: 0;
   }
   .card,
-  .body {
+  .body,
+  .placeholder {
     display: flex;
     flex-direction: column;
-    gap: 0.75em;
+    gap: var(--_s2);
   }
   .body {
     flex: 1;
   }
-  .card {
-    width: 100%;
-  }
   .card[aria-current='true'] {
     border-color: var(--_accent);
     box-shadow: inset 4px 0 0 var(--_accent);
-  }
-  .head {
-    display: grid;
-    gap: 0.5em;
-  }
-  .title {
-    font-size: 1.2em;
-    line-height: 1.3;
-  }
-  .tags {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em;
   }
   .badge {
     color: var(--_accent-text);
@@ -89,127 +74,82 @@ export const styles = css`
     border-color: var(--_accent);
     color: var(--_accent-contrast);
   }
-  .summary {
-    color: var(--_text);
-  }
+  /* Label and value run on one line, wrapping like a sentence: one line per fact. */
   .meta {
-    display: grid;
-    gap: 0.15em;
-    font-size: 0.9375em;
-  }
-  .meta > div {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 0.4em;
+    font-size: var(--_t0);
   }
   dt,
-  .label {
-    font-weight: 600;
+  dd {
+    display: inline;
   }
   dt::after {
     content: ':';
   }
   .link {
-    padding: 0.25em 0;
+    padding: var(--_s1) 0;
     min-height: 24px;
     border: 0;
     background: none;
     color: var(--_accent-text);
     text-align: start;
     text-decoration: underline;
-    text-underline-offset: 0.15em;
     cursor: pointer;
   }
   .link:hover {
     text-decoration-thickness: 2px;
   }
+  /* The native marker, in the text colour; a line as tall as a touch target. */
   .details summary {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4em;
-    min-height: 44px;
+    line-height: 2.75;
     cursor: pointer;
     font-weight: 600;
     color: var(--_accent-text);
-    list-style: none;
-  }
-  .details summary::-webkit-details-marker {
-    display: none;
-  }
-  /* A drawn chevron instead of the marker, so it follows the text colour. */
-  .details summary::before {
-    content: '';
-    width: 0.5em;
-    height: 0.5em;
-    border: solid currentColor;
-    border-width: 0 2px 2px 0;
-    transform: rotate(-45deg);
-    transition: transform 150ms ease;
-  }
-  .details[open] summary::before {
-    transform: rotate(45deg);
   }
   .details summary:hover {
     text-decoration: underline;
   }
   .details-body {
     display: grid;
-    gap: 0.6em;
-    padding-block: 0.25em 0.5em;
+    gap: var(--_s2);
+    padding-bottom: var(--_s2);
   }
   .tools {
     list-style: disc;
-    padding-inline-start: 1.25em;
-  }
-  .button:hover {
-    filter: brightness(0.92);
-  }
-  .button:active {
-    filter: brightness(0.85);
+    padding-inline-start: var(--_s6);
   }
   .select {
     width: 100%;
   }
 
-  /* Loading placeholders share .card's footprint. */
+  /* Loading placeholders: a card's height (title, text, button), so nothing jumps when data arrives. */
   .placeholder {
-    min-height: 17em;
+    min-height: 26em;
   }
-  .bar {
-    height: 1em;
+  .placeholder > :first-child {
+    height: var(--_t2);
+    width: 70%;
   }
-  .bar.title-bar {
-    height: 1.6em;
-    width: 80%;
+  .placeholder > :nth-child(2) {
+    flex: 1;
   }
-  .bar.badge-bar {
-    width: 40%;
-  }
-  .bar.short {
-    width: 60%;
-  }
-  .bar.meta-bar {
-    height: 3.5em;
-  }
-  .bar.button-bar {
+  .placeholder > :last-child {
     height: 44px;
-    margin-top: auto;
   }
 
   /* List layout: compact full-width rows, the action beside the text when there is room. */
   .layout-list .items {
     grid-template-columns: 1fr;
-    gap: 0.5em;
+    gap: var(--_s2);
   }
   .layout-list .card {
     flex-flow: row wrap;
     align-items: center;
-    gap: 0.5em 1.5em;
-    padding: 0.75em 1em;
+    gap: var(--_s2) var(--_s6);
+    padding: var(--_s3) var(--_s4);
   }
   .layout-list .body {
     flex: 1 1 20em;
-    gap: 0.4em;
+    gap: var(--_s1);
   }
   .layout-list .actions {
     flex: 1 0 100%;
@@ -217,19 +157,12 @@ export const styles = css`
   .layout-list .placeholder {
     min-height: 9em;
   }
-  .layout-list .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25em 0.75em;
-  }
-  .layout-list .title {
-    font-size: 1.1em;
-  }
+  .layout-list .head,
   .layout-list .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 1.25em;
+    align-items: baseline;
+    gap: var(--_s1) var(--_s4);
   }
   @container (min-width: 40em) {
     .layout-list .actions {
@@ -253,9 +186,6 @@ export const styles = css`
     .link,
     .details summary {
       color: LinkText;
-    }
-    .control {
-      border-color: ButtonText;
     }
   }
 `;

@@ -4,6 +4,7 @@ import { AUDIENCES, STRANDS, parseEnum, type Module } from '../../contract/index
 import { MobiliseController, emit } from '../../context/index.js';
 import { en } from '../../strings/en.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { heading } from '../shared/heading.js';
 import { renderSelectField } from '../shared/select-field.js';
 import { renderDropped, renderError } from '../shared/states.js';
 import { Task } from '../shared/task.js';
@@ -65,6 +66,9 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @csspart notice - Note about items the server sent incomplete.
  *
  * @cssproperty --mobilise-catalogue-min-card - Minimum card width in the grid (default 18em).
+ * @cssproperty --mobilise-accent - "See upcoming sessions", the selected card's edge and its "Selected" badge.
+ * @cssproperty --mobilise-accent-text - Strand badges, "Details", "Follows …" links and "Clear filters".
+ * @cssproperty --mobilise-space - Card padding and the gaps between and inside cards (smaller is denser).
  */
 export class MobiliseModuleCatalogue extends LitElement {
   static override styles = [baseStyles, styles];
@@ -209,16 +213,16 @@ export class MobiliseModuleCatalogue extends LitElement {
     </form>`;
   }
 
-  #renderModules(data: CatalogueData, visible: Module[]) {
+  /** `headingLevel`: the cards' titles; the no-match state's heading stands in for them. */
+  #renderModules(data: CatalogueData, visible: Module[], headingLevel: number) {
     if (!visible.length) {
       return html`<div class="state empty" part="empty">
-        <p>${en.catalogue.empty}</p>
+        ${heading(headingLevel, { class: 'state-title' }, en.catalogue.empty)}
         ${hasFilters(this.#filters)
-          ? html`<p><button type="button" class="button secondary" part="clear-button" @click=${this.#clearFilters}>${en.catalogue.clearFilters}</button></p>`
+          ? html`<button type="button" class="button secondary" part="clear-button" @click=${this.#clearFilters}>${en.catalogue.clearFilters}</button>`
           : nothing}
       </div>`;
     }
-    const headingLevel = this.#ctx.headingLevel(3);
     const selected = this.#selectedId;
     return html`<ul class="items" part="list">
       ${visible.map((m) =>
@@ -238,7 +242,8 @@ export class MobiliseModuleCatalogue extends LitElement {
   /** Filters and the live count stay in place across loading and loaded, so the count is announced and nothing shifts. */
   override render() {
     const { status, value: data } = this.#task;
-    if (status === 'error') return renderError(this.#task.error, this.#retry);
+    const level = this.#ctx.headingLevel(3);
+    if (status === 'error') return html`${heading(level, { class: 'state-title' }, en.catalogue.loadFailed)} ${renderError(this.#task.error, this.#retry)}`;
     const loaded = status === 'complete' && data ? data : undefined;
     if (loaded && !loaded.modules.length) {
       return html`${renderDropped(loaded.dropped)}<p class="state empty" part="empty">${en.catalogue.none}</p>`;
@@ -251,7 +256,7 @@ export class MobiliseModuleCatalogue extends LitElement {
           ${loaded ? en.catalogue.results(visible.length, loaded.modules.length) : en.catalogue.loading}
         </p>
       </div>
-      ${loaded ? this.#renderModules(loaded, visible) : renderSkeleton()} ${loaded ? renderDropped(loaded.dropped) : nothing}
+      ${loaded ? this.#renderModules(loaded, visible, level) : renderSkeleton()} ${loaded ? renderDropped(loaded.dropped) : nothing}
     </div>`;
   }
 }

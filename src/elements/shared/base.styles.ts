@@ -99,6 +99,8 @@ export const baseStyles = css`
   h2,
   h3,
   h4,
+  h5,
+  h6,
   p,
   ul,
   ol,
@@ -112,10 +114,23 @@ export const baseStyles = css`
   ol {
     list-style: none;
   }
+  /* Headings step up the type scale: t1 unless a class sets a bigger step. */
+  h2,
+  h3,
+  h4,
+  h5,
+  h6,
+  [role='heading'] {
+    font-size: var(--_t1);
+    line-height: 1.25;
+  }
   a {
     color: var(--_accent-text);
   }
-  :focus-visible {
+  /* Panels (a card a link jumps to) and the form's error summary show focus from script too. */
+  :focus-visible,
+  .panel:focus,
+  .error-summary:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -130,9 +145,9 @@ export const baseStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.4em;
+    gap: var(--_s2);
     min-height: 44px;
-    padding: 0.5em 1em;
+    padding: var(--_s2) var(--_s4);
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
     background: var(--_accent);
@@ -153,30 +168,29 @@ export const baseStyles = css`
   .button.secondary:hover {
     background: color-mix(in oklab, var(--_accent) 12%, transparent);
   }
-  /* Busy: full colour kept (text stays at 4.5:1), the pointer says wait. */
+  /* Busy: full colour kept (text stays at 4.5:1), the label ends in "…" and the pointer says wait. */
   .button[aria-disabled='true'] {
     cursor: progress;
   }
-  /* Filter controls (selects, search, dates): full width, 44 px touch target. */
+  /* Filter controls (selects, search, dates) and the form's inputs: full width, 44 px touch target. */
   .control {
     width: 100%;
     min-height: 44px;
-    padding: 0.4em 0.6em;
+    padding: var(--_s1) var(--_s3);
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  .control:hover {
+    border-color: var(--_text);
+  }
   /* A bordered surface for one item (a module card, a session); focusable when a link targets it. */
   .panel {
-    padding: 1em;
+    padding: var(--_s4);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
     overflow-wrap: anywhere;
-  }
-  .panel:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   .icon {
     flex: none;
@@ -200,19 +214,29 @@ export const baseStyles = css`
   }
   .badge {
     display: inline-block;
-    padding: 0.1em 0.5em;
+    padding: 0 var(--_s2);
     border-radius: 999px;
     border: 1px solid currentColor;
-    font-size: 0.875em;
+    font-size: var(--_t0);
     font-weight: 600;
   }
+  /* Empty, error and notice states: a heading, what happened, what to do next. */
   .state {
-    padding: 1em;
+    display: grid;
+    justify-items: start;
+    gap: var(--_s2);
+    padding: var(--_s4);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
+  /* A heading set above a state box (an error's). */
+  .state-title + .state {
+    margin-top: var(--_s3);
+  }
+  /* Errors are set apart from the brand's buttons: a thick bar in the danger colour, bold. */
   .state.error {
-    border-left: 4px solid var(--_danger);
+    border-left: 5px solid var(--_danger);
+    font-weight: 600;
   }
   .skeleton {
     background: var(--_surface-alt);
@@ -234,7 +258,8 @@ export const baseStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .button {
+    .button,
+    .control {
       border-color: ButtonText;
     }
     .badge {

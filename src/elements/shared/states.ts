@@ -3,13 +3,14 @@ import { en } from '../../strings/en.js';
 import type { DroppedItem } from '../../client/index.js';
 import { canRetry, describeError } from './errors.js';
 
-/** Error state with a human message and, where it can help, a retry button. */
+/**
+ * Error state: a human message and, where it can help, "Try again" (the next action). Its words are the
+ * message alone, as fault tests and host pages read them: the element sets a heading above it (`.state-title`).
+ */
 export function renderError(error: unknown, retry: () => void) {
   return html`<div class="state error" part="error" role="alert">
     <p>${describeError(error)}</p>
-    ${canRetry(error)
-      ? html`<p><button class="button secondary" part="retry" type="button" @click=${retry}>${en.state.retry}</button></p>`
-      : nothing}
+    ${canRetry(error) ? html`<button class="button secondary" part="retry" type="button" @click=${retry}>${en.state.retry}</button>` : nothing}
   </div>`;
 }
 
