@@ -3,42 +3,21 @@ import '../src/context/define.js';
 import '../src/elements/module-catalogue/define.js';
 import '../src/elements/session-calendar/define.js';
 import '../src/elements/signup-form/define.js';
+import { backdrop, contrast, srgb as rgba } from './helpers/colour.js';
 import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
+import { submitValid } from './helpers/signup.js';
 
 
 /**
  * WCAG 1.4.11: a control's border must reach 3:1 against what it sits on and against its own fill,
- * on any host page background, light or dark. Colours come from computed styles in a real browser.
+ * on any host page background, light or dark; WCAG 1.4.3: the confirmation panel's heading and the
+ * error texts reach 4.5:1. Colours come from computed styles in a real browser.
  */
 let api: MockApi | undefined;
 afterEach(() => api?.restore());
 
 const soon = Date.now() + 3_600_000;
 const openSession = fixtures.sessions.find((s) => s.status === 'scheduled' && s.spacesLeft > 0 && Date.parse(s.signupDeadline ?? s.start) > soon)!;
-
-type Rgba = [number, number, number, number];
-function rgba(color: string): Rgba {
-  const [r = 0, g = 0, b = 0, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
-  return [r, g, b, a];
-}
-function luminance([r, g, b]: Rgba) {
-  const f = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-}
-const contrast = (a: Rgba, b: Rgba) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-};
-
-/** The nearest opaque background behind `el`, crossing shadow roots to their hosts. */
-function backdrop(el: Element): Rgba {
-  for (let n: Node | null = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
-    if (!(n instanceof Element)) continue;
-    const bg = rgba(getComputedStyle(n).backgroundColor);
-    if (bg[3] === 1) return bg;
-  }
-  return [255, 255, 255, 1];
-}
 
 const CONTROLS = 'select, textarea, input:not([type="radio"]):not([type="checkbox"]):not([name="website"])';
 
@@ -92,4 +71,49 @@ describe('non-text contrast of control borders (WCAG 1.4.11)', () => {
       expect(found.filter((f) => f.ratio < 3)).to.deep.equal([]);
     });
   }
+});
+
+/** A signed-up form (a held place or a waiting-list slot) on a page of the given scheme. */
+async function confirmed(scheme: 'light' | 'dark', hold: 'place' | 'waitlist') {
+  api = mockApi({
+    signup: (body) => new Response(JSON.stringify({ status: 'pending', sessionId: body.sessionId, hold, holdExpiresAt: '2030-01-01T10:00:00+00:00' }), {
+      status: 202,
+      headers: { 'content-type': 'application/json' },
+    }),
+  });
+  const host = await fixture(`<div style="background: ${scheme === 'dark' ? '#121212' : '#fff'}; color-scheme: ${scheme}">
+    <mobilise-signup-form endpoint="${api.endpoint}" session-id="${openSession.id}"></mobilise-signup-form>
+  </div>`);
+  const form = host.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('mobilise-signup-form')!;
+  const root = form.shadowRoot!;
+  await waitUntil(() => root.querySelector('form'), 'the form', { timeout: 5000 });
+  await submitValid(form);
+  await waitUntil(() => root.querySelector('.result-heading'), 'the confirmation', { timeout: 5000 });
+  return root;
+}
+
+describe('text contrast of the confirmation panel and the errors (WCAG 1.4.3)', () => {
+  for (const scheme of ['light', 'dark'] as const)
+    for (const hold of ['place', 'waitlist'] as const)
+      it(`the ${hold} confirmation's heading is at least 4.5:1 on its panel (${scheme})`, async () => {
+        const heading = (await confirmed(scheme, hold)).querySelector('.result-heading')!;
+        const style = getComputedStyle(heading);
+        const [text, panel] = [rgba(style.color), rgba(style.backgroundColor)];
+        expect(panel[3], 'an opaque panel').to.equal(1);
+        expect(Math.round(contrast(text, panel) * 100) / 100).to.be.at.least(4.5);
+      });
+
+  for (const scheme of ['light', 'dark'] as const)
+    it(`error messages and the summary's links are at least 4.5:1 on what they sit on (${scheme})`, async () => {
+      const host = await page(scheme === 'dark' ? '#121212' : '#ffffff', scheme);
+      const root = host.querySelector('mobilise-signup-form')!.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+      await waitUntil(() => root.querySelector('[part="error-summary"]'), 'error summary');
+      const found = [...root.querySelectorAll('[part="error-message"], [part="error-summary"] a')].map((n) => ({
+        text: n.textContent!.trim().slice(0, 30),
+        ratio: Math.round(contrast(rgba(getComputedStyle(n).color), backdrop(n)) * 100) / 100,
+      }));
+      expect(found.length).to.be.greaterThan(4);
+      expect(found.filter((f) => f.ratio < 4.5)).to.deep.equal([]);
+    });
 });

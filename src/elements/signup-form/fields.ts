@@ -75,6 +75,7 @@ export function renderTextField(name: TextField, value: string, error: string | 
     ${errorMessage(name, error)}
     ${spec.multiline
       ? html`<textarea
+          class="control"
           id=${id}
           name=${name}
           part="input"
@@ -86,6 +87,7 @@ export function renderTextField(name: TextField, value: string, error: string | 
           .value=${live(value)}
         ></textarea>`
       : html`<input
+          class="control"
           id=${id}
           name=${name}
           part="input"
@@ -182,7 +184,7 @@ export function renderHoneypot(value: string) {
 }
 
 export function renderErrorSummary(entries: { field?: FormField; message: string }[], onLink: (e: Event) => void, level: number) {
-  return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1">
+  return html`<div class="error-summary state error" part="error-summary" role="alert" tabindex="-1">
     ${heading(level, { class: 'error-summary-title' }, t.errorSummary)}
     <ul>
       ${entries.map(

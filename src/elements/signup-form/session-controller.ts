@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DroppedItem } from '../../client/index.js';
 import type { Module, Session } from '../../contract/index.js';
 import type { MobiliseController } from '../../context/index.js';
-import { renderError } from '../shared/states.js';
 import { Task } from '../shared/task.js';
 
 export interface Loaded {
@@ -17,6 +16,8 @@ export interface Loaded {
 export interface SessionViews {
   loading: () => unknown;
   loaded: (loaded: Loaded | null) => unknown;
+  /** `retry` loads the session again. */
+  failed: (error: unknown, retry: () => void) => unknown;
 }
 
 /**
@@ -128,7 +129,7 @@ export class SessionController implements ReactiveController {
         return last?.session && last.session.id === this.id ? views.loaded(last) : views.loading();
       },
       complete: views.loaded,
-      error: (error) => renderError(error, this.reload),
+      error: (error) => views.failed(error, this.reload),
     });
   }
 }

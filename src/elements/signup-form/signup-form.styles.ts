@@ -1,107 +1,92 @@
 import { css } from 'lit';
 
-/** Single column at every width: a phone-first form, GOV.UK-style errors with a left border in --_danger. */
+/**
+ * Single column at every width: a phone-first form on the shared scale. Errors (summary, field, notice)
+ * are GOV.UK-style bars in --_danger, set apart from the accent's buttons; a confirmation is a coloured panel.
+ */
 export const styles = css`
   .heading {
-    font-size: 1.375em;
-    line-height: 1.3;
-    margin: 0 0 0.75em;
-  }
-  /* Headings take focus from script (to be announced): a ring only for keyboard users. */
-  .heading:focus,
-  .result-heading:focus {
-    outline: none;
-  }
-  .heading:focus-visible,
-  .result-heading:focus-visible {
-    outline: 3px solid var(--_focus);
+    font-size: var(--_t2);
+    margin-bottom: var(--_s3);
   }
   .session-summary {
     display: grid;
-    gap: 0.25em;
-    margin: 0 0 1.5em;
-    padding: 0.75em 1em;
-    border-left: 4px solid var(--_accent);
+    gap: var(--_s1);
+    margin-bottom: var(--_s6);
+    padding: var(--_s3) var(--_s4);
     background: var(--_surface-alt);
     border-radius: var(--_radius);
   }
   .session-summary div {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0 0.5em;
+    gap: var(--_s2);
   }
   .session-summary dt {
-    font-weight: 600;
     min-width: 4.5em;
+  }
+  .session-summary dd {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: var(--_s3);
   }
   form {
     display: grid;
-    gap: 1.5em;
+    gap: var(--_s6);
     max-width: 36em;
   }
   .field {
     display: grid;
-    gap: 0.35em;
+    gap: var(--_s1);
     min-width: 0;
     border: 0;
   }
   .field.invalid {
-    border-left: 4px solid var(--_danger);
-    padding-left: 0.75em;
+    border-left: 5px solid var(--_danger);
+    padding-left: var(--_s3);
   }
+  dt,
   label,
   legend {
     font-weight: 600;
   }
   legend {
     padding: 0;
-    margin-bottom: 0.35em;
+    margin-bottom: var(--_s1);
   }
   .hint {
     color: var(--_muted);
   }
-  .error-message {
+  .error-message,
+  .error-summary a {
     color: var(--_danger);
     font-weight: 700;
-  }
-  /* Text inputs and the textarea. */
-  [part='input'] {
-    display: block;
-    width: 100%;
-    min-height: 44px;
-    padding: 0.5em 0.625em;
-    border: 2px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_surface);
   }
   textarea {
     resize: vertical;
   }
-  .invalid input,
-  .invalid textarea {
+  .invalid .control {
     border-color: var(--_danger);
   }
   .choices {
     display: grid;
-    gap: 0.25em;
   }
   /* The whole row is the touch target: at least 44px tall, label clickable. */
   .choice {
     display: flex;
     align-items: flex-start;
-    gap: 0.75em;
+    gap: var(--_s3);
     min-height: 44px;
   }
   .choice input {
     flex: none;
     width: 1.5em;
     height: 1.5em;
-    margin: 0.6em 0 0;
+    margin: var(--_s2) 0 0;
     accent-color: var(--_accent);
   }
   .choice label {
     font-weight: 400;
-    padding: 0.6em 0 0.4em;
+    padding-block: var(--_s2);
     flex: 1;
     cursor: pointer;
   }
@@ -110,42 +95,16 @@ export const styles = css`
   }
   .choice-hint a {
     display: inline-block;
-    padding: 0.6em 0;
+    padding: var(--_s2) 0;
   }
+  /* The honeypot, off-screen (negative offsets never scroll). */
   .hp {
     position: absolute;
     left: -10000px;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-  }
-  .error-summary {
-    padding: 1em;
-    border: 4px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
-  .error-summary:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  .error-summary-title {
-    font-size: 1.125em;
-    margin: 0 0 0.5em;
-  }
-  .error-summary li + li {
-    margin-top: 0.25em;
   }
   .error-summary a {
     display: inline-block;
-    padding: 0.5em 0;
-    color: var(--_danger);
-    font-weight: 700;
-  }
-  .notice {
-    padding: 0.75em 1em;
-    border-left: 4px solid var(--_danger);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
+    padding: var(--_s1) 0;
   }
   .submit {
     justify-self: start;
@@ -153,11 +112,11 @@ export const styles = css`
   }
   .result {
     display: grid;
-    gap: 0.75em;
-    padding: 1em;
+    gap: var(--_s3);
+    padding: var(--_s4);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
-    border-left: 4px solid var(--_success);
+    border-left: 5px solid var(--_success);
   }
   .result.waitlisted {
     border-left-color: var(--_warning);
@@ -165,55 +124,44 @@ export const styles = css`
   .result.error {
     border-left-color: var(--_danger);
   }
-  .result-heading {
-    font-size: 1.25em;
-    margin: 0 0 0.5em;
+  /* A signup held: the GOV.UK confirmation panel, its heading large on the outcome's colour. */
+  .place,
+  .waitlist {
+    padding: 0;
+    border: 0;
+    background: none;
+  }
+  :is(.place, .waitlist) > .result-heading {
+    padding: var(--_s6) var(--_s4);
+    border-radius: var(--_radius);
+    background: var(--_success);
+    color: var(--_surface);
+    font-size: var(--_t3);
+    text-align: center;
+  }
+  .waitlist > .result-heading {
+    background: var(--_warning);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75em;
+    gap: var(--_s3);
   }
-  .skeleton.title {
-    height: 1.8em;
-    width: 70%;
-    margin-bottom: 0.75em;
-  }
-  .skeleton.block {
-    height: 6.5em;
-    margin-bottom: 1.5em;
+  /* Loading: the heading, the session summary and the form, at their own heights. */
+  .skeleton {
+    height: 3.5em;
   }
   .skeleton.form {
-    height: 24em;
+    height: 79em;
+  }
+  .skeleton:first-child {
+    height: var(--_t2);
+    width: 70%;
+    margin-bottom: var(--_s3);
   }
   @media (max-width: 30em) {
     .submit {
       justify-self: stretch;
-    }
-  }
-  @media (forced-colors: active) {
-    .field.invalid,
-    .notice,
-    .session-summary,
-    .result {
-      border-left-color: CanvasText;
-    }
-    .error-summary {
-      border-color: CanvasText;
-    }
-    [part='input'] {
-      border-color: FieldText;
-    }
-    .error-summary a {
-      color: LinkText;
-    }
-    .error-message {
-      color: CanvasText;
-    }
-    .heading:focus-visible,
-    .result-heading:focus-visible,
-    .error-summary:focus {
-      outline-color: Highlight;
     }
   }
 `;

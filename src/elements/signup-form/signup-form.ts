@@ -65,10 +65,11 @@ const scrollFieldIntoView = ({ target }: FocusEvent) =>
  * @csspart error - Loading error state.
  * @csspart retry - Its "Try again" button.
  *
- * @cssproperty --mobilise-accent - Buttons and the session summary's border.
- * @cssproperty --mobilise-danger - Error borders and messages.
- * @cssproperty --mobilise-success - Border of a confirmed result.
- * @cssproperty --mobilise-warning - Border of a waiting-list result.
+ * @cssproperty --mobilise-accent - Buttons, radio buttons and checkboxes.
+ * @cssproperty --mobilise-danger - The bar beside the error summary, invalid questions and connection notices; error messages.
+ * @cssproperty --mobilise-success - The confirmation panel behind "Check your email to confirm your place" (its text takes --mobilise-surface); the bar of a confirmed booking.
+ * @cssproperty --mobilise-warning - The waiting-list confirmation panel; the bar of a booking still to confirm.
+ * @cssproperty --mobilise-surface - Inputs' fill, and the text on the confirmation panel.
  * @cssproperty --mobilise-focus - Focus ring.
  */
 export class MobiliseSignupForm extends LitElement {
@@ -175,12 +176,12 @@ export class MobiliseSignupForm extends LitElement {
     return heading(this.#level, { class: 'heading', id: 'heading', part: 'heading', tabindex: -1 }, text);
   }
 
+  /** The heading, then the summary and form's height (or the one-line "choose a session" without a session). */
   #renderSkeleton() {
     return html`<div aria-busy="true">
+      <div class="skeleton"></div>
+      <div class="skeleton ${this.#session.id ? 'form' : ''}"></div>
       <span class="visually-hidden" role="status">${en.state.loading}</span>
-      <div class="skeleton title"></div>
-      <div class="skeleton block"></div>
-      <div class="skeleton form"></div>
     </div>`;
   }
 
@@ -225,6 +226,10 @@ export class MobiliseSignupForm extends LitElement {
 
   override render() {
     if (this.#manage) return this.#manage.render(this.#level) ?? this.#renderSkeleton();
-    return this.#session.render({ loading: () => this.#renderSkeleton(), loaded: (loaded) => this.#renderLoaded(loaded) });
+    return this.#session.render({
+      loading: () => this.#renderSkeleton(),
+      loaded: (loaded) => this.#renderLoaded(loaded),
+      failed: (error, retry) => html`${this.#renderHeading(t.headingNoSession)} ${renderError(error, retry)}`,
+    });
   }
 }

@@ -141,7 +141,7 @@ export class SubmissionController implements ReactiveController {
   /** The connection or rate-limit notice, the submit button and its status for screen readers. */
   render(waitlist: boolean) {
     const submitting = this.#busy;
-    return html`${this.#notice ? html`<p class="notice" part="notice" role="alert">${this.#notice}</p>` : nothing}
+    return html`${this.#notice ? html`<p class="state error" part="notice" role="alert">${this.#notice}</p>` : nothing}
       <button class="button submit" part="submit" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
         ${submitting ? t.submitting : waitlist ? t.submitWaitlist : t.submit}
       </button>

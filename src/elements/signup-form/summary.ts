@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { Session } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
 import { formatDay, formatTimeRange } from '../shared/format.js';
+import { icon } from '../shared/icons.js';
 
 const t = en.signup;
 
@@ -32,17 +33,17 @@ function places(s: Session, state: Availability): string {
   return t.spacesLeft(s.spacesLeft);
 }
 
-/** UK date and time, venue or online, and spaces (the module title is the form's heading). */
+/** UK date and time, venue or online (each beside its icon: date and time wrap as units), and spaces (the module title is the form's heading). */
 export function renderSessionSummary(session: Session, locale: string, state: Availability) {
   const showPlaces = state === 'open' || state === 'waitlist' || state === 'full';
   return html`<dl class="session-summary" part="session-summary">
     <div>
       <dt>${t.when}</dt>
-      <dd>${formatDay(session.start, locale)}, ${formatTimeRange(session.start, session.end, locale)}</dd>
+      <dd><span>${icon('date')} ${formatDay(session.start, locale)}</span> <span>${icon('time')} ${formatTimeRange(session.start, session.end, locale)}</span></dd>
     </div>
     <div>
       <dt>${t.where}</dt>
-      <dd>${where(session)}</dd>
+      <dd><span>${icon(session.venue ? 'place' : 'online')} ${where(session)}</span></dd>
     </div>
     ${showPlaces
       ? html`<div>
