@@ -127,7 +127,15 @@ describe('<mobilise-session-calendar>', () => {
     expect(july.querySelectorAll('.day-group')).to.have.length(1);
     expect([...july.querySelectorAll<HTMLElement>('article')].map((a) => a.dataset.session)).to.deep.equal(['summer-2', 'summer']);
     expect(text(entry(el, 'summer').querySelector('[part="session-title"]'))).to.equal('Digital Organising');
-    expect(text(entry(el, 'summer').querySelector('time'))).to.match(new RegExp(`^[A-Z][a-z]+day,? 1 July ${NEXT_YEAR}$`));
+    // The day heading carries the date; the entry keeps it in <time datetime> and in its buttons' hidden context.
+    const days = $$(el, '.day-heading').map(text);
+    expect(days).to.have.length(2);
+    expect(days[0]).to.match(/^[A-Z][a-z]{2},? 1 Jul$/);
+    const summer = entry(el, 'summer');
+    expect(`${text(summer.querySelector('.head'))} ${text(summer.querySelector('.info'))}`, 'no date shown in the entry').to.not.match(/Jul|day/);
+    expect(summer.querySelector('time')!.getAttribute('datetime')).to.equal(`${NEXT_YEAR}-07-01T17:30:00Z`);
+    expect(text(summer.querySelector('time'))).to.equal('18:30 – 20:30');
+    expect(text(summer.querySelector('[part="signup-button"]'))).to.match(new RegExp(`^Sign up: Digital Organising, [A-Z][a-z]+day,? 1 July ${NEXT_YEAR}$`));
   });
 
   it('shows London times: the same wall-clock time in BST and in winter', async () => {
@@ -259,11 +267,25 @@ describe('<mobilise-session-calendar>', () => {
     expect(entryIds(shown)).to.deep.equal([...past, 'soon']);
   });
 
-  it('shows an empty state when nothing matches', async () => {
-    const el = await loaded(await calendar(api({ sessions: [] })));
-    expect(text($(el, '[part="empty"]'))).to.equal(t.empty);
+  it('says there are no sessions yet when none are set, and offers to clear filters when they hide them all', async () => {
+    const none = await loaded(await calendar(api({ sessions: [] })));
+    const empty = $(none, '[part="empty"]')!;
+    expect(text(empty.querySelector('h3'))).to.equal(t.noneYet);
+    expect(text(empty)).to.not.include(t.noMatch);
+    expect(has(empty, 'button'), 'nothing to clear, no area to widen').to.equal(false);
+    await expect(none).to.be.accessible();
+
+    const el = await loaded(await calendar(api({ sessions: [session('online', { delivery: 'online' })] }), 'delivery="in-person"'));
+    expect(text($(el, '[part="empty"] h3'))).to.equal(t.noMatch);
+    const clear = $<HTMLButtonElement>(el, '[part="empty"] button')!;
+    expect(text(clear)).to.equal(t.clearFilters);
     await expect(el).to.be.accessible();
+    clear.click();
+    await el.updateComplete;
+    expect(entryIds(el)).to.deep.equal(['online']);
+    expect($<HTMLSelectElement>(el, '#f-delivery')!.value).to.equal('');
   });
+
 
   it('toggles between agenda and month views with aria-pressed buttons', async () => {
     const el = await loaded(await calendar(api()));
@@ -562,6 +584,7 @@ describe('<mobilise-session-calendar>', () => {
     const ok = a.routes['GET /v1/sessions'];
     a.routes['GET /v1/sessions'] = () => problem(400, 'bad-request', { detail: 'The sessions feed is switched off.' });
     const el = await loaded(await calendar(a), '[part="error"]');
+    expect(text($(el, '.state-title'))).to.equal(t.loadFailed);
     expect(text($(el, '[part="error"]'))).to.include('The sessions feed is switched off.');
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
     await expect(el).to.be.accessible();

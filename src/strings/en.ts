@@ -89,7 +89,9 @@ export const en = {
   },
   calendar: {
     heading: 'Upcoming sessions',
-    empty: 'No upcoming sessions match.',
+    noneYet: 'No upcoming sessions yet',
+    noMatch: 'No sessions match your filters',
+    loadFailed: 'Sessions could not be loaded',
     signUp: 'Sign up',
     joinWaitlist: 'Join the waiting list',
     spacesLeft: (n: number) => `${n} space${n === 1 ? '' : 's'} left`,
@@ -106,6 +108,7 @@ export const en = {
     showingFor: (title: string) => `Showing sessions for ${title}`,
     showAll: 'Show all modules',
     filters: 'Filter sessions',
+    filterToggle: (n: number) => (n ? `Filters (${n})` : 'Filters'),
     module: 'Module',
     allModules: 'All modules',
     delivery: 'How it runs',

@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing } from 'lit';
 import type { Module, Session } from '../../contract/index.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../contract/ics.js';
 import { en } from '../../strings/en.js';
@@ -24,10 +23,10 @@ const t = en.calendar;
  * anything) and no Referer.
  */
 export function renderAddToCalendar(p: AddToCalendarProps) {
-  return html`<details class="add-to-calendar" part="add-to-calendar" data-session=${p.session.id} @toggle=${p.onToggle}>
+  return html`<details class="add-to-calendar" part="add-to-calendar" @toggle=${p.onToggle}>
     <summary>${t.addToCalendar}<span class="visually-hidden">${p.context}</span></summary>
     <ul>
-      <li><a href=${ifDefined(p.icsHref)} download="${p.session.id}.ics" data-kind="ics">${t.ics}</a></li>
+      <li><a href=${p.icsHref ?? nothing} download="${p.session.id}.ics" data-kind="ics">${t.ics}</a></li>
       <li>
         <a href=${googleCalendarUrl(p.session, p.module)} target="_blank" rel="noopener noreferrer" data-kind="google"
           >${t.google} <span class="visually-hidden">${t.newTab}</span></a

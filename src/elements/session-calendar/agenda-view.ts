@@ -4,6 +4,7 @@ import type { Delivery } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
 import { formatDay, formatMonth, formatShortDay, formatTimeRange } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
+import { icon } from '../shared/icons.js';
 import { renderAddToCalendar, type EventModule } from './add-to-calendar.js';
 import { renderBadge, sessionState } from './badges.js';
 import type { Entry, MonthGroup } from './filters.js';
@@ -28,13 +29,15 @@ export const DELIVERY_LABEL: Record<Delivery, string> = { online: t.online, 'in-
 export const monthInstant = (month: string) => `${month}-15T12:00:00Z`;
 export const dayInstant = (day: string) => `${day}T12:00:00Z`;
 
-/** One session. `level` places its title under the surrounding day heading. */
+/**
+ * One session. `level` places its title under the surrounding day heading, which carries the date: the
+ * entry shows only the time, keeping the date in `<time datetime>` and in the buttons' hidden context.
+ */
 export function renderSession(entry: Entry, view: SessionView, level: number) {
   const s = entry.session;
   const module = view.moduleOf(s.moduleId);
   const state = sessionState(s, view.now);
-  const day = formatDay(s.start, view.locale);
-  const context = t.signUpFor(module.title, day);
+  const context = t.signUpFor(module.title, formatDay(s.start, view.locale));
   return html`<article
     class="session panel ${state.kind}"
     part="session"
@@ -44,28 +47,31 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
     aria-labelledby="title-${s.id}"
   >
     <div class="head">${heading(level, { class: 'title', part: 'session-title', id: `title-${s.id}` }, module.title)} ${renderBadge(state)}</div>
-    <p class="when">
-      <time datetime=${s.start}>${day}</time><br />
-      <span class="time">${formatTimeRange(s.start, s.end, view.locale)}</span> <span class="muted">(${t.ukTime})</span>
-    </p>
-    <p class="where">
-      <span class="delivery">${DELIVERY_LABEL[s.delivery]}</span>${s.venue && s.delivery !== 'online'
-        ? html` · <span class="venue">${s.venue.name}, ${s.venue.postcode}</span>`
-        : nothing}
-    </p>
-    <p class="area">${t.area}: ${s.area}</p>
-    ${s.trainer ? html`<p class="trainer">${t.trainer(s.trainer)}</p>` : nothing}
-    ${s.accessibility
-      ? html`<details class="access">
-          <summary>${t.accessibility}<span class="visually-hidden">${context}</span></summary>
-          <p>${s.accessibility}</p>
-        </details>`
-      : nothing}
+    <div class="info">
+      <p class="when">
+        ${icon('time')} <time class="time" datetime=${s.start}>${formatTimeRange(s.start, s.end, view.locale)}</time>
+        <span class="muted">(${t.ukTime})</span>
+      </p>
+      <p class="where">
+        ${icon(s.delivery === 'online' ? 'online' : 'place')} <span class="delivery">${DELIVERY_LABEL[s.delivery]}</span>${s.venue && s.delivery !== 'online'
+          ? html` · <span class="venue">${s.venue.name}, ${s.venue.postcode}</span>`
+          : nothing}
+      </p>
+      <p class="meta">
+        <span class="area">${t.area}: ${s.area}</span>${s.trainer ? html` · <span class="trainer">${t.trainer(s.trainer)}</span>` : nothing}
+      </p>
+    </div>
     <div class="actions">
       ${state.action
         ? html`<button class="button" part="signup-button" type="button" data-signup=${s.id} @click=${(e: Event) => view.onSelect(e, entry)}>
             ${state.action === 'waitlist' ? t.joinWaitlist : t.signUp}<span class="visually-hidden">${context}</span>
           </button>`
+        : nothing}
+      ${s.accessibility
+        ? html`<details class="access">
+            <summary>${icon('access')} ${t.accessibility}<span class="visually-hidden">${context}</span></summary>
+            <p>${s.accessibility}</p>
+          </details>`
         : nothing}
       ${state.kind === 'cancelled'
         ? nothing
@@ -91,7 +97,7 @@ export function renderAgenda(groups: readonly MonthGroup[], view: SessionView) {
     ${groups.map((m) => keyed(m.month, html`<section class="month" aria-labelledby="month-${m.month}">
         ${heading(view.level + 1, { class: 'month-heading', part: 'month-heading', id: `month-${m.month}` }, formatMonth(monthInstant(m.month), view.locale))}
         ${m.days.map((d) => keyed(d.day, html`<div class="day-group">
-            ${heading(view.level + 2, { class: 'day-heading' }, formatShortDay(dayInstant(d.day), view.locale))}
+            ${heading(view.level + 2, { class: 'day-heading' }, html`${icon('date')} ${formatShortDay(dayInstant(d.day), view.locale)}`)}
             ${renderSessionList(d.entries, view, view.level + 3)}
           </div>`))}
       </section>`))}

@@ -35,4 +35,4 @@ export function sessionState(s: Session, now: number): SessionState {
 
 /** Text first, colour second: the class only tints a badge whose words already say it all. */
 export const renderBadge = (state: SessionState) =>
-  html`<span class="badge ${state.kind}" part="badge" data-kind=${state.kind}>${state.text}</span>`;
+  html`<span class="badge ${state.kind}" part="badge">${state.text}</span>`;

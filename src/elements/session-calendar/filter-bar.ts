@@ -12,22 +12,32 @@ export interface FilterBarProps {
   area: string;
   from: string;
   to: string;
+  /** How many filters are set, for the disclosure's label. */
+  active: number;
+  /** The disclosure is open (it only shows, and only hides the filters, while the calendar is narrow). */
+  open: boolean;
   /** While loading: same layout, nothing to choose yet, so nothing shifts when data arrives. */
   disabled: boolean;
   onChange(name: string, value: string): void;
   onClear(): void;
+  onToggle(): void;
 }
 
 const t = en.calendar;
 
-/** Native, labelled controls; each change filters at once (no submit step to miss). */
+/**
+ * Native, labelled controls; each change filters at once (no submit step to miss). On a narrow
+ * calendar they wait behind a "Filters" disclosure button that says how many are set.
+ */
 export function renderFilterBar(p: FilterBarProps) {
   const change = (e: Event) => {
     const target = e.target as HTMLInputElement | HTMLSelectElement;
     p.onChange(target.name, target.value);
   };
-  const active = !!(p.module || p.delivery || p.area || p.from || p.to);
-  return html`<fieldset class="filters" part="filters" ?disabled=${p.disabled} @change=${change}>
+  return html`<button class="button secondary filter-toggle" type="button" aria-expanded=${p.open} aria-controls="filters" @click=${p.onToggle}>
+      ${t.filterToggle(p.active)}
+    </button>
+    <fieldset class="filters" id="filters" part="filters" ?disabled=${p.disabled} @change=${change}>
     <legend class="visually-hidden">${t.filters}</legend>
     ${renderSelectField({
       id: 'f-module',
@@ -54,7 +64,7 @@ export function renderFilterBar(p: FilterBarProps) {
       <label for="f-to">${t.to}</label>
       <input class="control" id="f-to" name="to" type="date" .value=${p.to} min=${p.from || nothing} />
     </div>
-    ${active
+    ${p.active
       ? html`<div class="field clear">
           <button class="button secondary" type="button" data-action="clear" @click=${p.onClear}>${t.clearFilters}</button>
         </div>`

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { DELIVERY_MODES, parseEnum, type Delivery, type Module } from '../../contract/index.js';
+import { DELIVERY_MODES, parseEnum, type Module } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
 import { renderFilterBar } from './filter-bar.js';
-import { memoFilters, type Filters } from './filters.js';
+import { memoOne, type Filters } from './filters.js';
 
 /** Sessions revealed per "Show more": enough to scroll, few enough to render at once on a phone. */
 export const PAGE_SIZE = 30;
@@ -16,6 +16,10 @@ export interface FilterAttributes {
   to: string;
 }
 
+const FILTER_NAMES = ['module', 'delivery', 'area', 'from', 'to'] as const;
+type FilterValues = Pick<Filters, (typeof FILTER_NAMES)[number]>;
+const NO_FILTERS: FilterValues = { module: '', delivery: '', area: '', from: '', to: '' };
+
 const t = en.calendar;
 /** Dev-facing: an attribute value the calendar does not know, and ignores. */
 export const warnIgnored = (what: string) => (value: string) =>
@@ -27,16 +31,15 @@ export const warnIgnored = (what: string) => (value: string) =>
  * because every change of filter starts the paging again.
  */
 export class FiltersController implements ReactiveController {
-  #module = '';
-  #delivery: Delivery | '' = '';
-  #area = '';
-  #from = '';
-  #to = '';
+  #values: FilterValues = NO_FILTERS;
   #shown = PAGE_SIZE;
+  /** The filters' disclosure, which only narrow calendars show. */
+  #open = false;
   /** The module filter came from the catalogue (via the provider), so say so and offer a way out. */
   #fromProvider = false;
   #lastSelectedModule?: string;
-  readonly #stable = memoFilters();
+  /** One object per change of filter, so memoised steps downstream see no change when nothing changed. */
+  readonly #current = memoOne((values: FilterValues, showPast: boolean, now: number): Filters => ({ ...values, showPast, now }));
 
   readonly #host: ReactiveControllerHost & FilterAttributes;
 
@@ -46,23 +49,17 @@ export class FiltersController implements ReactiveController {
   }
 
   readonly #onChange = (name: string, value: string) => {
-    if (name === 'module') [this.#module, this.#fromProvider] = [value, false];
-    else if (name === 'delivery') this.#delivery = parseEnum(DELIVERY_MODES, value) ?? '';
-    else if (name === 'area') this.#area = value;
-    else if (name === 'from') this.#from = value;
-    else if (name === 'to') this.#to = value;
-    this.#changed();
+    if (name === 'module') this.#fromProvider = false;
+    this.#set({ [name]: name === 'delivery' ? (parseEnum(DELIVERY_MODES, value) ?? '') : value });
   };
 
-  readonly clear = () => {
-    [this.#module, this.#delivery, this.#area, this.#from, this.#to] = ['', '', '', '', ''];
-    this.#fromProvider = false;
-    this.#changed();
-  };
+  readonly clear = () => this.#set(NO_FILTERS);
 
-  readonly #showAllModules = () => {
-    [this.#module, this.#fromProvider] = ['', false];
-    this.#changed();
+  readonly #showAllModules = () => this.#set({ module: '' });
+
+  readonly #toggle = () => {
+    this.#open = !this.#open;
+    this.#host.requestUpdate();
   };
 
   /** No setup; declared because a ReactiveController needs at least one hook. */
@@ -71,11 +68,13 @@ export class FiltersController implements ReactiveController {
   /** From the host's willUpdate: attributes that changed replace the filter they seed. */
   syncAttributes(changed: PropertyValues) {
     const h = this.#host;
-    if (changed.has('module')) [this.#module, this.#fromProvider] = [h.module.trim(), false];
-    if (changed.has('delivery')) this.#delivery = parseEnum(DELIVERY_MODES, h.delivery, warnIgnored('delivery')) ?? '';
-    if (changed.has('area')) this.#area = h.area.trim();
-    if (changed.has('from')) this.#from = h.from.trim();
-    if (changed.has('to')) this.#to = h.to.trim();
+    for (const name of FILTER_NAMES)
+      if (changed.has(name))
+        this.#values = {
+          ...this.#values,
+          [name]: name === 'delivery' ? (parseEnum(DELIVERY_MODES, h.delivery, warnIgnored('delivery')) ?? '') : h[name].trim(),
+        };
+    if (changed.has('module')) this.#fromProvider = false;
   }
 
   /** Only ever the last selection counts, and only when the page did not pin a module. */
@@ -83,17 +82,17 @@ export class FiltersController implements ReactiveController {
     if (selected === this.#lastSelectedModule) return;
     this.#lastSelectedModule = selected;
     if (!selected || this.#host.module) return;
-    [this.#module, this.#fromProvider] = [selected, true];
-    this.#changed();
+    this.#set({ module: selected });
+    this.#fromProvider = true;
   }
 
-  get #values() {
-    return { module: this.#module, delivery: this.#delivery, area: this.#area, from: this.#from, to: this.#to };
+  /** How many filters are set (differ from "all"): the narrow calendar's "Filters (2 active)". */
+  get active() {
+    return Object.values(this.#values).filter(Boolean).length;
   }
 
-  /** The filters as a stable object, so memoised steps downstream see no change when nothing changed. */
   current(showPast: boolean, now: number): Filters {
-    return this.#stable({ ...this.#values, showPast, now });
+    return this.#current(this.#values, showPast, now);
   }
 
   /** Sessions revealed so far in the agenda. */
@@ -115,21 +114,34 @@ export class FiltersController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #changed() {
+  /** Any change of filter starts the paging again; a changed module is no longer the catalogue's. */
+  #set(values: Partial<FilterValues>) {
+    this.#values = { ...this.#values, ...values };
+    if (!this.#values.module) this.#fromProvider = false;
     this.#shown = PAGE_SIZE;
     this.#host.requestUpdate();
   }
 
   /** "Showing sessions for <module>" with a way back to all modules, when the catalogue chose it. */
   renderProviderNotice(title: (moduleId: string) => string) {
-    if (!this.#fromProvider || !this.#module) return nothing;
-    return html`<div class="provider-notice">
-      <p role="status">${t.showingFor(title(this.#module))}</p>
+    if (!this.#fromProvider || !this.#values.module) return nothing;
+    return html`<div class="state provider-notice">
+      <p role="status">${t.showingFor(title(this.#values.module))}</p>
       <button class="button secondary" type="button" data-action="show-all" @click=${this.#showAllModules}>${t.showAll}</button>
     </div>`;
   }
 
   renderBar(modules: readonly Module[], areas: readonly string[], disabled: boolean) {
-    return renderFilterBar({ modules, areas, ...this.#values, disabled, onChange: this.#onChange, onClear: this.clear });
+    return renderFilterBar({
+      modules,
+      areas,
+      ...this.#values,
+      active: this.active,
+      open: this.#open,
+      disabled,
+      onChange: this.#onChange,
+      onClear: this.clear,
+      onToggle: this.#toggle,
+    });
   }
 }

@@ -81,11 +81,15 @@ export function groupByMonthDay(entries: readonly Entry[]): MonthGroup[] {
   return months;
 }
 
-/** Sessions per London day, for the month grid's markers. */
-export function countByDay(entries: readonly Entry[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(e.day, (counts.get(e.day) ?? 0) + 1);
-  return counts;
+/** Each day's sessions, in order: the month grid's cells and the chosen day's list. */
+export function byDay(entries: readonly Entry[]): Map<string, Entry[]> {
+  const days = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const list = days.get(e.day);
+    if (list) list.push(e);
+    else days.set(e.day, [e]);
+  }
+  return days;
 }
 
 /**
@@ -99,20 +103,4 @@ export function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args
     last = { args, result: fn(...args) };
     return last.result;
   };
-}
-
-/** Filters as a stable object: the same values give the same object, so memoised steps see no change. */
-export function memoFilters(): (f: Filters) => Filters {
-  const same = memoOne(
-    (module: string, delivery: Filters['delivery'], area: string, from: string, to: string, showPast: boolean, now: number): Filters => ({
-      module,
-      delivery,
-      area,
-      from,
-      to,
-      showPast,
-      now,
-    }),
-  );
-  return (f) => same(f.module, f.delivery, f.area, f.from, f.to, f.showPast, f.now);
 }

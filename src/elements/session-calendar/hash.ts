@@ -3,9 +3,7 @@
  * so a host page that keeps its own state in the hash is not broken by ours.
  */
 export function parseSessionHash(hash: string): string | undefined {
-  const raw = hash.replace(/^#/, '');
-  if (!raw.includes('session=')) return undefined;
-  const id = new URLSearchParams(raw).get('session')?.trim();
+  const id = new URLSearchParams(hash.replace(/^#/, '')).get('session')?.trim();
   return id && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? id : undefined;
 }
 

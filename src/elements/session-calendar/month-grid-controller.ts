@@ -3,12 +3,11 @@ import { en } from '../../strings/en.js';
 import { dayKey } from '../shared/format.js';
 import { renderError } from '../shared/states.js';
 import type { SessionView } from './agenda-view.js';
-import { countByDay, memoOne, type Entry } from './filters.js';
+import { byDay, memoOne, type Entry } from './filters.js';
 
 type GridModule = typeof import('./month-grid.js');
 
 const t = en.calendar;
-const entriesOn = (entries: readonly Entry[], day: string | undefined) => (day ? entries.filter((e) => e.day === day) : []);
 
 /**
  * The month view's own state, so the element only says when the month view shows: the grid
@@ -21,8 +20,7 @@ export class MonthGridController implements ReactiveController {
   #loading?: Promise<GridModule | undefined>;
   #focused = '';
   #selected?: string;
-  readonly #counts = memoOne(countByDay);
-  readonly #dayEntries = memoOne(entriesOn);
+  readonly #days = memoOne(byDay);
 
   readonly #host: ReactiveControllerHost & HTMLElement;
 
@@ -95,13 +93,14 @@ export class MonthGridController implements ReactiveController {
   render(entries: Entry[], view: SessionView) {
     if (this.#error) return renderError(this.#error, this.#retry);
     if (!this.#grid || !this.#focused) return html`<div class="skeleton grid-skeleton"><span class="visually-hidden">${t.loadingMonth}</span></div>`;
+    const days = this.#days(entries);
     return this.#grid.renderMonthGrid({
       month: this.#grid.monthOf(this.#focused),
       focused: this.#focused,
       selected: this.#selected,
       today: dayKey(new Date(view.now)),
-      counts: this.#counts(entries),
-      selectedEntries: this.#dayEntries(entries, this.#selected),
+      days,
+      selectedEntries: (this.#selected && days.get(this.#selected)) || [],
       view,
       onMove: this.#move,
       onFocusDay: this.#focusDay,

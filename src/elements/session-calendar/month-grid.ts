@@ -88,7 +88,8 @@ export interface GridProps {
   /** The day whose sessions are listed below the grid. */
   selected?: string;
   today: string;
-  counts: ReadonlyMap<string, number>;
+  /** Each day's sessions, already filtered. */
+  days: ReadonlyMap<string, readonly Entry[]>;
   /** Sessions on `selected`, already filtered. */
   selectedEntries: readonly Entry[];
   view: SessionView;
@@ -116,9 +117,10 @@ function onKeyDown(e: KeyboardEvent, p: GridProps) {
   p.onMove(next);
 }
 
+/** A day: its number and how many sessions it has; its name says the date and the count. */
 function renderCell(day: string | null, p: GridProps) {
   if (!day) return html`<td class="pad"></td>`;
-  const count = p.counts.get(day) ?? 0;
+  const count = p.days.get(day)?.length ?? 0;
   return html`<td
     class="day ${count ? 'has-sessions' : ''}"
     part="day"

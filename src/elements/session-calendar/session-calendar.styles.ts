@@ -1,31 +1,46 @@
 import { css } from 'lit';
 
-/** Mobile first (320 px); wider layouts come from the element's own width, not the viewport's. */
+/**
+ * Mobile first (320 px); wider layouts come from the element's own width, not the viewport's.
+ * Spacing, type sizes and radius are the base scale's steps (base.styles.ts), nothing in between.
+ */
 export const styles = css`
   .calendar {
     container-type: inline-size;
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: 1em;
+    gap: var(--_s4);
   }
+  /* Headings are t1 (base styles) unless set here. */
   .heading {
-    font-size: 1.5em;
-    line-height: 1.25;
+    font-size: var(--_t3);
+  }
+  .month-heading,
+  .dialog-head h2 {
+    font-size: var(--_t2);
   }
   .muted,
-  .hint {
+  .count,
+  .meta {
     color: var(--_muted);
   }
 
-  /* Filters */
+  /* Filters: behind the "Filters" disclosure while narrow, always open once wide. */
   .filters {
     display: grid;
-    grid-template-columns: 1fr;
-    gap: 0.75em;
+    gap: var(--_s3);
     border: 0;
     min-width: 0;
   }
-  @container (min-width: 34em) {
+  @container (width < 34em) {
+    [aria-expanded='false'] + .filters {
+      display: none;
+    }
+  }
+  @container (width >= 34em) {
+    .filter-toggle {
+      display: none;
+    }
     .filters {
       grid-template-columns: repeat(auto-fill, minmax(10em, 1fr));
       align-items: end;
@@ -33,25 +48,21 @@ export const styles = css`
   }
   .field {
     display: grid;
-    gap: 0.25em;
+    gap: var(--_s1);
     min-width: 0;
   }
-  .field label {
+  label {
     font-weight: 600;
   }
-  .filters[disabled] select,
-  .filters[disabled] input {
+  .filters[disabled] .control {
     opacity: 0.6;
   }
   .provider-notice {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5em 1em;
-    padding: 0.75em 1em;
+    gap: var(--_s2) var(--_s4);
     border-left: 4px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
   }
 
   /* Toolbar: view toggle and count */
@@ -60,124 +71,94 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5em;
+    gap: var(--_s2);
   }
+  /* Two secondary buttons; the pressed one filled (as specific as .button.secondary:hover, and later). */
   .view-toggle {
-    display: inline-flex;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    overflow: hidden;
+    display: flex;
+    gap: var(--_s2);
   }
-  .view-toggle button {
-    min-height: 44px;
-    min-width: 5.5em;
-    padding: 0.4em 1em;
-    border: 0;
-    background: transparent;
-    color: var(--_accent-text);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .view-toggle button[aria-pressed='true'] {
+  .view-toggle .button[aria-pressed='true'] {
     background: var(--_accent);
     color: var(--_accent-contrast);
   }
-  .view-toggle button:focus-visible {
-    outline-offset: -5px;
-    outline-color: currentColor;
-  }
-  .count {
-    color: var(--_muted);
-    font-size: 0.875em;
+  .count,
+  .meta {
+    font-size: var(--_t0);
   }
 
-  /* Agenda */
+  /* Agenda. No content-visibility on months: Chromium leaves skipped months out of the
+     accessibility tree. Paging (PAGE_SIZE) keeps the DOM small instead. */
   .agenda {
     display: grid;
-    gap: 1.5em;
+    gap: var(--_s6);
   }
-  .month {
-    /* No content-visibility: Chromium leaves skipped months out of the accessibility tree.
-       Paging (PAGE_SIZE) keeps the DOM small instead. */
+  .month,
+  .day-group,
+  .sessions,
+  .loading,
+  .month-view,
+  .day-panel {
     display: grid;
-    gap: 0.75em;
-  }
-  .month-heading {
-    font-size: 1.25em;
-    line-height: 1.3;
-  }
-  .day-group {
-    display: grid;
-    gap: 0.5em;
+    gap: var(--_s2);
   }
   .day-heading {
-    font-size: 1em;
     color: var(--_muted);
     border-bottom: 1px solid var(--_border);
-    padding-bottom: 0.25em;
+    padding-bottom: var(--_s1);
   }
-  .sessions {
-    display: grid;
-    gap: 0.75em;
-  }
+
+  /* One session: a stack while narrow (wide: below). */
   .session {
     display: grid;
-    gap: 0.35em;
+    gap: var(--_s2) var(--_s6);
   }
-  .session .head {
+  .head {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    justify-content: space-between;
-    gap: 0.25em 0.75em;
+    gap: var(--_s1) var(--_s3);
   }
-  .title {
-    margin: 0;
-    font-size: 1.0625em;
-    line-height: 1.3;
-  }
-  .when .time {
+  .time {
     font-weight: 600;
   }
-  .session.cancelled .title,
-  .session.cancelled .when {
+  .cancelled :is(.title, .when) {
     text-decoration: line-through;
     color: var(--_muted);
   }
   .session.cancelled {
     background: var(--_surface-alt);
   }
-  .access summary,
-  .add-to-calendar summary {
-    cursor: pointer;
-    color: var(--_accent-text);
-    font-weight: 600;
-    min-height: 44px;
+  summary {
     display: flex;
     align-items: center;
-  }
-  .access p {
-    font-size: 0.9375em;
+    gap: var(--_s1);
+    min-height: 44px;
+    color: var(--_accent-text);
+    font-weight: 600;
+    cursor: pointer;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    align-items: flex-start;
-    gap: 0.5em 1em;
-    margin-top: 0.25em;
+    align-items: center;
+    gap: var(--_s2) var(--_s4);
+  }
+  /* An opened disclosure takes a line of its own. */
+  .actions [open] {
+    flex-basis: 100%;
   }
   .add-to-calendar ul {
     display: grid;
-    gap: 0.25em;
-    padding: 0.25em 0 0 1em;
+    gap: var(--_s1);
+    padding: var(--_s1) 0 0 var(--_s4);
   }
   .add-to-calendar a {
     display: inline-block;
-    padding: 0.35em 0;
+    padding: var(--_s1) 0;
   }
   .more {
-    display: flex;
-    justify-content: center;
+    text-align: center;
   }
 
   /* Badges: the words carry the meaning, the colour repeats it. */
@@ -188,9 +169,7 @@ export const styles = css`
     color: var(--_warning);
     border-style: dashed;
   }
-  .badge.full,
-  .badge.full-waitlist,
-  .badge.cancelled {
+  .badge:is(.full, .full-waitlist, .cancelled) {
     color: var(--_danger);
     border-width: 2px;
   }
@@ -199,20 +178,16 @@ export const styles = css`
   }
 
   /* Month grid */
-  .month-view {
-    display: grid;
-    gap: 0.75em;
-  }
   .grid-head {
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5em;
+    gap: var(--_s2);
   }
-  .grid-head .nav {
+  .nav {
     min-width: 44px;
-    padding: 0.25em 0.75em;
-    font-size: 1.25em;
+    padding: var(--_s1) var(--_s3);
+    font-size: var(--_t1);
   }
   .grid {
     width: 100%;
@@ -220,85 +195,82 @@ export const styles = css`
     border-collapse: collapse;
   }
   .grid th {
-    padding: 0.25em 0;
-    font-size: 0.8125em;
-    font-weight: 600;
+    padding: var(--_s1) 0;
+    font-size: var(--_t0);
     color: var(--_muted);
-    text-align: center;
   }
   .grid td {
     height: 3em;
-    padding: 0.125em;
+    padding: var(--_s1);
     text-align: center;
     vertical-align: top;
     border: 1px solid var(--_border);
   }
-  .grid td.pad {
+  .grid .pad {
     border: 0;
   }
-  .grid td.day {
+  .grid .day {
     position: relative;
     cursor: pointer;
   }
   /* Focus is a ring outside the cell, the chosen day a filled cell: different shapes that
      never overlap, in normal and forced colours. */
-  .grid td.day:focus {
+  .grid .day:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
     z-index: 1;
   }
-  .grid td.has-sessions .num {
+  .has-sessions .num {
     font-weight: 700;
   }
   .grid .count {
     display: block;
-    margin: 0.1em auto 0;
+    margin: auto;
     width: fit-content;
-    min-width: 1.4em;
-    padding: 0 0.3em;
+    min-width: 1.5em;
+    padding: 0 var(--_s1);
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_accent-contrast);
-    font-size: 0.75em;
     font-weight: 700;
   }
-  .grid td[aria-current='date'] .num {
-    text-decoration: underline;
-    text-decoration-thickness: 2px;
+  [aria-current='date'] .num {
+    text-decoration: underline 2px;
   }
   /* Text colours swapped: the fill keeps accent-text's contrast with the surface (≥ 4.5:1), dark mode too. */
-  .grid td[aria-selected='true'] {
+  .grid [aria-selected='true'] {
     background: var(--_accent-text);
     color: var(--_surface);
   }
-  .grid td[aria-selected='true'] .count {
+  .grid [aria-selected='true'] .count {
     background: var(--_surface);
     color: var(--_accent-text);
   }
-  .day-panel {
-    display: grid;
-    gap: 0.75em;
-  }
-  .day-title {
-    font-size: 1.125em;
-  }
+  /* Placeholders the size of what they stand for, so nothing jumps when it arrives. */
   .session-skeleton {
-    height: 11em;
-    margin-bottom: 0.75em;
+    height: 19em;
   }
   .grid-skeleton {
     height: 20em;
   }
 
-  /* Signup dialog */
+  /* Wide: title | time and place | actions, the same columns in every entry so they line up. */
+  @container (width >= 48em) {
+    .session {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 2fr) minmax(0, 3fr);
+      align-items: start;
+    }
+    .session-skeleton {
+      height: 8em;
+    }
+  }
+
+  /* Signup dialog (a .panel) */
   .dialog {
-    width: min(100% - 1em, 40em);
-    max-height: calc(100dvh - 1em);
-    padding: 1em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    width: min(100% - var(--_s4), 40em);
+    max-height: calc(100dvh - var(--_s4));
     color: var(--_text);
+    box-shadow: var(--_shadow);
   }
   .dialog::backdrop {
     background: rgb(0 0 0 / 0.6);
@@ -307,42 +279,27 @@ export const styles = css`
     display: flex;
     align-items: flex-start;
     justify-content: space-between;
-    gap: 1em;
-  }
-  .dialog-head h2 {
-    font-size: 1.25em;
-  }
-  .dialog-head + * {
-    margin-top: 0.5em;
+    gap: var(--_s4);
+    margin-bottom: var(--_s2);
   }
   /* The dialog's own heading names the form; the form's matching heading would repeat it. */
   .dialog mobilise-signup-form::part(heading) {
     display: none;
   }
   .close {
-    flex: none;
     min-width: 44px;
-    min-height: 44px;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: transparent;
-    font-size: 1.5em;
-    line-height: 1;
-    cursor: pointer;
+    padding: 0;
+    font-size: var(--_t2);
   }
 
   @media (forced-colors: active) {
-    .view-toggle button[aria-pressed='true'] {
+    .view-toggle .button[aria-pressed='true'],
+    .grid [aria-selected='true'] {
       background: Highlight;
       color: HighlightText;
       forced-color-adjust: none;
     }
-    .grid td[aria-selected='true'] {
-      background: Highlight;
-      color: HighlightText;
-      forced-color-adjust: none;
-    }
-    .grid td[aria-selected='true'] .count {
+    .grid [aria-selected='true'] .count {
       background: HighlightText;
       color: Highlight;
     }
@@ -350,7 +307,7 @@ export const styles = css`
       border: 1px solid CanvasText;
     }
     .session:focus,
-    .grid td.day:focus {
+    .grid .day:focus {
       outline-color: Highlight;
     }
   }

@@ -53,7 +53,7 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * @csspart dialog - The signup dialog.
  * @csspart error - Error message.
  * @csspart retry - "Try again" button.
- * @csspart empty - Message when no session matches.
+ * @csspart empty - Message when there is no session to show, with what to do next.
  * @csspart notice - Note about sessions the server sent incomplete.
  *
  * @cssproperty --mobilise-accent - Buttons, day markers.
@@ -127,9 +127,15 @@ export class MobiliseSessionCalendar extends LitElement {
   headingLevel?: number;
 
 
-  readonly #onSignup = () => this.#reload();
-
-  readonly #retry = () => this.#reload();
+  /** A signup anywhere on the page changed the spaces left, or the member asked to try again: load afresh. */
+  readonly #reload = () => {
+    try {
+      this.#ctx.client().invalidate();
+    } catch {
+      /* a config error: the task reports it */
+    }
+    void this.#data.run();
+  };
 
   readonly #onViewClick = (e: Event) => {
     const view = (e.currentTarget as HTMLElement).dataset.view as CalendarView;
@@ -164,7 +170,7 @@ export class MobiliseSessionCalendar extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('mobilise-signup', this.#onSignup);
+    window.addEventListener('mobilise-signup', this.#reload);
     // An emailed link opened this page. Its signup form shows the booking; on a page whose only form
     // is this dialog's, the dialog does (the page's first calendar only, so the link is used once).
     if (!this.hasUpdated && LINK.test(location.hash) && !this.#formElsewhere && (document.querySelector('mobilise-session-calendar') ?? this) === this)
@@ -173,7 +179,7 @@ export class MobiliseSessionCalendar extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener('mobilise-signup', this.#onSignup);
+    window.removeEventListener('mobilise-signup', this.#reload);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -196,15 +202,6 @@ export class MobiliseSessionCalendar extends LitElement {
 
   get #formElsewhere() {
     return [...document.querySelectorAll('mobilise-signup-form')].some((f) => !this.contains(f));
-  }
-
-  #reload() {
-    try {
-      this.#ctx.client().invalidate();
-    } catch {
-      /* a config error: the task reports it */
-    }
-    void this.#data.run();
   }
 
   #moduleOf(id: string): EventModule {
@@ -263,13 +260,14 @@ export class MobiliseSessionCalendar extends LitElement {
     const view = this.#currentView;
     return html`<div class="toolbar">
       <div class="view-toggle" part="view-toggle" role="group" aria-label=${t.view}>
-        <button type="button" data-view="agenda" aria-pressed=${view === 'agenda'} @click=${this.#onViewClick}>${t.agenda}</button>
-        <button type="button" data-view="month" aria-pressed=${view === 'month'} @click=${this.#onViewClick}>${t.month}</button>
+        <button class="button secondary" type="button" data-view="agenda" aria-pressed=${view === 'agenda'} @click=${this.#onViewClick}>${t.agenda}</button>
+        <button class="button secondary" type="button" data-view="month" aria-pressed=${view === 'month'} @click=${this.#onViewClick}>${t.month}</button>
       </div>
       <p class="count" role="status">${this.#data.value ? t.count(shown, total) : ''}</p>
     </div>`;
   }
 
+  /** Three placeholders of a session's height in the current layout (the styles size them). */
   #renderSkeleton() {
     return html`<div class="loading" aria-busy="true">
       <p class="visually-hidden" role="status">${en.state.loading}</p>
@@ -285,9 +283,21 @@ export class MobiliseSessionCalendar extends LitElement {
       : nothing}`;
   }
 
+  /** No session to show: say why, and offer the way out when filters hide them. */
+  #renderEmpty(level: number) {
+    const filtered = this.#filters.active > 0;
+    return html`<div class="state empty" part="empty">
+      ${heading(level, { class: 'state-title' }, filtered ? t.noMatch : t.noneYet)}
+      ${filtered
+        ? html`<button class="button secondary" type="button" @click=${this.#filters.clear}>${t.clearFilters}</button>`
+        : nothing}
+    </div>`;
+  }
+
   #renderContent() {
     const value = this.#data.value;
-    if (this.#data.status === 'error') return renderError(this.#data.error, this.#retry);
+    if (this.#data.status === 'error')
+      return html`${heading(this.#ctx.headingLevel(2) + 1, { class: 'state-title' }, t.loadFailed)} ${renderError(this.#data.error, this.#reload)}`;
     if (!value) return html`${this.#filters.renderBar([], [], true)} ${this.#renderToolbar(0, 0)} ${this.#renderSkeleton()}`;
     const entries = this.#filteredEntries();
     const view: SessionView = { ...this.#sessionView, locale: this.#ctx.locale, now: value.now, level: this.#ctx.headingLevel(2) };
@@ -295,7 +305,7 @@ export class MobiliseSessionCalendar extends LitElement {
     return html`${this.#filters.renderProviderNotice(this.#titleOf)} ${this.#filters.renderBar(value.modules.items, this.#areas(this.#allEntries()), false)}
     ${this.#renderToolbar(month ? entries.length : Math.min(this.#filters.limit, entries.length), entries.length)}
     ${renderDropped([...value.sessions.dropped, ...value.modules.dropped])}
-    ${entries.length ? nothing : html`<p class="state empty" part="empty">${t.empty}</p>`}
+    ${entries.length ? nothing : this.#renderEmpty(view.level + 1)}
     ${month ? this.#grid.render(entries, view) : entries.length ? this.#renderAgendaView(entries, view) : nothing}`;
   }
 

@@ -65,11 +65,11 @@ export class SignupDialogController implements ReactiveController {
   render(titleOf: (moduleId: string) => string, endpoint: string) {
     const s = this.#entry?.session;
     const shown = s || this.#booking;
-    return html`<dialog class="dialog" part="dialog" aria-labelledby=${shown ? 'dialog-title' : nothing} @close=${this.#restoreFocus}>
+    return html`<dialog class="dialog panel" part="dialog" aria-labelledby=${shown ? 'dialog-title' : nothing} @close=${this.#restoreFocus}>
       ${shown
         ? html`<div class="dialog-head">
               <h2 id="dialog-title">${s ? t.dialogHeading(titleOf(s.moduleId)) : en.booking.heading}</h2>
-              <button class="close" type="button" data-action="close" @click=${this.#close}>
+              <button class="button secondary close" type="button" data-action="close" @click=${this.#close}>
                 <span aria-hidden="true">×</span><span class="visually-hidden">${t.close}</span>
               </button>
             </div>
