@@ -1,5 +1,7 @@
-import type { IncomingMessage } from 'node:http';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { isIPv4, isIPv6 } from 'node:net';
+import type { NodeEnv } from './server.js';
 
 /**
  * The address the rate limit counts against. Behind a reverse proxy (nginx, a
@@ -10,11 +12,10 @@ import { isIPv4, isIPv6 } from 'node:net';
  * the client and could be spoofed to dodge the limit. 0 (the default) ignores
  * the header entirely, which is right when nothing sits in front.
  */
-export function clientAddress(req: IncomingMessage, trustedProxies: number): string {
-  const socket = req.socket.remoteAddress ?? 'unknown';
+export function clientAddress(c: Context<NodeEnv>, trustedProxies: number): string {
+  const socket = getConnInfo(c).remote.address ?? 'unknown';
   if (trustedProxies <= 0) return rateLimitKey(socket);
-  const header = req.headers['x-forwarded-for'];
-  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+  const forwarded = (c.req.header('x-forwarded-for') ?? '')
     .split(',')
     .map((a) => a.trim())
     .filter(Boolean);

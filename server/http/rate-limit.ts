@@ -1,6 +1,12 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { ProblemError } from './reply.js';
+
 /**
  * Fixed-window counter per key (client IP), in memory: enough to blunt a script
  * hammering the signup form from one address. Not shared between processes.
+ * Hono has no rate limiter of its own, and the admin throttle (admin-auth.ts)
+ * counts only failures and peeks without counting, which limiters that count
+ * every request do not offer.
  */
 export interface RateLimitOptions {
   windowMs: number;
@@ -44,3 +50,12 @@ export function createRateLimiter({ windowMs, max }: RateLimitOptions, clock: ()
 }
 
 const secondsUntil = (resetAt: number, now: number) => Math.max(1, Math.ceil((resetAt - now) / 1000));
+
+/** Counts each request against its client (`keyOf`): over the limit, a 429 problem with Retry-After, before the body is read. */
+export function rateLimit(limiter: RateLimiter, keyOf: (c: Context) => string, title: string): MiddlewareHandler {
+  return async (c, next) => {
+    const retryAfter = limiter.hit(keyOf(c));
+    if (retryAfter > 0) throw new ProblemError(429, 'rate-limited', title, { retryAfter }, { 'Retry-After': String(retryAfter) });
+    await next();
+  };
+}

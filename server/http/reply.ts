@@ -1,45 +1,38 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE, type FieldError, type Problem, type ProblemCode } from '../../src/contract/index.js';
 
-/** What a route hands back; app.ts writes it and adds the shared headers. */
-export interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
+/** The contract's JSON answers say their charset (the browser tests' fake backend answers the same). */
+export const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function json(status: number, data: unknown, headers: Record<string, string> = {}): Reply {
-  return {
-    status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
-    body: JSON.stringify(data),
-  };
-}
+export const json = (c: Context, data: unknown, status: ContentfulStatusCode = 200) => c.body(JSON.stringify(data), status, { 'Content-Type': JSON_TYPE });
 
-/** Thrown anywhere below a route to answer with RFC 9457 problem details. */
-export class ProblemError extends Error {
+/**
+ * Thrown anywhere below a route to answer with RFC 9457 problem details. An
+ * HTTPException, so Hono's own error path turns it into its response.
+ */
+export class ProblemError extends HTTPException {
   constructor(
-    readonly status: number,
+    override readonly status: ContentfulStatusCode,
     readonly code: ProblemCode,
     readonly title: string,
     readonly extras: { detail?: string; errors?: FieldError[]; retryAfter?: number } = {},
     readonly headers: Record<string, string> = {},
   ) {
-    super(title);
+    super(status, { message: title });
   }
 
   /** No `instance`: the request path is client text (it can hold an email), so it is never echoed. */
-  toReply(): Reply {
-    const problem: Problem = {
-      type: `${PROBLEM_BASE}${this.code}`,
-      title: this.title,
+  get problem(): Problem {
+    return { type: `${PROBLEM_BASE}${this.code}`, title: this.title, status: this.status, code: this.code, ...this.extras };
+  }
+
+  override getResponse(): Response {
+    return new Response(JSON.stringify(this.problem), {
       status: this.status,
-      code: this.code,
-      ...this.extras,
-    };
-    return {
-      status: this.status,
-      headers: { 'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`, ...this.headers },
-      body: JSON.stringify(problem),
-    };
+      // Never cached, also when written outside the app's middleware (http/server.ts, the adapter's errorHandler).
+      headers: { 'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`, 'Cache-Control': 'no-store', ...this.headers },
+    });
   }
 }

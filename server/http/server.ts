@@ -1,6 +1,11 @@
+import type { HttpBindings } from '@hono/node-server';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { PROBLEM_CONTENT_TYPE } from '../../src/contract/index.js';
 import { ProblemError } from './reply.js';
+
+/** What Hono's Node adapter hands every request: the Node request and response behind it. */
+export type NodeEnv = { Bindings: HttpBindings };
 
 /** What a slow or idle client may hold on to; README "Reference backend" lists the variables that set them. */
 export interface HttpLimits {
@@ -54,9 +59,14 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? new ProblemError(431, 'bad-request', 'Request headers too large')
         : new ProblemError(400, 'bad-request', 'Malformed request');
-  const reply = problem.toReply();
-  const headers = { ...reply.headers, 'Content-Length': String(Buffer.byteLength(reply.body!)), 'Cache-Control': 'no-store', Connection: 'close' };
-  const head = [`HTTP/1.1 ${reply.status} ${problem.title}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n');
+  const body = JSON.stringify(problem.problem);
+  const headers = {
+    'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  };
+  const head = [`HTTP/1.1 ${problem.status} ${problem.title}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n');
   // The HTTP server keeps sockets half-open; this one is done once the answer is flushed.
-  socket.end(`${head}\r\n\r\n${reply.body}`, () => socket.destroy());
+  socket.end(`${head}\r\n\r\n${body}`, () => socket.destroy());
 }

@@ -1,13 +1,13 @@
-import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
 import { BookingConfirmResultSchema, BookingTokenRequestSchema, BookingViewSchema } from '../../src/contract/index.js';
-import { json, ProblemError, type Reply } from '../http/reply.js';
+import { json, ProblemError } from '../http/reply.js';
 import type { MailContext } from '../store/booking-mail.js';
 import { cancelBooking, confirmBooking, viewBooking, type TokenOutcome, type TokenProblem } from '../store/bookings.js';
 import { fieldErrors } from '../http/validation.js';
 import type { Deps } from './context.js';
 import { readJsonObject } from './json-body.js';
 
-const MAX_TOKEN_BODY_BYTES = 1024;
+export const MAX_TOKEN_BODY_BYTES = 1024;
 
 /** Human titles the booking page can show as they are. */
 const PROBLEMS: Record<TokenProblem, ProblemError> = {
@@ -27,15 +27,15 @@ const PROBLEMS: Record<TokenProblem, ProblemError> = {
 
 type Action<T> = (db: Deps['db'], token: string, ctx: MailContext) => Promise<TokenOutcome<T>>;
 
-/** POST /v1/bookings/{confirm,view,cancel}: the token comes in the JSON body, never in the URL. */
+/** POST /v1/bookings/{confirm,view,cancel}, behind limitBody(MAX_TOKEN_BODY_BYTES): the token comes in the JSON body, never in the URL. */
 function tokenRoute<T>(action: Action<T>, schema: { parse(value: unknown): unknown }, writes: boolean) {
-  return async (deps: Deps, req: IncomingMessage): Promise<Reply> => {
-    const parsed = BookingTokenRequestSchema.safeParse(await readJsonObject(req, MAX_TOKEN_BODY_BYTES));
+  return async (c: Context, deps: Deps): Promise<Response> => {
+    const parsed = BookingTokenRequestSchema.safeParse(await readJsonObject(c));
     if (!parsed.success) throw new ProblemError(422, 'validation', 'This link does not work', { errors: fieldErrors(parsed.error) });
     const outcome = await action(deps.db, parsed.data.token, { now: deps.now(), mail: deps.mail });
     if (outcome.kind !== 'ok') throw PROBLEMS[outcome.kind];
     if (writes) deps.mailWritten();
-    return json(200, schema.parse(outcome.value));
+    return json(c, schema.parse(outcome.value));
   };
 }
 

@@ -7,54 +7,52 @@ import {
   type Module,
   type Session,
 } from '../../src/contract/index.js';
+import type { Context } from 'hono';
+import { PUBLIC_CACHE } from '../http/headers.js';
+import { JSON_TYPE, ProblemError } from '../http/reply.js';
 import { fieldErrors } from '../http/validation.js';
-import { json, ProblemError, type Reply } from '../http/reply.js';
 import { cachedModules, cachedSessions, cachedSessionWithModule } from '../store/catalogue.js';
 import { perResult } from '../store/read-cache.js';
 import type { Deps } from './context.js';
 
-// One reply per cached result, shared by every request it answers (never mutated).
-const modulesReply = perResult((modules: Module[]) => json(200, ModulesResponseSchema.parse({ modules })));
-const sessionsReply = perResult((sessions: Session[]) => json(200, SessionsResponseSchema.parse({ sessions })));
+// One body per cached result, shared by every request it answers: a flood of GETs validates and serialises each result once.
+const modulesJson = perResult((modules: Module[]) => JSON.stringify(ModulesResponseSchema.parse({ modules })));
+const sessionsJson = perResult((sessions: Session[]) => JSON.stringify(SessionsResponseSchema.parse({ sessions })));
+const publicJson = (c: Context, body: string) => c.body(body, 200, { 'Content-Type': JSON_TYPE, ...PUBLIC_CACHE });
 
 /** GET /v1/modules */
-export async function getModules({ db }: Deps): Promise<Reply> {
-  return modulesReply(await cachedModules(db));
+export async function getModules(c: Context, { db }: Deps): Promise<Response> {
+  return publicJson(c, modulesJson(await cachedModules(db)));
 }
 
 /**
- * The first value of each parameter, exactly as sent: an empty value or an
- * unencoded "+" (read as a space) is refused, as docs/openapi.json says.
+ * GET /v1/sessions?module=&from=&to=&area=&delivery= — the first value of each
+ * parameter, exactly as sent (c.req.query()): an empty value or an unencoded "+"
+ * (read as a space) is refused, as docs/openapi.json says.
  */
-function queryObject(params: URLSearchParams): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const [key, value] of params) if (!(key in query)) query[key] = value;
-  return query;
-}
-
-/** GET /v1/sessions?module=&from=&to=&area=&delivery= */
-export async function getSessions({ db }: Deps, params: URLSearchParams): Promise<Reply> {
-  const parsed = SessionQuerySchema.safeParse(queryObject(params));
+export async function getSessions(c: Context, { db }: Deps): Promise<Response> {
+  const parsed = SessionQuerySchema.safeParse(c.req.query());
   if (!parsed.success) {
     throw new ProblemError(400, 'bad-request', 'Invalid query', {
       detail: 'Check the filters: dates need a full ISO 8601 date-time with an offset, with "+" encoded as %2B.',
       errors: fieldErrors(parsed.error),
     });
   }
-  return sessionsReply(await cachedSessions(db, parsed.data));
+  return publicJson(c, sessionsJson(await cachedSessions(db, parsed.data)));
 }
 
+/** The route of GET /v1/sessions/{id}.ics: the id is the segment before ".ics". */
+export const ICS_ROUTE = '/v1/sessions/:file{[^/]+\\.ics}';
+
 /** GET /v1/sessions/{id}.ics */
-export async function getSessionIcs({ db, now }: Deps, id: string): Promise<Reply> {
+export async function getSessionIcs(c: Context, { db, now }: Deps): Promise<Response> {
+  const id = c.req.param('file')!.slice(0, -'.ics'.length);
   const found = slug.safeParse(id).success ? await cachedSessionWithModule(db, id) : undefined;
   if (!found) throw new ProblemError(404, 'not-found', 'Session not found');
   const { session, module } = found;
-  return {
-    status: 200,
-    headers: {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${session.id}.ics"`,
-    },
-    body: sessionToIcs(session, module, { now: now() }),
-  };
+  return c.body(sessionToIcs(session, module, { now: now() }), 200, {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${session.id}.ics"`,
+    ...PUBLIC_CACHE,
+  });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
 import { SignupRequestSchema, SignupResultSchema, type SignupRequest } from '../../src/contract/index.js';
-import { json, ProblemError, type Reply } from '../http/reply.js';
+import { json, ProblemError } from '../http/reply.js';
 import { fieldErrors } from '../http/validation.js';
 import { pageOnly, returnUrlErrors } from '../lib/return-url.js';
 import { createSignup } from '../store/signups.js';
@@ -10,9 +10,9 @@ import { readJsonObject } from './json-body.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** POST /v1/signups */
-export async function postSignup(deps: Deps, req: IncomingMessage): Promise<Reply> {
-  const body = withIdempotencyKey(await readJsonObject(req, MAX_BODY_BYTES), req.headers['idempotency-key']);
+/** POST /v1/signups, behind limitBody(MAX_BODY_BYTES) */
+export async function postSignup(c: Context, deps: Deps): Promise<Response> {
+  const body = withIdempotencyKey(await readJsonObject(c), c.req.header('idempotency-key'));
   const parsed = SignupRequestSchema.safeParse(body);
   const errors = parsed.success ? [] : fieldErrors(parsed.error);
   if (!errors.some((e) => e.field === 'returnUrl')) errors.push(...returnUrlErrors(body.returnUrl, deps.allowedOrigins));
@@ -24,9 +24,9 @@ export async function postSignup(deps: Deps, req: IncomingMessage): Promise<Repl
   switch (outcome.kind) {
     case 'accepted':
       deps.mailWritten();
-      return json(202, SignupResultSchema.parse(outcome.result));
+      return json(c, SignupResultSchema.parse(outcome.result), 202);
     case 'replayed':
-      return json(200, SignupResultSchema.parse(outcome.result));
+      return json(c, SignupResultSchema.parse(outcome.result));
     case 'idempotency-conflict':
       throw new ProblemError(422, 'idempotency-conflict', 'Idempotency key already used', {
         detail: 'This Idempotency-Key was used for a different signup. Generate a new key for a new signup.',
@@ -41,9 +41,8 @@ export async function postSignup(deps: Deps, req: IncomingMessage): Promise<Repl
 }
 
 /** The key goes in the body, as docs/openapi.json requires; an Idempotency-Key header, if sent, must repeat it. */
-function withIdempotencyKey(body: Record<string, unknown>, header: string | string[] | undefined): Record<string, unknown> {
-  if (header === undefined) return body;
-  const key = Array.isArray(header) ? header[0] : header;
+function withIdempotencyKey(body: Record<string, unknown>, key: string | undefined): Record<string, unknown> {
+  if (key === undefined) return body;
   if (body.idempotencyKey !== undefined && body.idempotencyKey !== key) {
     throw new ProblemError(400, 'bad-request', 'Idempotency keys differ', {
       detail: 'The Idempotency-Key header and idempotencyKey in the body must be the same.',

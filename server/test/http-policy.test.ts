@@ -47,8 +47,10 @@ for (const target of dbTargets()) {
         const ok = await preflight(ALLOWED_ORIGIN);
         assert.equal(ok.status, 204);
         assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
-        assert.equal(ok.headers.get('access-control-allow-methods'), 'GET, POST');
-        assert.equal(ok.headers.get('access-control-allow-headers'), 'Content-Type, Idempotency-Key');
+        // Comma-separated lists (Fetch standard): whitespace around the commas is not part of a value.
+        const list = (header: string) => ok.headers.get(header)?.split(/\s*,\s*/);
+        assert.deepEqual(list('access-control-allow-methods'), ['GET', 'POST']);
+        assert.deepEqual(list('access-control-allow-headers'), ['Content-Type', 'Idempotency-Key']);
         const foreign = await preflight(FOREIGN_ORIGIN);
         assert.equal(foreign.status, 403);
         assert.equal(foreign.headers.get('access-control-allow-origin'), null);
