@@ -4,6 +4,9 @@
  * errors, and search every shadow root for anything a hostile payload injected.
  */
 
+import { render } from 'lit';
+import { icon, type IconName } from '../../src/elements/shared/icons.js';
+
 export type Settled = 'data' | 'empty' | 'error' | 'result' | 'not-found' | 'no-session';
 
 export interface SettledState {
@@ -96,6 +99,17 @@ export function shadowRoots(node: Node = document): ShadowRoot[] {
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'blob:', 'mailto:', 'tel:']);
 
+/** The drawings of the elements' own icons (shared/icons.ts), as they render them. */
+const OWN_ICONS = new Set(
+  (['date', 'time', 'place', 'online', 'access'] satisfies IconName[]).map((name) => {
+    const box = document.createElement('div');
+    render(icon(name), box);
+    return box.querySelector('svg')!.outerHTML.replace(/<!--.*?-->/g, '');
+  }),
+);
+/** One of those icons, exactly: nothing added to it, no other drawing. */
+const ownIcon = (el: Element) => el.localName === 'svg' && OWN_ICONS.has(el.outerHTML.replace(/<!--.*?-->/g, ''));
+
 /**
  * Anything a payload could have injected: script-capable elements, inline event
  * handlers, or links and sources with a script URL. Empty means clean.
@@ -104,7 +118,7 @@ export function injectedNodes(roots: (ShadowRoot | Document | Element)[]): strin
   const found: string[] = [];
   for (const root of roots) {
     for (const el of root.querySelectorAll('script, img, svg, iframe, object, embed, frame, math, base, meta, link:not([rel="stylesheet"])')) {
-      found.push(`<${el.localName}> in ${describe(root)}`);
+      if (!ownIcon(el)) found.push(`<${el.localName}> in ${describe(root)}`);
     }
     for (const el of root.querySelectorAll('*')) {
       for (const attr of el.attributes) {
