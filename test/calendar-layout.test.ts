@@ -1,6 +1,7 @@
 /**
- * The calendar's layout by its own width: entries in columns when wide, filters behind a
- * disclosure when narrow, icons beside the words they illustrate, and placeholders the size
+ * The calendar's layout by its own width: entries in columns when wide (and one row each with
+ * layout="compact"), filters behind a disclosure when narrow, icons beside the words they
+ * illustrate, titles in the month grid where the cells have room, and placeholders the size
  * of what they stand for. Widths come from a wrapper (container queries), the 1280×800 window
  * from setViewport: WebKit's window cannot be narrower than 447 px.
  */
@@ -8,14 +9,15 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/context/define.js';
 import '../src/elements/session-calendar/define.js';
-import type { Session } from '../src/contract/index.js';
+import type { Module, Session } from '../src/contract/index.js';
 import type { MobiliseSessionCalendar } from '../src/elements/session-calendar/session-calendar.js';
 import { en } from '../src/strings/en.js';
-import { gate, mockApi, type MockApi } from './helpers/mock-api.js';
+import { fixtures, gate, mockApi, type MockApi } from './helpers/mock-api.js';
 import { DAY, sessionFixture } from './helpers/session.js';
 import { setViewport } from './helpers/viewport.js';
 
 const t = en.calendar;
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
 let apis: MockApi[] = [];
 const api = (...args: Parameters<typeof mockApi>) => {
@@ -52,7 +54,7 @@ async function loaded(el: MobiliseSessionCalendar, selector = 'article[part="ses
 }
 
 /** The skeleton's placeholder height while loading, then the entries' heights once loaded. */
-async function skeletonThenCards(width: number | undefined) {
+async function skeletonThenCards(width: number | undefined, attrs = '') {
   const g = gate();
   const a = api();
   const route = a.routes['GET /v1/sessions'];
@@ -60,7 +62,7 @@ async function skeletonThenCards(width: number | undefined) {
     await g.promise;
     return route(req);
   };
-  const el = await mount(width, '', a);
+  const el = await mount(width, attrs, a);
   await waitUntil(() => $(el, '.session-skeleton'), 'skeleton');
   const placeholder = rect($(el, '.session-skeleton')!).height;
   g.release();
@@ -69,12 +71,26 @@ async function skeletonThenCards(width: number | undefined) {
 }
 
 describe('calendar layout', () => {
+  it('reflects layout, and warns about a value it does not know', async () => {
+    const el = await loaded(await mount(undefined));
+    expect(el.getAttribute('layout')).to.equal('cards');
+    el.layout = 'compact';
+    await el.updateComplete;
+    expect(el.getAttribute('layout')).to.equal('compact');
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warned.push(m);
+    try {
+      el.setAttribute('layout', 'grid');
+      await el.updateComplete;
+    } finally {
+      console.warn = warn;
+    }
+    expect(warned).to.deep.equal(['[mobilise] <mobilise-session-calendar> ignores layout="grid"']);
+  });
+
   it('lays an entry out in columns when wide, the date only in its day heading; a stack when narrow', async () => {
-    scrollTo(0, 0);
     const wide = await loaded(await mount(undefined));
-    const visible = cards(wide).filter((c) => rect(c).top >= 0 && rect(c).bottom <= innerHeight).length;
-    console.log(`[layout] whole sessions in a 1280×800 window: ${visible}`);
-    expect(visible, 'more than the one a 306 px entry allowed').to.be.at.least(2);
     const card = cards(wide)[0];
     const [head, when, actions] = ['.head', '.when', '.actions'].map((s) => rect(card.querySelector(s)!));
     expect(head.right, 'title, then time and place, then actions, left to right').to.be.at.most(when.left);
@@ -90,13 +106,42 @@ describe('calendar layout', () => {
     await expect(narrow).to.be.accessible();
   });
 
-  it('sizes the loading placeholders like the entries they stand for, at 320 and 1280 px', async () => {
+  it('fits four or more whole sessions in a 1280×800 window with layout="compact", one row each', async () => {
+    scrollTo(0, 0);
+    const compact = await loaded(await mount(undefined, 'layout="compact"'));
+    const inView = (el: Element) => cards(el).filter((c) => rect(c).top >= 0 && rect(c).bottom <= innerHeight).length;
+    const visible = inView(compact);
+    const card = cards(compact)[0];
+    const [when, head, where, actions] = ['.when', '.head', '.where', '.actions'].map((s) => rect(card.querySelector(s)!));
+    expect(when.right <= head.left && head.right <= where.left && where.right <= actions.left, 'time | title | place | actions').to.equal(true);
+    // The details are still there, in small print beside the button, and open below it inside the entry.
+    const details = card.querySelector<HTMLDetailsElement>('[part="add-to-calendar"]')!;
+    expect(shown(details.querySelector('summary'))).to.equal(true);
+    details.open = true;
+    await waitUntil(() => shown(details.querySelector('a')), 'calendar links shown');
+    expect(rect(details).right).to.be.at.most(rect(card).right);
+    details.open = false;
+    await expect(compact).to.be.accessible();
+    compact.parentElement!.remove();
+
+    scrollTo(0, 0);
+    const cardsLayout = await loaded(await mount(undefined));
+    console.log(`[layout] whole sessions in a 1280×800 window: compact ${visible}, default ${inView(cardsLayout)}`);
+    expect(visible).to.be.at.least(4);
+  });
+
+  it('sizes the loading placeholders like the entries they stand for, at 320 and 1280 px in both layouts', async () => {
     const report: string[] = [];
-    for (const width of [320, undefined]) {
-      const { el, placeholder, heights } = await skeletonThenCards(width);
+    for (const [width, attrs] of [
+      [320, ''],
+      [undefined, ''],
+      [320, 'layout="compact"'],
+      [undefined, 'layout="compact"'],
+    ] as const) {
+      const { el, placeholder, heights } = await skeletonThenCards(width, attrs);
       const typical = median(heights);
-      report.push(`${width ?? rect(el).width} px: entries ${heights.slice(0, 6).join('/')}… (median ${typical}), placeholder ${Math.round(placeholder)}`);
-      expect(placeholder, `${width ?? 'wide'}`).to.be.within(typical * 0.75, typical * 1.25);
+      report.push(`${width ?? rect(el).width}px ${attrs || 'cards'}: entries ${heights.slice(0, 6).join('/')}… (median ${typical}), placeholder ${Math.round(placeholder)}`);
+      expect(placeholder, `${width ?? 'wide'} ${attrs}`).to.be.within(typical * 0.75, typical * 1.25);
       el.parentElement!.remove();
     }
     console.log(`[layout] entry heights: ${report.join('; ')}`);
@@ -154,4 +199,35 @@ describe('calendar layout', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows session titles in the month grid where there is room, the count where there is not', async () => {
+    const modules: Module[] = [
+      ...fixtures.modules,
+      { ...fixtures.modules[0], id: 'markup', title: '<em>Organising</em> for a very long time, with a title that cannot fit a day cell' },
+    ];
+    const day = `${NEXT_YEAR}-03-12`;
+    const at = (h: number) => `${day}T${String(h).padStart(2, '0')}:00:00Z`;
+    const sessions = [
+      sessionFixture({ id: 'a', start: at(9), moduleId: 'markup' }),
+      sessionFixture({ id: 'b', start: at(12), moduleId: 'voter-persuasion' }),
+      sessionFixture({ id: 'c', start: at(15), moduleId: 'digital-organising' }),
+    ];
+    const el = await loaded(await mount(1000, 'view="month"', api({ modules, sessions })), `td[data-day="${day}"]`);
+    const cell = $(el, `td[data-day="${day}"]`)!;
+    const titles = [...cell.querySelectorAll<HTMLElement>('.titles span')];
+    expect(titles.map(text)).to.deep.equal([modules.at(-1)!.title, 'Voter Persuasion', '+1']);
+    expect(cell.querySelector('em'), 'titles are text').to.equal(null);
+    expect(shown(cell.querySelector('.count')), 'no count beside the titles').to.equal(false);
+    expect(titles.every(shown)).to.equal(true);
+    expect(getComputedStyle(titles[0]).textOverflow).to.equal('ellipsis');
+    expect(titles[0].scrollWidth, 'the long title is cut short').to.be.greaterThan(titles[0].clientWidth);
+    expect(rect(titles[0]).right).to.be.at.most(rect(cell).right);
+    expect(titles[2].getAttribute('aria-hidden'), '"+1" repeats the count the name already says').to.equal('true');
+    expect(text(cell.querySelector('.visually-hidden'))).to.include(t.sessionsOnDay(3));
+    await expect(el).to.be.accessible();
+
+    el.parentElement!.style.width = '400px';
+    await waitUntil(() => !shown(cell.querySelector('.titles')), 'no titles when narrow');
+    expect(shown(cell.querySelector('.count'))).to.equal(true);
+    expect(text(cell.querySelector('.count'))).to.equal('3');
+  });
 });

@@ -286,6 +286,22 @@ describe('<mobilise-session-calendar>', () => {
     expect($<HTMLSelectElement>(el, '#f-delivery')!.value).to.equal('');
   });
 
+  it("offers every area when the provider's area has no sessions", async () => {
+    const a = api({ sessions: [session('glasgow', { area: 'Glasgow' })] });
+    const root = await fixture<HTMLElement>(html`<mobilise-provider endpoint=${a.endpoint} area="Fife">
+      <mobilise-session-calendar></mobilise-session-calendar>
+    </mobilise-provider>`);
+    const el = await loaded(root.querySelector('mobilise-session-calendar')!);
+    expect(text($(el, '[part="empty"] h3'))).to.equal(t.noneYet);
+    const all = $<HTMLButtonElement>(el, '[part="empty"] button')!;
+    expect(text(all)).to.equal(t.seeAllAreas);
+    all.click();
+    await waitUntil(() => entries(el).length === 1, 'the session from another area');
+    expect(entryIds(el)).to.deep.equal(['glasgow']);
+    const areaAsked = a.calls.filter((c) => c.url.includes('/v1/sessions')).map((c) => new URL(c.url).searchParams.get('area'));
+    expect(areaAsked, "first the provider's area, then every area").to.deep.equal(['Fife', null]);
+    expect(has(el, '[part="empty"]'), 'no empty state any more').to.equal(false);
+  });
 
   it('toggles between agenda and month views with aria-pressed buttons', async () => {
     const el = await loaded(await calendar(api()));

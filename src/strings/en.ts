@@ -90,7 +90,9 @@ export const en = {
   calendar: {
     heading: 'Upcoming sessions',
     noneYet: 'No upcoming sessions yet',
+    checkBack: 'Please check back soon.',
     noMatch: 'No sessions match your filters',
+    seeAllAreas: 'See all areas',
     loadFailed: 'Sessions could not be loaded',
     signUp: 'Sign up',
     joinWaitlist: 'Join the waiting list',

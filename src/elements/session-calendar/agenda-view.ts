@@ -52,14 +52,17 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
         ${icon('time')} <time class="time" datetime=${s.start}>${formatTimeRange(s.start, s.end, view.locale)}</time>
         <span class="muted">(${t.ukTime})</span>
       </p>
-      <p class="where">
-        ${icon(s.delivery === 'online' ? 'online' : 'place')} <span class="delivery">${DELIVERY_LABEL[s.delivery]}</span>${s.venue && s.delivery !== 'online'
-          ? html` · <span class="venue">${s.venue.name}, ${s.venue.postcode}</span>`
-          : nothing}
-      </p>
-      <p class="meta">
-        <span class="area">${t.area}: ${s.area}</span>${s.trainer ? html` · <span class="trainer">${t.trainer(s.trainer)}</span>` : nothing}
-      </p>
+      <div class="place">
+        <p class="where">
+          ${icon(s.delivery === 'online' ? 'online' : 'place')} <span class="delivery">${DELIVERY_LABEL[s.delivery]}</span>${s.venue &&
+          s.delivery !== 'online'
+            ? html` · <span class="venue">${s.venue.name}, ${s.venue.postcode}</span>`
+            : nothing}
+        </p>
+        <p class="meta">
+          <span class="area">${t.area}: ${s.area}</span>${s.trainer ? html` · <span class="trainer">${t.trainer(s.trainer)}</span>` : nothing}
+        </p>
+      </div>
     </div>
     <div class="actions">
       ${state.action

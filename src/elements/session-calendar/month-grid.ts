@@ -117,10 +117,14 @@ function onKeyDown(e: KeyboardEvent, p: GridProps) {
   p.onMove(next);
 }
 
-/** A day: its number and how many sessions it has; its name says the date and the count. */
+/**
+ * A day: its number, and its sessions as a count (narrow grids) or the first two titles (wide ones, where
+ * the styles show them; text, cut short with an ellipsis). Its name says the date and how many sessions.
+ */
 function renderCell(day: string | null, p: GridProps) {
   if (!day) return html`<td class="pad"></td>`;
-  const count = p.days.get(day)?.length ?? 0;
+  const list = p.days.get(day) ?? [];
+  const count = list.length;
   return html`<td
     class="day ${count ? 'has-sessions' : ''}"
     part="day"
@@ -133,6 +137,11 @@ function renderCell(day: string | null, p: GridProps) {
     <span class="num" aria-hidden="true">${Number(day.slice(8))}</span>
     ${count ? html`<span class="count" aria-hidden="true">${count}</span>` : nothing}
     <span class="visually-hidden">${formatDay(dayInstant(day), p.view.locale)}, ${t.sessionsOnDay(count)}</span>
+    ${count
+      ? html`<span class="titles">${list.slice(0, 2).map((e) => html`<span>${p.view.moduleOf(e.session.moduleId).title}</span>`)}${count > 2
+          ? html`<span aria-hidden="true">+${count - 2}</span>`
+          : nothing}</span>`
+      : nothing}
   </td>`;
 }
 

@@ -24,6 +24,10 @@ export const styles = css`
   .meta {
     color: var(--_muted);
   }
+  /* "(UK time)" stays in one piece. */
+  .muted {
+    white-space: nowrap;
+  }
 
   /* Filters: behind the "Filters" disclosure while narrow, always open once wide. */
   .filters {
@@ -157,6 +161,9 @@ export const styles = css`
     display: inline-block;
     padding: var(--_s1) 0;
   }
+  :host([layout='compact']) .session {
+    padding: var(--_s2) var(--_s4);
+  }
   .more {
     text-align: center;
   }
@@ -234,6 +241,10 @@ export const styles = css`
     color: var(--_accent-contrast);
     font-weight: 700;
   }
+  /* Titles only once wide (below). */
+  .titles {
+    display: none;
+  }
   [aria-current='date'] .num {
     text-decoration: underline 2px;
   }
@@ -262,6 +273,43 @@ export const styles = css`
     }
     .session-skeleton {
       height: 8em;
+    }
+    /* The month grid: titles where the cells have room for them, the count where they do not. */
+    .grid .count {
+      display: none;
+    }
+    .titles {
+      display: grid;
+      font-size: var(--_t0);
+      text-align: start;
+    }
+    .titles span {
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
+  }
+
+  /* Compact, once there is room: a table row per session (time | title | place | actions), the
+     disclosures in small print. */
+  @container (width >= 64em) {
+    :host([layout='compact']) .session {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 4fr) minmax(0, 4fr) 24em;
+      align-items: center;
+      gap: var(--_s1) var(--_s4);
+    }
+    :host([layout='compact']) .info {
+      display: contents;
+    }
+    :host([layout='compact']) .when {
+      order: -1;
+    }
+    :host([layout='compact']) summary {
+      min-height: 24px;
+      font-size: var(--_t0);
+    }
+    :host([layout='compact']) .session-skeleton {
+      height: 5.5em;
     }
   }
 

@@ -23,6 +23,7 @@ import { SignupDialogController } from './signup-dialog-controller.js';
 export { PAGE_SIZE } from './filters-controller.js';
 export type CalendarView = 'agenda' | 'month';
 export type SignupMode = 'auto' | 'dialog' | 'page';
+export type CalendarLayout = 'cards' | 'compact';
 
 const t = en.calendar;
 const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.id, m]));
@@ -31,7 +32,8 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * @tagname mobilise-session-calendar
  * @summary Upcoming training sessions as an agenda or a month grid, with filters, deep links and sign-up.
  *
- * Attributes: `endpoint` (else the provider's), `view` ("agenda" | "month"), `signup` ("auto" | "dialog" | "page"),
+ * Attributes: `endpoint` (else the provider's), `view` ("agenda" | "month"), `layout` ("cards" | "compact": one row
+ * per session where the calendar is wide, so a screen shows four or more), `signup` ("auto" | "dialog" | "page"),
  * initial filters `module`, `delivery` ("online" | "in-person" | "hybrid"), `area`, `from` and `to` ("YYYY-MM-DD",
  * London days, inclusive), `show-past` to include sessions that have ended, and `heading-level` (2–6, default 2: the
  * calendar's heading; months, days and sessions nest below it). Inside a `<mobilise-provider>`,
@@ -67,6 +69,7 @@ export class MobiliseSessionCalendar extends LitElement {
   static override properties = {
     endpoint: {},
     view: { reflect: true },
+    layout: { reflect: true },
     signup: {},
     module: {},
     delivery: {},
@@ -80,7 +83,7 @@ export class MobiliseSessionCalendar extends LitElement {
   readonly #ctx = new MobiliseController(this);
 
   readonly #data = new Task(this, {
-    args: () => [this.#ctx.endpoint, this.#ctx.config.area] as const,
+    args: () => [this.#ctx.endpoint, this.#allAreas ? undefined : this.#ctx.config.area] as const,
     task: async ([, area], { signal }) => {
       const client = this.#ctx.client();
       // Exactly the catalogue's query, so the two share one request.
@@ -109,6 +112,8 @@ export class MobiliseSessionCalendar extends LitElement {
   endpoint = '';
   /** "agenda" (default) or "month". */
   view: CalendarView = 'agenda';
+  /** "cards" (default) or "compact": one row per session where the calendar is wide. */
+  layout: CalendarLayout = 'cards';
   /** Where "Sign up" leads: "dialog", "page" (a `<mobilise-signup-form>` elsewhere on the page) or "auto". */
   signup: SignupMode = 'auto';
   /** Initial module filter (a module id); wins over the catalogue's selection. */
@@ -127,6 +132,9 @@ export class MobiliseSessionCalendar extends LitElement {
   headingLevel?: number;
 
 
+  /** "See all areas" from the empty state: load past the provider's area. */
+  #allAreas = false;
+
   /** A signup anywhere on the page changed the spaces left, or the member asked to try again: load afresh. */
   readonly #reload = () => {
     try {
@@ -135,6 +143,11 @@ export class MobiliseSessionCalendar extends LitElement {
       /* a config error: the task reports it */
     }
     void this.#data.run();
+  };
+
+  readonly #seeAllAreas = () => {
+    this.#allAreas = true;
+    this.requestUpdate();
   };
 
   readonly #onViewClick = (e: Event) => {
@@ -186,6 +199,7 @@ export class MobiliseSessionCalendar extends LitElement {
     this.#filters.syncAttributes(changed);
     if (changed.has('view') && this.view !== this.#currentView) warnIgnored('view')(this.view);
     if (changed.has('signup') && !['auto', 'dialog', 'page'].includes(this.signup)) warnIgnored('signup')(this.signup);
+    if (changed.has('layout') && !['cards', 'compact'].includes(this.layout)) warnIgnored('layout')(this.layout);
     this.#filters.followProvider(this.#ctx.selection.moduleId);
     if (this.#currentView === 'month') this.#grid.prepare(() => (this.#data.value ? this.#initialGridDay() : undefined));
   }
@@ -283,14 +297,17 @@ export class MobiliseSessionCalendar extends LitElement {
       : nothing}`;
   }
 
-  /** No session to show: say why, and offer the way out when filters hide them. */
+  /** No session to show: say why, and offer the way out (clear the filters, or look past the provider's area). */
   #renderEmpty(level: number) {
     const filtered = this.#filters.active > 0;
     return html`<div class="state empty" part="empty">
       ${heading(level, { class: 'state-title' }, filtered ? t.noMatch : t.noneYet)}
       ${filtered
         ? html`<button class="button secondary" type="button" @click=${this.#filters.clear}>${t.clearFilters}</button>`
-        : nothing}
+        : html`<p>${t.checkBack}</p>
+            ${this.#ctx.config.area && !this.#allAreas
+              ? html`<button class="button secondary" type="button" @click=${this.#seeAllAreas}>${t.seeAllAreas}</button>`
+              : nothing}`}
     </div>`;
   }
 

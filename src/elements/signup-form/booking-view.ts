@@ -1,7 +1,8 @@
 /**
  * The booking a confirm or manage link opens, shown by the signup form instead of itself.
- * Its own chunk: the form imports it only when the address carries a link's token, so
- * every other page loads nothing more.
+ * Not a lazy chunk: on its own it compressed to 1.15 KB gzip, inside the embed's one chunk to
+ * 0.68 KB, and the 36 KB ceiling counts both; the member who follows the emailed link on a
+ * phone also waits for one request fewer.
  */
 import { html, type ReactiveControllerHost } from 'lit';
 import { cancelBooking, confirmBooking, viewBooking } from '../../client/bookings.js';

@@ -6,6 +6,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { LINK } from '../shared/booking-link.js';
 import { heading } from '../shared/heading.js';
 import { renderDropped, renderError } from '../shared/states.js';
+import { BookingPanel } from './booking-view.js';
 import { safeHref } from './fields.js';
 import { FocusController } from './focus-controller.js';
 import { FormStateController } from './form-state-controller.js';
@@ -36,7 +37,7 @@ const scrollFieldIntoView = ({ target }: FocusEvent) =>
  * on the page when the form has no provider).
  *
  * Manage mode: opened from an emailed link (`#mobilise-confirm=…` or `#mobilise-booking=…` in the
- * address), the form shows that booking instead (booking-view.ts, loaded only then): confirmed,
+ * address), the form shows that booking instead (booking-view.ts): confirmed,
  * on the waiting list, expired or cancelled, with add-to-calendar and a cancel button.
  *
  * Attributes:
@@ -110,8 +111,8 @@ export class MobiliseSignupForm extends LitElement {
   /** Level of the form's heading, 2–6 (default: the provider's `heading-level`, else 2); the error summary and outcomes sit one below. */
   headingLevel?: number;
 
-  /** Manage mode: what shows instead of the form (the skeleton until booking-view.ts arrives). */
-  #manage?: { render(level: number): unknown };
+  /** Manage mode: the booking shows instead of the form (the skeleton until it is read). */
+  #manage?: BookingPanel;
 
   #onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -157,14 +158,7 @@ export class MobiliseSignupForm extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     if (this.#manage || !LINK.test(location.hash) || (this.sessionId && this.closest('dialog'))) return;
-    this.#manage = { render: () => undefined };
-    import('./booking-view.js')
-      .then(
-        (m) => (this.#manage = new m.BookingPanel(this, this.#ctx, () => this.#moveFocus.request('result'))),
-        // A failed import() stays failed in this document: only a reload fetches the chunk again.
-        (e: unknown) => (this.#manage = { render: () => renderError(e, () => location.reload()) }),
-      )
-      .finally(() => this.requestUpdate());
+    this.#manage = new BookingPanel(this, this.#ctx, () => this.#moveFocus.request('result'));
   }
 
   /** The form's heading level; the error summary and outcomes sit one below. */
