@@ -1,53 +1,77 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { endpointFor, handlers, longText } from './support/mocks.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { AUDIENCES, STRANDS } from '../src/contract/index.js';
+import { LAYOUTS } from '../src/elements/module-catalogue/filter.js';
+import { en } from '../src/strings/en.js';
+import { headingLevel } from './support/api.js';
+import { handlers, longText, modules, NEVER_TIMES_OUT, withClient } from './support/mocks.js';
+import { detailsOf, inShadowOf } from './support/play.js';
+import { renderElement } from './support/render.js';
 
-interface Args {
-  layout?: 'cards' | 'list';
-  strand?: string;
-  audience?: string;
-  search?: string;
-  'heading-level'?: number;
-}
+const t = en.catalogue;
 
-const meta: Meta<Args> = {
+const meta: Meta = {
   title: 'Elements/Module catalogue',
   component: 'mobilise-module-catalogue',
-  args: { layout: 'cards' },
+  args: { layout: 'cards', onMobiliseModuleSelect: fn() },
   argTypes: {
-    layout: { control: 'inline-radio', options: ['cards', 'list'] },
-    strand: { control: 'select', options: ['', 'field', 'digital', 'message', 'data', 'community', 'unions', 'clp'] },
-    audience: { control: 'select', options: ['', 'new-activists', 'activists', 'candidates', 'role-holders'] },
-    search: { control: 'text' },
-    'heading-level': { control: { type: 'number', min: 2, max: 6 } },
+    layout: { control: 'inline-radio', options: [...LAYOUTS] },
+    strand: { control: 'select', options: ['', ...STRANDS] },
+    audience: { control: 'select', options: ['', ...AUDIENCES] },
+    'heading-level': headingLevel,
   },
-  render: (args, { id }) => html`<mobilise-module-catalogue
-    endpoint=${endpointFor(id)}
-    layout=${ifDefined(args.layout)}
-    strand=${ifDefined(args.strand || undefined)}
-    audience=${ifDefined(args.audience || undefined)}
-    search=${ifDefined(args.search || undefined)}
-    heading-level=${ifDefined(args['heading-level'])}
-  ></mobilise-module-catalogue>`,
+  render: renderElement('mobilise-module-catalogue'),
   parameters: { msw: { handlers: handlers() } },
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
-export const Cards: Story = {};
-export const List: Story = { args: { layout: 'list' } };
+/** `screenshot`: one of the element's main stories, for `npm run screenshots`. */
+export const Cards: Story = { tags: ['screenshot'] };
+export const List: Story = { tags: ['screenshot'], args: { layout: 'list' } };
 export const FilteredByStrand: Story = { args: { strand: 'message' } };
+
+/** A member narrows the list, then asks for a module's sessions. */
+export const Filtering: Story = {
+  play: async ({ canvasElement, args, step }) => {
+    const catalogue = await inShadowOf(canvasElement, 'mobilise-module-catalogue');
+    const message = modules.filter((m) => m.strand === 'message');
+    await step(`Choose the strand "${t.strands.message}"`, async () => {
+      await userEvent.selectOptions(await catalogue.findByLabelText(t.strand, {}, { timeout: 5000 }), 'message');
+    });
+    await step('Only that strand is listed, and the count says so', async () => {
+      await expect(await catalogue.findByText(t.results(message.length, modules.length))).toBeVisible();
+      const titles = catalogue.getAllByRole('article').map((card) => card.getAttribute('data-module'));
+      await expect(titles).toEqual(message.map((m) => m.id));
+    });
+    await step(`Press "${t.seeSessions}" on the first`, async () => {
+      await userEvent.click(catalogue.getAllByRole('button', { name: (name) => name.startsWith(t.seeSessions) })[0]!);
+      await waitFor(() => expect(detailsOf(args.onMobiliseModuleSelect)).toEqual([{ moduleId: message[0]!.id }]));
+      await expect(await catalogue.findByText(t.selected)).toBeVisible();
+    });
+  },
+};
+
 export const NoMatch: Story = { args: { search: 'underwater basket weaving' } };
-export const Loading: Story = { parameters: { msw: { handlers: handlers({ mode: 'loading' }) } } };
+/** Stays loading: the backend never answers and this story's client never gives up. */
+export const Loading: Story = {
+  beforeEach: withClient(NEVER_TIMES_OUT),
+  parameters: { msw: { handlers: handlers({ mode: 'loading' }) } },
+};
 export const Empty: Story = { parameters: { msw: { handlers: handlers({ modules: [], sessions: [] }) } } };
 export const ServerError: Story = { parameters: { msw: { handlers: handlers({ mode: 'error' }) } } };
 export const MalformedResponse: Story = { parameters: { msw: { handlers: handlers({ mode: 'malformed' }) } } };
-export const LongText: Story = { parameters: { msw: { handlers: handlers(longText()) } } };
-export const Phone320: Story = {
-  parameters: { viewport: { defaultViewport: 'narrow' } },
-  globals: { viewport: { value: 'narrow' } },
+/** Every module (none dropped): text as long as the contract allows. */
+export const LongText: Story = {
+  parameters: { msw: { handlers: handlers(longText()) } },
+  play: async ({ canvasElement }) => {
+    const catalogue = await inShadowOf(canvasElement, 'mobilise-module-catalogue');
+    await expect(await catalogue.findByText(t.results(modules.length, modules.length), {}, { timeout: 5000 })).toBeVisible();
+  },
 };
+export const Phone320: Story = { globals: { viewport: { value: 'phone320', isRotated: false } } };
 export const MissingEndpoint: Story = {
   render: () => html`<mobilise-module-catalogue></mobilise-module-catalogue>`,
+  parameters: { controls: { disable: true } },
 };

@@ -1,85 +1,88 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Session } from '../src/contract/index.js';
-import { bookingToken, endpointFor, handlers, longText, sessions, sessionsInStates } from './support/mocks.js';
-import { shadowOf } from './support/play.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { DELIVERY_MODES, type Session } from '../src/contract/index.js';
+import { en } from '../src/strings/en.js';
+import { headingLevel } from './support/api.js';
+import { bookingToken, handlers, longText, modules, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient } from './support/mocks.js';
+import { detailsOf, inShadowOf, withHash } from './support/play.js';
+import { renderElement } from './support/render.js';
 
-interface Args {
-  view?: 'agenda' | 'month';
-  signup?: 'auto' | 'dialog' | 'page';
-  module?: string;
-  delivery?: string;
-  area?: string;
-  showPast?: boolean;
-  'heading-level'?: number;
-}
+const t = en.calendar;
 
-const meta: Meta<Args> = {
+const meta: Meta = {
   title: 'Elements/Session calendar',
   component: 'mobilise-session-calendar',
-  args: { view: 'agenda', signup: 'dialog' },
+  args: { view: 'agenda', signup: 'dialog', onMobiliseSessionSelect: fn() },
   argTypes: {
-    view: { control: 'inline-radio', options: ['agenda', 'month'] },
-    signup: { control: 'inline-radio', options: ['auto', 'dialog', 'page'] },
-    module: { control: 'text' },
-    delivery: { control: 'select', options: ['', 'online', 'in-person', 'hybrid'] },
-    area: { control: 'text' },
-    showPast: { control: 'boolean' },
-    'heading-level': { control: { type: 'number', min: 2, max: 6 } },
+    delivery: { control: 'select', options: ['', ...DELIVERY_MODES] },
+    module: { control: 'select', options: ['', ...modules.map((m) => m.id)] },
+    from: { control: 'text', description: 'First day shown, YYYY-MM-DD (London).' },
+    to: { control: 'text', description: 'Last day shown, YYYY-MM-DD (London).' },
+    'heading-level': headingLevel,
   },
-  render: (args, { id }) => html`<mobilise-session-calendar
-    endpoint=${endpointFor(id)}
-    view=${ifDefined(args.view)}
-    signup=${ifDefined(args.signup)}
-    module=${ifDefined(args.module || undefined)}
-    delivery=${ifDefined(args.delivery || undefined)}
-    area=${ifDefined(args.area || undefined)}
-    ?show-past=${args.showPast}
-    heading-level=${ifDefined(args['heading-level'])}
-  ></mobilise-session-calendar>`,
+  render: renderElement('mobilise-session-calendar'),
   parameters: { msw: { handlers: handlers() } },
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 /** 5,000 sessions over two years, to see pagination and filtering at scale. */
 function manySessions(): Session[] {
   const out: Session[] = [];
   const start = Date.now() + 86_400_000;
   for (let i = 0; i < 5000; i++) {
-    const base = sessions[i % sessions.length];
-    const t = start + i * 3.5 * 3_600_000;
-    out.push({ ...base, id: `bulk-${i}`, start: new Date(t).toISOString(), end: new Date(t + 7_200_000).toISOString(), signupDeadline: undefined });
+    const base = sessions[i % sessions.length]!;
+    const at = start + i * 3.5 * 3_600_000;
+    out.push({ ...base, id: `bulk-${i}`, start: new Date(at).toISOString(), end: new Date(at + 7_200_000).toISOString(), signupDeadline: undefined });
   }
   return out;
 }
 
-export const Agenda: Story = {};
-export const MonthGrid: Story = { args: { view: 'month' } };
-export const EveryBadge: Story = { parameters: { msw: { handlers: handlers({ sessions: sessionsInStates() }) } } };
+/** `screenshot`: one of the element's main stories, for `npm run screenshots`. */
+export const Agenda: Story = { tags: ['screenshot'] };
+export const MonthGrid: Story = { tags: ['screenshot'], args: { view: 'month' } };
+export const EveryBadge: Story = { tags: ['screenshot'], parameters: { msw: { handlers: handlers({ sessions: sessionsInStates() }) } } };
 export const FilteredOnline: Story = { args: { delivery: 'online' } };
-export const WithPastSessions: Story = { args: { showPast: true } };
+export const WithPastSessions: Story = { args: { 'show-past': true } };
+
+/** A member picks a session: the calendar says which (the event) and opens the signup form in a dialog. */
 export const DialogOpen: Story = {
-  play: async ({ canvasElement }) => {
-    const root = await shadowOf(canvasElement, 'mobilise-session-calendar', '[part~="signup-button"]');
-    root.querySelector<HTMLButtonElement>('[part~="signup-button"]')!.click();
+  tags: ['screenshot'],
+  beforeEach: withHash(),
+  play: async ({ canvasElement, args, step }) => {
+    const calendar = await inShadowOf(canvasElement, 'mobilise-session-calendar');
+    const signUp = await calendar.findAllByRole('button', { name: (name) => name.startsWith(t.signUp) }, { timeout: 5000 });
+    await step(`Press the first "${t.signUp}"`, () => userEvent.click(signUp[0]!));
+    await step('The calendar says which session: mobilise-session-select', () =>
+      waitFor(() => expect(detailsOf(args.onMobiliseSessionSelect)).toHaveLength(1)),
+    );
+    const [{ moduleId }] = detailsOf(args.onMobiliseSessionSelect) as { moduleId: string }[];
+    await step('The dialog opens, named after the module, with the signup form in it', async () => {
+      const dialog = await calendar.findByRole('dialog', { name: t.dialogHeading(modules.find((m) => m.id === moduleId)!.title) });
+      const form = await inShadowOf(dialog, 'mobilise-signup-form');
+      await expect(await form.findByLabelText(en.signup.firstName, {}, { timeout: 5000 })).toBeVisible();
+    });
   },
 };
 export const Empty: Story = { parameters: { msw: { handlers: handlers({ sessions: [] }) } } };
-export const Loading: Story = { parameters: { msw: { handlers: handlers({ mode: 'loading' }) } } };
+/** Stays loading: the backend never answers and this story's client never gives up. */
+export const Loading: Story = {
+  beforeEach: withClient(NEVER_TIMES_OUT),
+  parameters: { msw: { handlers: handlers({ mode: 'loading' }) } },
+};
 export const ServerError: Story = { parameters: { msw: { handlers: handlers({ mode: 'error' }) } } };
 export const MalformedResponse: Story = { parameters: { msw: { handlers: handlers({ mode: 'malformed' }) } } };
 export const LongText: Story = { parameters: { msw: { handlers: handlers(longText()) } } };
 export const FiveThousandSessions: Story = { parameters: { msw: { handlers: handlers({ sessions: manySessions() }) } } };
-export const Phone320: Story = { globals: { viewport: { value: 'narrow' } } };
-export const MissingEndpoint: Story = { render: () => html`<mobilise-session-calendar></mobilise-session-calendar>` };
+export const Phone320: Story = { globals: { viewport: { value: 'phone320', isRotated: false } } };
+export const MissingEndpoint: Story = {
+  render: () => html`<mobilise-session-calendar></mobilise-session-calendar>`,
+  parameters: { controls: { disable: true } },
+};
 
 /** Opened from an emailed link on a page whose only form is the calendar's: the dialog shows the booking. */
 export const BookingFromLink: Story = {
-  beforeEach: () => {
-    history.replaceState(history.state, '', `#mobilise-booking=${bookingToken}`);
-    return () => history.replaceState(history.state, '', location.pathname + location.search);
-  },
+  beforeEach: withHash(`#mobilise-booking=${bookingToken}`),
   parameters: { msw: { handlers: handlers({ booking: 'confirmed' }) } },
 };

@@ -1,83 +1,139 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { bookingToken, endpointFor, handlers, longText, sessions, sessionsInStates, type Scenario } from './support/mocks.js';
-import { fill, member, shadowOf, submit } from './support/play.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { en } from '../src/strings/en.js';
+import { headingLevel } from './support/api.js';
+import { bookingToken, handlers, longText, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient, type Scenario } from './support/mocks.js';
+import { detailsOf, fillForm, focusedText, inShadowOf, submitForm, withHash, type Queries } from './support/play.js';
+import { renderElement } from './support/render.js';
 
-interface Args {
-  sessionId?: string;
-  privacyUrl?: string;
-  'heading-level'?: number;
-}
-
+const t = en.signup;
 const states = sessionsInStates();
 const [open, fewLeft, fullWaitlist, fullNoWaitlist, cancelled] = states;
 
-const meta: Meta<Args> = {
+const meta: Meta = {
   title: 'Elements/Signup form',
   component: 'mobilise-signup-form',
-  args: { sessionId: open.id, privacyUrl: 'https://example.org/privacy' },
+  args: { 'session-id': open.id, 'privacy-url': 'https://example.org/privacy', onMobiliseSignup: fn() },
   argTypes: {
-    sessionId: { control: 'select', options: states.map((s) => s.id) },
-    privacyUrl: { control: 'text' },
-    'heading-level': { control: { type: 'number', min: 2, max: 6 } },
+    'session-id': { control: 'select', options: ['', ...states.map((s) => s.id), 'no-such-session'] },
+    'heading-level': headingLevel,
   },
-  render: (args, { id }) => html`<mobilise-signup-form
-    endpoint=${endpointFor(id)}
-    session-id=${ifDefined(args.sessionId || undefined)}
-    privacy-url=${ifDefined(args.privacyUrl || undefined)}
-    heading-level=${ifDefined(args['heading-level'])}
-  ></mobilise-signup-form>`,
+  render: renderElement('mobilise-signup-form'),
   parameters: { msw: { handlers: handlers({ sessions: states }) } },
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 const withSignup = (signup: Scenario['signup']) => ({ msw: { handlers: handlers({ sessions: states, signup }) } });
-const fillAndSubmit: Story['play'] = async ({ canvasElement }) => {
-  const root = await shadowOf(canvasElement, 'mobilise-signup-form', 'form');
-  fill(root, member);
-  submit(root);
-};
+const form = (canvasElement: HTMLElement) => inShadowOf(canvasElement, 'mobilise-signup-form');
 
-export const Form: Story = {};
-export const FewSpacesLeft: Story = { args: { sessionId: fewLeft.id } };
-export const WaitingList: Story = { args: { sessionId: fullWaitlist.id } };
-export const FullSession: Story = { args: { sessionId: fullNoWaitlist.id } };
-export const Cancelled: Story = { args: { sessionId: cancelled.id } };
-export const NoSessionChosen: Story = { args: { sessionId: '' } };
-export const UnknownSession: Story = { args: { sessionId: 'no-such-session' } };
+/** Fills the form in as a member would and sends it; returns the form's queries for what follows. */
+async function signUp(canvasElement: HTMLElement, step: StoryContext['step'], submit: string = t.submit) {
+  const f = await form(canvasElement);
+  await step('Fill in name, email, postcode, membership and consent', () => fillForm(f));
+  await step(`Press "${submit}"`, () => submitForm(f, submit));
+  return f;
+}
+
+/** The outcome heading takes focus, so a screen reader says it at once. */
+const outcomeFocused = (f: Queries, heading: string) => waitFor(() => expect(focusedText(f)).toBe(heading), { timeout: 8000 });
+
+/** `screenshot`: one of the element's main stories, for `npm run screenshots`. */
+export const Form: Story = { tags: ['screenshot'] };
+export const FewSpacesLeft: Story = { args: { 'session-id': fewLeft.id } };
+export const WaitingList: Story = { args: { 'session-id': fullWaitlist.id } };
+export const FullSession: Story = { args: { 'session-id': fullNoWaitlist.id } };
+export const Cancelled: Story = { args: { 'session-id': cancelled.id } };
+export const NoSessionChosen: Story = { args: { 'session-id': '' } };
+export const UnknownSession: Story = { args: { 'session-id': 'no-such-session' } };
+
+/** Sent empty: the error summary lists every missing answer and takes focus. Nothing is sent. */
 export const ValidationErrors: Story = {
-  play: async ({ canvasElement }) => submit(await shadowOf(canvasElement, 'mobilise-signup-form', 'form')),
+  tags: ['screenshot'],
+  play: async ({ canvasElement, args, step }) => {
+    const f = await form(canvasElement);
+    await step(`Press "${t.submit}" with nothing filled in`, async () => {
+      await f.findByLabelText(t.firstName, {}, { timeout: 5000 });
+      await submitForm(f);
+    });
+    await step(`"${t.errorSummary}" has focus and names each missing answer`, async () => {
+      await waitFor(() => expect(focusedText(f)).toContain(t.errorSummary));
+      for (const message of [en.validation.firstName, en.validation.lastName, en.validation.email, en.validation.postcode, en.validation.membership]) {
+        await expect(focusedText(f)).toContain(message);
+      }
+    });
+    await expect(detailsOf(args.onMobiliseSignup)).toEqual([]);
+  },
 };
-export const ServerValidationErrors: Story = { parameters: withSignup('validation'), play: fillAndSubmit };
-export const Confirmed: Story = { parameters: withSignup('confirmed'), play: fillAndSubmit };
-export const Waitlisted: Story = { args: { sessionId: fullWaitlist.id }, parameters: withSignup('waitlisted'), play: fillAndSubmit };
-export const FullWhenSubmitted: Story = { parameters: withSignup('full'), play: fillAndSubmit };
-export const ClosedWhenSubmitted: Story = { parameters: withSignup('closed'), play: fillAndSubmit };
-export const RateLimited: Story = { parameters: withSignup('rate-limited'), play: fillAndSubmit };
-export const Offline: Story = { parameters: withSignup('offline'), play: fillAndSubmit };
-export const Loading: Story = { parameters: { msw: { handlers: handlers({ mode: 'loading' }) } } };
+/** The server refuses two answers: they come back in the error summary, as if the form had found them. */
+export const ServerValidationErrors: Story = {
+  parameters: withSignup('validation'),
+  play: async ({ canvasElement, step }) => {
+    const f = await signUp(canvasElement, step);
+    await waitFor(() => expect(focusedText(f)).toContain(t.errorSummary), { timeout: 8000 });
+    await expect(focusedText(f)).toContain(en.validation.email);
+    await expect(focusedText(f)).toContain(en.validation.postcode);
+  },
+};
+/** Sent: "Check your email", and the page hears mobilise-signup (no personal data in it). */
+export const Confirmed: Story = {
+  tags: ['screenshot'],
+  parameters: withSignup('confirmed'),
+  play: async ({ canvasElement, args, step }) => {
+    const f = await signUp(canvasElement, step);
+    await step(`"${t.checkEmail}" has focus`, () => outcomeFocused(f, t.checkEmail));
+    await expect(detailsOf(args.onMobiliseSignup)).toEqual([expect.objectContaining({ sessionId: open.id, status: 'pending', hold: 'place' })]);
+  },
+};
+export const Waitlisted: Story = {
+  args: { 'session-id': fullWaitlist.id },
+  parameters: withSignup('waitlisted'),
+  play: async ({ canvasElement, step }) => outcomeFocused(await signUp(canvasElement, step, t.submitWaitlist), t.checkEmailWaitlist),
+};
+export const FullWhenSubmitted: Story = {
+  parameters: withSignup('full'),
+  play: async ({ canvasElement, step }) => outcomeFocused(await signUp(canvasElement, step), t.fullTitle),
+};
+export const ClosedWhenSubmitted: Story = {
+  parameters: withSignup('closed'),
+  play: async ({ canvasElement, step }) => outcomeFocused(await signUp(canvasElement, step), t.closedTitle),
+};
+/** Told to wait a minute (Retry-After: 60); this story's client does not retry, so it says so at once. */
+export const RateLimited: Story = {
+  beforeEach: withClient({ retries: 0 }),
+  parameters: withSignup('rate-limited'),
+  play: async ({ canvasElement, step }) => {
+    const f = await signUp(canvasElement, step);
+    await expect(await f.findByText(t.rateLimitedFor(60), {}, { timeout: 5000 })).toBeVisible();
+  },
+};
+export const Offline: Story = {
+  parameters: withSignup('offline'),
+  play: async ({ canvasElement, step }) => {
+    const f = await signUp(canvasElement, step);
+    await expect(await f.findByText(t.networkRetry, {}, { timeout: 8000 })).toBeVisible();
+  },
+};
+/** Stays loading: the backend never answers and this story's client never gives up. */
+export const Loading: Story = {
+  beforeEach: withClient(NEVER_TIMES_OUT),
+  parameters: { msw: { handlers: handlers({ mode: 'loading' }) } },
+};
 export const ServerError: Story = { parameters: { msw: { handlers: handlers({ mode: 'error' }) } } };
 export const StaticModeUnavailable: Story = {
-  render: () => html`<mobilise-signup-form endpoint="/mobilise-static.json" session-id=${sessions[0].id}></mobilise-signup-form>`,
+  render: () => html`<mobilise-signup-form endpoint="/mobilise-static.json" session-id=${sessions[0]!.id}></mobilise-signup-form>`,
+  parameters: { controls: { disable: true } },
 };
 export const LongText: Story = {
-  args: { sessionId: longText().sessions[0].id },
+  args: { 'session-id': longText().sessions[0]!.id },
   parameters: { msw: { handlers: handlers(longText()) } },
 };
-export const Phone320: Story = { globals: { viewport: { value: 'narrow' } } };
+export const Phone320: Story = { globals: { viewport: { value: 'phone320', isRotated: false } } };
 
-/**
- * Manage mode: the page opened from an emailed link. The fragment is set before the form connects
- * and cleared after the story, so the other stories stay forms.
- */
+/** Manage mode: the page opened from an emailed link (the fragment is set before the form connects). */
 const fromLink = (kind: 'confirm' | 'booking', booking: Scenario['booking']): Story => ({
-  beforeEach: () => {
-    history.replaceState(history.state, '', `#mobilise-${kind}=${bookingToken}`);
-    return () => history.replaceState(history.state, '', location.pathname + location.search);
-  },
+  beforeEach: withHash(`#mobilise-${kind}=${bookingToken}`),
   parameters: { msw: { handlers: handlers({ sessions: states, booking }) } },
 });
 export const BookingConfirmedByLink: Story = fromLink('confirm', 'confirmed');
@@ -87,9 +143,12 @@ export const BookingExpired: Story = fromLink('booking', 'expired');
 export const BookingCancelled: Story = fromLink('booking', 'cancelled');
 export const BookingCancelStep: Story = {
   ...fromLink('booking', 'confirmed'),
-  play: async ({ canvasElement }) => {
-    const root = await shadowOf(canvasElement, 'mobilise-signup-form', '.result-heading');
-    [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === en.booking.cancel)?.click();
+  play: async ({ canvasElement, step }) => {
+    const f = await form(canvasElement);
+    await step(`Press "${en.booking.cancel}"`, async () =>
+      userEvent.click(await f.findByRole('button', { name: en.booking.cancel }, { timeout: 5000 })),
+    );
+    await expect(await f.findByText(en.booking.sure)).toBeVisible();
   },
 };
 export const BookingLinkInvalid: Story = fromLink('booking', 'token-invalid');

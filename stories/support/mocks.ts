@@ -3,7 +3,8 @@
  * story exercises the real client (validation, retry, cache) and elements.
  */
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
-import type { BookingStatus, Module, Session, SignupRequest } from '../../src/contract/index.js';
+import { getClient, type ClientOptions } from '../../src/client/index.js';
+import { ModuleSchema, SessionSchema, type BookingStatus, type Module, type Session, type SignupRequest } from '../../src/contract/index.js';
 import { makeSessions, modules as seedModules } from '../../server/seed/programme.js';
 import { tokenProblems, type TokenProblem } from '../../test/helpers/token-problems.js';
 
@@ -18,6 +19,19 @@ const problem = (status: number, code: string, extra: Record<string, unknown> = 
 
 /** Each story gets its own endpoint, so the shared per-endpoint client cache never leaks between stories. */
 export const endpointFor = (storyId: string) => `https://${storyId.replace(/[^a-z0-9-]/gi, '-')}.stories.mobilise.test`;
+
+/**
+ * A story's `beforeEach` that gives its endpoint a client with other options, made before the
+ * element asks for one (clients are shared per endpoint). E.g. a loading story that stays loading
+ * instead of timing out after the client's 10 s.
+ */
+export const withClient =
+  (options: ClientOptions) =>
+  ({ id }: { id: string }) =>
+    void getClient(endpointFor(id), options);
+
+/** Longer than anyone waits, and within what setTimeout takes (2^31 - 1 ms). */
+export const NEVER_TIMES_OUT: ClientOptions = { timeoutMs: 24 * 3_600_000 };
 
 export interface Scenario {
   modules?: unknown[];
@@ -116,16 +130,33 @@ export function sessionsInStates(): Session[] {
   ];
 }
 
-/** Modules and sessions with very long text, for wrapping and overflow. */
+/** `text` repeated and cut to `max` characters. */
+const fill = (text: string, max: number) => text.repeat(Math.ceil(max / text.length)).slice(0, max).trim();
+
+/** `item` as the contract parses it, or an error naming what is over a limit (the element would drop it). */
+function conforming<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, item: unknown): T {
+  const r = schema.safeParse(item);
+  if (!r.success) throw new Error(`Story fixture breaks the contract: ${JSON.stringify(r.error.issues)}`);
+  return r.data;
+}
+
+/**
+ * Modules and sessions with very long text, for wrapping and overflow: titles and summaries as long
+ * as the contract allows (src/contract: title 200, summary 500 characters), long names and notes
+ * within theirs. Checked against the contract here, so a fixture over a limit fails the story
+ * instead of the element quietly dropping it with a notice.
+ */
 export function longText(): { modules: Module[]; sessions: Session[] } {
-  const long = 'Organising in communities across Scotland with '.repeat(12).trim();
-  const ms = modules.map((m) => ({ ...m, title: `${m.title}: ${long.slice(0, 150)}`, summary: long.slice(0, 480) }));
-  const ss = sessions.map((x) => ({
-    ...x,
-    trainer: 'Dr Alexandra Montgomery-Fitzwilliam-MacGillivray',
-    accessibility: long.slice(0, 400),
-    venue: x.venue && { ...x.venue, name: `The Very Long Named Community Hall and Trades Council Meeting Rooms (${x.venue.name})` },
-  }));
+  const words = 'Organising in communities across Scotland with ';
+  const ms = modules.map((m) => conforming<Module>(ModuleSchema, { ...m, title: fill(`${m.title}: ${words}`, 200), summary: fill(words, 500) }));
+  const ss = sessions.map((x) =>
+    conforming<Session>(SessionSchema, {
+      ...x,
+      trainer: 'Dr Alexandra Montgomery-Fitzwilliam-MacGillivray',
+      accessibility: fill(words, 400),
+      venue: x.venue && { ...x.venue, name: `The Very Long Named Community Hall and Trades Council Meeting Rooms (${x.venue.name})` },
+    }),
+  );
   return { modules: ms, sessions: ss };
 }
 

@@ -1,36 +1,61 @@
-/** Helpers for play functions: elements render in shadow DOM, so reach in directly. */
-export async function shadowOf(canvas: HTMLElement, tag: string, ready: string): Promise<ShadowRoot> {
-  const deadline = Date.now() + 8000;
-  for (;;) {
-    const root = canvas.querySelector(tag)?.shadowRoot;
-    if (root?.querySelector(ready)) return root;
-    if (Date.now() > deadline) throw new Error(`${tag} did not render ${ready}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/**
+ * Helpers for play functions, on Storybook's own testing utilities (`storybook/test`), so each
+ * play function reads as a script of what a member does and what they then see. The elements
+ * render in shadow DOM: queries run `within` an element's shadow root.
+ */
+import { userEvent, waitFor, within, type Mock, type queries } from 'storybook/test';
+import { en } from '../../src/strings/en.js';
+
+/** testing-library's queries bound to one shadow root, and the root (for what has focus in it). */
+export type Queries = ReturnType<typeof within<typeof queries>> & { root: ShadowRoot };
+
+/** Queries inside the shadow root of the `tag` element in `container` (a canvas, or another element's shadow root). */
+export async function inShadowOf(container: Element | ShadowRoot, tag: string): Promise<Queries> {
+  const root = await waitFor(() => {
+    const r = container.querySelector(tag)?.shadowRoot;
+    if (!r) throw new Error(`<${tag}> has not rendered`);
+    return r;
+  });
+  // A shadow root answers every query testing-library makes of its container.
+  return Object.assign(within(root as unknown as HTMLElement), { root });
 }
 
-export function fill(root: ShadowRoot, values: Record<string, string | boolean>) {
-  for (const [name, value] of Object.entries(values)) {
-    const inputs = root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`);
-    for (const input of inputs) {
-      if (input instanceof HTMLInputElement && input.type === 'radio') input.checked = input.value === value;
-      else if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = value === true;
-      else input.value = String(value);
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    }
-  }
-}
+/** Text of what has focus inside the element (document.activeElement is only the host). Text, not a node, so a failure prints readably. */
+export const focusedText = (q: Queries) => q.root.activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? '(nothing focused)';
+
+/** The `detail` of each event an `on…` spy received. */
+export const detailsOf = (spy: unknown) => (spy as Mock).mock.calls.map(([e]) => (e as CustomEvent).detail as unknown);
 
 export const member = {
   firstName: 'Morag',
   lastName: 'MacLeod',
   email: 'morag@example.org',
   postcode: 'G12 8QQ',
-  membership: 'member',
-  consentContact: true,
 };
 
-export function submit(root: ShadowRoot) {
-  root.querySelector('form')!.requestSubmit();
+const t = en.signup;
+
+/** Types the member's details, chooses "member" and ticks the contact consent, as a person does. */
+export async function fillForm(form: Queries) {
+  await userEvent.type(await form.findByLabelText(t.firstName, {}, { timeout: 5000 }), member.firstName);
+  await userEvent.type(form.getByLabelText(t.lastName), member.lastName);
+  await userEvent.type(form.getByLabelText(t.email), member.email);
+  await userEvent.type(form.getByLabelText(t.postcode), member.postcode);
+  await userEvent.click(form.getByRole('radio', { name: t.member }));
+  await userEvent.click(form.getByRole('checkbox', { name: t.consentContact }));
 }
+
+/** Presses the form's submit button (its name says what it does: "Sign up" or "Join the waiting list"). */
+export async function submitForm(form: Queries, name: string = t.submit) {
+  await userEvent.click(form.getByRole('button', { name }));
+}
+
+/**
+ * A story's `beforeEach` for the page address: sets `hash` (an emailed link's fragment), and
+ * afterwards removes whatever hash the story left (choosing a session writes `#session=…`),
+ * so the next story in the same frame does not open a session or a booking.
+ */
+export const withHash = (hash?: string) => () => {
+  if (hash) history.replaceState(history.state, '', hash);
+  return () => history.replaceState(history.state, '', location.pathname + location.search);
+};
