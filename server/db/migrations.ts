@@ -133,6 +133,52 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
       `CREATE INDEX IF NOT EXISTS outbox_signup ON outbox (signup_id)`,
     ],
   },
+  {
+    // Organiser accounts, passwordless sign-in, sessions and the audit log (issue 12).
+    version: 3,
+    statements: [
+      // areas: an organiser's scope (at least one); an admin sees everything and keeps none.
+      `CREATE TABLE IF NOT EXISTS organisers (
+        id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        email text NOT NULL,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('admin', 'organiser')),
+        areas text[] NOT NULL DEFAULT '{}',
+        disabled_at timestamptz,
+        created_at timestamptz NOT NULL,
+        CHECK (role = 'admin' OR cardinality(areas) > 0)
+      )`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS organisers_email ON organisers (lower(email))`,
+      // Hashes only, like booking_tokens: a database leak signs nobody in.
+      `CREATE TABLE IF NOT EXISTS organiser_sign_in_tokens (
+        hash text PRIMARY KEY,
+        organiser_id int NOT NULL REFERENCES organisers(id),
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz
+      )`,
+      // id is the SHA-256 of the cookie's 256 random bits; csrf_token is useless without the cookie.
+      `CREATE TABLE IF NOT EXISTS organiser_sessions (
+        id text PRIMARY KEY,
+        organiser_id int NOT NULL REFERENCES organisers(id),
+        csrf_token text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        last_seen_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX IF NOT EXISTS organiser_sessions_organiser ON organiser_sessions (organiser_id)`,
+      // detail holds ids and counts only, never personal data.
+      `CREATE TABLE IF NOT EXISTS audit_log (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        actor text NOT NULL,
+        action text NOT NULL,
+        target text,
+        detail jsonb NOT NULL DEFAULT '{}'
+      )`,
+      `CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at)`,
+    ],
+  },
 ];
 
 /** Brings the schema up to date. Serialised by an advisory lock so two servers starting together do not race. */
