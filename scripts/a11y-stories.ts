@@ -2,6 +2,7 @@
  * Every story of the built Storybook, in headless Chromium: it renders, its play function (if it
  * has one) passes, and axe-core finds no violation. For the first story of each component, every
  * control is also set once and must reach the element (an attribute, or a theme token in its style).
+ * Each Docs page must render its tables without a page error.
  * Prints one line per story, then how many play functions ran and passed; exits 1 on any failure.
  * `npm run test:stories -- calendar` checks only the stories whose id has that in it.
  */
@@ -11,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { UPDATE_STORY_ARGS } from 'storybook/internal/core-events';
 import { launchChromium } from './browser.js';
 import { startStaticServer } from './static-server.js';
-import { builtStories, openStory, settle } from './story-page.js';
+import { builtEntries, openStory, settle } from './story-page.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -50,7 +51,9 @@ function checkControls(page: Page, storyId: string) {
 }
 
 const site = await startStaticServer({ mounts: { '/': 'storybook-static' } });
-const stories = builtStories().filter((s) => s.id.includes(process.argv[2] ?? ''));
+const only = (e: { id: string }) => e.id.includes(process.argv[2] ?? '');
+const stories = builtEntries('story').filter(only);
+const docs = builtEntries('docs').filter(only);
 const browser = await launchChromium();
 const controlsChecked = new Set<string>();
 let failed = 0;
@@ -87,11 +90,28 @@ try {
     for (const p of problems) console.log(`       ${p}`);
     await page.close();
   }
+  // Each Docs page renders its tables (the API from the manifest) without a page error.
+  for (const doc of docs) {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
+    await page.goto(`${site.url}/iframe.html?id=${doc.id}&viewMode=docs`, { waitUntil: 'load' });
+    const tables = await page
+      .waitForSelector('#storybook-docs table', { timeout: 15_000 })
+      .then(() => page.$$eval('#storybook-docs table', (t) => t.length), () => 0);
+    await settle(page);
+    if (!tables) problems.push('no tables: the Docs page did not render its controls and API');
+    if (problems.length) failed++;
+    console.log(`${problems.length ? 'FAIL' : 'ok  '} ${doc.title} / Docs (${tables} tables)`);
+    for (const p of problems) console.log(`       ${p}`);
+    await page.close();
+  }
 } finally {
   await browser.close();
   await site.close();
 }
-console.log(`\nStorybook: ${stories.length} stories checked (render, page errors, play function, axe), ${failed} failed`);
+const total = stories.length + docs.length;
+console.log(`\nStorybook: ${stories.length} stories (render, page errors, play function, axe) and ${docs.length} Docs pages checked, ${failed} failed`);
 console.log(`play functions: ${played} ran, ${playsPassed} passed; controls set and checked in ${controlsChecked.size} components`);
-console.log(`${stories.length - failed} passed, ${failed} failed`);
+console.log(`${total - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

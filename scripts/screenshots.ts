@@ -13,7 +13,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { launchChromium } from './browser.js';
 import { startStaticServer } from './static-server.js';
-import { builtStories, openStory, settle } from './story-page.js';
+import { builtEntries, openStory, settle } from './story-page.js';
 
 const OUT = 'test-results/screenshots';
 const WIDTHS = [320, 375, 768, 1280];
@@ -32,7 +32,7 @@ if (!existsSync('storybook-static/index.json')) {
   console.error('No built Storybook: run `npm run build-storybook` first.');
   process.exit(1);
 }
-const stories = builtStories().filter((s) => s.tags?.includes('screenshot') && s.id.includes(process.argv[2] ?? ''));
+const stories = builtEntries('story').filter((s) => s.tags?.includes('screenshot') && s.id.includes(process.argv[2] ?? ''));
 const shots = stories.flatMap((story) => WIDTHS.flatMap((width) => Object.keys(SCHEMES).map((scheme) => ({ story, width, scheme }))));
 mkdirSync(OUT, { recursive: true });
 

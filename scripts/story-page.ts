@@ -22,10 +22,10 @@ export interface IndexEntry {
   tags?: string[];
 }
 
-/** The stories (not docs pages) of the built Storybook, in sidebar order. */
-export const builtStories = (): IndexEntry[] =>
+/** The stories, or the Docs pages, of the built Storybook in sidebar order. */
+export const builtEntries = (type: IndexEntry['type']): IndexEntry[] =>
   Object.values((JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as { entries: Record<string, IndexEntry> }).entries).filter(
-    (e) => e.type === 'story',
+    (e) => e.type === type,
   );
 
 type Payload = { newPhase?: string; message?: string; title?: string; description?: string } | { message?: string }[];

@@ -81,8 +81,9 @@ export const MissingEndpoint: Story = {
   parameters: { controls: { disable: true } },
 };
 
-/** Opened from an emailed link on a page whose only form is the calendar's: the dialog shows the booking. */
+/** Opened from an emailed link on a page whose only form is the calendar's: the dialog shows the booking. Not on the Docs page (see withHash). */
 export const BookingFromLink: Story = {
+  tags: ['!autodocs'],
   beforeEach: withHash(`#mobilise-booking=${bookingToken}`),
   parameters: { msw: { handlers: handlers({ booking: 'confirmed' }) } },
 };

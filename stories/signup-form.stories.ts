@@ -131,8 +131,12 @@ export const LongText: Story = {
 };
 export const Phone320: Story = { globals: { viewport: { value: 'phone320', isRotated: false } } };
 
-/** Manage mode: the page opened from an emailed link (the fragment is set before the form connects). */
+/**
+ * Manage mode: the page opened from an emailed link (the fragment is set before the form connects).
+ * Not on the Docs page, where the link's hash would reach every form at once.
+ */
 const fromLink = (kind: 'confirm' | 'booking', booking: Scenario['booking']): Story => ({
+  tags: ['!autodocs'],
   beforeEach: withHash(`#mobilise-${kind}=${bookingToken}`),
   parameters: { msw: { handlers: handlers({ sessions: states, booking }) } },
 });

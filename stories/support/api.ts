@@ -59,7 +59,7 @@ function declarationOf(tag: string): Declaration | undefined {
 }
 
 /** `'a' | 'b'` (optionally `| undefined`) → ['a', 'b']; anything else → undefined. */
-export function literalOptions(type = ''): string[] | undefined {
+function literalOptions(type = ''): string[] | undefined {
   const parts = type.split('|').map((p) => p.trim()).filter((p) => p !== 'undefined');
   return parts.length && parts.every((p) => /^'[^']*'$/.test(p)) ? parts.map((p) => p.slice(1, -1)) : undefined;
 }

@@ -53,9 +53,14 @@ export async function submitForm(form: Queries, name: string = t.submit) {
 /**
  * A story's `beforeEach` for the page address: sets `hash` (an emailed link's fragment), and
  * afterwards removes whatever hash the story left (choosing a session writes `#session=…`),
- * so the next story in the same frame does not open a session or a booking.
+ * so the next story in the same frame does not open a session or a booking. Story view only:
+ * a Docs page renders every story at once, and one link's hash would turn every form on it
+ * into that booking (stories that need a hash are left off Docs pages: tag `!autodocs`).
  */
-export const withHash = (hash?: string) => () => {
-  if (hash) history.replaceState(history.state, '', hash);
-  return () => history.replaceState(history.state, '', location.pathname + location.search);
-};
+export const withHash =
+  (hash?: string) =>
+  ({ viewMode }: { viewMode: string }) => {
+    if (viewMode !== 'story') return undefined;
+    if (hash) history.replaceState(history.state, '', hash);
+    return () => history.replaceState(history.state, '', location.pathname + location.search);
+  };

@@ -27,7 +27,6 @@ export const viewports = {
   tablet768: { name: 'Tablet 768', styles: { width: '768px', height: '1024px' }, type: 'tablet' },
   desktop1280: { name: 'Desktop 1280', styles: { width: '1280px', height: '800px' }, type: 'desktop' },
 } as const;
-export type Viewport = keyof typeof viewports;
 
 export const globalTypes = {
   scheme: {
