@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/server.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './mail/settings.js';
+import { DEFAULT_RETENTION, type RetentionRule } from './store/retention.js';
 
 const DEFAULT_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:8787,http://127.0.0.1:8787';
 
@@ -36,6 +37,15 @@ const EnvSchema = z
     ADMIN_TOKEN: optional(
       z.string().regex(/^\S{32,}$/, 'wants at least 32 characters without spaces (for example the output of `openssl rand -hex 32`)'),
     ),
+    // The token's export is scoped like an organiser: to these areas, or every area when unset.
+    ADMIN_TOKEN_AREAS: optional(z.string().regex(/^[^,]+(,[^,]+)*$/, 'wants a comma list of areas, like Glasgow,Edinburgh')).transform((v) =>
+      v?.split(',').map((a) => a.trim()),
+    ),
+    // Where sign-in links point (the console's origin); never taken from a request's Host header.
+    ADMIN_ORIGIN: optional(z.url({ protocol: /^https?$/, error: 'wants the origin of the admin console, like https://training.example.org' })).transform((v) =>
+      v === undefined ? undefined : new URL(v).origin,
+    ),
+    ADMIN_SESSION_HOURS: optional(whole(1, 720, 'hours from 1 to 720')).transform((v) => v ?? 12),
     TRUSTED_PROXIES: optional(whole(0, 100, 'a whole number of proxies (0 when nothing sits in front)')).transform((v) => v ?? 0),
     HTTP_HEADERS_TIMEOUT_MS: ms(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
     HTTP_REQUEST_TIMEOUT_MS: ms(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
@@ -50,6 +60,13 @@ const EnvSchema = z
     HTTP_MAX_CONNECTIONS: optional(whole(1, 1_000_000, 'a whole number of connections, at least 1')).transform(
       (v) => v ?? DEFAULT_HTTP_LIMITS.maxConnections,
     ),
+    // Members' data rights: personal data goes this long after the session; access needs (maybe health data) sooner.
+    RETENTION_MONTHS: optional(whole(1, 120, 'months from 1 to 120')).transform((v) => v ?? DEFAULT_RETENTION.personalMonths),
+    ACCESS_NEEDS_DAYS: optional(whole(1, 3650, 'days from 1 to 3650')).transform((v) => v ?? DEFAULT_RETENTION.accessNeedsDays),
+  })
+  .refine((env) => env.ACCESS_NEEDS_DAYS <= env.RETENTION_MONTHS * 28, {
+    path: ['ACCESS_NEEDS_DAYS'],
+    message: 'wants at most RETENTION_MONTHS in days (access needs go no later than the rest)',
   })
   .refine((env) => env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_REQUEST_TIMEOUT_MS, {
     path: ['HTTP_HEADERS_TIMEOUT_MS'],
@@ -63,11 +80,17 @@ export interface ServerConfig {
   pgliteDir: string;
   allowedOrigins: string[];
   adminToken?: string;
+  /** Areas the ADMIN_TOKEN's export covers; every area when unset. */
+  adminTokenAreas?: string[];
+  /** Origin of the sign-in links; the server's own when unset. */
+  adminOrigin?: string;
+  adminSessionHours: number;
   trustedProxies: number;
   limits: HttpLimits;
   /** Unset: emails wait in the outbox until it is. */
   smtpUrl?: string;
   mail: MailSettings;
+  retention: RetentionRule;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +110,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     pgliteDir: e.PGLITE_DIR,
     allowedOrigins: e.ALLOWED_ORIGINS,
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+    ...(e.ADMIN_TOKEN_AREAS ? { adminTokenAreas: e.ADMIN_TOKEN_AREAS } : {}),
+    ...(e.ADMIN_ORIGIN ? { adminOrigin: e.ADMIN_ORIGIN } : {}),
+    adminSessionHours: e.ADMIN_SESSION_HOURS,
     trustedProxies: e.TRUSTED_PROXIES,
     limits: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
@@ -103,5 +129,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       holdHours: e.HOLD_HOURS,
       reminderHours: e.REMINDER_HOURS,
     },
+    retention: { personalMonths: e.RETENTION_MONTHS, accessNeedsDays: e.ACCESS_NEEDS_DAYS },
   };
 }

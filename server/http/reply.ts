@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE, type FieldError, type Problem, type ProblemCode } from '../../src/contract/index.js';
+import type { AdminProblemCode } from '../../src/contract/admin.js';
+import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from '../../src/contract/index.js';
 
 /** The contract's JSON answers say their charset (the browser tests' fake backend answers the same). */
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -15,7 +16,7 @@ export const json = (c: Context, data: unknown, status: ContentfulStatusCode = 2
 export class ProblemError extends HTTPException {
   constructor(
     override readonly status: ContentfulStatusCode,
-    readonly code: ProblemCode,
+    readonly code: AdminProblemCode,
     readonly title: string,
     readonly extras: { detail?: string; errors?: FieldError[]; retryAfter?: number } = {},
     readonly headers: Record<string, string> = {},
@@ -24,7 +25,7 @@ export class ProblemError extends HTTPException {
   }
 
   /** No `instance`: the request path is client text (it can hold an email), so it is never echoed. */
-  get problem(): Problem {
+  get problem(): Omit<Problem, 'code'> & { code: AdminProblemCode } {
     return { type: `${PROBLEM_BASE}${this.code}`, title: this.title, status: this.status, code: this.code, ...this.extras };
   }
 

@@ -12,12 +12,14 @@ export const MAIL_KINDS = [
   'reminder',
   'session-changed',
   'session-cancelled',
+  'organiser-sign-in',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export interface OutboxMessage {
   kind: MailKind;
-  signupId: number;
+  /** The booking it reports; none for an organiser's email. */
+  signupId?: number;
   to: string;
   email: Email;
   /** An iCalendar file to attach. */
@@ -36,7 +38,7 @@ export async function enqueue(tx: Queryable, message: OutboxMessage, now: Date):
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       message.kind,
-      message.signupId,
+      message.signupId ?? null,
       message.to,
       message.email.subject,
       message.email.text,

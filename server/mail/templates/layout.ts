@@ -17,6 +17,8 @@ export type Block =
 export interface Footer {
   controller: string;
   privacyUrl?: string;
+  /** Why this address got the email, when not a member's signup (an organiser's sign-in). */
+  reason?: string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -41,7 +43,7 @@ function htmlBlock(block: Block): string {
 
 function footerLines(footer: Footer): string[] {
   return [
-    `${footer.controller} sent you this email because this address was used to sign up for a training session, and uses your details only to run it.`,
+    footer.reason ?? `${footer.controller} sent you this email because this address was used to sign up for a training session, and uses your details only to run it.`,
     ...(footer.privacyUrl ? [`Privacy notice: ${footer.privacyUrl}`] : []),
   ];
 }
