@@ -1,3 +1,4 @@
+import type { ExportQuery } from '../../src/contract/data-rights.js';
 import type { Queryable } from '../db/types.js';
 
 /** Column order of the admin CSV export; keys are the SQL aliases below. */
@@ -25,23 +26,43 @@ export const EXPORT_COLUMNS = [
   'created_at',
 ] as const;
 
-export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | Date | null>;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+export type ExportRow = Record<ExportColumn, string | number | boolean | Date | null>;
+
+/** Access needs are free text that may be health data (special category): in an export only when the organiser asks. */
+export const exportColumns = (query: ExportQuery): readonly ExportColumn[] =>
+  query.include === 'access-needs' ? EXPORT_COLUMNS : EXPORT_COLUMNS.filter((c) => c !== 'access_needs');
 
 /**
- * Every signup with its session, oldest first, for organisers to work from: the live waiting-list
+ * Signups with their session, oldest first, for organisers to work from: the live waiting-list
  * position, and consent_at only once the member confirmed (pending and expired rows have none).
+ * Filtered by area (case-insensitive, as the public filter), one session, and the session's start
+ * between `from` and `to`. Access needs are read only when asked for.
  */
-export async function listSignupsForExport(db: Queryable): Promise<ExportRow[]> {
+export async function listSignupsForExport(db: Queryable, query: ExportQuery = {}): Promise<ExportRow[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const filter = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (query.area !== undefined) filter((p) => `lower(se.area) = lower(${p})`, query.area);
+  if (query.session !== undefined) filter((p) => `s.session_id = ${p}`, query.session);
+  if (query.from !== undefined) filter((p) => `se.starts_at >= ${p}`, query.from);
+  if (query.to !== undefined) filter((p) => `se.starts_at <= ${p}`, query.to);
+  const accessNeeds = query.include === 'access-needs' ? 's.access_needs' : 'NULL';
   const { rows } = await db.query<ExportRow>(
     `SELECT s.reference, s.status,
             CASE WHEN s.hold = 'waitlist' THEN
               (SELECT count(*)::int FROM signups w WHERE w.session_id = s.session_id AND w.hold = 'waitlist' AND w.position <= s.position)
             END AS position,
             s.session_id, se.module_id, se.starts_at AS session_start, se.area,
-            s.first_name, s.last_name, s.email, s.phone, s.postcode, s.membership, s.clp, s.access_needs,
+            s.first_name, s.last_name, s.email, s.phone, s.postcode, s.membership, s.clp, ${accessNeeds} AS access_needs,
             s.consent_contact, s.consent_marketing, s.consent_at, s.consent_version, s.privacy_url, s.created_at
        FROM signups s JOIN sessions se ON se.id = s.session_id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY s.created_at, s.id`,
+    params,
   );
   return rows;
 }

@@ -148,7 +148,8 @@ for (const target of dbTargets()) {
           consentMarketing: true,
         }),
       );
-      const res = await fetch(csvUrl(), { headers: { Authorization: `bearer ${TOKEN}` } });
+      // Access needs only when the organiser opts in for this export.
+      const res = await fetch(`${csvUrl()}?include=access-needs`, { headers: { Authorization: `bearer ${TOKEN}` } });
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
       assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="mobilise-signups-2026-11-26\.csv"$/);
@@ -169,6 +170,53 @@ for (const target of dbTargets()) {
       assert.equal(record.status, 'pending', 'not confirmed by email yet');
       for (const separator of [',', ';']) {
         for (const r of parseCsv(new TextDecoder().decode(bytes), separator)) for (const cell of r) assert.doesNotMatch(cell.trimStart(), FORMULA);
+      }
+    });
+
+    const csv = async (query: string) => {
+      const res = await fetch(`${csvUrl()}${query}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      assert.equal(res.status, 200, query);
+      const [header, ...rows] = parseCsv(await res.text()); // text() drops the BOM
+      return { header: header!, rows: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))) };
+    };
+
+    it('leaves access needs out unless include=access-needs (they may be health data)', async () => {
+      const session = await addSession(db);
+      await postSignup(app.url, signup(session.id, { email: 'needs@example.org', accessNeeds: 'Wheelchair user' }));
+      const plain = await csv(`?session=${session.id}`);
+      assert.ok(!plain.header.includes('access_needs'));
+      assert.doesNotMatch(JSON.stringify(plain.rows), /Wheelchair/);
+      const opted = await csv(`?session=${session.id}&include=access-needs`);
+      assert.equal(opted.header.length, plain.header.length + 1);
+      assert.equal(opted.rows[0]!.access_needs, 'Wheelchair user');
+    });
+
+    it('filters by area (any case), session, and the session start between from and to', async () => {
+      const area = `Filter Area ${Date.now()}`;
+      const early = await addSession(db, { area, start: '2026-12-10T18:00:00+00:00', end: '2026-12-10T20:00:00+00:00' });
+      const late = await addSession(db, { area, start: '2027-01-20T18:00:00+00:00', end: '2027-01-20T20:00:00+00:00' });
+      const elsewhere = await addSession(db, { area: 'Elsewhere', start: '2026-12-10T18:00:00+00:00', end: '2026-12-10T20:00:00+00:00' });
+      for (const s of [early, late, elsewhere]) await postSignup(app.url, signup(s.id));
+      const sessionsOf = async (query: string) => (await csv(query)).rows.map((r) => r.session_id).sort();
+      const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
+      assert.deepEqual(await sessionsOf(q({ area: area.toUpperCase() })), [early.id, late.id].sort());
+      assert.deepEqual(await sessionsOf(q({ session: late.id })), [late.id]);
+      assert.deepEqual(await sessionsOf(q({ area, from: '2027-01-01T00:00:00Z' })), [late.id]);
+      assert.deepEqual(await sessionsOf(q({ area, to: '2026-12-31T00:00:00+00:00' })), [early.id]);
+      assert.deepEqual(await sessionsOf(q({ area: 'Nowhere at all' })), []);
+    });
+
+    it('refuses a bad filter with 400 naming it', async () => {
+      for (const [query, field] of [
+        ['?from=yesterday', 'from'],
+        ['?to=2026-13-01T00:00:00Z', 'to'],
+        ['?session=Not%20A%20Slug', 'session'],
+        ['?area=', 'area'],
+        ['?include=everything', 'include'],
+      ]) {
+        const res = await fetch(`${csvUrl()}${query}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+        const problem = await expectProblem(res, 400, 'bad-request');
+        assert.deepEqual(problem.errors?.map((e) => e.field), [field], query);
       }
     });
   });

@@ -1,0 +1,109 @@
+/**
+ * Members' data rights (UK GDPR): subject access, erasure, and the organisers' CSV
+ * filters. Never imported by the embed (src/mobilise.ts's graph): members never call
+ * these, and the embed's bytes are budgeted.
+ */
+import * as z from 'zod/mini';
+import { regexes } from 'zod/v4/core';
+import { slug } from './module.js';
+import { dateTime, SessionQuerySchema } from './session.js';
+
+export const dataRightsPaths = {
+  search: '/v1/admin/people/search',
+  erase: '/v1/admin/people/erase',
+} as const;
+
+/** The address is looked up case-insensitively; it travels in a POST body, never in a URL that logs keep. */
+const email = z.string().check(
+  z.trim(),
+  z.maxLength(254, { error: 'Enter an email address of at most 254 characters' }),
+  z.regex(regexes.email, { error: 'Enter an email address, like name@example.org' }),
+);
+
+export const PERSON_FORMATS = ['json', 'text'] as const;
+
+export const PersonSearchRequestSchema = z.object({
+  email,
+  /** `text` answers a readable plain-text copy to hand to the person; `json` (default) the machine-readable one. */
+  format: z.optional(z.enum(PERSON_FORMATS)),
+});
+export type PersonSearchRequest = z.infer<typeof PersonSearchRequestSchema>;
+
+export const PersonEraseRequestSchema = z.object({
+  email,
+  /** Must be `true`: erasure cannot be undone. */
+  confirm: z.literal(true, { error: 'Set confirm to true: erasure cannot be undone' }),
+});
+export type PersonEraseRequest = z.infer<typeof PersonEraseRequestSchema>;
+
+const instant = z.nullable(z.string());
+
+export const PersonSignupSchema = z.object({
+  reference: z.string(),
+  status: z.string(),
+  sessionId: z.string(),
+  moduleId: z.string(),
+  moduleTitle: z.string(),
+  sessionStart: z.string(),
+  area: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  phone: z.nullable(z.string()),
+  postcode: z.string(),
+  membership: z.string(),
+  clp: z.nullable(z.string()),
+  accessNeeds: z.nullable(z.string()),
+  consent: z.object({
+    contact: z.boolean(),
+    marketing: z.boolean(),
+    givenAt: instant,
+    wordingVersion: z.nullable(z.string()),
+    privacyUrl: z.nullable(z.string()),
+  }),
+  returnUrl: z.nullable(z.string()),
+  createdAt: z.string(),
+  confirmedAt: instant,
+  endedAt: instant,
+  holdExpiresAt: instant,
+});
+
+export const PersonDataSchema = z.object({
+  email: z.string(),
+  generatedAt: z.string(),
+  signups: z.array(PersonSignupSchema),
+  /** Booking links emailed (only a hash of each is stored, which is not personal data). */
+  bookingLinks: z.array(z.object({ reference: z.string(), purpose: z.string(), linkIssuedAt: z.string(), usedAt: instant })),
+  /** Emails to the address: they contain personal data, so they are listed (not their bodies, which are erased once sent). */
+  emails: z.array(
+    z.object({ reference: z.nullable(z.string()), kind: z.string(), subject: z.string(), status: z.string(), dueAt: z.string(), sentAt: instant }),
+  ),
+  /** Signup requests kept to answer retries (key and a fingerprint of the request). */
+  signupRequests: z.array(z.object({ reference: z.string(), sessionId: z.string(), hold: z.string(), receivedAt: z.string() })),
+});
+export type PersonData = z.infer<typeof PersonDataSchema>;
+
+export const EraseResultSchema = z.object({
+  /** Signups whose personal data was replaced (they keep counting toward capacity and history). */
+  signups: z.int(),
+  /** Live bookings of sessions yet to end that were withdrawn (their place goes down the waiting list). */
+  bookingsWithdrawn: z.int(),
+  emailsCancelled: z.int(),
+  emailBodiesRemoved: z.int(),
+  bookingLinksDeleted: z.int(),
+  signupRequests: z.int(),
+});
+export type EraseResult = z.infer<typeof EraseResultSchema>;
+
+/** What the CSV export may add to its default columns: access needs can be health data, so only on request. */
+export const EXPORT_INCLUDES = ['access-needs'] as const;
+
+/** Filters of GET /v1/admin/signups.csv: area, one session, the session's start between from and to. */
+export const ExportQuerySchema = z.object({
+  area: SessionQuerySchema.shape.area,
+  session: z.optional(slug),
+  from: z.optional(dateTime),
+  to: z.optional(dateTime),
+  include: z.optional(z.enum(EXPORT_INCLUDES)),
+});
+export type ExportQuery = z.infer<typeof ExportQuerySchema>;
