@@ -11,7 +11,7 @@ const CLI = new URL('../admin-cli.ts', import.meta.url).pathname;
 /** `npm run admin -- …` as a child process on its own PGlite folder (no DATABASE_URL: the folder is what it opens). */
 function admin(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, PGLITE_DIR: dir };
+    const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env });
     let out = '';
