@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { regexes } from 'zod/v4/core';
-import { PROBLEM_CODES } from './problem.js';
+import { PROBLEM_CODES, ProblemSchema } from './problem.js';
 
 export const ADMIN_ROLES = ['admin', 'organiser'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
@@ -54,3 +54,6 @@ export const AdminSessionSchema = z.object({
   csrfToken: z.string(),
 });
 export type AdminSession = z.infer<typeof AdminSessionSchema>;
+
+/** Problem details as the admin routes answer them: the members' codes plus `csrf`. */
+export const AdminProblemSchema = z.extend(ProblemSchema, { code: z.enum(ADMIN_PROBLEM_CODES) });
