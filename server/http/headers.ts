@@ -3,11 +3,23 @@ import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { NodeEnv } from './server.js';
 
-/** An API that serves JSON, CSV and calendars: nothing may frame it, run in it or learn where it was linked from. */
+/**
+ * An API that serves JSON, CSV and calendars: nothing may frame it, run in it or
+ * learn where it was linked from; HTTPS only once reached over it; no-cors reads
+ * from other sites refused (CORS reads are not affected). Hono's defaults that
+ * only concern HTML documents or retired browsers are off: each is bytes and
+ * time on every answer (a GET flood's too).
+ */
 export const securityHeaders = secureHeaders({
   contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
   xFrameOptions: 'DENY',
   referrerPolicy: 'no-referrer',
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
 });
 
 /** What a route that may be cached says; every other answer is `no-store` (problems say so themselves). */
