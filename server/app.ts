@@ -14,6 +14,7 @@ import { json, ProblemError } from './http/reply.js';
 import type { NodeEnv } from './http/server.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './mail/settings.js';
 import { getSignupsCsv } from './routes/admin.js';
+import { mountOrganiserRoutes } from './routes/organisers.js';
 import { MAX_TOKEN_BODY_BYTES, postCancel, postConfirm, postView } from './routes/bookings.js';
 import { getModules, getSessionIcs, getSessions, ICS_ROUTE } from './routes/catalogue.js';
 import type { Deps } from './routes/context.js';
@@ -25,6 +26,16 @@ export interface AppOptions {
   allowedOrigins: string[];
   /** Enables GET /v1/admin/signups.csv when set. */
   adminToken?: string;
+  /** The token's export covers only these areas; every area when unset. */
+  adminTokenAreas?: readonly string[];
+  /** Origin of the emailed sign-in links (ADMIN_ORIGIN, else the server's own); never the request's Host. */
+  adminOrigin?: string;
+  /** Organiser session lifetime; default 12. */
+  adminSessionHours?: number;
+  /** The session cookie's Secure flag; 'auto' (default) leaves it off only for plain http on localhost. */
+  secureCookies?: boolean | 'auto';
+  /** Sign-in requests per address and per email, and link redemptions per address; default 5 in 15 minutes. */
+  signInLimit?: RateLimitOptions;
   /** POST /v1/signups per client IP; default 10 a minute. */
   rateLimit?: RateLimitOptions;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed; default 0. */
@@ -87,6 +98,12 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   bookingRoute(paths.bookingView, postView);
   bookingRoute(paths.bookingCancel, postCancel);
   api.get(paths.adminSignupsCsv, adminAuth(options.adminToken, addressOf), (c) => getSignupsCsv(c, deps));
+  mountOrganiserRoutes(api, deps, {
+    adminOrigin: options.adminOrigin ?? 'http://localhost:8787',
+    cookie: { secure: options.secureCookies ?? 'auto', hours: options.adminSessionHours ?? 12 },
+    addressOf,
+    ...(options.signInLimit ? { limit: options.signInLimit } : {}),
+  });
   api.get('/healthz', async (c) => {
     await deps.db.query('SELECT 1');
     return json(c, { status: 'ok' });

@@ -76,14 +76,14 @@ export function mountOrganiserRoutes(api: Hono<NodeEnv>, deps: Deps, options: Or
   });
 
   api.post(adminPaths.session, limitBody(MAX_SIGN_IN_BODY_BYTES), async (c) => {
+    const parsed = SessionRequestSchema.safeParse(await readJsonObject(c));
+    if (!parsed.success) throw new ProblemError(422, 'validation', 'This sign-in link does not work', { errors: fieldErrors(parsed.error) });
     const retryAfter = redeemPerAddress.hit(options.addressOf(c));
     const now = deps.now();
     if (retryAfter > 0) {
       await audit(deps.db, { actor: 'anonymous', action: 'sign-in.rate-limited', detail: { step: 'session' } }, now);
       throw tooMany(retryAfter);
     }
-    const parsed = SessionRequestSchema.safeParse(await readJsonObject(c));
-    if (!parsed.success) throw new ProblemError(422, 'validation', 'This sign-in link does not work', { errors: fieldErrors(parsed.error) });
     const outcome = await deps.db.transaction(async (tx) => {
       const redeemed = await redeemSignInToken(tx, parsed.data.token, now);
       if ('refused' in redeemed) return redeemed;

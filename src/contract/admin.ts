@@ -25,11 +25,13 @@ export const adminPaths = {
 export const ADMIN_PROBLEM_CODES = [...PROBLEM_CODES, 'csrf'] as const;
 export type AdminProblemCode = (typeof ADMIN_PROBLEM_CODES)[number];
 
+/** Rules on the text as sent (so the OpenAPI document states them exactly), spaces around allowed, then trimmed. */
+const EMAIL = new RegExp(`^ *${regexes.email.source.slice(1, -1)} *$`);
 export const SignInRequestSchema = z.object({
   email: z.string().check(
-    z.trim(),
+    z.regex(EMAIL, { error: 'Enter an email address, like name@example.org' }),
     z.maxLength(254, { error: 'Enter an email address of at most 254 characters' }),
-    z.regex(regexes.email, { error: 'Enter an email address, like name@example.org' }),
+    z.trim(),
   ),
 });
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
