@@ -97,7 +97,7 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   bookingRoute(paths.bookingConfirm, postConfirm);
   bookingRoute(paths.bookingView, postView);
   bookingRoute(paths.bookingCancel, postCancel);
-  api.get(paths.adminSignupsCsv, adminAuth(options.adminToken, addressOf), (c) => getSignupsCsv(c, deps));
+  api.get(paths.adminSignupsCsv, adminAuth(options.adminToken, addressOf), (c) => getSignupsCsv(c, deps, options.adminTokenAreas ?? null));
   mountOrganiserRoutes(api, deps, {
     adminOrigin: options.adminOrigin ?? 'http://localhost:8787',
     cookie: { secure: options.secureCookies ?? 'auto', hours: options.adminSessionHours ?? 12 },

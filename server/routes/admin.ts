@@ -3,6 +3,7 @@ import { ExportQuerySchema } from '../../src/contract/data-rights.js';
 import { ProblemError } from '../http/reply.js';
 import { fieldErrors } from '../http/validation.js';
 import { toCsv } from '../lib/csv.js';
+import { audit } from '../store/audit.js';
 import { exportColumns, listSignupsForExport } from '../store/export.js';
 import type { Deps } from './context.js';
 
@@ -10,7 +11,7 @@ import type { Deps } from './context.js';
  * GET /v1/admin/signups.csv?area=&session=&from=&to=&include=access-needs — signups with personal
  * data, for organisers (behind adminAuth). Access needs only with include=access-needs.
  */
-export async function getSignupsCsv(c: Context, { db, now }: Deps): Promise<Response> {
+export async function getSignupsCsv(c: Context, { db, now }: Deps, scope: readonly string[] | null = null): Promise<Response> {
   const parsed = ExportQuerySchema.safeParse(c.req.query());
   if (!parsed.success) {
     throw new ProblemError(400, 'bad-request', 'Invalid query', {
@@ -19,7 +20,8 @@ export async function getSignupsCsv(c: Context, { db, now }: Deps): Promise<Resp
     });
   }
   const columns = exportColumns(parsed.data);
-  const rows = await listSignupsForExport(db, parsed.data);
+  const rows = await listSignupsForExport(db, parsed.data, scope);
+  await audit(db, { actor: 'token:export', action: 'signups.export', detail: { rows: rows.length } }, now());
   const csv = toCsv(
     columns,
     rows.map((row) => columns.map((column) => row[column])),

@@ -39,13 +39,15 @@ export const exportColumns = (query: ExportQuery): readonly ExportColumn[] =>
  * Filtered by area (case-insensitive, as the public filter), one session, and the session's start
  * between `from` and `to`. Access needs are read only when asked for.
  */
-export async function listSignupsForExport(db: Queryable, query: ExportQuery = {}): Promise<ExportRow[]> {
+export async function listSignupsForExport(db: Queryable, query: ExportQuery = {}, scope: readonly string[] | null = null): Promise<ExportRow[]> {
   const params: unknown[] = [];
   const where: string[] = [];
   const filter = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
+  // The caller's areas (an organiser's, or ADMIN_TOKEN_AREAS); null is every area.
+  if (scope !== null) filter((p) => `se.area = ANY(${p})`, [...scope]);
   if (query.area !== undefined) filter((p) => `lower(se.area) = lower(${p})`, query.area);
   if (query.session !== undefined) filter((p) => `s.session_id = ${p}`, query.session);
   if (query.from !== undefined) filter((p) => `se.starts_at >= ${p}`, query.from);
