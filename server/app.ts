@@ -2,6 +2,7 @@ import { getRequestListener, RequestError } from '@hono/node-server';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { RequestListener } from 'node:http';
+import { dataRightsPaths } from '../src/contract/data-rights.js';
 import { paths } from '../src/contract/index.js';
 import type { Db } from './db/types.js';
 import { adminAuth } from './http/admin-auth.js';
@@ -16,6 +17,7 @@ import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './mail/settings.js';
 import { getSignupsCsv } from './routes/admin.js';
 import { mountOrganiserRoutes } from './routes/organisers.js';
 import { MAX_TOKEN_BODY_BYTES, postCancel, postConfirm, postView } from './routes/bookings.js';
+import { MAX_PERSON_BODY_BYTES, postPersonErase, postPersonSearch } from './routes/data-rights.js';
 import { getModules, getSessionIcs, getSessions, ICS_ROUTE } from './routes/catalogue.js';
 import type { Deps } from './routes/context.js';
 import { limitBody } from './routes/json-body.js';
@@ -98,6 +100,16 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   bookingRoute(paths.bookingView, postView);
   bookingRoute(paths.bookingCancel, postCancel);
   api.get(paths.adminSignupsCsv, adminAuth(options.adminToken, addressOf), (c) => getSignupsCsv(c, deps, options.adminTokenAreas ?? null));
+  // Members' data rights, for a token over the whole programme only; they move to the organiser session (admin role) next.
+  const wholeProgramme: MiddlewareHandler = async (_c, next) => {
+    if (options.adminTokenAreas) throw new ProblemError(403, 'forbidden', 'This admin token covers some areas only', { detail: 'Subject access and erasure need a token for every area.' });
+    await next();
+  };
+  for (const [path, post] of [
+    [dataRightsPaths.search, postPersonSearch],
+    [dataRightsPaths.erase, postPersonErase],
+  ] as const)
+    api.post(path, adminAuth(options.adminToken, addressOf), wholeProgramme, limitBody(MAX_PERSON_BODY_BYTES), (c) => post(c, deps));
   mountOrganiserRoutes(api, deps, {
     adminOrigin: options.adminOrigin ?? 'http://localhost:8787',
     cookie: { secure: options.secureCookies ?? 'auto', hours: options.adminSessionHours ?? 12 },

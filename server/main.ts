@@ -2,7 +2,8 @@
  * CLI: `npm run server`. Configured by environment variables (parsed in config.ts,
  * listed in README.md "Reference backend"): PORT, HOST, DATABASE_URL, PGLITE_DIR,
  * ALLOWED_ORIGINS, ADMIN_TOKEN, TRUSTED_PROXIES, the HTTP_* timeouts and cap, and the mail
- * settings SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, DATA_CONTROLLER, PRIVACY_URL, HOLD_HOURS, REMINDER_HOURS.
+ * settings SMTP_URL, MAIL_FROM, MAIL_REPLY_TO, DATA_CONTROLLER, PRIVACY_URL, HOLD_HOURS, REMINDER_HOURS, and the
+ * retention rule RETENTION_MONTHS, ACCESS_NEEDS_DAYS.
  */
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
@@ -14,6 +15,7 @@ import { createHttpServer } from './http/server.js';
 import { startHoldSweeper } from './mail/sweeper.js';
 import { createMailWorker, smtpTransport, type MailWorker } from './mail/worker.js';
 import { makeSessions, modules } from './seed/programme.js';
+import { startRetention } from './store/retention.js';
 
 let config: ServerConfig;
 try {
@@ -41,6 +43,8 @@ if (config.smtpUrl) {
   console.log('Mail is not configured (SMTP_URL is unset): emails wait in the outbox table and are not sent.');
 }
 const sweeper = startHoldSweeper({ db, mail: config.mail, onExpired: () => worker?.kick() });
+// Members' data rights: personal data and access needs go when the retention rule says (hourly check).
+const retention = startRetention({ db, rule: config.retention });
 
 const app = createApp({
   db,
@@ -68,6 +72,7 @@ async function stop(): Promise<void> {
   server.closeIdleConnections();
   await app.close();
   await sweeper.stop();
+  await retention.stop();
   await worker?.stop();
   await db.close();
   process.exit(0);

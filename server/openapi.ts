@@ -18,6 +18,15 @@ import {
   paths,
   slug,
 } from '../src/contract/index.js';
+import {
+  dataRightsPaths,
+  EraseResultSchema,
+  ExportQuerySchema,
+  PersonDataSchema,
+  PersonEraseRequestSchema,
+  PersonSearchRequestSchema,
+} from '../src/contract/data-rights.js';
+import { MAX_PERSON_BODY_BYTES } from './routes/data-rights.js';
 import { MAX_BODY_BYTES } from './routes/signups.js';
 
 /**
@@ -48,6 +57,8 @@ function componentSchemas(): Record<string, JsonObject> {
     BookingConfirmResult: BookingConfirmResultSchema,
     FieldError: FieldErrorSchema,
     Problem: ProblemSchema,
+    PersonData: PersonDataSchema,
+    EraseResult: EraseResultSchema,
   };
   for (const [id, schema] of Object.entries(registered)) output.add(schema, { id });
   const generated = z.toJSONSchema(output, { uri: (id) => `#/components/schemas/${id}` }).schemas;
@@ -55,19 +66,14 @@ function componentSchemas(): Record<string, JsonObject> {
   for (const [id, schema] of Object.entries(generated)) schemas[id] = component(schema);
   schemas.SignupRequest = component(z.toJSONSchema(SignupRequestSchema, { io: 'input' }));
   schemas.BookingTokenRequest = component(z.toJSONSchema(BookingTokenRequestSchema, { io: 'input' }));
+  schemas.PersonSearchRequest = component(z.toJSONSchema(PersonSearchRequestSchema, { io: 'input' }));
+  schemas.PersonEraseRequest = component(z.toJSONSchema(PersonEraseRequestSchema, { io: 'input' }));
   return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Query parameters straight from SessionQuerySchema, so a new filter shows up here by itself. */
-function sessionQueryParameters(): JsonObject[] {
-  const query = z.toJSONSchema(SessionQuerySchema, { io: 'input' }) as { properties: Record<string, JsonObject> };
-  const descriptions: Record<string, string> = {
-    module: 'Only sessions of this module.',
-    from: 'Only sessions starting at or after this date-time (ISO 8601 with offset; encode "+" as %2B).',
-    to: 'Only sessions starting at or before this date-time.',
-    area: 'Only sessions for this area or CLP (case-insensitive, exact, surrounding whitespace ignored).',
-    delivery: 'Only sessions delivered this way.',
-  };
+/** Optional query parameters straight from a filter schema, so a new filter shows up here by itself. */
+function queryParameters(schema: z.ZodMiniType, descriptions: Record<string, string>): JsonObject[] {
+  const query = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, JsonObject> };
   return Object.entries(query.properties).map(([name, schema]) => ({
     name,
     in: 'query',
@@ -76,6 +82,29 @@ function sessionQueryParameters(): JsonObject[] {
     schema,
   }));
 }
+
+const FROM = 'Only sessions starting at or after this date-time (ISO 8601 with offset; encode "+" as %2B).';
+const TO = 'Only sessions starting at or before this date-time.';
+
+const sessionQueryParameters = () =>
+  queryParameters(SessionQuerySchema, {
+    module: 'Only sessions of this module.',
+    from: FROM,
+    to: TO,
+    area: 'Only sessions for this area or CLP (case-insensitive, exact, surrounding whitespace ignored).',
+    delivery: 'Only sessions delivered this way.',
+  });
+
+/** The CSV export's filters, from ExportQuerySchema. */
+const exportQueryParameters = () =>
+  queryParameters(ExportQuerySchema, {
+    area: 'Only sessions for this area or CLP (case-insensitive, exact).',
+    session: 'Only this session.',
+    from: FROM,
+    to: TO,
+    include:
+      'access-needs adds the access_needs column. Access needs are free text that may be health data, so they are left out unless the organiser asks for them in this export.',
+  });
 
 const problem = (description: string, headers?: JsonObject) => ({
   description,
@@ -93,6 +122,35 @@ const jsonBody = (description: string, schema: JsonObject) => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+const adminUnauthorized = problem('Missing or wrong token (code unauthorized)', {
+  'WWW-Authenticate': { description: 'Bearer realm="mobilise-admin"', schema: { type: 'string' } },
+});
+
+/** Subject access and erasure: the address travels in the body, never in a URL that logs would keep. */
+function personOperation(operationId: string, summary: string, description: string, request: string, ok: JsonObject) {
+  return {
+    post: {
+      operationId,
+      summary,
+      description: `${description} Only when the server has ADMIN_TOKEN; moves to an organiser session (admin role) when organiser sign-in is mounted.`,
+      security: [{ adminToken: [] }],
+      requestBody: { required: true, description: `JSON, at most ${MAX_PERSON_BODY_BYTES} bytes.`, content: { 'application/json': { schema: ref(request) } } },
+      responses: {
+        200: ok,
+        400: problem('Malformed JSON (code bad-request)'),
+        401: adminUnauthorized,
+        403: problem('The admin token covers some areas only (ADMIN_TOKEN_AREAS) (code forbidden)'),
+        404: problem('Disabled: the server has no ADMIN_TOKEN (code not-found)'),
+        413: problem('Body too large (code payload-too-large)'),
+        415: problem('Not JSON (code unsupported-media-type)'),
+        422: problem('Invalid fields (code validation, with errors per field)'),
+        ...slowRequest,
+        429: problem('Too many wrong tokens from this address: it is blocked for a while (code rate-limited)', retryAfter),
+      },
+    },
+  };
+}
 
 function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
@@ -237,20 +295,37 @@ export function buildOpenApi(): JsonObject {
       [paths.adminSignupsCsv]: {
         get: {
           operationId: 'exportSignups',
-          summary: 'Every signup as CSV, for organisers',
+          summary: 'Signups as CSV, for organisers, optionally filtered',
           description: 'Only when the server has ADMIN_TOKEN. Every cell is quoted; a cell starting with = + - @, a tab, CR or NUL, or holding one of those right after a , or ; separator, gets an apostrophe first (OWASP CSV injection).',
           security: [{ adminToken: [] }],
+          parameters: exportQueryParameters(),
           responses: {
             200: { description: 'UTF-8 CSV with a BOM and a header row', content: { 'text/csv': { schema: { type: 'string' } } } },
-            401: problem('Missing or wrong token (code unauthorized)', {
-              'WWW-Authenticate': { description: 'Bearer realm="mobilise-admin"', schema: { type: 'string' } },
-            }),
+            400: problem('A filter is invalid or empty (code bad-request, with errors per field)'),
+            401: adminUnauthorized,
             404: problem('The export is disabled: the server has no ADMIN_TOKEN (code not-found)'),
             ...slowRequest,
             429: problem('Too many wrong tokens from this address: it is blocked for a while (code rate-limited)', retryAfter),
           },
         },
       },
+      [dataRightsPaths.search]: personOperation(
+        'findPerson',
+        'Everything held about an email address (subject access)',
+        'Signups (with session, status, consents and their wording version), booking links issued (when), emails sent or queued (not their bodies), and signup requests kept for retries. format text answers a readable copy to give the person.',
+        'PersonSearchRequest',
+        {
+          description: 'The person’s data: JSON, or plain text with format text',
+          content: { 'application/json': { schema: ref('PersonData') }, 'text/plain': { schema: { type: 'string' } } },
+        },
+      ),
+      [dataRightsPaths.erase]: personOperation(
+        'erasePerson',
+        'Erase everything held about an email address',
+        'Personal fields are replaced by markers so the rows still count toward capacity and history; a live booking of a session yet to end is withdrawn first (its place goes down the waiting list); unsent emails are cancelled, booking links deleted. Erasing again answers zeros.',
+        'PersonEraseRequest',
+        jsonBody('What was erased', ref('EraseResult')),
+      ),
     },
     components: {
       schemas: componentSchemas(),

@@ -7,6 +7,7 @@ import {
 } from '../../src/contract/data-rights.js';
 import { json, ProblemError } from '../http/reply.js';
 import { fieldErrors } from '../http/validation.js';
+import { audit } from '../store/audit.js';
 import { erasePerson, findPerson, renderPersonText } from '../store/data-rights.js';
 import type { Deps } from './context.js';
 import { readJsonObject } from './json-body.js';
@@ -24,6 +25,8 @@ async function parse<T>(c: Context, schema: { safeParse(v: unknown): { success: 
 export async function postPersonSearch(c: Context, { db, now }: Deps): Promise<Response> {
   const request = await parse(c, PersonSearchRequestSchema);
   const data = PersonDataSchema.parse(await findPerson(db, request.email, now()));
+  // Who looked, and how much they saw; never the address.
+  await audit(db, { actor: 'token:admin', action: 'person.search', detail: { signups: data.signups.length, emails: data.emails.length } }, now());
   if (request.format !== 'text') return json(c, data);
   return c.body(renderPersonText(data), 200, { 'Content-Type': 'text/plain; charset=utf-8' });
 }
@@ -32,6 +35,7 @@ export async function postPersonSearch(c: Context, { db, now }: Deps): Promise<R
 export async function postPersonErase(c: Context, deps: Deps): Promise<Response> {
   const request = await parse(c, PersonEraseRequestSchema);
   const result = await erasePerson(deps.db, request.email, { now: deps.now(), mail: deps.mail });
+  await audit(deps.db, { actor: 'token:admin', action: 'person.erase', detail: { ...result } }, deps.now());
   // A withdrawn place may have gone to the next on the waiting list, who is emailed.
   if (result.bookingsWithdrawn > 0) deps.mailWritten();
   return json(c, EraseResultSchema.parse(result));

@@ -68,7 +68,7 @@ export async function findPerson(db: Queryable, email: string, now: Date): Promi
   const ids = signups.map((s) => s.id);
   const tokens = await db.query<{ reference: string; purpose: string; created_at: Date; used_at: Instant }>(
     `SELECT s.reference, t.purpose, t.created_at, t.used_at FROM booking_tokens t JOIN signups s ON s.id = t.signup_id
-      WHERE t.signup_id = ANY($1) ORDER BY t.created_at, s.id`,
+      WHERE t.signup_id = ANY($1) ORDER BY s.id, t.created_at, t.purpose`,
     [ids],
   );
   const emails = await db.query<{ reference: string | null; kind: string; subject: string; due_at: Date; sent_at: Instant; failed_at: Instant; cancelled_at: Instant }>(
