@@ -50,6 +50,10 @@ const app = createApp({
   db,
   allowedOrigins: config.allowedOrigins,
   adminToken: config.adminToken,
+  adminTokenAreas: config.adminTokenAreas,
+  // Sign-in links point here: configured, never the Host header of the request that asked for one.
+  adminOrigin: config.adminOrigin ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+  adminSessionHours: config.adminSessionHours,
   trustedProxies: config.trustedProxies,
   mail: config.mail,
   mailWritten: () => worker?.kick(),

@@ -27,6 +27,7 @@ import {
   PersonSearchRequestSchema,
 } from '../src/contract/data-rights.js';
 import { MAX_PERSON_BODY_BYTES } from './routes/data-rights.js';
+import { organiserPaths, organiserSchemas, organiserSecuritySchemes } from './openapi-organisers.js';
 import { MAX_BODY_BYTES } from './routes/signups.js';
 
 /**
@@ -68,6 +69,7 @@ function componentSchemas(): Record<string, JsonObject> {
   schemas.BookingTokenRequest = component(z.toJSONSchema(BookingTokenRequestSchema, { io: 'input' }));
   schemas.PersonSearchRequest = component(z.toJSONSchema(PersonSearchRequestSchema, { io: 'input' }));
   schemas.PersonEraseRequest = component(z.toJSONSchema(PersonEraseRequestSchema, { io: 'input' }));
+  Object.assign(schemas, organiserSchemas());
   return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -197,6 +199,7 @@ export function buildOpenApi(): JsonObject {
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'Local development (npm run server)' }],
     paths: {
+      ...organiserPaths(),
       [paths.modules]: {
         get: {
           operationId: 'listModules',
@@ -330,6 +333,7 @@ export function buildOpenApi(): JsonObject {
     components: {
       schemas: componentSchemas(),
       securitySchemes: {
+        ...organiserSecuritySchemes,
         adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN the server was started with (32 characters or more)' },
       },
     },

@@ -19,8 +19,12 @@ describe('OpenAPI document', () => {
     assert.ok(refs.length > 5);
     for (const name of refs) assert.ok(name in doc.components.schemas, `missing component ${name}`);
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/v1/admin/me',
       '/v1/admin/people/erase',
       '/v1/admin/people/search',
+      '/v1/admin/session',
+      '/v1/admin/sign-in',
+      '/v1/admin/sign-out',
       '/v1/admin/signups.csv',
       '/v1/bookings/cancel',
       '/v1/bookings/confirm',
@@ -47,7 +51,9 @@ describe('OpenAPI document', () => {
     for (const [path, item] of Object.entries(doc.paths))
       for (const operation of Object.values(item)) {
         assert.ok(Object.keys(operation.responses).some((status) => status.startsWith('4')), `${path} documents a 4xx`);
-        assert.deepEqual(operation.security, path.startsWith('/v1/admin/') ? [{ adminToken: [] }] : [], path);
+        // Organisers sign in without credentials, then hold a session cookie; machines use the bearer token.
+        const organiser = { '/v1/admin/sign-in': [], '/v1/admin/session': [], '/v1/admin/me': [{ adminSession: [] }], '/v1/admin/sign-out': [{ adminSession: [] }] }[path];
+        assert.deepEqual(operation.security, organiser ?? (path.startsWith('/v1/admin/') ? [{ adminToken: [] }] : []), path);
       }
     const exportResponses = doc.paths['/v1/admin/signups.csv']!.get!.responses;
     assert.match(JSON.stringify(exportResponses[401]), /code unauthorized/);
