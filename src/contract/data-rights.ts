@@ -4,7 +4,7 @@
  * these, and the embed's bytes are budgeted.
  */
 import * as z from 'zod/mini';
-import { regexes } from 'zod/v4/core';
+import { SignInRequestSchema } from './admin.js';
 import { slug } from './module.js';
 import { dateTime, SessionQuerySchema } from './session.js';
 
@@ -13,12 +13,8 @@ export const dataRightsPaths = {
   erase: '/v1/admin/people/erase',
 } as const;
 
-/** The address is looked up case-insensitively; it travels in a POST body, never in a URL that logs keep. */
-const email = z.string().check(
-  z.trim(),
-  z.maxLength(254, { error: 'Enter an email address of at most 254 characters' }),
-  z.regex(regexes.email, { error: 'Enter an email address, like name@example.org' }),
-);
+/** As for sign-in (spaces around allowed and trimmed); looked up case-insensitively, and only ever sent in a POST body. */
+const email = SignInRequestSchema.shape.email;
 
 export const PERSON_FORMATS = ['json', 'text'] as const;
 
