@@ -166,6 +166,17 @@ const contractBuild = thenBuild('mobilise-contract-build', {
 });
 
 /**
+ * dist/admin/: the organiser console (src/admin.ts), served by the reference backend at
+ * /admin. Its own build, so nothing of it is reachable from dist/mobilise.js or counted in
+ * the embed's budget; on real zod, not zod-lite: the admin contract (src/contract/admin.ts)
+ * uses more of zod than zod-lite covers.
+ */
+const adminBuild = thenBuild('mobilise-admin-build', {
+  plugins: [minifyTemplates()],
+  build: { ...libBuild({ admin: src('admin.ts') }), outDir: 'dist/admin', rolldownOptions: { output } },
+});
+
+/**
  * Library build: one ES module per entry (lit bundled in) sharing chunks, for
  * npm users and pages that want a single element. `define` (src/mobilise.ts
  * again) registers all four elements through the same chunks as `index`, so an
@@ -174,7 +185,7 @@ const contractBuild = thenBuild('mobilise-contract-build', {
  * The dev server (npm start) serves demo/ against the reference backend.
  */
 export default defineConfig({
-  plugins: [minifyTemplates(), embedBundle, contractBuild],
+  plugins: [minifyTemplates(), embedBundle, contractBuild, adminBuild],
   resolve: { alias: zodLite },
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   build: {

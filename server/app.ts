@@ -15,6 +15,7 @@ import { json, ProblemError } from './http/reply.js';
 import type { NodeEnv } from './http/server.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './mail/settings.js';
 import { getSignupsCsv } from './routes/admin.js';
+import { mountAdminConsole } from './routes/admin-console.js';
 import { mountOrganiserRoutes } from './routes/organisers.js';
 import { MAX_TOKEN_BODY_BYTES, postCancel, postConfirm, postView } from './routes/bookings.js';
 import { MAX_PERSON_BODY_BYTES, postPersonErase, postPersonSearch } from './routes/data-rights.js';
@@ -80,6 +81,7 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
     api.post(path, origins.refuseForeignWrites, limitBody(MAX_TOKEN_BODY_BYTES), (c) => post(c, deps));
   // A prefix test rather than hono/combine's except(), which composes two middleware chains on every request.
   const publicCors: MiddlewareHandler = (c, next) => (c.req.path.startsWith(ADMIN_PREFIX) ? next() : origins.cors(c, next));
+  mountAdminConsole(api, log); // first: the console page answers with its own CSP (routes/admin-console.ts)
   api.use(requestLog(log), securityHeaders, answerHeaders, publicCors);
   api.use(
     methodNotAllowed({

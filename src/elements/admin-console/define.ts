@@ -1,0 +1,16 @@
+import { register } from '../shared/define.js';
+import { AdminConsole } from './admin-console.js';
+import { AdminSessionsTable } from './sessions-table.js';
+import { AdminSignIn } from './sign-in.js';
+
+register('mobilise-admin-sign-in', AdminSignIn);
+register('mobilise-admin-sessions', AdminSessionsTable);
+register('mobilise-admin-console', AdminConsole);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mobilise-admin-console': AdminConsole;
+    'mobilise-admin-sign-in': AdminSignIn;
+    'mobilise-admin-sessions': AdminSessionsTable;
+  }
+}

@@ -1,0 +1,217 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { AdminSessionQuery, ManagedSession, Organiser } from '../../contract/admin.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { formatShortDay, formatTimeRange } from '../shared/format.js';
+import type { AdminClient } from './api.js';
+import { consoleStyles } from './admin-console.styles.js';
+
+/** A date input's day as the API's date-time: the start or the end of that day in the browser's zone. */
+const dayBound = (day: string, end: boolean) => (day ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : undefined);
+
+const COLUMNS = ['Module', 'Date and time', 'Area', 'Capacity', 'Taken', 'Pending', 'Waiting'] as const;
+
+/**
+ * The sessions table: filters by area, module and dates (the server filters), one row per
+ * session with its capacity and how many places are taken, pending and waiting. A real table
+ * with a caption and scoped headers; below 40em each row reflows into a labelled block.
+ *
+ * @summary Organiser console: sessions and their numbers.
+ */
+export class AdminSessionsTable extends LitElement {
+  static override styles = [
+    baseStyles,
+    ...consoleStyles,
+    css`
+      :host {
+        container-type: inline-size;
+      }
+      .filters {
+        max-width: none;
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+        gap: var(--_s3);
+        align-items: end;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      caption {
+        text-align: start;
+        font-weight: 600;
+        padding-bottom: var(--_s2);
+      }
+      th,
+      td {
+        padding: var(--_s2);
+        border-bottom: 1px solid var(--_border);
+        text-align: start;
+        vertical-align: top;
+      }
+      .n {
+        text-align: end;
+        font-variant-numeric: tabular-nums;
+      }
+      .cancelled {
+        color: var(--_danger);
+        font-weight: 600;
+      }
+      /* Narrow: each row a block, each cell labelled by its column (the header row is kept for screen readers). */
+      @container (max-width: 40em) {
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        tr {
+          display: block;
+          padding: var(--_s2) 0;
+          border-bottom: 1px solid var(--_border);
+        }
+        th,
+        td {
+          display: flex;
+          gap: var(--_s2);
+          border: 0;
+          padding: var(--_s1) 0;
+          overflow-wrap: anywhere;
+        }
+        td.n {
+          text-align: start;
+        }
+        td::before {
+          content: attr(data-label);
+          flex: 0 0 7em;
+          font-weight: 600;
+        }
+      }
+    `,
+  ];
+  static override properties = {
+    rows: { state: true },
+    titles: { state: true },
+    areas: { state: true },
+    loading: { state: true },
+    problem: { state: true },
+    filters: { state: true },
+    client: { attribute: false },
+    organiser: { attribute: false },
+    locale: {},
+  };
+
+  private rows: ManagedSession[] = [];
+  private titles = new Map<string, string>();
+  private areas: string[] = [];
+  private loading = true;
+  private problem = '';
+  private filters: { area: string; module: string; from: string; to: string } = { area: '', module: '', from: '', to: '' };
+
+  client!: AdminClient;
+  organiser!: Organiser;
+  locale = 'en-GB';
+
+  /** A newer load wins over an older one still on its way. */
+  #request = 0;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.#loadModules();
+    void this.#load();
+  }
+
+  async #loadModules() {
+    try {
+      const modules = await this.client.modules();
+      this.titles = new Map(modules.map((m) => [m.id, m.title]));
+    } catch {
+      // The table still works on module ids; the load error, if any, is the sessions'.
+    }
+  }
+
+  async #load() {
+    const n = ++this.#request;
+    const f = this.filters;
+    const query: AdminSessionQuery = { area: f.area || undefined, module: f.module || undefined, from: dayBound(f.from, false), to: dayBound(f.to, true) };
+    this.loading = true;
+    try {
+      const rows = await this.client.sessions(query);
+      if (n !== this.#request) return;
+      this.rows = rows;
+      this.problem = '';
+      // An organiser's own areas; an admin's are whatever the unfiltered programme holds.
+      const seen = this.organiser.areas.length ? this.organiser.areas : [...new Set([...this.areas, ...rows.map((r) => r.session.area)])];
+      this.areas = seen.sort((a, b) => a.localeCompare(b));
+    } catch (err) {
+      if (n === this.#request) this.problem = err instanceof Error ? err.message : String(err);
+    } finally {
+      if (n === this.#request) this.loading = false;
+    }
+  }
+
+  #change(e: Event) {
+    const el = e.target as HTMLInputElement | HTMLSelectElement;
+    this.filters = { ...this.filters, [el.name]: el.value };
+    void this.#load();
+  }
+
+  #row({ session: s, counts }: ManagedSession) {
+    const title = this.titles.get(s.moduleId) ?? s.moduleId;
+    const cell = (i: number, value: unknown, numeric = true) => html`<td class=${numeric ? 'n' : ''} data-label=${COLUMNS[i]!}>${value}</td>`;
+    return html`<tr>
+      <th scope="row" data-label=${COLUMNS[0]}>
+        <span>${title}${s.status === 'cancelled' ? html` <span class="cancelled">(cancelled)</span>` : nothing}</span>
+      </th>
+      ${cell(1, `${formatShortDay(s.start, this.locale)}, ${formatTimeRange(s.start, s.end, this.locale)}`, false)} ${cell(2, s.area, false)}
+      ${cell(3, counts.capacity)} ${cell(4, counts.confirmed)} ${cell(5, counts.pending)} ${cell(6, counts.waitlisted)}
+    </tr>`;
+  }
+
+  #select(name: 'area' | 'module', label: string, options: [string, string][]) {
+    return html`<div class="field">
+      <label for="f-${name}">${label}</label>
+      <select class="control" id="f-${name}" name=${name} @change=${this.#change}>
+        <option value="">All</option>
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.filters[name] === value}>${text}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  #date(name: 'from' | 'to', label: string) {
+    return html`<div class="field">
+      <label for="f-${name}">${label}</label>
+      <input class="control" type="date" id="f-${name}" name=${name} .value=${this.filters[name]} @change=${this.#change} />
+    </div>`;
+  }
+
+  #body() {
+    if (this.problem) return html`<p class="state error" role="alert">${this.problem}</p>`;
+    if (!this.rows.length) return this.loading ? html`<p class="state">Loading sessions…</p>` : html`<p class="state">No sessions match these filters.</p>`;
+    return html`<table aria-busy=${this.loading ? 'true' : 'false'}>
+      <caption>
+        ${this.rows.length} session${this.rows.length === 1 ? '' : 's'}
+      </caption>
+      <thead>
+        <tr>
+          ${COLUMNS.map((c, i) => html`<th scope="col" class=${i > 2 ? 'n' : ''}>${c}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${this.rows.map((r) => this.#row(r))}
+      </tbody>
+    </table>`;
+  }
+
+  override render() {
+    const modules = [...this.titles].sort((a, b) => a[1].localeCompare(b[1]));
+    return html`<section class="stack" aria-labelledby="sessions-title">
+      <h2 id="sessions-title">Sessions</h2>
+      <form class="filters" role="search" aria-label="Filter sessions" @submit=${(e: Event) => e.preventDefault()}>
+        ${this.#select('area', 'Area', this.areas.map((a) => [a, a]))} ${this.#select('module', 'Module', modules)}
+        ${this.#date('from', 'From')} ${this.#date('to', 'To')}
+      </form>
+      <div aria-live="polite">${this.#body()}</div>
+    </section>`;
+  }
+}
