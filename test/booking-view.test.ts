@@ -4,6 +4,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { getClient } from '../src/client/index.js';
+import '../src/context/define.js';
 import '../src/elements/session-calendar/define.js';
 import '../src/elements/signup-form/define.js';
 import type { MobiliseSignupForm } from '../src/elements/signup-form/signup-form.js';
@@ -142,6 +143,15 @@ describe('the booking view', () => {
     expect(root(el).querySelector('[part="add-to-calendar"]')?.getAttribute('href')).to.equal(`${api!.endpoint}/v1/sessions/${session.id}.ics`);
     expect(button(el, t.cancel) !== undefined, 'can cancel').to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('inside a provider (the endpoint on the provider only) confirms as well', async () => {
+    api = mockApi({ bookings: { [CONFIRM]: booking({ purpose: 'confirm', status: 'pending', hold: 'place' }) }, sessions: [...fixtures.sessions, started] });
+    history.replaceState(null, '', `${page}#mobilise-confirm=${CONFIRM}`);
+    const wrap = await fixture(html`<mobilise-provider endpoint=${api.endpoint}><mobilise-signup-form></mobilise-signup-form></mobilise-provider>`);
+    const el = wrap.querySelector<MobiliseSignupForm>('mobilise-signup-form')!;
+    await waitUntil(() => headingOf(el), 'the booking did not show', { timeout: 3000 });
+    expect(text(headingOf(el))).to.equal(says('confirmed'));
   });
 
   it('a waiting-list confirmation shows the position; a reload of the new fragment views it', async () => {

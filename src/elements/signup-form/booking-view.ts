@@ -73,6 +73,9 @@ export class BookingPanel {
     this.#error = undefined;
     this.#host.requestUpdate();
     try {
+      // The form starts this as it connects, before a provider's config has arrived: a provider sends it
+      // from its first update, which runs before the form's, so after the form's the endpoint is known.
+      await this.#host.updateComplete;
       const manage = kind === 'booking';
       const client = this.#ctx.client();
       const [view, modules] = await Promise.all([
