@@ -10,11 +10,14 @@ import { clientAddress } from './http/client-address.js';
 import { originPolicy } from './http/cors.js';
 import { answerHeaders, securityHeaders } from './http/headers.js';
 import { logError, requestLog, type Log } from './http/log.js';
+import { requireOrganiser } from './http/organiser-session.js';
 import { createRateLimiter, rateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { json, ProblemError } from './http/reply.js';
 import type { NodeEnv } from './http/server.js';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from './mail/settings.js';
-import { getSignupsCsv } from './routes/admin.js';
+import { exportGuard, getSignupsCsv } from './routes/admin.js';
+import { mountAdminModuleRoutes } from './routes/admin-modules.js';
+import { mountAdminSessionRoutes } from './routes/admin-sessions.js';
 import { mountAdminConsole } from './routes/admin-console.js';
 import { mountOrganiserRoutes } from './routes/organisers.js';
 import { MAX_TOKEN_BODY_BYTES, postCancel, postConfirm, postView } from './routes/bookings.js';
@@ -101,17 +104,13 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   bookingRoute(paths.bookingConfirm, postConfirm);
   bookingRoute(paths.bookingView, postView);
   bookingRoute(paths.bookingCancel, postCancel);
-  api.get(paths.adminSignupsCsv, adminAuth(options.adminToken, addressOf), (c) => getSignupsCsv(c, deps, options.adminTokenAreas ?? null));
-  // Members' data rights, for a token over the whole programme only; they move to the organiser session (admin role) next.
-  const wholeProgramme: MiddlewareHandler = async (_c, next) => {
-    if (options.adminTokenAreas) throw new ProblemError(403, 'forbidden', 'This admin token covers some areas only', { detail: 'Subject access and erasure need a token for every area.' });
-    await next();
-  };
-  for (const [path, post] of [
-    [dataRightsPaths.search, postPersonSearch],
-    [dataRightsPaths.erase, postPersonErase],
-  ] as const)
-    api.post(path, adminAuth(options.adminToken, addressOf), wholeProgramme, limitBody(MAX_PERSON_BODY_BYTES), (c) => post(c, deps));
+  api.get(paths.adminSignupsCsv, exportGuard(adminAuth(options.adminToken, addressOf), deps), (c) => getSignupsCsv(c, deps, options.adminTokenAreas ?? null));
+  // Members' data rights: an admin's session only (CSRF-checked), never an area organiser's.
+  const admin = requireOrganiser(deps, 'admin');
+  api.post(dataRightsPaths.search, admin, limitBody(MAX_PERSON_BODY_BYTES), (c) => postPersonSearch(c, deps));
+  api.post(dataRightsPaths.erase, admin, limitBody(MAX_PERSON_BODY_BYTES), (c) => postPersonErase(c, deps));
+  mountAdminSessionRoutes(api, deps);
+  mountAdminModuleRoutes(api, deps);
   mountOrganiserRoutes(api, deps, {
     adminOrigin: options.adminOrigin ?? 'http://localhost:8787',
     cookie: { secure: options.secureCookies ?? 'auto', hours: options.adminSessionHours ?? 12 },

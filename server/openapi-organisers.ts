@@ -11,9 +11,9 @@ import {
 import { PROBLEM_CONTENT_TYPE } from '../src/contract/index.js';
 
 /** The organisers' sign-in in the OpenAPI document (openapi.ts merges these in). */
-type JsonObject = Record<string, unknown>;
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const component = (schema: unknown): JsonObject => {
+export type JsonObject = Record<string, unknown>;
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export const component = (schema: unknown): JsonObject => {
   const { $schema: _schema, $id: _id, ...rest } = schema as JsonObject;
   return rest;
 };

@@ -27,6 +27,7 @@ import {
   PersonSearchRequestSchema,
 } from '../src/contract/data-rights.js';
 import { MAX_PERSON_BODY_BYTES } from './routes/data-rights.js';
+import { adminApiOpenApiPaths, adminSchemas } from './openapi-admin.js';
 import { organiserPaths, organiserSchemas, organiserSecuritySchemes } from './openapi-organisers.js';
 import { MAX_BODY_BYTES } from './routes/signups.js';
 
@@ -69,7 +70,7 @@ function componentSchemas(): Record<string, JsonObject> {
   schemas.BookingTokenRequest = component(z.toJSONSchema(BookingTokenRequestSchema, { io: 'input' }));
   schemas.PersonSearchRequest = component(z.toJSONSchema(PersonSearchRequestSchema, { io: 'input' }));
   schemas.PersonEraseRequest = component(z.toJSONSchema(PersonEraseRequestSchema, { io: 'input' }));
-  Object.assign(schemas, organiserSchemas());
+  Object.assign(schemas, organiserSchemas(), adminSchemas());
   return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -129,26 +130,26 @@ const adminUnauthorized = problem('Missing or wrong token (code unauthorized)', 
   'WWW-Authenticate': { description: 'Bearer realm="mobilise-admin"', schema: { type: 'string' } },
 });
 
+const adminProblem = (description: string) => ({ description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('AdminProblem') } } });
+
 /** Subject access and erasure: the address travels in the body, never in a URL that logs would keep. */
 function personOperation(operationId: string, summary: string, description: string, request: string, ok: JsonObject) {
   return {
     post: {
       operationId,
       summary,
-      description: `${description} Only when the server has ADMIN_TOKEN; moves to an organiser session (admin role) when organiser sign-in is mounted.`,
-      security: [{ adminToken: [] }],
+      description: `${description} An organiser session with the admin role, and its CSRF header.`,
+      security: [{ adminSession: [] }],
       requestBody: { required: true, description: `JSON, at most ${MAX_PERSON_BODY_BYTES} bytes.`, content: { 'application/json': { schema: ref(request) } } },
       responses: {
         200: ok,
         400: problem('Malformed JSON (code bad-request)'),
-        401: adminUnauthorized,
-        403: problem('The admin token covers some areas only (ADMIN_TOKEN_AREAS) (code forbidden)'),
-        404: problem('Disabled: the server has no ADMIN_TOKEN (code not-found)'),
+        401: adminProblem('Not signed in, the session expired, or the account is disabled (code unauthorized)'),
+        403: adminProblem('Missing or wrong x-csrf-token header (code csrf), or not an admin (code forbidden)'),
         413: problem('Body too large (code payload-too-large)'),
         415: problem('Not JSON (code unsupported-media-type)'),
         422: problem('Invalid fields (code validation, with errors per field)'),
         ...slowRequest,
-        429: problem('Too many wrong tokens from this address: it is blocked for a while (code rate-limited)', retryAfter),
       },
     },
   };
@@ -200,6 +201,7 @@ export function buildOpenApi(): JsonObject {
     servers: [{ url: 'http://127.0.0.1:8787', description: 'Local development (npm run server)' }],
     paths: {
       ...organiserPaths(),
+      ...adminApiOpenApiPaths(),
       [paths.modules]: {
         get: {
           operationId: 'listModules',
@@ -299,8 +301,8 @@ export function buildOpenApi(): JsonObject {
         get: {
           operationId: 'exportSignups',
           summary: 'Signups as CSV, for organisers, optionally filtered',
-          description: 'Only when the server has ADMIN_TOKEN. Every cell is quoted; a cell starting with = + - @, a tab, CR or NUL, or holding one of those right after a , or ; separator, gets an apostrophe first (OWASP CSV injection).',
-          security: [{ adminToken: [] }],
+          description: 'With the ADMIN_TOKEN bearer (machines; ADMIN_TOKEN_AREAS scopes it), or an organiser session cookie and no Authorization header (scoped to the organiser\'s areas). Every cell is quoted; a cell starting with = + - @, a tab, CR or NUL, or holding one of those right after a , or ; separator, gets an apostrophe first (OWASP CSV injection).',
+          security: [{ adminToken: [] }, { adminSession: [] }],
           parameters: exportQueryParameters(),
           responses: {
             200: { description: 'UTF-8 CSV with a BOM and a header row', content: { 'text/csv': { schema: { type: 'string' } } } },

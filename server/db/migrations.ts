@@ -179,6 +179,19 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
       `CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at)`,
     ],
   },
+  {
+    // The organisers' admin API (issue 12): publishing, optimistic versions, attendance.
+    version: 4,
+    statements: [
+      // Existing (seeded) sessions stay visible; the admin API creates new ones unpublished.
+      `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS published boolean NOT NULL DEFAULT true`,
+      // Bumped by every admin edit: If-Match against it turns a concurrent edit into a conflict.
+      `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS version int NOT NULL DEFAULT 1`,
+      `ALTER TABLE modules ADD COLUMN IF NOT EXISTS version int NOT NULL DEFAULT 1`,
+      `ALTER TABLE signups ADD COLUMN IF NOT EXISTS attended_at timestamptz`,
+      `CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor, id)`,
+    ],
+  },
 ];
 
 /** Brings the schema up to date. Serialised by an advisory lock so two servers starting together do not race. */

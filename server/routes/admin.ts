@@ -1,4 +1,7 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { ADMIN_COOKIE } from '../../src/contract/admin.js';
+import { requireOrganiser, scopeAreas, type OrganiserEnv } from '../http/organiser-session.js';
 import { ExportQuerySchema } from '../../src/contract/data-rights.js';
 import { ProblemError } from '../http/reply.js';
 import { fieldErrors } from '../http/validation.js';
@@ -8,10 +11,22 @@ import { exportColumns, listSignupsForExport } from '../store/export.js';
 import type { Deps } from './context.js';
 
 /**
- * GET /v1/admin/signups.csv?area=&session=&from=&to=&include=access-needs — signups with personal
- * data, for organisers (behind adminAuth). Access needs only with include=access-needs.
+ * The export's two ways in: a machine's bearer token (adminAuth), or an organiser's session
+ * cookie when no Authorization header is sent (then scoped to the organiser's areas).
  */
-export async function getSignupsCsv(c: Context, { db, now }: Deps, scope: readonly string[] | null = null): Promise<Response> {
+export function exportGuard(tokenAuth: MiddlewareHandler, deps: Deps): MiddlewareHandler<OrganiserEnv> {
+  const session = requireOrganiser(deps);
+  return (c, next) => (c.req.header('authorization') === undefined && getCookie(c, ADMIN_COOKIE) ? session(c, next) : tokenAuth(c, next));
+}
+
+/**
+ * GET /v1/admin/signups.csv?area=&session=&from=&to=&include=access-needs — signups with personal
+ * data, for organisers (behind exportGuard). Access needs only with include=access-needs.
+ * `tokenScope` is ADMIN_TOKEN_AREAS, for a request that came with the token.
+ */
+export async function getSignupsCsv(c: Context<OrganiserEnv>, { db, now }: Deps, tokenScope: readonly string[] | null = null): Promise<Response> {
+  const organiser = c.get('organiser') as OrganiserEnv['Variables']['organiser'] | undefined;
+  const scope = organiser ? scopeAreas(organiser) : tokenScope;
   const parsed = ExportQuerySchema.safeParse(c.req.query());
   if (!parsed.success) {
     throw new ProblemError(400, 'bad-request', 'Invalid query', {
@@ -21,7 +36,7 @@ export async function getSignupsCsv(c: Context, { db, now }: Deps, scope: readon
   }
   const columns = exportColumns(parsed.data);
   const rows = await listSignupsForExport(db, parsed.data, scope);
-  await audit(db, { actor: 'token:export', action: 'signups.export', detail: { rows: rows.length } }, now());
+  await audit(db, { actor: organiser ? String(organiser.id) : 'token:export', action: 'signups.export', detail: { rows: rows.length } }, now());
   const csv = toCsv(
     columns,
     rows.map((row) => columns.map((column) => row[column])),

@@ -11,6 +11,8 @@ export interface LoadedSession {
   startsAt: Date;
   endsAt: Date;
   signupDeadline: Date | null;
+  /** An unpublished session takes no new signups (its existing bookings still work). */
+  published: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface LoadedSession {
  * the session before any signup row, so promotions are serialised and never deadlock.
  */
 export async function loadSession(tx: Queryable, id: string, lock: boolean): Promise<LoadedSession | undefined> {
-  const { rows } = await tx.query<SessionRow & { module_title: string; module_summary: string }>(
+  const { rows } = await tx.query<SessionRow & { module_title: string; module_summary: string; published: boolean }>(
     `SELECT s.*, m.title AS module_title, m.summary AS module_summary
        FROM sessions s JOIN modules m ON m.id = s.module_id WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`,
     [id],
@@ -32,6 +34,7 @@ export async function loadSession(tx: Queryable, id: string, lock: boolean): Pro
     startsAt: new Date(row.starts_at),
     endsAt: new Date(row.ends_at),
     signupDeadline: row.signup_deadline === null ? null : new Date(row.signup_deadline),
+    published: row.published,
   };
 }
 

@@ -18,7 +18,7 @@ export async function getModule(db: Queryable, id: string): Promise<Module | und
   return rows[0] && moduleFromRow(rows[0]);
 }
 
-/** Every filter is optional: a NULL parameter switches its condition off. `from`/`to` bound the start time. */
+/** Published sessions only. Every filter is optional: a NULL parameter switches its condition off. `from`/`to` bound the start time. */
 export async function listSessions(db: Queryable, query: SessionQuery = {}): Promise<Session[]> {
   return selectSessions(db, sessionParams(query));
 }
@@ -30,7 +30,8 @@ const sessionParams = (query: SessionQuery) =>
 async function selectSessions(db: Queryable, params: ReturnType<typeof sessionParams>): Promise<Session[]> {
   const { rows } = await db.query<SessionRow>(
     `SELECT ${SESSION_COLUMNS} FROM sessions
-     WHERE ($1::text IS NULL OR module_id = $1)
+     WHERE published
+       AND ($1::text IS NULL OR module_id = $1)
        AND ($2::timestamptz IS NULL OR starts_at >= $2)
        AND ($3::timestamptz IS NULL OR starts_at <= $3)
        AND ($4::text IS NULL OR lower(area) = lower($4))
@@ -41,8 +42,9 @@ async function selectSessions(db: Queryable, params: ReturnType<typeof sessionPa
   return rows.map(sessionFromRow);
 }
 
+/** A published session (members never see an unpublished one). */
 export async function getSession(db: Queryable, id: string): Promise<Session | undefined> {
-  const { rows } = await db.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [id]);
+  const { rows } = await db.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1 AND published`, [id]);
   return rows[0] && sessionFromRow(rows[0]);
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../db/types.js';
+import type { Db, Queryable } from '../db/types.js';
 import { cancelQueued } from '../mail/outbox.js';
 import { sessionCancelled, sessionChanged } from '../mail/templates/session.js';
 import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
@@ -8,7 +8,7 @@ import { invalidateReads } from './read-cache.js';
 
 /**
  * Organisers' changes to a session, told to everyone booked on it (pending, confirmed and
- * waitlisted) in the same transaction. No route yet: the organisers' UI is a later issue.
+ * waitlisted) in the same transaction. Called by the admin API (routes/admin-sessions.ts).
  */
 
 export interface SessionTimes {
@@ -18,22 +18,25 @@ export interface SessionTimes {
 
 /** New times: each booking gets the new details with an updated .ics, and reminders move with the session. */
 export async function rescheduleSession(db: Db, sessionId: string, times: SessionTimes, ctx: MailContext & { note?: string }): Promise<number> {
-  const told = await db.transaction(async (tx) => {
-    if (!(await loadSession(tx, sessionId, true))) return 0;
-    await tx.query('UPDATE sessions SET starts_at = $2, ends_at = $3 WHERE id = $1', [sessionId, times.start, times.end]);
-    const loaded = (await loadSession(tx, sessionId, false))!;
-    const bookings = await liveBookings(tx, sessionId);
-    for (const booking of bookings) {
-      const { link } = await newLink(tx, ctx, booking, booking.status === 'pending' ? 'confirm' : 'manage');
-      const email = sessionChanged({ ...mailBase(booking, loaded, ctx.mail), link, ...(ctx.note ? { note: ctx.note } : {}) });
-      await mailTo(tx, ctx, booking, loaded, { kind: 'session-changed', email, withIcs: booking.status !== 'pending' });
-      await cancelQueued(tx, booking.id, ['reminder'], ctx.now);
-      if (booking.status === 'confirmed') await scheduleReminder(tx, ctx, booking, loaded, link);
-    }
-    return bookings.length;
-  });
+  const told = await db.transaction((tx) => rescheduleIn(tx, sessionId, times, ctx));
   invalidateReads(db);
   return told;
+}
+
+/** rescheduleSession inside the caller's transaction (an admin edit that also changes other fields); the caller invalidates reads. */
+export async function rescheduleIn(tx: Queryable, sessionId: string, times: SessionTimes, ctx: MailContext & { note?: string }): Promise<number> {
+  if (!(await loadSession(tx, sessionId, true))) return 0;
+  await tx.query('UPDATE sessions SET starts_at = $2, ends_at = $3 WHERE id = $1', [sessionId, times.start, times.end]);
+  const loaded = (await loadSession(tx, sessionId, false))!;
+  const bookings = await liveBookings(tx, sessionId);
+  for (const booking of bookings) {
+    const { link } = await newLink(tx, ctx, booking, booking.status === 'pending' ? 'confirm' : 'manage');
+    const email = sessionChanged({ ...mailBase(booking, loaded, ctx.mail), link, ...(ctx.note ? { note: ctx.note } : {}) });
+    await mailTo(tx, ctx, booking, loaded, { kind: 'session-changed', email, withIcs: booking.status !== 'pending' });
+    await cancelQueued(tx, booking.id, ['reminder'], ctx.now);
+    if (booking.status === 'confirmed') await scheduleReminder(tx, ctx, booking, loaded, link);
+  }
+  return bookings.length;
 }
 
 /** Cancels the session: every live booking ends, its reminder is dropped, and each member is told. */

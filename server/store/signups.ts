@@ -76,7 +76,7 @@ async function attemptSignup(tx: Queryable, request: SignupRequest, ctx: SignupC
   }
 
   const loaded = await loadSession(tx, request.sessionId, false);
-  if (!loaded) return { kind: 'not-found' };
+  if (!loaded?.published) return { kind: 'not-found' };
   const closesAt = Math.min(loaded.startsAt.getTime(), loaded.signupDeadline?.getTime() ?? Infinity);
   if (loaded.session.status === 'cancelled' || ctx.now.getTime() >= closesAt) return { kind: 'closed' };
   // Never after the session starts: a place nobody confirmed by then is nobody's.

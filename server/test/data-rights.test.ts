@@ -4,12 +4,15 @@
  * exact; erasing twice is harmless.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import { CSRF_HEADER } from '../../src/contract/admin.js';
 import { PersonDataSchema, type EraseResult, type PersonData } from '../../src/contract/data-rights.js';
 import type { Db } from '../db/types.js';
 import { getSession } from '../store/catalogue.js';
-import { addSession, dbTargets, expectProblem, NOW, postSignup, signup, startApp, useApp } from './harness.js';
+import { createOrganiser } from '../store/organisers.js';
+import { addSession, dbTargets, expectProblem, NOW, postSignup, signup, useApp } from './harness.js';
 import { mailTo, outbox, postBooking, statusOf, tokenIn } from './journey.js';
+import { asOrganiser, signIn, type SignedIn } from './organiser-helpers.js';
 
 const TOKEN = 'data-rights-admin-token-0123456789abcdef';
 // Distinctive values, so a search of every table for them cannot match anything else.
@@ -30,14 +33,19 @@ async function traces(db: Db, needles: string[]): Promise<string[]> {
 
 for (const target of dbTargets()) {
   describe(`members' data rights [${target.name}]`, () => {
-    const t = useApp(target, { adminToken: TOKEN });
+    const t = useApp(target, { adminToken: TOKEN, signInLimit: { windowMs: 60_000, max: 1000 } });
+    let adminSession: SignedIn;
+    let areaOrganiser: SignedIn;
+    before(async () => {
+      await createOrganiser(t.db, { email: 'ada@example.org', name: 'Ada', role: 'admin', areas: [] }, NOW);
+      await createOrganiser(t.db, { email: 'gus@example.org', name: 'Gus', role: 'organiser', areas: ['Glasgow'] }, NOW);
+      adminSession = await signIn(t.app.url, t.db, 'ada@example.org');
+      areaOrganiser = await signIn(t.app.url, t.db, 'gus@example.org');
+    });
 
-    const admin = (action: 'search' | 'erase', body: unknown, token = TOKEN) =>
-      fetch(`${t.app.url}/v1/admin/people/${action}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
+    /** As the signed-in admin (an organiser session with the admin role, and its CSRF token). */
+    const admin = (action: 'search' | 'erase', body: unknown, who: SignedIn | null = adminSession, headers: Record<string, string> = {}) =>
+      asOrganiser(t.app.url, who, 'POST', `/v1/admin/people/${action}`, body, headers);
     const search = async (email: string): Promise<PersonData> => {
       const res = await admin('search', { email });
       assert.equal(res.status, 200);
@@ -106,27 +114,28 @@ for (const target of dbTargets()) {
       assert.deepEqual([nobody.signups, nobody.emails, nobody.bookingLinks, nobody.signupRequests], [[], [], [], []]);
     });
 
-    it('needs the admin token, a POST with a valid address (never in the URL), and confirm: true to erase', async () => {
-      await expectProblem(await admin('search', { email: 'a@example.org' }, 'wrong'), 401, 'unauthorized');
-      const get = await fetch(`${t.app.url}/v1/admin/people/search?email=a@example.org`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    it("needs an admin's session with its CSRF token, a POST with a valid address (never in the URL), and confirm: true to erase", async () => {
+      await expectProblem(await admin('search', { email: 'a@example.org' }, null), 401, 'unauthorized');
+      // The export's bearer token does not open these: they moved to the organiser session.
+      const bearer = await fetch(`${t.app.url}/v1/admin/people/search`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ email: 'a@example.org' }),
+      });
+      await expectProblem(bearer, 401, 'unauthorized');
+      const csrf = await admin('search', { email: 'a@example.org' }, adminSession, { [CSRF_HEADER]: 'wrong' });
+      assert.equal(csrf.status, 403);
+      assert.equal(((await csrf.json()) as { code: string }).code, 'csrf');
+      // An area organiser may not search or erase people of the whole programme.
+      await expectProblem(await admin('search', { email: 'a@example.org' }, areaOrganiser), 403, 'forbidden');
+      await expectProblem(await admin('erase', { email: 'a@example.org', confirm: true }, areaOrganiser), 403, 'forbidden');
+      const get = await fetch(`${t.app.url}/v1/admin/people/search?email=a@example.org`, { headers: { Cookie: adminSession.cookie } });
       assert.equal(get.status, 405);
       const bad = await expectProblem(await admin('search', { email: 'not an address' }), 422, 'validation');
       assert.deepEqual(bad.errors?.map((e) => e.field), ['email']);
       const unconfirmed = await expectProblem(await admin('erase', { email: 'a@example.org' }), 422, 'validation');
       assert.deepEqual(unconfirmed.errors?.map((e) => e.field), ['confirm']);
       await expectProblem(await admin('erase', { email: 'a@example.org', confirm: 'yes' }), 422, 'validation');
-      // A token scoped to some areas may not search or erase people of the whole programme.
-      const scoped = await startApp(t.db, { adminToken: TOKEN, adminTokenAreas: ['Glasgow'] });
-      try {
-        const res = await fetch(`${scoped.url}/v1/admin/people/search`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-          body: JSON.stringify({ email: 'a@example.org' }),
-        });
-        await expectProblem(res, 403, 'forbidden');
-      } finally {
-        await scoped.close();
-      }
       // The request log has the path only: no address.
       const lines = await t.app.logged((l) => l.filter((line) => / 422 /.test(line)).length >= 3, 'the three 422 lines');
       assert.ok(lines.every((line) => !line.includes('a@example.org')));

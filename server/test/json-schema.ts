@@ -82,10 +82,14 @@ export class JsonSchemas {
     const ok = (v: unknown) => this.validate(s, v).length === 0;
     if (s.enum) return fc.constantFrom(...(s.enum as unknown[]));
     if ('const' in s) return fc.constant(s.const);
+    // A nullable field (anyOf [T, null]): either part.
+    if (!s.type && Array.isArray(s.anyOf)) return fc.oneof(...(s.anyOf as Schema[]).map((part) => this.valid(part, known, name)));
     const type = Array.isArray(s.type) ? s.type[0] : s.type;
     switch (type) {
       case 'boolean':
         return fc.boolean();
+      case 'null':
+        return fc.constant(null);
       case 'integer':
         return fc.integer({ min: s.minimum as number | undefined, max: s.maximum as number | undefined });
       case 'array':

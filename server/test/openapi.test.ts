@@ -19,10 +19,21 @@ describe('OpenAPI document', () => {
     assert.ok(refs.length > 5);
     for (const name of refs) assert.ok(name in doc.components.schemas, `missing component ${name}`);
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/v1/admin/audit',
       '/v1/admin/me',
+      '/v1/admin/modules',
+      '/v1/admin/modules/{id}',
       '/v1/admin/people/erase',
       '/v1/admin/people/search',
       '/v1/admin/session',
+      '/v1/admin/sessions',
+      '/v1/admin/sessions/{id}',
+      '/v1/admin/sessions/{id}/attendance',
+      '/v1/admin/sessions/{id}/attendees',
+      '/v1/admin/sessions/{id}/cancel',
+      '/v1/admin/sessions/{id}/duplicate',
+      '/v1/admin/sessions/{id}/publish',
+      '/v1/admin/sessions/{id}/unpublish',
       '/v1/admin/sign-in',
       '/v1/admin/sign-out',
       '/v1/admin/signups.csv',
@@ -46,14 +57,14 @@ describe('OpenAPI document', () => {
     assert.equal(run, 'ok');
   });
 
-  it('declares what each operation needs: public ones no credentials, the export a bearer token, and its 401 and 429', () => {
+  it('declares what each operation needs: public ones no credentials, the export a bearer token or a session, and its 401 and 429', () => {
     const doc = buildOpenApi() as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>> };
     for (const [path, item] of Object.entries(doc.paths))
       for (const operation of Object.values(item)) {
         assert.ok(Object.keys(operation.responses).some((status) => status.startsWith('4')), `${path} documents a 4xx`);
-        // Organisers sign in without credentials, then hold a session cookie; machines use the bearer token.
-        const organiser = { '/v1/admin/sign-in': [], '/v1/admin/session': [], '/v1/admin/me': [{ adminSession: [] }], '/v1/admin/sign-out': [{ adminSession: [] }] }[path];
-        assert.deepEqual(operation.security, organiser ?? (path.startsWith('/v1/admin/') ? [{ adminToken: [] }] : []), path);
+        // Organisers sign in without credentials, then hold a session cookie; the export also takes the machines' bearer token.
+        const open = { '/v1/admin/sign-in': [], '/v1/admin/session': [], '/v1/admin/signups.csv': [{ adminToken: [] }, { adminSession: [] }] }[path];
+        assert.deepEqual(operation.security, open ?? (path.startsWith('/v1/admin/') ? [{ adminSession: [] }] : []), path);
       }
     const exportResponses = doc.paths['/v1/admin/signups.csv']!.get!.responses;
     assert.match(JSON.stringify(exportResponses[401]), /code unauthorized/);

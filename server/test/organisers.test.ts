@@ -5,29 +5,10 @@ import type { Db } from '../db/types.js';
 import { canSee, scopeAreas } from '../http/organiser-session.js';
 import { createOrganiser, setDisabled, type OrganiserRow } from '../store/organisers.js';
 import { dbTargets, expectProblem, NOW, startApp, type Running } from './harness.js';
-import { mailTo, outbox } from './journey.js';
+import { outbox } from './journey.js';
+import { linkTokenFor, post, signIn as signInAt, type SignedIn } from './organiser-helpers.js';
 
 const ADMIN_ORIGIN = 'https://admin.example.org';
-const post = (url: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
-
-/** The token in the newest sign-in email to `email`. */
-async function linkTokenFor(db: Db, email: string): Promise<{ link: string; token: string }> {
-  const mail = await mailTo(db, email, 'organiser-sign-in');
-  const match = /(\S+#sign-in=([A-Za-z0-9_-]{43}))/.exec(mail.text_body ?? '');
-  assert.ok(match, `no sign-in link in:\n${mail.text_body}`);
-  assert.ok(mail.html_body?.includes(match[1]!), 'the HTML part has the same link');
-  return { link: match[1]!, token: match[2]! };
-}
-
-/** The cookie's value from a Set-Cookie header, for sending back as Cookie. */
-const cookieOf = (res: Response) => {
-  const set = res.headers.get('set-cookie') ?? '';
-  const match = new RegExp(`${ADMIN_COOKIE}=([^;]*)`).exec(set);
-  assert.ok(match, `no ${ADMIN_COOKIE} cookie in ${set}`);
-  return `${ADMIN_COOKIE}=${match[1]}`;
-};
-
 /** expectProblem's checks for the organisers' own code, which the members' ProblemSchema does not list. */
 async function expectCsrf(res: Response): Promise<void> {
   assert.equal(res.status, 403);
@@ -35,12 +16,6 @@ async function expectCsrf(res: Response): Promise<void> {
   const body = (await res.json()) as { code: string; type: string };
   assert.equal(body.code, 'csrf');
   assert.match(body.type, /\/problems\/csrf$/);
-}
-
-interface SignedIn {
-  cookie: string;
-  csrfToken: string;
-  res: Response;
 }
 
 for (const target of dbTargets()) {
@@ -64,14 +39,7 @@ for (const target of dbTargets()) {
       await db.close();
     });
 
-    async function signIn(email: string, on = app): Promise<SignedIn> {
-      assert.equal((await post(on.url, '/v1/admin/sign-in', { email })).status, 202);
-      const { token } = await linkTokenFor(db, email);
-      const res = await post(on.url, '/v1/admin/session', { token });
-      assert.equal(res.status, 200, await res.clone().text());
-      const body = AdminSessionSchema.parse(await res.clone().json());
-      return { cookie: cookieOf(res), csrfToken: body.csrfToken, res };
-    }
+    const signIn = (email: string, on = app): Promise<SignedIn> => signInAt(on.url, db, email);
     const me = (s: { cookie: string }) => fetch(`${app.url}/v1/admin/me`, { headers: { Cookie: s.cookie } });
 
     it('emails a one-time link with the token in the fragment at ADMIN_ORIGIN, whatever the Host header says', async () => {

@@ -4,7 +4,11 @@
  */
 import * as z from 'zod/mini';
 import { regexes } from 'zod/v4/core';
+import { BOOKING_STATUSES } from './enums.js';
+import { ModuleSchema, slug } from './module.js';
 import { PROBLEM_CODES, ProblemSchema } from './problem.js';
+import { dateTime, SessionQuerySchema, SessionSchema, VenueSchema } from './session.js';
+import { plainText } from './text.js';
 
 export const ADMIN_ROLES = ['admin', 'organiser'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
@@ -22,7 +26,7 @@ export const adminPaths = {
 } as const;
 
 /** The member-facing codes plus the organisers' own. */
-export const ADMIN_PROBLEM_CODES = [...PROBLEM_CODES, 'csrf'] as const;
+export const ADMIN_PROBLEM_CODES = [...PROBLEM_CODES, 'csrf', 'conflict', 'precondition-required'] as const;
 export type AdminProblemCode = (typeof ADMIN_PROBLEM_CODES)[number];
 
 /** Rules on the text as sent (so the OpenAPI document states them exactly), spaces around allowed, then trimmed. */
@@ -59,3 +63,127 @@ export type AdminSession = z.infer<typeof AdminSessionSchema>;
 
 /** Problem details as the admin routes answer them: the members' codes plus `csrf`. */
 export const AdminProblemSchema = z.extend(ProblemSchema, { code: z.enum(ADMIN_PROBLEM_CODES) });
+
+// ---- The admin API: sessions, modules, attendees, audit (issue 12) ----
+
+/** OpenAPI-style templates; the server mounts them with `:id`. */
+export const adminApiPaths = {
+  sessions: '/v1/admin/sessions',
+  session: '/v1/admin/sessions/{id}',
+  duplicate: '/v1/admin/sessions/{id}/duplicate',
+  cancel: '/v1/admin/sessions/{id}/cancel',
+  publish: '/v1/admin/sessions/{id}/publish',
+  unpublish: '/v1/admin/sessions/{id}/unpublish',
+  attendees: '/v1/admin/sessions/{id}/attendees',
+  attendance: '/v1/admin/sessions/{id}/attendance',
+  modules: '/v1/admin/modules',
+  module: '/v1/admin/modules/{id}',
+  audit: '/v1/admin/audit',
+} as const;
+
+/** GET /v1/admin/sessions filters: the public ones but delivery. */
+export const AdminSessionQuerySchema = z.pick(SessionQuerySchema, { area: true, module: true, from: true, to: true });
+export type AdminSessionQuery = z.infer<typeof AdminSessionQuerySchema>;
+
+export const SessionCountsSchema = z.object({
+  capacity: z.int(),
+  confirmed: z.int(),
+  pending: z.int(),
+  waitlisted: z.int(),
+  cancelled: z.int(),
+  attended: z.int(),
+});
+
+/** A session as organisers see it: the public session plus what only they manage. */
+export const ManagedSessionSchema = z.object({
+  session: SessionSchema,
+  published: z.boolean(),
+  /** Send it back as If-Match ("<version>" or the ETag) to edit. */
+  version: z.int(),
+  counts: SessionCountsSchema,
+});
+export type ManagedSession = z.infer<typeof ManagedSessionSchema>;
+export const ManagedSessionsResponseSchema = z.object({ sessions: z.array(ManagedSessionSchema) });
+
+/** dateTime's rules, in words an organiser can act on. */
+const when = (what: string) => {
+  const error = `Enter the ${what} as an ISO 8601 date-time with an offset, like 2027-03-04T18:30:00Z`;
+  return z.string({ error }).check(z.refine((v) => dateTime.safeParse(v).success, { error }));
+};
+const capacity = z.int({ error: 'Enter the capacity as a whole number' }).check(
+  z.minimum(1, { error: 'Capacity must be at least 1' }),
+  z.maximum(10_000, { error: 'Capacity must be at most 10000' }),
+);
+const optionalText = (schema: z.ZodMiniType) => z.optional(z.nullable(schema));
+const afterStart = z.refine<{ start?: string | undefined; end?: string | undefined }>((s) => !s.start || !s.end || Date.parse(s.end) > Date.parse(s.start), {
+  message: 'The end must be after the start',
+  path: ['end'],
+});
+
+/** What an organiser may set on a session; `null` clears an optional field in a PATCH. */
+const sessionFields = {
+  start: when('start'),
+  end: when('end'),
+  delivery: SessionSchema.shape.delivery,
+  venue: optionalText(VenueSchema),
+  area: SessionSchema.shape.area,
+  capacity,
+  waitlist: z.boolean({ error: 'Say whether the session has a waiting list (true or false)' }),
+  trainer: optionalText(SessionSchema.shape.trainer.def.innerType),
+  signupDeadline: optionalText(when('signup deadline')),
+  accessibility: optionalText(SessionSchema.shape.accessibility.def.innerType),
+};
+
+/** POST /v1/admin/sessions: a new session, unpublished until published. */
+export const SessionCreateSchema = z
+  .object({ id: z.optional(slug), moduleId: slug, ...sessionFields, waitlist: z._default(sessionFields.waitlist, true) })
+  .check(afterStart);
+export type SessionCreate = z.infer<typeof SessionCreateSchema>;
+
+/** PATCH /v1/admin/sessions/{id}: any of the fields; new times reschedule (everyone booked is emailed). */
+export const SessionPatchSchema = z.partial(z.object({ ...sessionFields, note: z.string().check(plainText('paragraphs'), z.maxLength(2_000)) })).check(afterStart);
+export type SessionPatch = z.infer<typeof SessionPatchSchema>;
+
+export const DuplicateRequestSchema = z.object({ start: when('start'), end: when('end') }).check(afterStart);
+
+/** Cancel: an optional note for the email to everyone booked. */
+export const CancelRequestSchema = z.object({ note: z.optional(z.string().check(plainText('paragraphs'), z.maxLength(2_000))) });
+
+export const AttendeeSchema = z.object({
+  signupId: z.int(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  /** The live waiting-list position; null unless waitlisted. */
+  position: z.nullable(z.int()),
+  attended: z.boolean(),
+});
+export type Attendee = z.infer<typeof AttendeeSchema>;
+export const AttendeesResponseSchema = z.object({ attendees: z.array(AttendeeSchema) });
+
+export const AttendanceRequestSchema = z.object({
+  signupId: z.int({ error: 'Give the signupId from the attendee list' }),
+  attended: z.boolean({ error: 'Set attended to true or false' }),
+});
+
+export const ManagedModuleSchema = z.object({ module: ModuleSchema, version: z.int() });
+export const ManagedModulesResponseSchema = z.object({ modules: z.array(ManagedModuleSchema) });
+/** PATCH /v1/admin/modules/{id}: any field but the id. */
+export const ModulePatchSchema = z.partial(z.omit(ModuleSchema, { id: true }));
+export type ModulePatch = z.infer<typeof ModulePatchSchema>;
+
+export const AuditQuerySchema = z.object({
+  /** Entries older than this id (the previous page's `next`). */
+  before: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,15}$/, { error: 'before is the next value of the previous page' }))),
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9][0-9]?|100)$/, { error: 'limit is a whole number from 1 to 100' }))),
+});
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.nullable(z.string()),
+  detail: z.record(z.string(), z.unknown()),
+});
+export const AuditPageSchema = z.object({ entries: z.array(AuditEntrySchema), next: z.optional(z.string()) });
