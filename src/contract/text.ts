@@ -33,10 +33,14 @@ export type TextKind = keyof typeof TEXT_RULES;
  * Contains at least one character that prints (unanchored: JSON Schema `pattern`
  * searches too): none of the above, nor a space or format character that prints
  * nothing (zero-width space, joiners, marks, fillers, BOM…), nor an astral one:
- * tags (U+E0000–E007F) and variation selectors (U+E0100–E01EF).
+ * tags (U+E0000–E007F) and variation selectors (U+E0100–E01EF). Unlike the rules
+ * above it names astral code points, so it is written for the `u` flag, which is
+ * how JSON Schema validators read a `pattern`: the server, the browser and the
+ * OpenAPI document then agree (without the flag, a validator would take a tag
+ * character for a visible one).
  */
 export const VISIBLE =
-  /[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\n\r\u2028\u2029\ud800-\udfff\u202a-\u202e\u2066-\u2069 \u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u202f\u205f-\u2064\u206a-\u206f\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0]|[\ud800-\udb3f\udb41-\udbff][\udc00-\udfff]|\udb40[\udc80-\udcff\uddf0-\udfff]/;
+  /[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\n\r\u2028\u2029\ud800-\udfff\u202a-\u202e\u2066-\u2069 \u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u202f\u205f-\u2064\u206a-\u206f\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
 
 /** The shared check: text of this kind only. */
 export const plainText = (kind: TextKind) => z.regex(TEXT_RULES[kind], { error: en.validation.characters });
