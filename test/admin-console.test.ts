@@ -10,6 +10,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixtures } from './helpers/mock-api.js';
+import { engine } from './helpers/engine.js';
 import { setViewport } from './helpers/viewport.js';
 
 declare function describe(name: string, fn: () => void): void;
@@ -247,14 +248,17 @@ describe('organiser console: sessions table', () => {
     expect(calls.at(-1)!.query.get('module')).to.equal(fixtures.modules[0]!.id);
   });
 
-  it('at 320 px the rows reflow into labelled blocks: nothing scrolls sideways, still axe-clean', async () => {
-    await setViewport({ width: 320, height: 640 });
+  it('at 320 px (480 in WebKit, whose window cannot be narrower) the rows reflow into labelled blocks: nothing scrolls sideways, still axe-clean', async () => {
+    const width = engine === 'webkit' ? 480 : 320;
+    await setViewport({ width, height: 640 });
     const el = await signedInConsole();
     const root = tableOf(el)!.shadowRoot;
     await waitUntil(() => getComputedStyle(root.querySelector('tbody tr')!).display === 'block', 'rows did not reflow');
-    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    expect(document.documentElement.scrollWidth).to.be.at.most(width);
     const cell = root.querySelector('tbody td')!;
-    expect(getComputedStyle(cell, '::before').content).to.equal('"Date and time"');
+    // Chromium resolves attr() in the computed value; Firefox and WebKit report it as written.
+    const label = getComputedStyle(cell, '::before').content;
+    expect(label === 'attr(data-label)' ? `"${cell.getAttribute('data-label')}"` : label).to.equal('"Date and time"');
     await expect(el).to.be.accessible();
   });
 
