@@ -12,23 +12,14 @@ import '../src/elements/session-calendar/define.js';
 import type { Module, Session } from '../src/contract/index.js';
 import type { MobiliseSessionCalendar } from '../src/elements/session-calendar/session-calendar.js';
 import { en } from '../src/strings/en.js';
-import { fixtures, gate, mockApi, type MockApi } from './helpers/mock-api.js';
+import { fixtures, gate, mockApis, type MockApi } from './helpers/mock-api.js';
 import { DAY, sessionFixture } from './helpers/session.js';
 import { setViewport } from './helpers/viewport.js';
 
 const t = en.calendar;
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
-let apis: MockApi[] = [];
-const api = (...args: Parameters<typeof mockApi>) => {
-  const a = mockApi(...args);
-  apis.push(a);
-  return a;
-};
-afterEach(() => {
-  apis.forEach((a) => a.restore());
-  apis = [];
-});
+const api = mockApis();
 before(() => setViewport({ width: 1280, height: 800 }));
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);

@@ -5,19 +5,10 @@ import '../src/elements/session-calendar/define.js';
 import '../src/elements/signup-form/define.js';
 import type { Session } from '../src/contract/index.js';
 import { parseHeadingLevel } from '../src/elements/shared/heading.js';
-import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
+import { fixtures, mockApis } from './helpers/mock-api.js';
 
 
-let apis: MockApi[] = [];
-const api = () => {
-  const a = mockApi();
-  apis.push(a);
-  return a;
-};
-afterEach(() => {
-  apis.forEach((a) => a.restore());
-  apis = [];
-});
+const api = mockApis();
 
 const soon = Date.now() + 3_600_000;
 const upcoming = fixtures.sessions.filter((s) => Date.parse(s.signupDeadline ?? s.start) > soon);

@@ -4,13 +4,9 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/elements/module-catalogue/define.js';
-import { fixtures, gate, json, mockApi, type MockApi } from './helpers/mock-api.js';
+import { fixtures, gate, json, mockApis } from './helpers/mock-api.js';
 
-let apis: MockApi[] = [];
-afterEach(() => {
-  apis.forEach((a) => a.restore());
-  apis = [];
-});
+const api = mockApis();
 
 const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 const px = (el: Element, prop: 'fontSize' | 'paddingTop') => parseFloat(getComputedStyle(el)[prop]);
@@ -18,8 +14,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** 900 px wide: three columns of cards. */
 async function catalogue(style = '', slow = false) {
-  const a = mockApi();
-  apis.push(a);
+  const a = api();
   const g = gate();
   if (slow)
     a.routes['GET /v1/modules'] = async () => {

@@ -7,20 +7,11 @@ import type { MobiliseModuleCatalogue } from '../src/elements/module-catalogue/m
 import { en } from '../src/strings/en.js';
 import { has } from './helpers/dom.js';
 import { payloadsHadTheirTurn } from './helpers/settle.js';
-import { fixtures, gate, json, mockApi, problem, type MockApi } from './helpers/mock-api.js';
+import { fixtures, gate, json, mockApis, problem, type MockApi } from './helpers/mock-api.js';
 
 
 const c = en.catalogue;
-let apis: MockApi[] = [];
-const api = (...args: Parameters<typeof mockApi>) => {
-  const a = mockApi(...args);
-  apis.push(a);
-  return a;
-};
-afterEach(() => {
-  apis.forEach((a) => a.restore());
-  apis = [];
-});
+const api = mockApis();
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];

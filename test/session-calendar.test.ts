@@ -7,7 +7,7 @@ import { emit } from '../src/context/index.js';
 import { PAGE_SIZE, type MobiliseSessionCalendar } from '../src/elements/session-calendar/session-calendar.js';
 import { formatTimeRange } from '../src/elements/shared/format.js';
 import { en } from '../src/strings/en.js';
-import { fixtures, gate, json, mockApi, problem, type MockApi } from './helpers/mock-api.js';
+import { fixtures, gate, json, mockApis, problem, type MockApi } from './helpers/mock-api.js';
 import { focusedName, has, nameOf } from './helpers/dom.js';
 import { payloadsHadTheirTurn } from './helpers/settle.js';
 import { DAY, HOUR, sessionFixture } from './helpers/session.js';
@@ -16,16 +16,9 @@ import { DAY, HOUR, sessionFixture } from './helpers/session.js';
 const t = en.calendar;
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
-let apis: MockApi[] = [];
-const api = (...args: Parameters<typeof mockApi>) => {
-  const a = mockApi(...args);
-  apis.push(a);
-  return a;
-};
+const api = mockApis();
 const startHref = location.href.split('#')[0];
 afterEach(() => {
-  apis.forEach((a) => a.restore());
-  apis = [];
   history.replaceState(history.state, '', startHref);
   document.querySelectorAll('dialog[open]').forEach((d) => (d as HTMLDialogElement).close());
 });

@@ -62,6 +62,23 @@ export function mockApi(options: MockOptions = {}): MockApi {
   return api;
 }
 
+/**
+ * A mockApi factory whose endpoints are all restored after each test. Call it once at a test
+ * file's top level: `const api = mockApis();` then `api()` / `api({ sessions })` in the tests.
+ */
+export function mockApis(): (options?: MockOptions) => MockApi {
+  let apis: MockApi[] = [];
+  afterEach(() => {
+    apis.forEach((a) => a.restore());
+    apis = [];
+  });
+  return (options) => {
+    const a = mockApi(options);
+    apis.push(a);
+    return a;
+  };
+}
+
 /** Never resolves until released: for asserting loading states. */
 export function gate() {
   let release!: () => void;
