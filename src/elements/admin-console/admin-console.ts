@@ -7,10 +7,29 @@ import { consoleStyles } from './admin-console.styles.js';
 /** The emailed link's fragment: `#sign-in=<token>`. */
 const SIGN_IN = /^#sign-in=([A-Za-z0-9_-]+)$/;
 
-/** The views the fragment can name; anything else shows the first. */
-export const VIEWS = ['sessions'] as const;
-export type View = (typeof VIEWS)[number];
-export const viewOf = (hash: string): View => VIEWS.find((v) => hash === `#${v}`) ?? VIEWS[0];
+/**
+ * The views, each named by the URL fragment so the browser's Back, a bookmark and a link in
+ * another tab all work: `#sessions` (the default), `#new`, `#edit=<id>`, `#duplicate=<id>`,
+ * `#session=<id>` (attendees, attendance, cancel), `#people` (data rights), `#audit`.
+ */
+export type Route =
+  | { view: 'sessions' | 'new' | 'people' | 'audit' }
+  | { view: 'edit' | 'duplicate' | 'session'; id: string };
+const PLAIN = ['sessions', 'new', 'people', 'audit'] as const;
+const WITH_ID = /^#(edit|duplicate|session)=([a-z0-9][a-z0-9-]*)$/;
+export function routeOf(hash: string): Route {
+  const withId = WITH_ID.exec(hash);
+  if (withId) return { view: withId[1] as 'edit' | 'duplicate' | 'session', id: withId[2]! };
+  return { view: PLAIN.find((v) => hash === `#${v}`) ?? 'sessions' };
+}
+
+/** The header's links: [fragment, words, admins only]. */
+const NAV: [Route['view'], string, boolean][] = [
+  ['sessions', 'Sessions', false],
+  ['new', 'New session', false],
+  ['people', 'People (data rights)', true],
+  ['audit', 'Audit log', false],
+];
 
 type Phase = { name: 'checking' } | { name: 'signed-out'; notice: string } | { name: 'signed-in'; session: AdminSession };
 
@@ -41,6 +60,21 @@ export class AdminConsole extends LitElement {
         margin-bottom: var(--_s4);
         border-bottom: 1px solid var(--_border);
       }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_s2) var(--_s4);
+        margin: 0 0 var(--_s4);
+        padding: 0;
+        list-style: none;
+      }
+      nav a[aria-current='page'] {
+        font-weight: 600;
+        text-decoration-thickness: 3px;
+      }
+      main:focus {
+        outline: none;
+      }
       .who {
         display: flex;
         flex-wrap: wrap;
@@ -51,12 +85,14 @@ export class AdminConsole extends LitElement {
   ];
   static override properties = {
     phase: { state: true },
-    view: { state: true },
+    route: { state: true },
     endpoint: {},
   };
 
   private phase: Phase = { name: 'checking' };
-  private view: View = viewOf(location.hash);
+  private route: Route = routeOf(location.hash);
+  /** Set by a change of view (not the first), so focus follows it to the new view. */
+  #moved = false;
 
   /** The API's origin; '' is the page's own (production). */
   endpoint = '';
@@ -64,7 +100,10 @@ export class AdminConsole extends LitElement {
   #client = new AdminClient();
   readonly #onHash = () => {
     if (SIGN_IN.test(location.hash)) void this.#start();
-    else this.view = viewOf(location.hash);
+    else {
+      this.route = routeOf(location.hash);
+      this.#moved = true;
+    }
   };
 
   override connectedCallback() {
@@ -105,11 +144,43 @@ export class AdminConsole extends LitElement {
     }
   }
 
-  #main(session: AdminSession) {
-    switch (this.view) {
+  #main({ organiser }: AdminSession) {
+    const route = this.route;
+    const client = this.#client;
+    switch (route.view) {
       case 'sessions':
-        return html`<mobilise-admin-sessions .client=${this.#client} .organiser=${session.organiser}></mobilise-admin-sessions>`;
+        return html`<mobilise-admin-sessions .client=${client} .organiser=${organiser}></mobilise-admin-sessions>`;
+      case 'new':
+        return html`<mobilise-admin-session-form .client=${client} .organiser=${organiser}></mobilise-admin-session-form>`;
+      case 'edit':
+      case 'duplicate':
+        return html`<mobilise-admin-session-form .client=${client} .organiser=${organiser} mode=${route.view} session-id=${route.id}></mobilise-admin-session-form>`;
+      case 'session':
+        return html`<mobilise-admin-session .client=${client} .organiser=${organiser} session-id=${route.id}></mobilise-admin-session>`;
+      case 'people':
+        return html`<mobilise-admin-people .client=${client} .organiser=${organiser}></mobilise-admin-people>`;
+      case 'audit':
+        return html`<mobilise-admin-audit .client=${client} .organiser=${organiser}></mobilise-admin-audit>`;
     }
+  }
+
+  #nav({ organiser }: AdminSession) {
+    // Detail views belong to "Sessions" in the header.
+    const current = ['edit', 'duplicate', 'session'].includes(this.route.view) ? 'sessions' : this.route.view;
+    return html`<nav aria-label="Console">
+      <ul>
+        ${NAV.filter(([, , adminOnly]) => !adminOnly || organiser.role === 'admin').map(
+          ([view, words]) => html`<li><a href="#${view}" aria-current=${current === view ? 'page' : 'false'}>${words}</a></li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  override updated() {
+    if (!this.#moved) return;
+    this.#moved = false;
+    // A new view: focus its landmark, so keyboard and screen-reader users start there, not at the top.
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 
   override render() {
@@ -124,6 +195,7 @@ export class AdminConsole extends LitElement {
           <button class="button secondary" type="button" @click=${this.#signOut}>Sign out</button>
         </div>
       </header>
-      <main>${this.#main(phase.session)}</main>`;
+      ${this.#nav(phase.session)}
+      <main tabindex="-1">${this.#main(phase.session)}</main>`;
   }
 }

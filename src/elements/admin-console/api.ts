@@ -17,6 +17,9 @@ import {
   type ManagedSession,
 } from '../../contract/admin.js';
 
+/** An API path template with its `{id}` filled in. */
+export const withId = (template: string, id: string) => template.replace('{id}', encodeURIComponent(id));
+
 /** A refused or failed request, in words; `status` 0 when the server was not reached. */
 export class AdminApiError extends Error {
   readonly status: number;
@@ -53,16 +56,13 @@ export class AdminClient {
     this.#base = base;
   }
 
-  async #request<T>(method: string, path: string, schema: z.ZodMiniType<T> | undefined, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (method !== 'GET' && this.csrfToken) headers[CSRF_HEADER] = this.csrfToken;
-    let res: Response;
-    try {
-      res = await fetch(this.#base + path, { method, headers, credentials: 'same-origin', body: body === undefined ? null : JSON.stringify(body) });
-    } catch {
-      throw new AdminApiError(NETWORK, 0, 'network');
-    }
+  /**
+   * One call to the admin API. The views' own calls live beside them (`<view>-api.ts`) and come
+   * through here, so this stays the console's one place that talks HTTP. `headers` adds to the
+   * defaults (If-Match, say); `schema` undefined means the answer's body is not needed.
+   */
+  async request<T>(method: string, path: string, schema: z.ZodMiniType<T> | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const res = await this.fetch(method, path, body, headers);
     const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
     if (!res.ok) throw describe(res.status, data);
     if (!schema) return undefined as T;
@@ -71,38 +71,58 @@ export class AdminClient {
     return parsed.data;
   }
 
+  /** The raw response (for a text or CSV answer); a refusal or an unreachable server still throws in words. */
+  async fetch(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extra };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && this.csrfToken) headers[CSRF_HEADER] = this.csrfToken;
+    let res: Response;
+    try {
+      res = await fetch(this.#base + path, { method, headers, credentials: 'same-origin', body: body === undefined ? null : JSON.stringify(body) });
+    } catch {
+      throw new AdminApiError(NETWORK, 0, 'network');
+    }
+    if (!res.ok && !/json/.test(res.headers.get('content-type') ?? '')) throw describe(res.status, undefined);
+    return res;
+  }
+
+  /** The API's address for a path (a CSV download link, say). */
+  url(path: string): string {
+    return this.#base + path;
+  }
+
   #session(answer: Promise<AdminSession>): Promise<AdminSession> {
     return answer.then((s) => ((this.csrfToken = s.csrfToken), s));
   }
 
   /** Emails a sign-in link; the answer is the same whether or not the address has an account. */
   requestLink(email: string): Promise<void> {
-    return this.#request('POST', adminPaths.signIn, undefined, { email });
+    return this.request('POST', adminPaths.signIn, undefined, { email });
   }
 
   /** Trades the emailed link's token for the session cookie. */
   redeem(token: string): Promise<AdminSession> {
-    return this.#session(this.#request('POST', adminPaths.session, AdminSessionSchema, { token }));
+    return this.#session(this.request('POST', adminPaths.session, AdminSessionSchema, { token }));
   }
 
   /** Who is signed in; an AdminApiError with status 401 when nobody is. */
   me(): Promise<AdminSession> {
-    return this.#session(this.#request('GET', adminPaths.me, AdminSessionSchema));
+    return this.#session(this.request('GET', adminPaths.me, AdminSessionSchema));
   }
 
   async signOut(): Promise<void> {
-    await this.#request('POST', adminPaths.signOut, undefined);
+    await this.request('POST', adminPaths.signOut, undefined);
     this.csrfToken = '';
   }
 
   /** Sessions with their counts, filtered by the server (empty filters left out). */
   sessions(filters: AdminSessionQuery): Promise<ManagedSession[]> {
     const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
-    return this.#request('GET', adminApiPaths.sessions + (query ? `?${query}` : ''), ManagedSessionsResponseSchema).then((r) => r.sessions);
+    return this.request('GET', adminApiPaths.sessions + (query ? `?${query}` : ''), ManagedSessionsResponseSchema).then((r) => r.sessions);
   }
 
   /** Every module, published or not, for the module filter and the table's titles. */
   modules() {
-    return this.#request('GET', adminApiPaths.modules, ManagedModulesResponseSchema).then((r) => r.modules.map((m) => m.module));
+    return this.request('GET', adminApiPaths.modules, ManagedModulesResponseSchema).then((r) => r.modules.map((m) => m.module));
   }
 }
