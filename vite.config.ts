@@ -171,10 +171,15 @@ const contractBuild = thenBuild('mobilise-contract-build', {
  * the embed's budget; on real zod, not zod-lite: the admin contract (src/contract/admin.ts)
  * uses more of zod than zod-lite covers.
  */
-const adminBuild = thenBuild('mobilise-admin-build', {
+export const adminConsoleConfig: InlineConfig = {
   plugins: [minifyTemplates()],
   build: { ...libBuild({ admin: src('admin.ts') }), outDir: 'dist/admin', rolldownOptions: { output } },
-});
+};
+const adminBuild = thenBuild('mobilise-admin-build', adminConsoleConfig);
+
+/** The console alone (`npm start` builds it, so /admin works without `npm run build`). */
+export const buildAdminConsole = () =>
+  build({ configFile: false, root, logLevel: 'warn', ...adminConsoleConfig, build: { ...adminConsoleConfig.build, emptyOutDir: true } });
 
 /**
  * Library build: one ES module per entry (lit bundled in) sharing chunks, for

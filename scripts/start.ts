@@ -6,10 +6,15 @@
  * pages are served with their endpoint pointing at it. DEMO_PORT moves the demo
  * (default 5173; 0 = any free port). Without SMTP_URL the emails go to an SMTP
  * catcher in this process and the demo's mailbox page shows them (scripts/mailbox.ts).
+ * The organiser console is built first, so <backend>/admin/ works straight away.
  */
 import { spawn } from 'node:child_process';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createServer, type Plugin } from 'vite';
+import { buildAdminConsole } from '../vite.config.js';
+import { openDb } from '../server/db/open.js';
+import { audit } from '../server/store/audit.js';
+import { createOrganiser, listOrganisers } from '../server/store/organisers.js';
 import { mailboxPlugin, startMailbox } from './mailbox.js';
 
 const HOST = '127.0.0.1';
@@ -41,6 +46,35 @@ async function choosePort(): Promise<number> {
 }
 
 const apiPort = await choosePort();
+
+// The organiser console (/admin) is served from dist/admin/: built here so it matches src/ (a few seconds).
+console.log('Building the organiser console…');
+await buildAdminConsole();
+
+/**
+ * On the demo's own PGlite (no DATABASE_URL) with no organiser accounts yet, one demo admin, so
+ * the console can be tried at once: its sign-in link arrives in the mailbox. Never on PostgreSQL,
+ * where accounts are made on purpose with `npm run admin`. Before the server starts: PGlite
+ * opens in one process at a time.
+ */
+const DEMO_ADMIN = process.env.DEMO_ADMIN_EMAIL ?? 'organiser@example.org';
+async function demoAdmin(): Promise<string | undefined> {
+  if (process.env.DATABASE_URL) return undefined;
+  const db = await openDb({ dataDir: process.env.PGLITE_DIR ?? '.data/pglite' });
+  try {
+    const accounts = await listOrganisers(db);
+    if (accounts.length) return accounts.find((a) => a.role === 'admin' && !a.disabledAt)?.email;
+    const now = new Date();
+    await db.transaction(async (tx) => {
+      const row = await createOrganiser(tx, { email: DEMO_ADMIN, name: 'Demo Organiser', role: 'admin', areas: [] }, now);
+      await audit(tx, { actor: 'cli', action: 'organiser.create', target: String(row.id), detail: { role: 'admin', areas: [] } }, now);
+    });
+    return DEMO_ADMIN;
+  } finally {
+    await db.close();
+  }
+}
+const signInAs = await demoAdmin();
 const apiUrl = `http://${HOST}:${apiPort}`;
 
 // A real deployment sets SMTP_URL; the demo catches its own mail so a new user sees the whole journey.
@@ -76,7 +110,7 @@ api.on('exit', (code) => {
 });
 
 const mailbox = catcher ? `${demoOrigin}/demo/mailbox.html` : 'not here: emails go to SMTP_URL';
-console.log(`\n  Mobilise demo:      ${demoOrigin}/demo/\n  Reference backend:  ${apiUrl}/v1/modules\n  Mailbox:            ${mailbox}\n`);
+console.log(`\n  Mobilise demo:      ${demoOrigin}/demo/\n  Reference backend:  ${apiUrl}/v1/modules\n  Organiser console:  ${apiUrl}/admin/${signInAs ? ` (sign in as ${signInAs}; the link arrives in the mailbox)` : ''}\n  Mailbox:            ${mailbox}\n`);
 
 const stop = () => {
   api.kill('SIGTERM');
