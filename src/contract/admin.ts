@@ -181,7 +181,10 @@ export const AuditQuerySchema = z.object({
 export const AuditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
+  /** An organiser's id, 'cli', 'token:<label>', or 'anonymous' (a sign-in by an unknown address). */
   actor: z.string(),
+  /** The organiser's name, when the actor is an organiser. */
+  actorName: z.optional(z.string()),
   action: z.string(),
   target: z.nullable(z.string()),
   detail: z.record(z.string(), z.unknown()),

@@ -1,0 +1,56 @@
+/**
+ * GET /v1/admin/audit names who did what: `actorName` is the organiser's name, joined when the
+ * log is read (the rows keep ids only), absent for actors that are not organisers ('cli',
+ * 'token:export', 'anonymous'), and the organiser's current name after a rename.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { AuditPageSchema } from '../../src/contract/admin.js';
+import { audit } from '../store/audit.js';
+import { createOrganiser } from '../store/organisers.js';
+import { dbTargets, NOW, useApp } from './harness.js';
+import { asOrganiser, signIn, type SignedIn } from './organiser-helpers.js';
+
+for (const target of dbTargets()) {
+  describe(`admin API: audit log names [${target.name}]`, () => {
+    const t = useApp(target, { signInLimit: { windowMs: 60_000, max: 1000 } });
+    let admin: SignedIn;
+    let bea: SignedIn;
+    let adminId = 0;
+    let beaId = 0;
+    before(async () => {
+      adminId = (await createOrganiser(t.db, { email: 'ada@example.org', name: 'Ada Admin', role: 'admin', areas: [] }, NOW)).id;
+      beaId = (await createOrganiser(t.db, { email: 'bea@example.org', name: 'Bea Organiser', role: 'organiser', areas: ['Glasgow'] }, NOW)).id;
+      admin = await signIn(t.app.url, t.db, 'ada@example.org');
+      bea = await signIn(t.app.url, t.db, 'bea@example.org');
+      for (const actor of ['cli', 'token:export', 'anonymous']) await audit(t.db, { actor, action: 'test.other' }, NOW);
+    });
+    const page = async (who: SignedIn) => {
+      const res = await asOrganiser(t.app.url, who, 'GET', '/v1/admin/audit?limit=100');
+      assert.equal(res.status, 200);
+      return AuditPageSchema.parse(await res.json()).entries;
+    };
+
+    it('an organiser actor has its name; cli, token and anonymous actors have none', async () => {
+      const entries = await page(admin);
+      const named = (actor: string) => entries.filter((e) => e.actor === actor).map((e) => e.actorName);
+      assert.ok(named(String(adminId)).length > 0 && named(String(adminId)).every((n) => n === 'Ada Admin'));
+      assert.ok(named(String(beaId)).length > 0 && named(String(beaId)).every((n) => n === 'Bea Organiser'));
+      for (const actor of ['cli', 'token:export', 'anonymous']) {
+        const rows = entries.filter((e) => e.actor === actor);
+        assert.equal(rows.length, 1, actor);
+        assert.ok(!('actorName' in rows[0]!), `${actor} has no name`);
+      }
+    });
+
+    it('an organiser sees only their own entries, with their name; a rename shows at once (the row holds the id)', async () => {
+      const own = await page(bea);
+      assert.ok(own.length > 0);
+      assert.deepEqual([...new Set(own.map((e) => `${e.actor}:${e.actorName}`))], [`${beaId}:Bea Organiser`]);
+      await t.db.query('UPDATE organisers SET name = $1 WHERE id = $2', ['Bea Renamed', beaId]);
+      assert.deepEqual([...new Set((await page(bea)).map((e) => e.actorName))], ['Bea Renamed']);
+      const stored = await t.db.query<{ detail: Record<string, unknown> }>('SELECT detail FROM audit_log WHERE actor = $1', [String(beaId)]);
+      assert.ok(stored.rows.every((r) => !JSON.stringify(r.detail).includes('Bea')), 'no name written to the log');
+    });
+  });
+}
