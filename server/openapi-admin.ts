@@ -6,6 +6,8 @@ import {
   AttendeesResponseSchema,
   AuditPageSchema,
   AuditQuerySchema,
+  CancelledSessionSchema,
+  CancelPreviewSchema,
   CancelRequestSchema,
   CSRF_HEADER,
   DuplicateRequestSchema,
@@ -24,7 +26,7 @@ import { MAX_ADMIN_BODY_BYTES } from './routes/admin-sessions.js';
 /** The organisers' admin API in the OpenAPI document (openapi.ts merges these in). */
 
 export function adminSchemas(): Record<string, JsonObject> {
-  const output = { ManagedSession: ManagedSessionSchema, ManagedSessionsResponse: ManagedSessionsResponseSchema, AttendeesResponse: AttendeesResponseSchema, ManagedModule: ManagedModuleSchema, ManagedModulesResponse: ManagedModulesResponseSchema, AuditPage: AuditPageSchema };
+  const output = { ManagedSession: ManagedSessionSchema, ManagedSessionsResponse: ManagedSessionsResponseSchema, AttendeesResponse: AttendeesResponseSchema, ManagedModule: ManagedModuleSchema, ManagedModulesResponse: ManagedModulesResponseSchema, AuditPage: AuditPageSchema, CancelledSession: CancelledSessionSchema, CancelPreview: CancelPreviewSchema };
   const input = { SessionCreate: SessionCreateSchema, SessionPatch: SessionPatchSchema, DuplicateRequest: DuplicateRequestSchema, CancelRequest: CancelRequestSchema, AttendanceRequest: AttendanceRequestSchema, ModuleCreate: ModuleSchema, ModulePatch: ModulePatchSchema };
   return {
     ...Object.fromEntries(Object.entries(output).map(([id, s]) => [id, component(z.toJSONSchema(s))])),
@@ -81,7 +83,20 @@ export function adminApiOpenApiPaths(): JsonObject {
     },
     [adminApiPaths.duplicate]: { post: op('duplicateSession', 'Copy a session to new times (unpublished)', { 201: ok('The copy', 'ManagedSession', true), ...writes, 404: noSession }, { parameters: [idParam], requestBody: body('DuplicateRequest') }) },
     [adminApiPaths.cancel]: {
-      post: op('cancelManagedSession', 'Cancel: every booking ends (the waiting list too) and each member is emailed', { 200: ok('Cancelled', 'ManagedSession', true), ...writes, 404: noSession }, { parameters: [idParam], requestBody: body('CancelRequest') }),
+      post: op(
+        'cancelManagedSession',
+        'Cancel: every booking ends (the waiting list too) and each member is emailed',
+        { 200: ok('Cancelled, with how many emails were queued (emailed)', 'CancelledSession', true), ...writes, 404: noSession },
+        { parameters: [idParam], requestBody: body('CancelRequest') },
+      ),
+    },
+    [adminApiPaths.cancelPreview]: {
+      post: op(
+        'previewCancelEmail',
+        'The email a cancel would send (with this note, to a placeholder member) and how many it would go to; sends and changes nothing',
+        { 200: ok('The email and its recipients', 'CancelPreview'), ...writes, 404: noSession },
+        { parameters: [idParam], requestBody: body('CancelRequest') },
+      ),
     },
     [adminApiPaths.publish]: { post: op('publishSession', 'Show the session in the public API', { 200: ok('Published', 'ManagedSession', true), ...writes, 404: noSession }, { parameters: [idParam] }) },
     [adminApiPaths.unpublish]: { post: op('unpublishSession', 'Hide the session from the public API (bookings stay)', { 200: ok('Unpublished', 'ManagedSession', true), ...writes, 404: noSession }, { parameters: [idParam] }) },

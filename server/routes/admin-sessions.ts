@@ -4,6 +4,8 @@ import {
   AdminSessionQuerySchema,
   AttendanceRequestSchema,
   AttendeesResponseSchema,
+  CancelledSessionSchema,
+  CancelPreviewSchema,
   CancelRequestSchema,
   DuplicateRequestSchema,
   ManagedSessionSchema,
@@ -15,6 +17,7 @@ import {
 import { canSee, requireOrganiser, scopeAreas, type OrganiserEnv } from '../http/organiser-session.js';
 import { json, ProblemError } from '../http/reply.js';
 import type { NodeEnv } from '../http/server.js';
+import { sessionCancelled } from '../mail/templates/session.js';
 import { audit } from '../store/audit.js';
 import {
   bumpVersion,
@@ -27,6 +30,7 @@ import {
   patchManagedSession,
   setPublished,
 } from '../store/admin-sessions.js';
+import { loadSession } from '../store/booking-rows.js';
 import { cancelSession } from '../store/session-changes.js';
 import type { Deps } from './context.js';
 import { limitBody, readQuery, readValid } from './json-body.js';
@@ -119,7 +123,23 @@ export function mountAdminSessionRoutes(api: Hono<NodeEnv>, deps: Deps): void {
     await bumpVersion(deps.db, session.id);
     await audit(deps.db, { actor: actor(c), action: 'session.cancel', target: session.id, detail: { emailed: told } }, deps.now());
     if (told > 0) deps.mailWritten();
-    return answer(c, (await getManagedSession(deps.db, session.id, null))!);
+    const cancelled = (await getManagedSession(deps.db, session.id, null))!;
+    c.header('ETag', etag(cancelled.version));
+    return json(c, CancelledSessionSchema.parse({ ...cancelled, emailed: told }));
+  });
+
+  // What a cancel would email, from the same template, before anyone presses the button. Reads only: nothing is sent,
+  // changed or audited. The footer's privacy link is the server's (a member's own page may have named another).
+  api.post(p(adminApiPaths.cancelPreview), signedIn, body, async (c: C) => {
+    const { note } = await readValid(c, CancelRequestSchema);
+    const { session, counts } = await visible(c);
+    const loaded = await loadSession(deps.db, session.id, false);
+    if (!loaded) throw notFound();
+    const { controller, privacyUrl } = deps.mail;
+    const footer = { controller, ...(privacyUrl ? { privacyUrl } : {}) };
+    const email = sessionCancelled({ session: loaded.session, title: loaded.title, firstName: '[first name]', footer, ...(note ? { note } : {}) });
+    const recipients = { confirmed: counts.confirmed, pending: counts.pending, waitlisted: counts.waitlisted };
+    return json(c, CancelPreviewSchema.parse({ subject: email.subject, text: email.text, recipients }));
   });
 
   for (const [path, published] of [

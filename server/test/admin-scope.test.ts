@@ -89,6 +89,7 @@ for (const target of dbTargets()) {
       ['CSV export', 'GET', () => '/v1/admin/signups.csv', undefined, undefined, [200, 200, 200, 401, 401]],
       ['subject access', 'POST', () => '/v1/admin/people/search', () => ({ email: 'nobody@example.org' }), undefined, [200, 403, 403, 401, 401]],
       ['erasure', 'POST', () => '/v1/admin/people/erase', () => ({ email: 'nobody@example.org', confirm: true }), undefined, [200, 403, 403, 401, 401]],
+      ['cancel preview', 'POST', () => `${s()}/cancel-preview`, () => ({ note: 'Sorry' }), undefined, [200, 200, 404, 401, 401]],
       ['cancel', 'POST', () => `${s()}/cancel`, () => ({ note: 'Sorry' }), undefined, [200, 200, 404, 401, 401]],
     ];
     async function modVersion(): Promise<number> {

@@ -31,6 +31,7 @@ describe('OpenAPI document', () => {
       '/v1/admin/sessions/{id}/attendance',
       '/v1/admin/sessions/{id}/attendees',
       '/v1/admin/sessions/{id}/cancel',
+      '/v1/admin/sessions/{id}/cancel-preview',
       '/v1/admin/sessions/{id}/duplicate',
       '/v1/admin/sessions/{id}/publish',
       '/v1/admin/sessions/{id}/unpublish',

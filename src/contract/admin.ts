@@ -72,6 +72,7 @@ export const adminApiPaths = {
   session: '/v1/admin/sessions/{id}',
   duplicate: '/v1/admin/sessions/{id}/duplicate',
   cancel: '/v1/admin/sessions/{id}/cancel',
+  cancelPreview: '/v1/admin/sessions/{id}/cancel-preview',
   publish: '/v1/admin/sessions/{id}/publish',
   unpublish: '/v1/admin/sessions/{id}/unpublish',
   attendees: '/v1/admin/sessions/{id}/attendees',
@@ -148,6 +149,15 @@ export const DuplicateRequestSchema = z.object({ start: when('start'), end: when
 
 /** Cancel: an optional note for the email to everyone booked. */
 export const CancelRequestSchema = z.object({ note: z.optional(z.string().check(plainText('paragraphs'), z.maxLength(2_000))) });
+
+/** How many of each live booking a cancel would email (it ends them all). */
+export const CancelRecipientsSchema = z.object({ confirmed: z.int(), pending: z.int(), waitlisted: z.int() });
+/** POST …/cancel-preview: the email a cancel would send, for a placeholder member; nothing is sent or changed. */
+export const CancelPreviewSchema = z.object({ subject: z.string(), text: z.string(), recipients: CancelRecipientsSchema });
+export type CancelPreview = z.infer<typeof CancelPreviewSchema>;
+/** POST …/cancel's answer: the session, and how many emails were queued (one per booking it ended). */
+export const CancelledSessionSchema = z.extend(ManagedSessionSchema, { emailed: z.int() });
+export type CancelledSession = z.infer<typeof CancelledSessionSchema>;
 
 export const AttendeeSchema = z.object({
   signupId: z.int(),
