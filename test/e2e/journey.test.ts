@@ -8,7 +8,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../../scripts/browser.js';
 import { DEFAULT_MAIL_SETTINGS } from '../../server/mail/settings.js';
@@ -17,6 +16,7 @@ import { addSession, dbTargets, postSignup, signup } from '../../server/test/har
 import { postBooking, tokenIn } from '../../server/test/journey.js';
 import { startCatcher, type Catcher } from '../../scripts/mail-catcher.js';
 import { startE2eServer, type E2eServer } from '../helpers/e2e-site.js';
+import { mailFor } from '../helpers/mail.js';
 
 declare global {
   interface Window {
@@ -27,15 +27,6 @@ declare global {
 
 const DAY = 86_400_000;
 const FORM = 'mobilise-signup-form';
-/** The first email to `to` whose subject matches, waiting for it to arrive (10 s per message, as the catcher allows). */
-async function mailFor(smtp: Catcher, to: string, subject: RegExp): Promise<ParsedMail> {
-  const match = (m: ParsedMail) => JSON.stringify(m.to).includes(to) && subject.test(m.subject ?? '');
-  for (let n = 1; ; n++) {
-    const found = (await smtp.waitFor(n)).find(match);
-    if (found) return found;
-  }
-}
-
 /** What the booking view shows: its heading, its tone (the result's classes) and the page's fragment. */
 const shown = (page: Page) =>
   page.evaluate((tag) => {

@@ -63,7 +63,8 @@ export async function startE2eServer({ probe = false, csp = STRICT_CSP, db: give
     headers: { 'Content-Security-Policy': csp },
     handle: (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      if (path.startsWith('/v1/')) {
+      // The API, and the organiser console the backend serves at /admin (with its own CSP).
+      if (path.startsWith('/v1/') || path === '/admin' || path.startsWith('/admin/')) {
         app!(req, res);
         return true;
       }
@@ -80,7 +81,8 @@ export async function startE2eServer({ probe = false, csp = STRICT_CSP, db: give
     },
   });
   // Browsers send Origin on same-origin POSTs too, so the page's own origin must be allowed.
-  app = createApp({ db, allowedOrigins: [site.url], rateLimit: { windowMs: 60_000, max: 100 }, log: () => {}, ...more });
+  // Organisers' sign-in links point at this site's /admin.
+  app = createApp({ db, allowedOrigins: [site.url], adminOrigin: site.url, rateLimit: { windowMs: 60_000, max: 100 }, log: () => {}, ...more });
   return {
     db,
     url: site.url,
