@@ -1,10 +1,12 @@
 import { register } from '../shared/define.js';
 import { AdminConsole } from './admin-console.js';
+import { AdminSessionPage } from './session-page.js';
 import { AdminSessionsTable } from './sessions-table.js';
 import { AdminSignIn } from './sign-in.js';
 
 register('mobilise-admin-sign-in', AdminSignIn);
 register('mobilise-admin-sessions', AdminSessionsTable);
+register('mobilise-admin-session', AdminSessionPage);
 register('mobilise-admin-console', AdminConsole);
 
 declare global {
@@ -12,5 +14,6 @@ declare global {
     'mobilise-admin-console': AdminConsole;
     'mobilise-admin-sign-in': AdminSignIn;
     'mobilise-admin-sessions': AdminSessionsTable;
+    'mobilise-admin-session': AdminSessionPage;
   }
 }
