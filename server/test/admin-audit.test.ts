@@ -4,8 +4,11 @@
  * 'token:export', 'anonymous'), and the organiser's current name after a rename.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { AuditPageSchema } from '../../src/contract/admin.js';
+import { ACTIONS } from '../../src/elements/admin-console/audit-words.js';
 import { audit } from '../store/audit.js';
 import { createOrganiser } from '../store/organisers.js';
 import { dbTargets, NOW, useApp } from './harness.js';
@@ -54,3 +57,29 @@ for (const target of dbTargets()) {
     });
   });
 }
+
+/** Every `action:` the server's code writes (tests aside), literal or computed. */
+function writtenActions(): string[] {
+  const root = new URL('..', import.meta.url).pathname;
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.startsWith('test'));
+  const found = new Set<string>();
+  for (const file of files) {
+    for (const [, value] of readFileSync(join(root, file), 'utf8').matchAll(/\baction: ((?:`[^`]*`|[^,}`])+)/g)) {
+      for (const [, literal] of value!.matchAll(/'([^']+)'/g)) found.add(literal!);
+      // The one computed action (admin-cli.ts's disable/enable); a new one must be added here and in the console's words.
+      if (value!.includes('`')) {
+        assert.equal(value!.trim(), '`organiser.${command}`', `${file}: a computed audit action the console may not know: ${value}`);
+        found.add('organiser.disable').add('organiser.enable');
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+describe('audit actions in the console', () => {
+  it('every action the server writes has words in the organiser console (audit-words.ts)', () => {
+    const written = writtenActions();
+    assert.ok(written.length >= 20, `found only ${written.join(', ')}`);
+    assert.deepEqual(written.filter((a) => !(a in ACTIONS)), [], 'actions written without words in the console');
+  });
+});

@@ -1,11 +1,13 @@
 import { register } from '../shared/define.js';
 import { AdminConsole } from './admin-console.js';
+import { AdminAudit } from './audit-log.js';
 import { AdminSessionPage } from './session-page.js';
 import { AdminSessionsTable } from './sessions-table.js';
 import { AdminSignIn } from './sign-in.js';
 
 register('mobilise-admin-sign-in', AdminSignIn);
 register('mobilise-admin-sessions', AdminSessionsTable);
+register('mobilise-admin-audit', AdminAudit);
 register('mobilise-admin-session', AdminSessionPage);
 register('mobilise-admin-console', AdminConsole);
 
@@ -15,5 +17,6 @@ declare global {
     'mobilise-admin-sign-in': AdminSignIn;
     'mobilise-admin-sessions': AdminSessionsTable;
     'mobilise-admin-session': AdminSessionPage;
+    'mobilise-admin-audit': AdminAudit;
   }
 }
