@@ -118,15 +118,58 @@ describe('organiser console: sessions table', () => {
     const root = tableOf(el)!.shadowRoot;
     expect(text(root, 'caption')).to.equal(`${managed.length} sessions`);
     expect([...root.querySelectorAll('thead th')].map((th) => `${th.textContent!.trim()}:${th.getAttribute('scope')}`)).to.deep.equal(
-      ['Module', 'Date and time', 'Area', 'Capacity', 'Taken', 'Pending', 'Waiting'].map((c) => `${c}:col`),
+      ['Module', 'Date and time', 'Area', 'Status', 'Capacity', 'Taken', 'Pending', 'Waiting'].map((c) => `${c}:col`),
     );
     const first = root.querySelector('tbody tr')!;
     const title = fixtures.modules.find((m) => m.id === managed[0]!.session.moduleId)!.title;
     expect(first.querySelector('th')!.getAttribute('scope')).to.equal('row');
     expect(text(first, 'th')).to.contain(title);
     expect([...first.querySelectorAll('td')].slice(1).map((td) => td.textContent!.trim())).to.deep.equal(
-      ['Glasgow', managed[0]!.counts.capacity, 0, 1, 0].map(String),
+      ['Glasgow', 'Published', managed[0]!.counts.capacity, 0, 1, 0].map(String),
     );
+    await expect(el).to.be.accessible();
+  });
+
+  it('"New session" links to #new; each title links to its session’s page; the status says Draft, Published or Cancelled', async () => {
+    const rows = [managed[0]!, { ...managed[1]!, published: false }, { ...managed[2]!, session: { ...managed[2]!.session, status: 'cancelled' as const } }];
+    fake.answers['GET /v1/admin/sessions'] = () => json({ sessions: rows });
+    const el = await signedInConsole();
+    const root = tableOf(el)!.shadowRoot;
+    expect(text(root, 'a[href="#new"]')).to.equal('New session');
+    const links = [...root.querySelectorAll('tbody th a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal(rows.map((r) => `#session=${r.session.id}`));
+    const title = fixtures.modules.find((m) => m.id === rows[1]!.session.moduleId)!.title;
+    expect(text(root, `a[href="#session=${rows[1]!.session.id}"]`)).to.equal(title);
+    expect([...root.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[2]!.textContent!.trim())).to.deep.equal(['Published', 'Draft', 'Cancelled']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('export: a download link to the CSV with the table’s area and UK dates; access needs only when ticked, with a hint why', async () => {
+    const el = await signedInConsole();
+    const root = tableOf(el)!.shadowRoot;
+    const href = () => root.querySelector<HTMLAnchorElement>('a#export')!.getAttribute('href');
+    expect(href()).to.equal('https://console.mobilise.test/v1/admin/signups.csv');
+    const box = root.querySelector<HTMLInputElement>('#include-access-needs')!;
+    expect(box.checked).to.equal(false);
+    expect(text(root, `#${box.getAttribute('aria-describedby')}`)).to.contain('may be health data');
+    const area = root.querySelector<HTMLSelectElement>('#f-area')!;
+    area.value = 'Glasgow';
+    area.dispatchEvent(new Event('change'));
+    const from = root.querySelector<HTMLInputElement>('#f-from')!;
+    from.value = '2030-07-15';
+    from.dispatchEvent(new Event('change'));
+    await waitUntil(() => href()!.includes('from'), 'the export link never took the dates');
+    expect(href()).to.equal('https://console.mobilise.test/v1/admin/signups.csv?area=Glasgow&from=2030-07-15T00%3A00%3A00%2B01%3A00');
+    box.click();
+    await waitUntil(() => href()!.includes('include'), 'the export link never asked for access needs');
+    const url = new URL(href()!);
+    expect([...url.searchParams]).to.deep.equal([
+      ['area', 'Glasgow'],
+      ['from', '2030-07-15T00:00:00+01:00'],
+      ['include', 'access-needs'],
+    ]);
+    box.click();
+    await waitUntil(() => !href()!.includes('include'), 'unticked, the link still asks for access needs');
     await expect(el).to.be.accessible();
   });
 
@@ -141,12 +184,19 @@ describe('organiser console: sessions table', () => {
     await waitUntil(() => text(root, 'caption') === `${managed.filter((m) => m.session.area === 'Edinburgh').length} sessions`);
     expect(fake.calls.at(-1)!.query.get('area')).to.equal('Edinburgh');
     const from = root.querySelector<HTMLInputElement>('#f-from')!;
-    from.value = '2030-01-15';
+    // A summer day: the UK's day starts at 23:00 UTC the day before, whatever the browser's zone.
+    from.value = '2030-07-15';
     from.dispatchEvent(new Event('change'));
     await waitUntil(() => fake.calls.at(-1)!.query.get('from'));
-    const last = fake.calls.at(-1)!.query;
-    expect(new Date(last.get('from')!).getTime()).to.equal(new Date('2030-01-15T00:00:00').getTime());
+    let last = fake.calls.at(-1)!.query;
+    expect(last.get('from')).to.equal('2030-07-15T00:00:00+01:00');
     expect(last.get('area')).to.equal('Edinburgh');
+    const to = root.querySelector<HTMLInputElement>('#f-to')!;
+    to.value = '2030-01-20';
+    to.dispatchEvent(new Event('change'));
+    await waitUntil(() => fake.calls.at(-1)!.query.get('to'));
+    last = fake.calls.at(-1)!.query;
+    expect(last.get('to')).to.equal('2030-01-20T23:59:59.999+00:00');
     fake.answers['GET /v1/admin/sessions'] = () => json({ sessions: [] });
     const module = root.querySelector<HTMLSelectElement>('#f-module')!;
     module.value = fixtures.modules[0]!.id;

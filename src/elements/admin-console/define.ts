@@ -2,6 +2,7 @@ import { register } from '../shared/define.js';
 import { AdminConsole } from './admin-console.js';
 import { AdminAudit } from './audit-log.js';
 import { AdminSessionPage } from './session-page.js';
+import { AdminSessionForm } from './session-form.js';
 import { AdminSessionsTable } from './sessions-table.js';
 import { AdminSignIn } from './sign-in.js';
 
@@ -9,6 +10,7 @@ register('mobilise-admin-sign-in', AdminSignIn);
 register('mobilise-admin-sessions', AdminSessionsTable);
 register('mobilise-admin-audit', AdminAudit);
 register('mobilise-admin-session', AdminSessionPage);
+register('mobilise-admin-session-form', AdminSessionForm);
 register('mobilise-admin-console', AdminConsole);
 
 declare global {
@@ -16,6 +18,7 @@ declare global {
     'mobilise-admin-console': AdminConsole;
     'mobilise-admin-sign-in': AdminSignIn;
     'mobilise-admin-sessions': AdminSessionsTable;
+    'mobilise-admin-session-form': AdminSessionForm;
     'mobilise-admin-session': AdminSessionPage;
     'mobilise-admin-audit': AdminAudit;
   }

@@ -1,19 +1,23 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement } from 'lit';
 import type { AdminSessionQuery, ManagedSession, Organiser } from '../../contract/admin.js';
+import { paths } from '../../contract/api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatShortDay, formatTimeRange } from '../shared/format.js';
 import type { AdminClient } from './api.js';
 import { consoleStyles } from './admin-console.styles.js';
+import { londonDayBound } from './london-time.js';
 
-/** A date input's day as the API's date-time: the start or the end of that day in the browser's zone. */
-const dayBound = (day: string, end: boolean) => (day ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : undefined);
+const COLUMNS = ['Module', 'Date and time', 'Area', 'Status', 'Capacity', 'Taken', 'Pending', 'Waiting'] as const;
 
-const COLUMNS = ['Module', 'Date and time', 'Area', 'Capacity', 'Taken', 'Pending', 'Waiting'] as const;
+/** Members see a session once it is published; a cancelled one stays cancelled either way. */
+const status = ({ session, published }: ManagedSession) => (session.status === 'cancelled' ? 'Cancelled' : published ? 'Published' : 'Draft');
 
 /**
- * The sessions table: filters by area, module and dates (the server filters), one row per
- * session with its capacity and how many places are taken, pending and waiting. A real table
- * with a caption and scoped headers; below 40em each row reflows into a labelled block.
+ * The sessions table: filters by area, module and UK dates (the server filters), one row per
+ * session (its title links to the session's page) with its status, capacity and how many places
+ * are taken, pending and waiting; a link to a new session, and the signups' CSV export for the
+ * same filters. A real table with a caption and scoped headers; below 40em each row reflows
+ * into a labelled block.
  *
  * @summary Organiser console: sessions and their numbers.
  */
@@ -56,6 +60,17 @@ export class AdminSessionsTable extends LitElement {
         color: var(--_danger);
         font-weight: 600;
       }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: center;
+        gap: var(--_s3);
+      }
+      .export {
+        border-top: 1px solid var(--_border);
+        padding-top: var(--_s4);
+      }
       /* Narrow: each row a block, each cell labelled by its column (the header row is kept for screen readers). */
       @container (max-width: 40em) {
         thead {
@@ -96,6 +111,7 @@ export class AdminSessionsTable extends LitElement {
     loading: { state: true },
     problem: { state: true },
     filters: { state: true },
+    accessNeeds: { state: true },
     client: { attribute: false },
     organiser: { attribute: false },
     locale: {},
@@ -107,6 +123,8 @@ export class AdminSessionsTable extends LitElement {
   private loading = true;
   private problem = '';
   private filters: { area: string; module: string; from: string; to: string } = { area: '', module: '', from: '', to: '' };
+  /** The export's access-needs column: off unless asked for (it may be health data). */
+  private accessNeeds = false;
 
   client!: AdminClient;
   organiser!: Organiser;
@@ -133,7 +151,7 @@ export class AdminSessionsTable extends LitElement {
   async #load() {
     const n = ++this.#request;
     const f = this.filters;
-    const query: AdminSessionQuery = { area: f.area || undefined, module: f.module || undefined, from: dayBound(f.from, false), to: dayBound(f.to, true) };
+    const query: AdminSessionQuery = { area: f.area || undefined, module: f.module || undefined, from: londonDayBound(f.from, false), to: londonDayBound(f.to, true) };
     this.loading = true;
     try {
       const rows = await this.client.sessions(query);
@@ -156,15 +174,17 @@ export class AdminSessionsTable extends LitElement {
     void this.#load();
   }
 
-  #row({ session: s, counts }: ManagedSession) {
+  #row(row: ManagedSession) {
+    const { session: s, counts } = row;
     const title = this.titles.get(s.moduleId) ?? s.moduleId;
     const cell = (i: number, value: unknown, numeric = true) => html`<td class=${numeric ? 'n' : ''} data-label=${COLUMNS[i]!}>${value}</td>`;
     return html`<tr>
       <th scope="row" data-label=${COLUMNS[0]}>
-        <span>${title}${s.status === 'cancelled' ? html` <span class="cancelled">(cancelled)</span>` : nothing}</span>
+        <a href="#session=${s.id}">${title}</a>
       </th>
       ${cell(1, `${formatShortDay(s.start, this.locale)}, ${formatTimeRange(s.start, s.end, this.locale)}`, false)} ${cell(2, s.area, false)}
-      ${cell(3, counts.capacity)} ${cell(4, counts.confirmed)} ${cell(5, counts.pending)} ${cell(6, counts.waitlisted)}
+      <td data-label=${COLUMNS[3]} class=${s.status === 'cancelled' ? 'cancelled' : ''}>${status(row)}</td>
+      ${cell(4, counts.capacity)} ${cell(5, counts.confirmed)} ${cell(6, counts.pending)} ${cell(7, counts.waitlisted)}
     </tr>`;
   }
 
@@ -194,7 +214,7 @@ export class AdminSessionsTable extends LitElement {
       </caption>
       <thead>
         <tr>
-          ${COLUMNS.map((c, i) => html`<th scope="col" class=${i > 2 ? 'n' : ''}>${c}</th>`)}
+          ${COLUMNS.map((c, i) => html`<th scope="col" class=${i > 3 ? 'n' : ''}>${c}</th>`)}
         </tr>
       </thead>
       <tbody>
@@ -203,15 +223,49 @@ export class AdminSessionsTable extends LitElement {
     </table>`;
   }
 
+  /** The signups' CSV for the table's area and dates (the export has no module filter), on the console's session cookie. */
+  #exportHref() {
+    const f = this.filters;
+    const query = new URLSearchParams();
+    for (const [name, value] of [
+      ['area', f.area],
+      ['from', londonDayBound(f.from, false)],
+      ['to', londonDayBound(f.to, true)],
+      ['include', this.accessNeeds ? 'access-needs' : ''],
+    ] as const)
+      if (value) query.set(name, value);
+    const search = query.toString();
+    return this.client.url(paths.adminSignupsCsv + (search ? `?${search}` : ''));
+  }
+
+  #export() {
+    return html`<section class="stack export" aria-labelledby="export-title">
+      <h3 id="export-title">Export signups</h3>
+      <p>A spreadsheet (CSV) of the signups to the sessions in ${this.filters.area || (this.organiser.role === 'admin' ? 'every area' : 'all your areas')}${this.filters.from || this.filters.to ? ' between the dates chosen above' : ''}.</p>
+      <div class="field">
+        <div class="choice">
+          <input type="checkbox" id="include-access-needs" aria-describedby="access-needs-hint" .checked=${this.accessNeeds} @change=${(e: Event) => (this.accessNeeds = (e.target as HTMLInputElement).checked)} />
+          <label for="include-access-needs">Include access needs</label>
+        </div>
+        <p class="hint choice-hint" id="access-needs-hint">Access needs may be health data. Include them only to arrange support for people at a session, and delete the file when that is done.</p>
+      </div>
+      <p><a id="export" class="button secondary" href=${this.#exportHref()} download>Download signups (CSV)</a></p>
+    </section>`;
+  }
+
   override render() {
     const modules = [...this.titles].sort((a, b) => a[1].localeCompare(b[1]));
     return html`<section class="stack" aria-labelledby="sessions-title">
-      <h2 id="sessions-title">Sessions</h2>
+      <div class="top">
+        <h2 id="sessions-title">Sessions</h2>
+        <a class="button" href="#new">New session</a>
+      </div>
       <form class="filters" role="search" aria-label="Filter sessions" @submit=${(e: Event) => e.preventDefault()}>
         ${this.#select('area', 'Area', this.areas.map((a) => [a, a]))} ${this.#select('module', 'Module', modules)}
         ${this.#date('from', 'From')} ${this.#date('to', 'To')}
       </form>
       <div aria-live="polite">${this.#body()}</div>
+      ${this.#export()}
     </section>`;
   }
 }

@@ -3,6 +3,7 @@ import { SignInRequestSchema } from '../../contract/admin.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { AdminApiError, type AdminClient } from './api.js';
 import { consoleStyles } from './admin-console.styles.js';
+import { describedBy, errorMessage, errorSummary } from './form-errors.js';
 
 /**
  * The sign-in form: an email address, checked with the contract's own rule, then
@@ -63,11 +64,6 @@ export class AdminSignIn extends LitElement {
     this.#focusNext = '.error-summary';
   }
 
-  #toField(e: Event) {
-    e.preventDefault();
-    this.renderRoot.querySelector('input')?.focus();
-  }
-
   #again() {
     this.sentTo = '';
   }
@@ -76,17 +72,6 @@ export class AdminSignIn extends LitElement {
     if (!this.#focusNext) return;
     this.renderRoot.querySelector<HTMLElement>(this.#focusNext)?.focus();
     this.#focusNext = '';
-  }
-
-  #summary() {
-    if (!this.error && !this.problem) return nothing;
-    return html`<div class="error-summary state error" role="alert" tabindex="-1">
-      <h2>There is a problem</h2>
-      <ul>
-        ${this.error ? html`<li><a href="#email" @click=${this.#toField}>${this.error}</a></li>` : nothing}
-        ${this.problem ? html`<li>${this.problem}</li>` : nothing}
-      </ul>
-    </div>`;
   }
 
   override render() {
@@ -98,14 +83,17 @@ export class AdminSignIn extends LitElement {
       </section>`;
     const invalid = Boolean(this.error);
     return html`<section class="stack" aria-labelledby="title">
-      ${this.#summary()}
+      ${errorSummary([
+        ...(this.error ? [{ id: 'email', message: this.error }] : []),
+        ...(this.problem ? [{ message: this.problem }] : []),
+      ])}
       <h1 id="title">Sign in to the organiser console</h1>
       ${this.notice ? html`<p class="state">${this.notice}</p>` : nothing}
       <form class="stack" novalidate @submit=${this.#submit}>
         <div class="field ${invalid ? 'invalid' : ''}">
           <label for="email">Email address</label>
           <p class="hint" id="email-hint">We will email you a link to sign in. No password needed.</p>
-          ${invalid ? html`<p class="error-message" id="email-error"><span class="visually-hidden">Error:</span> ${this.error}</p>` : nothing}
+          ${errorMessage('email', this.error)}
           <input
             class="control"
             id="email"
@@ -115,7 +103,7 @@ export class AdminSignIn extends LitElement {
             spellcheck="false"
             autocapitalize="off"
             required
-            aria-describedby=${invalid ? 'email-hint email-error' : 'email-hint'}
+            aria-describedby=${describedBy('email', this.error, true)!}
             aria-invalid=${invalid ? 'true' : 'false'}
           />
         </div>
