@@ -31,6 +31,9 @@ const COPY_NOTICE = 'Copy saved as a draft: members cannot see it until you publ
 const TITLES: Record<Mode, string> = { create: 'New session', edit: 'Edit session', duplicate: 'Duplicate session' };
 const SAVE: Record<Mode, string> = { create: 'Save as draft', edit: 'Save changes', duplicate: 'Save the copy as a draft' };
 
+/** Inside the deadline's group (whose legend says what and that it is optional), its date and time are just that. */
+const IN_GROUP: Partial<Record<Key, string>> = { 'deadline-date': 'Date', 'deadline-time': 'Time' };
+
 type Phase = { name: 'loading' } | { name: 'failed'; message: string } | { name: 'ready' };
 
 /**
@@ -69,6 +72,9 @@ export class AdminSessionForm extends LitElement {
       }
       .source dd {
         margin: 0 0 var(--_s2);
+      }
+      .label {
+        font-weight: 600;
       }
       .warning {
         border-left: 5px solid var(--_accent);
@@ -263,13 +269,13 @@ export class AdminSessionForm extends LitElement {
   #field(key: Key, control: (describedby: string | undefined, invalid: 'true' | 'false') => unknown, hint = '', optional = false) {
     const error = this.errors[key];
     return html`<div class="field ${error ? 'invalid' : ''}">
-      <label for=${key}>${LABELS[key]}${optional ? ' (optional)' : ''}</label>
+      <label for=${key}>${IN_GROUP[key] ?? LABELS[key]}${optional && !IN_GROUP[key] ? ' (optional)' : ''}</label>
       ${hint ? html`<p class="hint" id="${key}-hint">${hint}</p>` : nothing} ${errorMessage(key, error)}
       ${control(describedBy(key, error, Boolean(hint)), error ? 'true' : 'false')}
     </div>`;
   }
 
-  #text(key: Key, hint = '', { optional = false, type = 'text', multiline = false, inputmode = '', list = '' } = {}) {
+  #text(key: Key, hint = '', { optional = key === 'deadline-date' || key === 'deadline-time', type = 'text', multiline = false, inputmode = '', list = '' } = {}) {
     const value = this.values[key] as string;
     return this.#field(
       key,
@@ -356,7 +362,7 @@ export class AdminSessionForm extends LitElement {
     return html`<fieldset class="group" aria-describedby="deadline-hint">
       <legend>Signup deadline (optional)</legend>
       <p class="hint" id="deadline-hint">UK time. Members cannot sign up after it. Leave both empty to take signups until the session starts.</p>
-      <div class="times">${this.#text('deadline-date', '', { type: 'date', optional: true })} ${this.#text('deadline-time', '', { type: 'time', optional: true })}</div>
+      <div class="times">${this.#text('deadline-date', '', { type: 'date' })} ${this.#text('deadline-time', '', { type: 'time' })}</div>
     </fieldset>`;
   }
 
