@@ -268,7 +268,7 @@ describe('organiser console: session page', () => {
     await waitUntil(() => focused() === 'cancel-keep', `focus is on ${focused()}`);
     await waitUntil(() => text(root, '.email-text'), 'no preview');
     expect(calls('POST', '/cancel-preview')[0]!.body).to.deep.equal({});
-    expect(text(root, '.email-preview p')).to.equal(`Subject: Cancelled by the organisers: ${module.title}`);
+    expect(text(root, '#cancel-preview p')).to.equal(`Subject: Cancelled by the organisers: ${module.title}`);
     expect(root.querySelector('.email-text')!.textContent).to.equal(PREVIEW_TEXT());
     expect(text(root, '#cancel-recipients')).to.equal('This email will go to 6 people (3 confirmed, 1 pending, 2 on the waiting list).');
     expect(text(root, '#cancel-confirm')).to.equal('Cancel session and email 6 people');

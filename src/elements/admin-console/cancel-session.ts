@@ -147,7 +147,7 @@ export class CancelSession implements ReactiveController {
     const p = this.#preview;
     if (!p) return html`<p class="state">${this.#previewing ? 'Preparing the email…' : 'The email could not be shown.'}</p>`;
     const r = p.recipients;
-    return html`<div class="email-preview stack" aria-busy=${this.#previewing ? 'true' : 'false'}>
+    return html`<div class="email-preview stack" id="cancel-preview" aria-busy=${this.#previewing ? 'true' : 'false'}>
         <p><strong>Subject:</strong> ${p.subject}</p>
         <p class="email-text">${p.text}</p>
       </div>
