@@ -62,8 +62,11 @@ for (const target of dbTargets()) {
       }
     });
 
-    it('without a note, the email has none; a note the contract refuses is a 422 on the note field', async () => {
+    it('without a note, the email has none; a note the contract refuses is a 422 on the note field; like every POST it needs the CSRF header', async () => {
       const { session } = await bookedSession();
+      const noCsrf = await fetch(`${t.app.url}/v1/admin/sessions/${session.id}/cancel-preview`, { method: 'POST', headers: { Cookie: own.cookie, 'Content-Type': 'application/json' }, body: '{}' });
+      assert.equal(noCsrf.status, 403);
+      assert.equal(((await noCsrf.json()) as { code: string }).code, 'csrf');
       const plain = (await (await call('POST', `/v1/admin/sessions/${session.id}/cancel-preview`, {})).json()) as CancelPreview;
       assert.match(plain.text, /Hello \[first name\],\n\nSorry: the organisers have cancelled the session you booked\. You do not need to do anything\.\n\nSession: Voter Persuasion\n/);
       const problem = await expectProblem(await call('POST', `/v1/admin/sessions/${session.id}/cancel-preview`, { note: 'x'.repeat(2001) }), 422, 'validation');
