@@ -381,6 +381,18 @@ describe('session form: edit', () => {
     expect((history.state as { notice?: string }).notice).to.equal('Changes saved. 7 people booked will be emailed about the new time.');
   });
 
+  it('untouched times are never sent, even one the UK clock shows twice (the second 01:30 of 31 October 2027)', async () => {
+    const late = { ...source, session: { ...source.session, start: '2027-10-31T01:30:00.000Z', end: '2027-10-31T03:00:00.000Z' } };
+    serveSource([late]);
+    fake.routes.push((call) => (call.method === 'PATCH' ? json({ ...late, version: 4 }) : undefined));
+    const { root } = await openForm('#edit=source-session');
+    expect([control(root, 'date').value, control(root, 'start').value, control(root, 'end').value]).to.deep.equal(['2027-10-31', '01:30', '03:00']);
+    await fill(root, { trainer: 'Eilidh' });
+    save(root);
+    await waitUntil(() => sent('PATCH', '/v1/admin/sessions/source-session').length);
+    expect(sent('PATCH', '/v1/admin/sessions/source-session')[0]!.body).to.deep.equal({ trainer: 'Eilidh' });
+  });
+
   it('capacity below the places taken: the server’s message on the capacity field', async () => {
     serveSource();
     fake.routes.push((call) =>

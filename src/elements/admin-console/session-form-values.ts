@@ -192,7 +192,7 @@ export function check(v: Values, mode: Mode, { source, areaChoice = false }: { s
     return finish(SessionCreateSchema.safeParse(create), errors, skip, () => ({ ok: true, create, patch: {}, times }));
   }
   const full = { ...fields, ...(v.note.trim() ? { note: v.note.trim() } : {}) };
-  return finish(SessionPatchSchema.safeParse(full), errors, skip, () => ({ ok: true, create: {} as SessionCreate, patch: changes(full, source!), times }));
+  return finish(SessionPatchSchema.safeParse(full), errors, skip, () => ({ ok: true, create: {} as SessionCreate, patch: changes(full, source!, untouched(v, source!)), times }));
 }
 
 function finish(parsed: { success: boolean; error?: { issues: Issue[] } }, errors: Errors, skip: Set<Key>, ok: () => Checked): Checked {
@@ -206,12 +206,22 @@ function finish(parsed: { success: boolean; error?: { issues: Issue[] } }, error
 
 const INSTANTS = new Set(['start', 'end', 'signupDeadline']);
 
-/** The fields that differ from the session as loaded (a cleared optional field as null); the note only with them. */
-function changes(full: Record<string, unknown>, { session }: ManagedSession): SessionPatch {
+/**
+ * The moments whose inputs were not touched. Never sent: the UK wall clock cannot name the
+ * second 01:30 of October's clock change, so reading one back would move it an hour.
+ */
+function untouched(v: Values, source: ManagedSession): Set<string> {
+  const was = valuesOf(source);
+  const same = (...keys: Key[]) => keys.every((k) => v[k] === was[k]);
+  return new Set([same('date', 'start') && 'start', same('date', 'end') && 'end', same('deadline-date', 'deadline-time') && 'signupDeadline'].filter((k) => k !== false));
+}
+
+/** The fields that differ from the session as loaded (a cleared optional field as null); the note only with new times. */
+function changes(full: Record<string, unknown>, { session }: ManagedSession, keep: Set<string>): SessionPatch {
   const before = session as unknown as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
   for (const [key, after] of Object.entries(full)) {
-    if (key === 'note') continue;
+    if (key === 'note' || keep.has(key)) continue;
     const was = before[key];
     const same = INSTANTS.has(key)
       ? (after ?? null) === null ? was === undefined : was !== undefined && Date.parse(after as string) === Date.parse(was as string)
