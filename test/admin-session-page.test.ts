@@ -336,6 +336,53 @@ describe('organiser console: session page', () => {
     expect(root.querySelector('#cancel-panel')).to.exist;
   });
 
+  it('keyboard: Enter opens the cancel panel on "Keep the session", Tab from the note reaches the confirm button, Enter cancels; one email is said as one', async () => {
+    fake.answers[`POST ${BASE}/cancel`] = () => json({ ...server.managed, session: { ...server.managed.session, status: 'cancelled' }, emailed: 1 });
+    const { el, root } = await openPage();
+    root.querySelector<HTMLButtonElement>('#cancel-session')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused() === 'cancel-keep', `focus is on ${focused()}`);
+    // From the note, Tab goes straight to the confirm button (the preview has no stops). WebKit's driver cannot hold Shift.
+    root.querySelector<HTMLTextAreaElement>('#cancel-note')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('cancel-confirm');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused() === 'outcome', `focus is on ${focused()}`);
+    expect(text(root, '#outcome')).to.equal('Session cancelled. The email to 1 person is on its way.');
+    expect(calls('POST', '/cancel').map((c) => c.body)).to.deep.equal([{}]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('nobody booked: the list says so, and a cancel says no emails were sent', async () => {
+    server.attendees = [];
+    server.managed.counts = { ...server.managed.counts, confirmed: 0, pending: 0, waitlisted: 0, cancelled: 0, attended: 0 };
+    fake.answers[`POST ${BASE}/cancel`] = () => json({ ...server.managed, session: { ...server.managed.session, status: 'cancelled' }, emailed: 0 });
+    const el = await signedInConsole(`#session=${ID}`);
+    await waitUntil(() => text(pageOf(el), 'section[aria-labelledby=people-title] .state') === 'Nobody has booked yet.', 'no empty state', { timeout: 4000 });
+    const root = pageOf(el);
+    expect(root.querySelector('#find-name')).to.equal(null);
+    await expect(el).to.be.accessible();
+    root.querySelector<HTMLButtonElement>('#cancel-session')!.click();
+    await waitUntil(() => root.querySelector('#cancel-confirm'));
+    root.querySelector<HTMLButtonElement>('#cancel-confirm')!.click();
+    await waitUntil(() => text(root, '#outcome'));
+    expect(text(root, '#outcome')).to.equal('Session cancelled. Nobody was booked, so no emails were sent.');
+  });
+
+  it('the attendee list failing to load is said in words, with "Try again" that loads it', async () => {
+    let fail = true;
+    fake.answers[`GET ${BASE}/attendees`] = () => (fail ? problem(500, 'server-error', 'Something went wrong on our side') : json({ attendees: server.attendees }));
+    const el = await signedInConsole(`#session=${ID}`);
+    await waitUntil(() => pageOf(el)?.querySelector('section[aria-labelledby=people-title] .state.error'), 'no error', { timeout: 4000 });
+    const root = pageOf(el);
+    expect(text(root, 'section[aria-labelledby=people-title] .state.error p')).to.equal('Something went wrong on our side.');
+    expect(text(root, '#session-title')).to.equal(module.title);
+    await expect(el).to.be.accessible();
+    fail = false;
+    root.querySelector<HTMLButtonElement>('section[aria-labelledby=people-title] .state.error button')!.click();
+    await waitUntil(() => root.querySelectorAll('.people li').length === 7, 'the list never loaded');
+  });
+
   it('a session that is gone or in another area: a clear message and a link back to the sessions', async () => {
     fake.answers[`GET ${BASE}`] = () => problem(404, 'not-found', 'No such session', { detail: 'It does not exist, or it is outside your areas.' });
     const el = await signedInConsole(`#session=${ID}`);

@@ -95,9 +95,9 @@ export class AdminSessionPage extends LitElement {
   cancelled({ emailed, ...managed }: CancelledSession) {
     this.managed = managed;
     this.notice = '';
-    this.outcome = emailed
-      ? `Session cancelled. ${emailed === 1 ? 'The email to 1 person is' : `Emails to ${people(emailed)} are`} on their way.`
-      : 'Session cancelled. Nobody was booked, so no emails were sent.';
+    this.outcome = `Session cancelled. ${
+      emailed === 0 ? 'Nobody was booked, so no emails were sent.' : emailed === 1 ? 'The email to 1 person is on its way.' : `Emails to ${people(emailed)} are on their way.`
+    }`;
     void this.attendees.load();
     // The buttons pressed are gone: the outcome takes focus.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus());
