@@ -10,7 +10,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { fixtures } from './helpers/mock-api.js';
 import { engine } from './helpers/engine.js';
 import { setViewport } from './helpers/viewport.js';
-import { CSRF, fake, focused, inner, json, managed, problem, signedInConsole, text, useAdminFake, type Call } from './helpers/admin-fake.js';
+import { CSRF, fake, focused, inner, json, managed, open, page, problem, signedInConsole, text, useAdminFake, type Call } from './helpers/admin-fake.js';
 
 declare function describe(name: string, fn: () => void): void;
 declare function it(name: string, fn: () => unknown): void;
@@ -233,6 +233,17 @@ describe('organiser console: session page', () => {
     root.querySelector<HTMLButtonElement>('#cancel-session')!.click();
     await waitUntil(() => text(root, '.email-text'));
     expect(document.documentElement.scrollWidth).to.be.at.most(width);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the session form\'s notice from history.state once (after a save), and takes it out of the state so a reload does not repeat it', async () => {
+    const notice = 'Saved as a draft: members cannot see it until you publish it';
+    fake.signedIn = true;
+    history.replaceState({ notice, other: 1 }, '', `${page}#session=${ID}`);
+    const el = await open();
+    await waitUntil(() => pageOf(el)?.querySelector('#status'), 'the page never loaded', { timeout: 4000 });
+    expect(text(pageOf(el), 'p[role=status]')).to.equal(notice);
+    expect(history.state).to.deep.equal({ other: 1 });
     await expect(el).to.be.accessible();
   });
 

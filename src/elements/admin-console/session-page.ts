@@ -111,6 +111,7 @@ export class AdminSessionPage extends LitElement {
     const n = ++this.#request;
     this.managed = this.problem = undefined;
     this.notice = this.actionProblem = this.outcome = '';
+    this.#savedNotice();
     this.cancel.open = false;
     void this.attendees.load();
     try {
@@ -121,6 +122,14 @@ export class AdminSessionPage extends LitElement {
     } catch (err) {
       if (n === this.#request) this.problem = err as Error;
     }
+  }
+
+  /** The session form's words after a save ("Saved as a draft…"), passed in history.state; shown once, not again on reload. */
+  #savedNotice() {
+    const { notice, ...rest } = (history.state ?? {}) as { notice?: unknown };
+    if (typeof notice !== 'string') return;
+    this.notice = notice;
+    history.replaceState(Object.keys(rest).length ? rest : null, '');
   }
 
   async #publish(published: boolean) {
