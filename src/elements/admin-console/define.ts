@@ -1,6 +1,7 @@
 import { register } from '../shared/define.js';
 import { AdminConsole } from './admin-console.js';
 import { AdminAudit } from './audit-log.js';
+import { AdminPeople } from './people.js';
 import { AdminSessionPage } from './session-page.js';
 import { AdminSessionForm } from './session-form.js';
 import { AdminSessionsTable } from './sessions-table.js';
@@ -8,6 +9,7 @@ import { AdminSignIn } from './sign-in.js';
 
 register('mobilise-admin-sign-in', AdminSignIn);
 register('mobilise-admin-sessions', AdminSessionsTable);
+register('mobilise-admin-people', AdminPeople);
 register('mobilise-admin-audit', AdminAudit);
 register('mobilise-admin-session', AdminSessionPage);
 register('mobilise-admin-session-form', AdminSessionForm);
@@ -20,6 +22,7 @@ declare global {
     'mobilise-admin-sessions': AdminSessionsTable;
     'mobilise-admin-session-form': AdminSessionForm;
     'mobilise-admin-session': AdminSessionPage;
+    'mobilise-admin-people': AdminPeople;
     'mobilise-admin-audit': AdminAudit;
   }
 }
