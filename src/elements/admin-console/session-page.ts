@@ -47,6 +47,13 @@ export class AdminSessionPage extends LitElement {
       .facts dd {
         margin: 0;
       }
+      #session-title {
+        font-size: var(--_t2);
+      }
+      /* Live regions stay in the page (so what is put in them is announced) but take no room while empty. */
+      .stack > :is([role='status'], [role='alert']):empty {
+        position: absolute;
+      }
       #outcome:focus {
         outline: 3px solid var(--_focus);
         outline-offset: 2px;
