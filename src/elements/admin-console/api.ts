@@ -63,15 +63,14 @@ export class AdminClient {
    */
   async request<T>(method: string, path: string, schema: z.ZodMiniType<T> | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const res = await this.fetch(method, path, body, headers);
-    const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-    if (!res.ok) throw describe(res.status, data);
     if (!schema) return undefined as T;
+    const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw new AdminApiError(UNEXPECTED, res.status, 'invalid-response');
     return parsed.data;
   }
 
-  /** The raw response (for a text or CSV answer); a refusal or an unreachable server still throws in words. */
+  /** The raw response of a success (for a text or CSV answer); a refusal or an unreachable server throws in words. */
   async fetch(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...extra };
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -82,7 +81,7 @@ export class AdminClient {
     } catch {
       throw new AdminApiError(NETWORK, 0, 'network');
     }
-    if (!res.ok && !/json/.test(res.headers.get('content-type') ?? '')) throw describe(res.status, undefined);
+    if (!res.ok) throw describe(res.status, /json/.test(res.headers.get('content-type') ?? '') ? await res.json().catch(() => undefined) : undefined);
     return res;
   }
 

@@ -9,11 +9,7 @@ export const searchPerson = (client: AdminClient, email: string): Promise<Person
 /** The same answer as a plain-text copy to hand to the person; a refusal throws in words. */
 export async function personText(client: AdminClient, email: string): Promise<string> {
   const res = await client.fetch('POST', dataRightsPaths.search, { email, format: 'text' });
-  if (res.ok) return res.text();
-  // fetch() returns a refusal whose body is JSON (it throws only for other bodies): request() words it, from this same answer.
-  const same = Object.create(client, { fetch: { value: () => Promise.resolve(res) } }) as AdminClient;
-  await same.request('POST', dataRightsPaths.search, undefined);
-  throw new Error(`The server refused this (error ${res.status}).`);
+  return res.text();
 }
 
 /** Erases the person; the answer counts what went (zeros when nothing was left). */
