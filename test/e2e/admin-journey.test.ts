@@ -1,0 +1,241 @@
+/**
+ * Issue 12's done-when, in Chromium against the real server, a real SMTP server and the built
+ * console and embed: an area organiser signs in through the emailed link → creates a session
+ * with the console's form and publishes it → it appears in <mobilise-session-calendar> on the
+ * CLP's page → a member signs up there and confirms by email → the organiser marks them as
+ * attended → cancels the session after reading the email's preview (the member gets that
+ * email) → an admin, signed in the same way, erases the member. On PGlite, and on PostgreSQL
+ * when DATABASE_URL is set (CI).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer-core';
+import { launchChromium } from '../../scripts/browser.js';
+import { startCatcher, type Catcher } from '../../scripts/mail-catcher.js';
+import { DEFAULT_MAIL_SETTINGS } from '../../server/mail/settings.js';
+import { createMailWorker, smtpTransport, type MailWorker } from '../../server/mail/worker.js';
+import { createOrganiser } from '../../server/store/organisers.js';
+import { dbTargets } from '../../server/test/harness.js';
+import { startE2eServer, type E2eServer } from '../helpers/e2e-site.js';
+import { mailFor } from '../helpers/mail.js';
+
+const CONSOLE = 'mobilise-admin-console';
+const FORM = 'mobilise-signup-form';
+const CALENDAR = 'mobilise-session-calendar';
+const ORGANISER = 'gus.organiser@example.org';
+const ADMIN = 'ada.admin@example.org';
+const MEMBER = 'morven.member@example.org';
+const AREA = 'Glasgow';
+const NOTE = 'The hall has flooded. We will email a new date soon.';
+const DAY = 86_400_000;
+
+/** What the console shows (through its views' shadow roots), for a failure message. */
+const shows = (page: Page) =>
+  page.evaluate((tag) => {
+    const walk = (root: ParentNode): string =>
+      [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? walk(el.shadowRoot) : el.children.length ? '' : (el.textContent ?? ''))).join(' ');
+    return `${location.hash} | ${walk(document.querySelector(tag)!.shadowRoot!).replace(/\s+/g, ' ').trim()}`;
+  }, CONSOLE);
+
+/**
+ * Waits for a control anywhere in the console's shadow roots, polling: puppeteer's `>>>` waits
+ * on a MutationObserver of the document, which never sees a change inside a shadow root.
+ * On timeout, says what the console showed instead.
+ */
+async function find(page: Page, selector: string): Promise<ElementHandle<Element>> {
+  const found = await page
+    .waitForFunction(
+      (tag, css) => {
+        const search = (root: Document | ShadowRoot): Element | null =>
+          root.querySelector(css) ?? [...root.querySelectorAll('*')].reduce<Element | null>((hit, el) => hit ?? (el.shadowRoot ? search(el.shadowRoot) : null), null);
+        return search(document.querySelector(tag)!.shadowRoot!);
+      },
+      { timeout: 10_000, polling: 100 },
+      CONSOLE,
+      selector,
+    )
+    .catch(async (error: Error) => {
+      throw new Error(`${error.message} (${selector})\nThe console showed: ${await shows(page)}`);
+    });
+  return found.asElement() as ElementHandle<Element>;
+}
+
+/** Sets a control's value as a person would (input + change events), through the console's shadow roots. */
+async function setValue(page: Page, selector: string, value: string): Promise<void> {
+  const handle = await find(page, selector);
+  await handle.evaluate((el, v) => {
+    (el as HTMLInputElement).value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }, value);
+}
+
+/** The text of the first element `selector` finds in the console, once it has some. */
+async function textOf(page: Page, selector: string, matching = /\S/): Promise<string> {
+  const handle = await find(page, selector);
+  await page.waitForFunction((el, re) => new RegExp(re).test(el!.textContent ?? ''), { timeout: 10_000 }, handle, matching.source).catch(async (error: Error) => {
+    throw new Error(`${error.message}: ${selector} says "${await handle!.evaluate((el) => el.textContent)}", not ${matching}`);
+  });
+  return (await handle!.evaluate((el) => el.textContent ?? '')).replace(/\s+/g, ' ').trim();
+}
+
+const click = async (page: Page, selector: string) => (await find(page, selector)).click();
+
+/** The London date `days` from now, as a date input takes it. */
+const londonDay = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * DAY));
+
+for (const target of dbTargets()) {
+  describe(`an organiser runs a session from the console [${target.name}]`, () => {
+    let smtp: Catcher;
+    let worker: MailWorker;
+    let site: E2eServer;
+    let browser: Browser;
+    const problems: string[] = [];
+
+    /** Every refusal and page error the console meets (a 401 from "who is signed in?" before signing in is expected). */
+    async function watch(page: Page): Promise<Page> {
+      // tsx names functions through a __name helper that evaluated callbacks reference.
+      await page.evaluateOnNewDocument('window.__name = (f) => f');
+      const expected = (status: number, path: string) => (status === 401 && path === '/v1/admin/me') || path === '/favicon.ico';
+      page.on('response', (r) => r.status() >= 400 && !expected(r.status(), new URL(r.url()).pathname) && problems.push(`${r.status()} ${r.request().method()} ${r.url()}`));
+      page.on('pageerror', (e) => problems.push(String(e)));
+      return page;
+    }
+
+    /** Asks for a link at /admin, follows the emailed one, and waits for the console's sessions table. */
+    async function signIn(context: BrowserContext, email: string): Promise<Page> {
+      const page = await watch(await context.newPage());
+      await page.goto(`${site.url}/admin/`, { waitUntil: 'load' });
+      await (await find(page, '#email')).type(email);
+      await page.keyboard.press('Enter');
+      await find(page, '#sent');
+      const mail = await mailFor(smtp, email, /^Your sign-in link/);
+      const link = /https?:\/\/\S+\/admin\/#sign-in=[\w-]{43}/.exec(mail.text ?? '')?.[0];
+      assert.ok(link?.startsWith(`${site.url}/admin/#sign-in=`), `no sign-in link in: ${mail.text}`);
+      await page.goto(link!, { waitUntil: 'load' });
+      await find(page, 'mobilise-admin-sessions');
+      assert.equal(await page.evaluate(() => location.hash), '', 'the spent token left the address bar');
+      return page;
+    }
+
+    before(async () => {
+      smtp = await startCatcher();
+      const db = await target.open();
+      const now = new Date();
+      await createOrganiser(db, { email: ORGANISER, name: 'Gus Organiser', role: 'organiser', areas: [AREA] }, now);
+      await createOrganiser(db, { email: ADMIN, name: 'Ada Admin', role: 'admin', areas: [] }, now);
+      worker = createMailWorker({ db, transport: smtpTransport(smtp.url), mail: DEFAULT_MAIL_SETTINGS, pollMs: 200, log: () => {} });
+      site = await startE2eServer({ probe: true, db, app: { mail: DEFAULT_MAIL_SETTINGS, mailWritten: () => worker.kick() } });
+      worker.start();
+      browser = await launchChromium();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await worker?.stop();
+      await site?.close();
+      await smtp?.close();
+    });
+
+    it('sign in by email → create and publish a session → on the CLP calendar → member signs up → attendance → cancel (member emailed) → erase', { timeout: 180_000 }, async () => {
+      const { db } = site;
+      const organiserContext = await browser.createBrowserContext();
+      const desk = await signIn(organiserContext, ORGANISER);
+
+      // 1. Create a session with the form: online (no venue), in the organiser's area, in three days.
+      await click(desk, 'a[href="#new"]');
+      await find(desk, '#module option[value="voter-persuasion"]');
+      await setValue(desk, '#module', 'voter-persuasion');
+      await setValue(desk, '#date', londonDay(3));
+      await setValue(desk, '#start', '18:30');
+      await setValue(desk, '#end', '20:30');
+      await click(desk, '#delivery-online');
+      await setValue(desk, '#area', AREA);
+      await setValue(desk, '#capacity', '12');
+      await click(desk, '#save');
+      await desk.waitForFunction(() => /^#session=[a-z0-9-]+$/.test(location.hash), { timeout: 10_000 });
+      const sessionId = (await desk.evaluate(() => location.hash)).split('=')[1]!;
+      assert.match(await textOf(desk, '#status', /Draft/), /Draft/);
+      const [created] = (
+        await db.query<{ module_id: string; area: string; capacity: number; published: boolean; starts_at: Date | string }>(
+          'SELECT module_id, area, capacity, published, starts_at FROM sessions WHERE id = $1',
+          [sessionId],
+        )
+      ).rows;
+      const { starts_at: startsAt, ...stored } = created!;
+      assert.deepEqual(stored, { module_id: 'voter-persuasion', area: AREA, capacity: 12, published: false });
+      // 18:30 on the London wall clock, whatever the offset that day.
+      assert.equal(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(new Date(startsAt)), '18:30');
+
+      await click(desk, '#publish');
+      await textOf(desk, '#status', /Published/);
+
+      // 2. The CLP's page (the strict-CSP embed page) lists it in the calendar.
+      const clp = await watch(await browser.newPage());
+      await clp.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
+      await clp.waitForSelector(`${CALENDAR} >>> [data-session="${sessionId}"]`, { timeout: 15_000 });
+
+      // 3. A member signs up for it on that page, and confirms by the emailed link.
+      await clp.evaluate((tag, id) => document.querySelector(tag)!.setAttribute('session-id', id), FORM, sessionId);
+      await clp.waitForSelector(`${FORM} >>> [name="firstName"]`, { timeout: 15_000 });
+      await clp.type(`${FORM} >>> [name="firstName"]`, 'Morven');
+      await clp.type(`${FORM} >>> [name="lastName"]`, 'Member');
+      await clp.type(`${FORM} >>> [name="email"]`, MEMBER);
+      await clp.type(`${FORM} >>> [name="postcode"]`, 'G1 1AA');
+      await clp.click(`${FORM} >>> [name="membership"][value="member"]`);
+      await clp.click(`${FORM} >>> [name="consentContact"]`);
+      await clp.click(`${FORM} >>> [part~="submit"]`);
+      await clp.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"].pending'), { timeout: 15_000 }, FORM);
+      const confirm = await mailFor(smtp, MEMBER, /^Confirm your place/);
+      const link = /(\S+#mobilise-confirm=[A-Za-z0-9_-]{43})/.exec(confirm.text ?? '')?.[1];
+      assert.ok(link, `no confirm link in: ${confirm.text}`);
+      await clp.goto('about:blank');
+      await clp.goto(link!, { waitUntil: 'load' });
+      await clp.waitForFunction(() => /mobilise-booking=/.test(location.hash), { timeout: 15_000 });
+      await mailFor(smtp, MEMBER, /^You are booked: /);
+      assert.deepEqual(await clp.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation, error or desk.error on the CLP page');
+      await clp.close();
+
+      // 4. At the door: the organiser ticks the member as attended.
+      const [{ id: signupId }] = (await db.query<{ id: number }>('SELECT id FROM signups WHERE session_id = $1', [sessionId])).rows as [{ id: number }];
+      await desk.evaluate((id) => (location.hash = `#session=${id}`), sessionId);
+      await desk.reload({ waitUntil: 'load' });
+      const tick = `#attended-${signupId}`;
+      await find(desk, tick);
+      const marked = desk.waitForResponse((r) => r.url().endsWith(`/v1/admin/sessions/${sessionId}/attendance`) && r.request().method() === 'PUT');
+      await click(desk, tick);
+      assert.equal((await marked).status(), 204);
+      const attended = await db.query<{ attended_at: Date | null }>('SELECT attended_at FROM signups WHERE id = $1', [signupId]);
+      assert.ok(attended.rows[0]!.attended_at, 'attendance is stored');
+
+      // 5. Cancel the session: the preview shows the email with the note; the member gets that email.
+      await click(desk, '#cancel-session');
+      await setValue(desk, '#cancel-note', NOTE);
+      await textOf(desk, '#cancel-preview', new RegExp(NOTE.slice(0, 20)));
+      await click(desk, '#cancel-confirm');
+      await textOf(desk, '#status', /Cancelled/);
+      const cancelled = await mailFor(smtp, MEMBER, /^Cancelled by the organisers: /);
+      assert.ok(cancelled.text?.includes(NOTE), 'the note the organiser wrote is in the email');
+      await organiserContext.close();
+
+      // 6. The member asks to be erased: an admin finds and erases everything about them.
+      const adminContext = await browser.createBrowserContext();
+      const admin = await signIn(adminContext, ADMIN);
+      await click(admin, 'a[href="#people"]');
+      await setValue(admin, '#person-email', MEMBER);
+      await click(admin, '#person-search');
+      await textOf(admin, '#person-result', new RegExp(MEMBER));
+      assert.match(await shows(admin), /Voter Persuasion/, 'the signup is listed');
+      await click(admin, '#erase-confirm');
+      await click(admin, '#erase');
+      assert.match(await textOf(admin, '#erase-result', /Erased/), /Erased: .* 1 signup anonymised/);
+      const left = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM signups WHERE lower(email) = $1', [MEMBER]);
+      assert.equal(left.rows[0]!.n, 0, 'no signup keeps the address');
+      const counted = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM signups WHERE session_id = $1', [sessionId]);
+      assert.equal(counted.rows[0]!.n, 1, 'the anonymous row keeps the session’s history');
+      await adminContext.close();
+
+      assert.deepEqual(problems, [], 'no refused request or page error in the console');
+    });
+  });
+}
