@@ -10,13 +10,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer-core';
-import { launchChromium } from '../../scripts/browser.js';
-import { startCatcher, type Catcher } from '../../scripts/mail-catcher.js';
-import { DEFAULT_MAIL_SETTINGS } from '../../server/mail/settings.js';
-import { createMailWorker, smtpTransport, type MailWorker } from '../../server/mail/worker.js';
+import type { Catcher } from '../../scripts/mail-catcher.js';
 import { createOrganiser } from '../../server/store/organisers.js';
 import { dbTargets } from '../../server/test/harness.js';
-import { startE2eServer, type E2eServer } from '../helpers/e2e-site.js';
+import { startMailSite, type E2eServer } from '../helpers/e2e-site.js';
 import { mailFor } from '../helpers/mail.js';
 
 const CONSOLE = 'mobilise-admin-console';
@@ -87,8 +84,8 @@ const londonDay = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone:
 for (const target of dbTargets()) {
   describe(`an organiser runs a session from the console [${target.name}]`, () => {
     let smtp: Catcher;
-    let worker: MailWorker;
     let site: E2eServer;
+    let close: () => Promise<void>;
     let browser: Browser;
     const problems: string[] = [];
 
@@ -119,23 +116,14 @@ for (const target of dbTargets()) {
     }
 
     before(async () => {
-      smtp = await startCatcher();
       const db = await target.open();
       const now = new Date();
       await createOrganiser(db, { email: ORGANISER, name: 'Gus Organiser', role: 'organiser', areas: [AREA] }, now);
       await createOrganiser(db, { email: ADMIN, name: 'Ada Admin', role: 'admin', areas: [] }, now);
-      worker = createMailWorker({ db, transport: smtpTransport(smtp.url), mail: DEFAULT_MAIL_SETTINGS, pollMs: 200, log: () => {} });
-      site = await startE2eServer({ probe: true, db, app: { mail: DEFAULT_MAIL_SETTINGS, mailWritten: () => worker.kick() } });
-      worker.start();
-      browser = await launchChromium();
+      ({ smtp, site, browser, close } = await startMailSite(db));
     });
 
-    after(async () => {
-      await browser?.close();
-      await worker?.stop();
-      await site?.close();
-      await smtp?.close();
-    });
+    after(() => close?.());
 
     it('sign in by email → create and publish a session → on the CLP calendar → member signs up → attendance → cancel (member emailed) → erase', { timeout: 180_000 }, async () => {
       const { db } = site;

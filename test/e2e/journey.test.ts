@@ -9,13 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium } from '../../scripts/browser.js';
-import { DEFAULT_MAIL_SETTINGS } from '../../server/mail/settings.js';
-import { createMailWorker, smtpTransport, type MailWorker } from '../../server/mail/worker.js';
 import { addSession, dbTargets, postSignup, signup } from '../../server/test/harness.js';
 import { postBooking, tokenIn } from '../../server/test/journey.js';
-import { startCatcher, type Catcher } from '../../scripts/mail-catcher.js';
-import { startE2eServer, type E2eServer } from '../helpers/e2e-site.js';
+import type { Catcher } from '../../scripts/mail-catcher.js';
+import { startMailSite, type E2eServer } from '../helpers/e2e-site.js';
 import { mailFor } from '../helpers/mail.js';
 
 declare global {
@@ -64,25 +61,15 @@ async function press(page: Page, pick: { action?: string; label?: RegExp }) {
 for (const target of dbTargets()) {
   describe(`the member's journey in a browser [${target.name}]`, () => {
     let smtp: Catcher;
-    let worker: MailWorker;
     let site: E2eServer;
+    let close: () => Promise<void>;
     let browser: Browser;
 
     before(async () => {
-      smtp = await startCatcher();
-      const db = await target.open();
-      worker = createMailWorker({ db, transport: smtpTransport(smtp.url), mail: DEFAULT_MAIL_SETTINGS, pollMs: 200, log: () => {} });
-      site = await startE2eServer({ probe: true, db, app: { mail: DEFAULT_MAIL_SETTINGS, mailWritten: () => worker.kick() } });
-      worker.start();
-      browser = await launchChromium();
+      ({ smtp, site, browser, close } = await startMailSite(await target.open()));
     });
 
-    after(async () => {
-      await browser?.close();
-      await worker?.stop();
-      await site?.close();
-      await smtp?.close();
-    });
+    after(() => close?.());
 
     it('sign up on the page → confirm by the emailed link → cancel → the waiting list is promoted and emailed', { timeout: 120_000 }, async () => {
       const start = Date.now() + 7 * DAY;

@@ -14,6 +14,9 @@ import type { Db } from '../../server/db/types.js';
 import { makeSessions, modules } from '../../server/seed/programme.js';
 import { launchChromium } from '../../scripts/browser.js';
 import { startStaticServer } from '../../scripts/static-server.js';
+import { startCatcher, type Catcher } from '../../scripts/mail-catcher.js';
+import { DEFAULT_MAIL_SETTINGS } from '../../server/mail/settings.js';
+import { createMailWorker, smtpTransport } from '../../server/mail/worker.js';
 
 export const STRICT_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -108,6 +111,34 @@ export async function startE2eSite(): Promise<E2eSite> {
     async close() {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/** The site with real email: an SMTP catcher, the delivery worker, the probed strict-CSP site and Chromium. */
+export interface MailSite {
+  smtp: Catcher;
+  site: E2eServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** For the journeys (test/e2e/journey.test.ts, admin-journey.test.ts): `db` is the test's own, seeded, closed with the site. */
+export async function startMailSite(db: Db): Promise<MailSite> {
+  const smtp = await startCatcher();
+  const worker = createMailWorker({ db, transport: smtpTransport(smtp.url), mail: DEFAULT_MAIL_SETTINGS, pollMs: 200, log: () => {} });
+  const site = await startE2eServer({ probe: true, db, app: { mail: DEFAULT_MAIL_SETTINGS, mailWritten: () => worker.kick() } });
+  worker.start();
+  const browser = await launchChromium();
+  return {
+    smtp,
+    site,
+    browser,
+    async close() {
+      await browser.close();
+      await worker.stop();
+      await site.close();
+      await smtp.close();
     },
   };
 }

@@ -7,7 +7,7 @@ import { consoleStyles } from './admin-console.styles.js';
 import { auditPage } from './audit-api.js';
 import { actionWords, actorWords, detailWords } from './audit-words.js';
 import { reflowTableStyles } from './table.styles.js';
-import { ukDateTime } from './uk-time.js';
+import { ukDateTime } from './london-time.js';
 
 type Entry = z.infer<typeof AuditEntrySchema>;
 const COLUMNS = ['When', 'Who', 'What', 'Target', 'Details'] as const;

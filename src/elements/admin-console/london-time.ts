@@ -67,3 +67,13 @@ export function londonParts(iso: string): { date: string; time: string } {
 
 /** A date input's day as the API's filter bound: the first or the last moment of that UK day. */
 export const londonDayBound = (day: string, end: boolean) => (day ? londonIso(day, end ? '23:59:59.999' : '00:00') : undefined);
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+/** "3 Dec 2026, 18:30": a moment in UK time (Europe/London) whatever the browser's zone; bad input shown as given. */
+export function ukDateTime(iso: string, locale = 'en-GB'): string {
+  let f = cache.get(locale);
+  if (!f) cache.set(locale, (f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })));
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+}

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PersonData } from '../../contract/data-rights.js';
 import { formatDay, formatTime } from '../shared/format.js';
-import { ukDateTime } from './uk-time.js';
+import { ukDateTime } from './london-time.js';
 
 type Signup = PersonData['signups'][number];
 

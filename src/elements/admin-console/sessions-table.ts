@@ -5,6 +5,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { formatShortDay, formatTimeRange } from '../shared/format.js';
 import type { AdminClient } from './api.js';
 import { consoleStyles } from './admin-console.styles.js';
+import { reflowTableStyles } from './table.styles.js';
 import { londonDayBound } from './london-time.js';
 
 const COLUMNS = ['Module', 'Date and time', 'Area', 'Status', 'Capacity', 'Taken', 'Pending', 'Waiting'] as const;
@@ -25,32 +26,14 @@ export class AdminSessionsTable extends LitElement {
   static override styles = [
     baseStyles,
     ...consoleStyles,
+    reflowTableStyles,
     css`
-      :host {
-        container-type: inline-size;
-      }
       .filters {
         max-width: none;
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
         gap: var(--_s3);
         align-items: end;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      caption {
-        text-align: start;
-        font-weight: 600;
-        padding-bottom: var(--_s2);
-      }
-      th,
-      td {
-        padding: var(--_s2);
-        border-bottom: 1px solid var(--_border);
-        text-align: start;
-        vertical-align: top;
       }
       .n {
         text-align: end;
@@ -71,35 +54,9 @@ export class AdminSessionsTable extends LitElement {
         border-top: 1px solid var(--_border);
         padding-top: var(--_s4);
       }
-      /* Narrow: each row a block, each cell labelled by its column (the header row is kept for screen readers). */
       @container (max-width: 40em) {
-        thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        tr {
-          display: block;
-          padding: var(--_s2) 0;
-          border-bottom: 1px solid var(--_border);
-        }
-        th,
-        td {
-          display: flex;
-          gap: var(--_s2);
-          border: 0;
-          padding: var(--_s1) 0;
-          overflow-wrap: anywhere;
-        }
         td.n {
           text-align: start;
-        }
-        td::before {
-          content: attr(data-label);
-          flex: 0 0 7em;
-          font-weight: 600;
         }
       }
     `,

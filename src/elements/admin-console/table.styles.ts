@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * A console table that reflows below 40em of its own width: each row a block, each cell labelled
  * by its column from `data-label` (the header row stays for screen readers). The host is the
- * size container. The same rules as the sessions table's, shared for the views that come after it.
+ * size container. The sessions table and the audit log use it.
  */
 export const reflowTableStyles = css`
   :host {
