@@ -109,8 +109,17 @@ describe('organiser console: session page', () => {
     expect(links).to.deep.equal([
       ['Edit', `#edit=${ID}`],
       ['Duplicate', `#duplicate=${ID}`],
-      ['Download attendees (CSV)', `https://console.mobilise.test/v1/admin/signups.csv?session=${ID}`],
     ]);
+    // The attendees' CSV: access needs (maybe health data) only when ticked for that download.
+    const csv = root.querySelector<HTMLAnchorElement>('#attendees-csv')!;
+    expect([csv.textContent!.trim(), csv.getAttribute('href')]).to.deep.equal(['Download attendees (CSV)', `https://console.mobilise.test/v1/admin/signups.csv?session=${ID}`]);
+    const box = root.querySelector<HTMLInputElement>('#session-access-needs')!;
+    expect(box.checked).to.equal(false);
+    expect(box.labels![0]!.textContent).to.equal('Include access needs');
+    box.click();
+    await waitUntil(() => csv.getAttribute('href')!.endsWith('&include=access-needs'), `the link is ${csv.getAttribute('href')}`);
+    box.click();
+    await waitUntil(() => csv.getAttribute('href') === `https://console.mobilise.test/v1/admin/signups.csv?session=${ID}`);
     expect(root.querySelector('#publish')).to.exist;
     expect(root.querySelector('#cancel-session')).to.exist;
     await expect(el).to.be.accessible();
@@ -129,7 +138,7 @@ describe('organiser console: session page', () => {
       ['Cancelled (1)', ['Carl Gone | carl.gone@example.org']],
     ]);
     // Only confirmed people have a box; its name comes from aria-labelledby, the email describes it.
-    expect([...root.querySelectorAll('input[type=checkbox]')].map((b) => b.id)).to.deep.equal(['attended-1', 'attended-2', 'attended-3']);
+    expect([...root.querySelectorAll('input[type=checkbox][id^="attended-"]')].map((b) => b.id)).to.deep.equal(['attended-1', 'attended-2', 'attended-3']);
     const ailsa = box(root, 1);
     expect(root.getElementById(ailsa.getAttribute('aria-labelledby')!)!.textContent).to.equal('Ailsa Smith attended');
     expect(root.getElementById(ailsa.getAttribute('aria-describedby')!)!.textContent).to.equal('ailsa.smith@example.org');

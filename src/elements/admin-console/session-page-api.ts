@@ -32,5 +32,3 @@ export const previewCancel = (client: AdminClient, id: string, note: string): Pr
 export const cancelSession = (client: AdminClient, id: string, note: string): Promise<CancelledSession> =>
   client.request('POST', withId(adminApiPaths.cancel, id), CancelledSessionSchema, noteBody(note));
 
-/** The CSV export of this session's signups (the server scopes it to the organiser's areas). */
-export const attendeesCsv = (client: AdminClient, id: string) => client.url(`/v1/admin/signups.csv?session=${encodeURIComponent(id)}`);

@@ -6,7 +6,8 @@ import { AdminApiError, type AdminClient } from './api.js';
 import { consoleStyles } from './admin-console.styles.js';
 import { AttendeeList, attendeeStyles } from './attendee-list.js';
 import { CancelSession, cancelStyles, people } from './cancel-session.js';
-import { attendeesCsv, readSession, setPublished } from './session-page-api.js';
+import { readSession, setPublished } from './session-page-api.js';
+import { accessNeedsChoice, signupsCsvUrl } from './signups-csv.js';
 
 const statusOf = (m: ManagedSession) => (m.session.status === 'cancelled' ? 'Cancelled' : m.published ? 'Published' : 'Draft');
 
@@ -65,6 +66,7 @@ export class AdminSessionPage extends LitElement {
     moduleTitle: { state: true },
     problem: { state: true },
     notice: { state: true },
+    accessNeeds: { state: true },
     actionProblem: { state: true },
     outcome: { state: true },
     busy: { state: true },
@@ -81,6 +83,8 @@ export class AdminSessionPage extends LitElement {
   private problem: Error | undefined;
   /** What publishing or unpublishing did, in words. */
   private notice = '';
+  /** The attendees' CSV with access needs: off unless ticked for that download (health data). */
+  private accessNeeds = false;
   private actionProblem = '';
   /** What the cancel did, from the server's count. */
   private outcome = '';
@@ -194,7 +198,10 @@ export class AdminSessionPage extends LitElement {
             ${m.published ? 'Unpublish' : 'Publish'}
           </button>`
         : nothing}
-      <a class="button secondary" href=${attendeesCsv(this.client, id)} download>Download attendees (CSV)</a>
+    </div>
+    <div class="stack export">
+      ${accessNeedsChoice('session-access-needs', this.accessNeeds, (on) => (this.accessNeeds = on))}
+      <p><a class="button secondary" id="attendees-csv" href=${signupsCsvUrl(this.client, { session: id, accessNeeds: this.accessNeeds })} download>Download attendees (CSV)</a></p>
     </div>`;
   }
 

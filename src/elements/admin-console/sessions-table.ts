@@ -1,11 +1,11 @@
 import { css, html, LitElement } from 'lit';
 import type { AdminSessionQuery, ManagedSession, Organiser } from '../../contract/admin.js';
-import { paths } from '../../contract/api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatShortDay, formatTimeRange } from '../shared/format.js';
 import type { AdminClient } from './api.js';
 import { consoleStyles } from './admin-console.styles.js';
 import { reflowTableStyles } from './table.styles.js';
+import { accessNeedsChoice, signupsCsvUrl } from './signups-csv.js';
 import { londonDayBound } from './london-time.js';
 
 const COLUMNS = ['Module', 'Date and time', 'Area', 'Status', 'Capacity', 'Taken', 'Pending', 'Waiting'] as const;
@@ -180,32 +180,17 @@ export class AdminSessionsTable extends LitElement {
     </table>`;
   }
 
-  /** The signups' CSV for the table's area and dates (the export has no module filter), on the console's session cookie. */
+  /** The signups' CSV for the table's area and dates (the export has no module filter). */
   #exportHref() {
     const f = this.filters;
-    const query = new URLSearchParams();
-    for (const [name, value] of [
-      ['area', f.area],
-      ['from', londonDayBound(f.from, false)],
-      ['to', londonDayBound(f.to, true)],
-      ['include', this.accessNeeds ? 'access-needs' : ''],
-    ] as const)
-      if (value) query.set(name, value);
-    const search = query.toString();
-    return this.client.url(paths.adminSignupsCsv + (search ? `?${search}` : ''));
+    return signupsCsvUrl(this.client, { area: f.area, from: londonDayBound(f.from, false), to: londonDayBound(f.to, true), accessNeeds: this.accessNeeds });
   }
 
   #export() {
     return html`<section class="stack export" aria-labelledby="export-title">
       <h3 id="export-title">Export signups</h3>
       <p>A spreadsheet (CSV) of the signups to the sessions in ${this.filters.area || (this.organiser.role === 'admin' ? 'every area' : 'all your areas')}${this.filters.from || this.filters.to ? ' between the dates chosen above' : ''}.</p>
-      <div class="field">
-        <div class="choice">
-          <input type="checkbox" id="include-access-needs" aria-describedby="access-needs-hint" .checked=${this.accessNeeds} @change=${(e: Event) => (this.accessNeeds = (e.target as HTMLInputElement).checked)} />
-          <label for="include-access-needs">Include access needs</label>
-        </div>
-        <p class="hint choice-hint" id="access-needs-hint">Access needs may be health data. Include them only to arrange support for people at a session, and delete the file when that is done.</p>
-      </div>
+      ${accessNeedsChoice('include-access-needs', this.accessNeeds, (on) => (this.accessNeeds = on))}
       <p><a id="export" class="button secondary" href=${this.#exportHref()} download>Download signups (CSV)</a></p>
     </section>`;
   }
