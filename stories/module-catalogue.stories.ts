@@ -8,6 +8,7 @@ import { headingLevel } from './support/api.js';
 import { handlers, longText, modules, NEVER_TIMES_OUT, withClient } from './support/mocks.js';
 import { detailsOf, inShadowOf } from './support/play.js';
 import { renderElement } from './support/render.js';
+import { moduleCount } from '../src/strings/compose.js';
 
 const t = en.catalogue;
 
@@ -41,7 +42,7 @@ export const Filtering: Story = {
       await userEvent.selectOptions(await catalogue.findByLabelText(t.strand, {}, { timeout: 5000 }), 'message');
     });
     await step('Only that strand is listed, and the count says so', async () => {
-      await expect(await catalogue.findByText(t.results(message.length, modules.length))).toBeVisible();
+      await expect(await catalogue.findByText(moduleCount(en, message.length, modules.length))).toBeVisible();
       const titles = catalogue.getAllByRole('article').map((card) => card.getAttribute('data-module'));
       await expect(titles).toEqual(message.map((m) => m.id));
     });
@@ -67,7 +68,7 @@ export const LongText: Story = {
   parameters: { msw: { handlers: handlers(longText()) } },
   play: async ({ canvasElement }) => {
     const catalogue = await inShadowOf(canvasElement, 'mobilise-module-catalogue');
-    await expect(await catalogue.findByText(t.results(modules.length, modules.length), {}, { timeout: 5000 })).toBeVisible();
+    await expect(await catalogue.findByText(moduleCount(en, modules.length, modules.length), {}, { timeout: 5000 })).toBeVisible();
   },
 };
 export const Phone320: Story = { globals: { viewport: { value: 'phone320', isRotated: false } } };

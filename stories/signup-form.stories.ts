@@ -6,6 +6,7 @@ import { headingLevel } from './support/api.js';
 import { bookingToken, handlers, longText, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient, type Scenario } from './support/mocks.js';
 import { detailsOf, fillForm, focusedText, inShadowOf, submitForm, withHash, type Queries } from './support/play.js';
 import { renderElement } from './support/render.js';
+import { rateLimitedFor } from '../src/strings/compose.js';
 
 const t = en.signup;
 const states = sessionsInStates();
@@ -105,7 +106,7 @@ export const RateLimited: Story = {
   parameters: withSignup('rate-limited'),
   play: async ({ canvasElement, step }) => {
     const f = await signUp(canvasElement, step);
-    await expect(await f.findByText(t.rateLimitedFor(60), {}, { timeout: 5000 })).toBeVisible();
+    await expect(await f.findByText(rateLimitedFor(en, 60), {}, { timeout: 5000 })).toBeVisible();
   },
 };
 export const Offline: Story = {

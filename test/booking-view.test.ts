@@ -22,7 +22,7 @@ declare function afterEach(fn: () => unknown): void;
 
 const t = en.booking;
 /** The heading a booking of `status` shows Morven. */
-const says = (status: keyof typeof en.booking & BookingStatus) => `Morven, ${t[status][0]}`;
+const says = (status: keyof typeof en.booking & BookingStatus) => `Morven, ${t[status].heading}`;
 const soon = Date.now() + 3_600_000;
 const session = fixtures.sessions.find((s) => s.status === 'scheduled' && Date.parse(s.start) > soon)!;
 /** Under way: began an hour ago, ends in an hour. */
@@ -159,7 +159,7 @@ describe('the booking view', () => {
       [CONFIRM]: booking({ purpose: 'confirm', status: 'pending', hold: 'waitlist', position: 3 }),
     });
     expect(text(headingOf(el))).to.equal(says('waitlisted'));
-    expect(text(root(el).querySelector('.result'))).to.contain(t.position(3) + t.waitlisted[1]);
+    expect(text(root(el).querySelector('.result'))).to.contain(t.position(3) + t.waitlisted.body);
     const hash = location.hash.slice(1);
     el.remove();
     const bookings = { [new URLSearchParams(hash).get('mobilise-booking')!]: booking({ status: 'waitlisted', position: 3 }) };

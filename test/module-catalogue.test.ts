@@ -8,6 +8,7 @@ import { en } from '../src/strings/en.js';
 import { has } from './helpers/dom.js';
 import { payloadsHadTheirTurn } from './helpers/settle.js';
 import { fixtures, gate, json, mockApis, problem, type MockApi } from './helpers/mock-api.js';
+import { duration, moduleCount } from '../src/strings/compose.js';
 
 
 const c = en.catalogue;
@@ -71,7 +72,7 @@ describe('<mobilise-module-catalogue>', () => {
     g.release();
     await loaded(el);
     expect(cardIds(el)).to.deep.equal(fixtures.modules.map((m) => m.id));
-    expect(countText(el)).to.equal(c.results(12, 12));
+    expect(countText(el)).to.equal(moduleCount(en, 12, 12));
     expect($(el, '[part="list"]')!.getBoundingClientRect().top).to.equal(skeletonTop);
     // One modules request and one sessions request, with the calendar's query (no area standalone).
     expect(a.calls.map((x) => x.url.slice(a.endpoint.length))).to.have.members(['/v1/modules', '/v1/sessions']);
@@ -86,7 +87,7 @@ describe('<mobilise-module-catalogue>', () => {
     expect(fo1.querySelector('[part="badge"]')!.textContent).to.equal('Field organising');
     expect(card(el, 'targeting-and-analysis').querySelector('[part="badge"]')!.textContent).to.equal('Data & targeting');
     expect(fo1.querySelector('.summary')!.textContent).to.contain('grassroots campaigns');
-    expect(fo1.querySelector('.meta')!.textContent).to.contain(c.duration(180)).and.contain('3 hours');
+    expect(fo1.querySelector('.meta')!.textContent).to.contain(duration(en, 180)).and.contain('3 hours');
     expect(fo1.querySelector('.meta')!.textContent).to.contain('New activists, Activists and Candidates');
   });
 
@@ -108,7 +109,7 @@ describe('<mobilise-module-catalogue>', () => {
     choose(el, 'strand', 'message');
     await el.updateComplete;
     expect(cardIds(el)).to.deep.equal(['message-digital-social', 'message-digital-advertising', 'message-digital-video', 'message-print']);
-    expect(countText(el)).to.equal(c.results(4, 12));
+    expect(countText(el)).to.equal(moduleCount(en, 4, 12));
     expect(el.strand).to.equal('message');
   });
 
@@ -132,7 +133,7 @@ describe('<mobilise-module-catalogue>', () => {
     expect(cardIds(el)).to.deep.equal(['field-organising-1', 'targeting-and-analysis']);
     await typeSearch(el, 'Dialogue');
     expect(cardIds(el)).to.deep.equal(['digital-organising']);
-    expect(countText(el)).to.equal(c.results(1, 12));
+    expect(countText(el)).to.equal(moduleCount(en, 1, 12));
     // Enter must not submit (and so reload) the host page.
     let submitted = false;
     $(el, 'form')!.addEventListener('submit', (e) => (submitted = !e.defaultPrevented), { once: true });
@@ -165,7 +166,7 @@ describe('<mobilise-module-catalogue>', () => {
     expect(cards(el)).to.have.length(0);
     expect($(el, '[part="empty"] h3')?.textContent, 'a heading at the cards\' level').to.equal(c.empty);
     expect($(el, '[part="clear-button"]')!.textContent!.trim()).to.equal(c.clearFilters);
-    expect(countText(el)).to.equal(c.results(0, 12));
+    expect(countText(el)).to.equal(moduleCount(en, 0, 12));
     await expect(el).to.be.accessible();
     $(el, '[part="clear-button"]')!.click();
     await el.updateComplete;

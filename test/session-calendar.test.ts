@@ -11,6 +11,7 @@ import { fixtures, gate, json, mockApis, problem, type MockApi } from './helpers
 import { focusedName, has, nameOf } from './helpers/dom.js';
 import { payloadsHadTheirTurn } from './helpers/settle.js';
 import { DAY, HOUR, sessionFixture } from './helpers/session.js';
+import { sessionCount } from '../src/strings/compose.js';
 
 
 const t = en.calendar;
@@ -211,7 +212,7 @@ describe('<mobilise-session-calendar>', () => {
   it('filters by module, delivery, area and dates from the controls', async () => {
     const el = await loaded(await calendar(api()));
     const total = upcoming().length;
-    expect(text($(el, '.count'))).to.equal(t.count(PAGE_SIZE, total));
+    expect(text($(el, '.count'))).to.equal(sessionCount(en, PAGE_SIZE, total));
 
     await change(el, 'f-module', 'voter-persuasion');
     const vp = upcoming((s) => s.moduleId === 'voter-persuasion');
@@ -570,7 +571,7 @@ describe('<mobilise-session-calendar>', () => {
     const el = await loaded(await calendar(api({ sessions: many })), 'article[part="session"]');
     expect(entries(el)).to.have.length(PAGE_SIZE);
     expect(el.shadowRoot!.querySelectorAll('*').length).to.be.lessThan(2000);
-    expect(text($(el, '.count'))).to.equal(t.count(PAGE_SIZE, 5000));
+    expect(text($(el, '.count'))).to.equal(sessionCount(en, PAGE_SIZE, 5000));
 
     const more = $<HTMLButtonElement>(el, '[data-action="more"]')!;
     more.focus();
@@ -584,7 +585,7 @@ describe('<mobilise-session-calendar>', () => {
     await change(el, 'f-area', 'Fife');
     expect(performance.now() - started).to.be.lessThan(500);
     const expected = many.filter((s) => s.delivery === 'online' && s.area === 'Fife');
-    expect(text($(el, '.count'))).to.equal(t.count(PAGE_SIZE, expected.length));
+    expect(text($(el, '.count'))).to.equal(sessionCount(en, PAGE_SIZE, expected.length));
     expect(entryIds(el)).to.deep.equal(expected.slice(0, PAGE_SIZE).map((s) => s.id));
   });
 

@@ -12,6 +12,7 @@ import { focusedName, has, nameOf } from './helpers/dom.js';
 import { collectLitWarnings } from './helpers/lit-warnings.js';
 import { fixtures, gate, json, mockApi, problem, type MockApi, type MockOptions } from './helpers/mock-api.js';
 import { payloadsHadTheirTurn } from './helpers/settle.js';
+import { rateLimitedFor } from '../src/strings/compose.js';
 
 
 const t = en.signup;
@@ -440,8 +441,8 @@ describe('<mobilise-signup-form>', () => {
     await fillValid(el);
     await submit(el);
     await waitUntil(() => $(el, '[part="notice"]'));
-    expect(text($(el, '[part="notice"]'))).to.equal(t.rateLimitedFor(120));
-    expect(t.rateLimitedFor(120)).to.include('Wait 2 minutes');
+    expect(text($(el, '[part="notice"]'))).to.equal(rateLimitedFor(en, 120));
+    expect(rateLimitedFor(en, 120)).to.include('Wait 2 minutes');
     expect(input(el, 'lastName').value).to.equal('Lovelace');
   });
 

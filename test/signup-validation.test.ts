@@ -14,6 +14,7 @@ import {
   type FormValues,
 } from '../src/elements/signup-form/validation.js';
 import { en } from '../src/strings/en.js';
+import { rateLimitedFor } from '../src/strings/compose.js';
 
 
 const KEY = 'key-0123456789abcdef';
@@ -198,7 +199,7 @@ describe('signup failure handling', () => {
     expect(classifyFailure(new MobiliseError('http', 'x', { status: 503 }))).to.deep.equal({ kind: 'notice', text: t.networkRetry });
     expect(classifyFailure(problemError(409, 'session-full'))).to.deep.equal({ kind: 'outcome', outcome: 'full' });
     expect(classifyFailure(problemError(409, 'session-closed'))).to.deep.equal({ kind: 'outcome', outcome: 'closed' });
-    expect(classifyFailure(problemError(429, 'rate-limited', {}, 30))).to.deep.equal({ kind: 'notice', text: t.rateLimitedFor(30) });
+    expect(classifyFailure(problemError(429, 'rate-limited', {}, 30))).to.deep.equal({ kind: 'notice', text: rateLimitedFor(en, 30) });
     expect(classifyFailure(new MobiliseError('http', 'x', { status: 429 }))).to.deep.equal({ kind: 'notice', text: t.rateLimited });
     expect(classifyFailure(problemError(409, 'idempotency-conflict'))).to.deep.equal({ kind: 'notice', text: t.conflict, renewKey: true });
     expect(classifyFailure(problemError(403, 'forbidden', { detail: 'Not from this site' }))).to.deep.equal({
@@ -212,8 +213,8 @@ describe('signup failure handling', () => {
   });
 
   it('words the wait in seconds or minutes', () => {
-    expect(t.rateLimitedFor(1)).to.include('Wait 1 second,');
-    expect(t.rateLimitedFor(45)).to.include('Wait 45 seconds,');
-    expect(t.rateLimitedFor(300)).to.include('Wait 5 minutes,');
+    expect(rateLimitedFor(en, 1)).to.include('Wait 1 second,');
+    expect(rateLimitedFor(en, 45)).to.include('Wait 45 seconds,');
+    expect(rateLimitedFor(en, 300)).to.include('Wait 5 minutes,');
   });
 });

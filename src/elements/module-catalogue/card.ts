@@ -5,6 +5,7 @@
 import { html, nothing } from 'lit';
 import type { Module } from '../../contract/index.js';
 import { en } from '../../strings/en.js';
+import { duration } from '../../strings/compose.js';
 import { heading } from '../shared/heading.js';
 import { audienceLabels, paragraphs, strandLabels } from './filter.js';
 
@@ -50,7 +51,7 @@ function renderMeta(m: Module, o: CardOptions) {
   return html`<dl class="meta">
     <div>
       <dt>${en.catalogue.durationLabel}</dt>
-      <dd>${en.catalogue.duration(m.durationMinutes)}</dd>
+      <dd>${duration(en, m.durationMinutes)}</dd>
     </div>
     ${m.audience.length
       ? html`<div>

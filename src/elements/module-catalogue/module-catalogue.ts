@@ -3,6 +3,7 @@ import type { DroppedItem } from '../../client/index.js';
 import { AUDIENCES, STRANDS, parseEnum, type Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
 import { en } from '../../strings/en.js';
+import { moduleCount } from '../../strings/compose.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { heading } from '../shared/heading.js';
 import { renderSelectField } from '../shared/select-field.js';
@@ -253,7 +254,7 @@ export class MobiliseModuleCatalogue extends LitElement {
       <div class="toolbar">
         ${this.#renderFilters()}
         <p class="count" part="count" role="status">
-          ${loaded ? en.catalogue.results(visible.length, loaded.modules.length) : en.catalogue.loading}
+          ${loaded ? moduleCount(en, visible.length, loaded.modules.length) : en.catalogue.loading}
         </p>
       </div>
       ${loaded ? this.#renderModules(loaded, visible, level) : renderSkeleton()} ${loaded ? renderDropped(loaded.dropped) : nothing}

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
 import { en } from '../../strings/en.js';
+import { sessionCount } from '../../strings/compose.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { LINK } from '../shared/booking-link.js';
 import { dayKey } from '../shared/format.js';
@@ -277,7 +278,7 @@ export class MobiliseSessionCalendar extends LitElement {
         <button class="button secondary" type="button" data-view="agenda" aria-pressed=${view === 'agenda'} @click=${this.#onViewClick}>${t.agenda}</button>
         <button class="button secondary" type="button" data-view="month" aria-pressed=${view === 'month'} @click=${this.#onViewClick}>${t.month}</button>
       </div>
-      <p class="count" role="status">${this.#data.value ? t.count(shown, total) : ''}</p>
+      <p class="count" role="status">${this.#data.value ? sessionCount(en, shown, total) : ''}</p>
     </div>`;
   }
 

@@ -122,7 +122,7 @@ export class BookingPanel {
     const v = this.#view;
     if (!v) return undefined;
     const { status, session } = v;
-    const [title, text] = t[status];
+    const { heading: title, body: text } = t[status];
     // The status names the booking (tests and host styles can rely on it); the tone borrows the form's outcome borders.
     return html`<div class="result ${status} ${tone[status] ?? ''}" part="result">
       ${heading(level, focusable, `${v.firstName}, ${title}`)}

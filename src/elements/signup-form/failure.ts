@@ -1,5 +1,6 @@
 import { isMobiliseError } from '../../client/index.js';
 import { en } from '../../strings/en.js';
+import { rateLimitedFor } from '../../strings/compose.js';
 import { problemToProblems, type Problems } from './validation.js';
 
 const t = en.signup;
@@ -21,7 +22,7 @@ export function classifyFailure(error: unknown): FailureAction {
   if (code === 'session-closed' || code === 'not-found') return { kind: 'outcome', outcome: 'closed' };
   if (code === 'rate-limited' || error.status === 429) {
     const wait = error.details.retryAfter;
-    return { kind: 'notice', text: wait !== undefined && wait > 0 ? t.rateLimitedFor(wait) : t.rateLimited };
+    return { kind: 'notice', text: wait !== undefined && wait > 0 ? rateLimitedFor(en, wait) : t.rateLimited };
   }
   if (code === 'idempotency-conflict') return { kind: 'notice', text: t.conflict, renewKey: true };
   // Network, timeout, 5xx: safe to send again with the same key.
