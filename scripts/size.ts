@@ -7,9 +7,11 @@
  *   - lazy:    every chunk reachable through import() from there (and what those
  *              import), i.e. code a page only fetches on demand (the month grid).
  *
- * The budget is for "all elements + runtime": everything dist/mobilise.js (the
- * script-tag embed: provider, catalogue, calendar, signup form, Lit, the contract
- * on zod-lite and the client) can ever load, initial + lazy. Both parts are printed.
+ * The budget is for "all elements + runtime" on an English page: everything dist/mobilise.js
+ * (the script-tag embed: provider, catalogue, calendar, signup form, Lit, the contract on
+ * zod-lite and the client) can ever load there, initial + lazy. The other languages' strings
+ * (chunks/gd-*.js, cy-*.js) load only on a page in that language: each is printed with what a
+ * page in its language loads in all, outside the English page's ceiling.
  * It also writes dist/sizes.json and prints Subresource Integrity hashes.
  */
 import { createHash } from 'node:crypto';
@@ -24,6 +26,8 @@ const DIST = 'dist';
  * MOBILISE_SIZE_BUDGET_KB may set a tighter ceiling for a run, never a looser one.
  */
 const CEILING_KB = 36;
+/** A locale's strings (src/strings/gd.ts, cy.ts): fetched only by a page in that language. */
+export const LOCALE_PACK = /[\\/](gd|cy)-[\w-]+\.js$/;
 export const BUDGET_BYTES = Math.min(CEILING_KB, Number(process.env.MOBILISE_SIZE_BUDGET_KB ?? CEILING_KB)) * 1024;
 /** The script-tag embed first; then the library entries (npm users, single-element pages). */
 export const ENTRIES = ['mobilise', 'define', 'provider', 'module-catalogue', 'session-calendar', 'signup-form', 'contract', 'index'];
@@ -49,6 +53,8 @@ export interface EntrySize {
   lazy: Size;
   initialFiles: FileSize[];
   lazyFiles: FileSize[];
+  /** Locale packs, outside `lazy`. */
+  packFiles: FileSize[];
 }
 
 const specifiers = (file: string, re: RegExp) =>
@@ -99,14 +105,16 @@ export function measure(dist = DIST, entries = ENTRIES): EntrySize[] {
     if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
     const initial = staticGraph(file);
     const initialFiles = [...initial].map(size).sort(byName);
-    const lazyFiles = [...lazyGraph(initial)].map(size).sort(byName);
-    return { name, file, initial: sum(initialFiles), lazy: sum(lazyFiles), initialFiles, lazyFiles };
+    const reachable = [...lazyGraph(initial)].map(size).sort(byName);
+    const lazyFiles = reachable.filter((f) => !LOCALE_PACK.test(f.file));
+    const packFiles = reachable.filter((f) => LOCALE_PACK.test(f.file));
+    return { name, file, initial: sum(initialFiles), lazy: sum(lazyFiles), initialFiles, lazyFiles, packFiles };
   });
 }
 
 /** Chunks no entry loads, statically or lazily: the import scan missed something, so the numbers would lie. */
 export function unaccounted(rows: EntrySize[], dist = DIST): string[] {
-  const seen = new Set(rows.flatMap((r) => [...r.initialFiles, ...r.lazyFiles].map((f) => f.file)));
+  const seen = new Set(rows.flatMap((r) => [...r.initialFiles, ...r.lazyFiles, ...r.packFiles].map((f) => f.file)));
   const chunks = join(dist, 'chunks');
   if (!existsSync(chunks)) return [];
   return readdirSync(chunks)
@@ -134,7 +142,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
 
   console.log(`\nThe embed, ${embed.file}, file by file:`);
-  for (const [part, files] of [['initial', embed.initialFiles], ['lazy', embed.lazyFiles]] as const)
+  for (const [part, files] of [['initial', embed.initialFiles], ['lazy', embed.lazyFiles], ['locale', embed.packFiles]] as const)
     for (const f of files) console.log(' ', part.padEnd(8), relative('.', f.file).padEnd(38), cols(f));
 
   console.log('\nSubresource Integrity (add integrity="…" crossorigin="anonymous" to the script tag):');
@@ -146,7 +154,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     join(DIST, 'sizes.json'),
     JSON.stringify(
       {
-        budget: { counts: 'dist/mobilise.js: initial + lazy, min+gzip', limitBytes: BUDGET_BYTES, totalBytes: total.gz },
+        budget: { counts: 'dist/mobilise.js on an English page: initial + lazy, min+gzip', limitBytes: BUDGET_BYTES, totalBytes: total.gz },
+        locales: Object.fromEntries(embed.packFiles.map((f) => [/(gd|cy)-/.exec(f.file)![1], { strings: f.gz, pageTotal: total.gz + f.gz }])),
         entries: rows.map(({ name, initial, lazy, initialFiles, lazyFiles }) => ({
           name,
           initial,
@@ -165,7 +174,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `\nAll elements + runtime = everything ${embed.file} can load = ${kb(total.gz)} min+gzip (${kb(total.br)} brotli)` +
       `\n  initial load ${kb(embed.initial.gz)} in ${embed.initial.files} files, all four elements included` +
       `\n  lazy, on demand ${kb(embed.lazy.gz)} in ${embed.lazy.files} file(s)` +
-      `\n  enforced ceiling ${kb(BUDGET_BYTES)} (a ratchet: ${kb(BUDGET_BYTES - total.gz)} to spare)\n`,
+      `\n  enforced ceiling ${kb(BUDGET_BYTES)} (a ratchet: ${kb(BUDGET_BYTES - total.gz)} to spare)` +
+      embed.packFiles.map((f) => `\n  a page in ${/(gd|cy)-/.exec(f.file)![1]}: + its strings ${kb(f.gz)} = ${kb(total.gz + f.gz)}`).join('') +
+      '\n',
   );
   const problems: string[] = [];
   if (missed.length) problems.push(`Cannot tell how these chunks are loaded, so the sizes above may be incomplete:\n  ${missed.join('\n  ')}`);

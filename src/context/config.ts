@@ -5,7 +5,7 @@ export interface MobiliseConfig {
   endpoint?: string;
   /** Area/CLP filter applied to sessions, e.g. "Glasgow". */
   area?: string;
-  /** BCP 47 locale for dates and numbers; times are always shown in Europe/London. */
+  /** The provider's BCP 47 locale ('' when unset: then the nearest `lang` decides); times are always in Europe/London. */
   locale: string;
   /** Privacy notice linked from the signup consent. */
   privacyUrl?: string;

@@ -2,6 +2,8 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getClient, type MobiliseClient } from '../client/index.js';
 import { parseHeadingLevel } from '../elements/shared/heading.js';
+import { stringsFor, use } from '../strings/current.js';
+import type { Strings } from '../strings/en.js';
 import { DEFAULT_LOCALE, configContext, selectionContext, type MobiliseConfig, type Selection } from './config.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { endpoint?: string | null; headingLevel?: number };
@@ -26,6 +28,11 @@ export class MobiliseController implements ReactiveController {
 
   hostConnected() {}
 
+  /** Just before the host renders: its strings become the ones its render helpers read. */
+  hostUpdate() {
+    use(this.strings);
+  }
+
   get config(): MobiliseConfig {
     return this.#configConsumer.value ?? { locale: DEFAULT_LOCALE };
   }
@@ -48,8 +55,14 @@ export class MobiliseController implements ReactiveController {
     return parseHeadingLevel(this.#host.headingLevel) ?? parseHeadingLevel(this.config.headingLevel) ?? fallback;
   }
 
+  /** The provider's `locale`, else the nearest `lang` (the element's own, the provider's, the page's), else en-GB. */
   get locale(): string {
-    return this.config.locale || DEFAULT_LOCALE;
+    return this.config.locale || this.#host.closest('[lang]')?.getAttribute('lang') || DEFAULT_LOCALE;
+  }
+
+  /** The element's strings in its locale: English while another language's pack loads, then a re-render. */
+  get strings(): Strings {
+    return stringsFor(this.locale, () => this.#host.requestUpdate());
   }
 
   /** The shared client for the effective endpoint; throws a `config` MobiliseError with a webmaster-facing message. */

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import { DEFAULT_LOCALE, configContext, selectionContext, type Selection } from './config.js';
+import { configContext, selectionContext, type Selection } from './config.js';
 
 /**
  * @tagname mobilise-provider
@@ -34,8 +34,8 @@ export class MobiliseProvider extends LitElement {
   endpoint = '';
   /** Show only sessions for this area or CLP. */
   area = '';
-  /** BCP 47 locale for dates, times and lists (en-GB, the default, is the only translation so far). */
-  locale = DEFAULT_LOCALE;
+  /** BCP 47 locale of the text, dates and numbers: en-GB, gd or cy; unset, the nearest `lang` decides (the page's, usually). */
+  locale = '';
   /** Privacy notice linked from the signup form's consent. */
   privacyUrl = '';
   /** Level of each element's top heading, 2–6, to fit under the page's own headings; an element's own `heading-level` wins. */
@@ -58,11 +58,13 @@ export class MobiliseProvider extends LitElement {
 
   /** Every reactive property is config, so any update means a new config. */
   protected override willUpdate() {
+    // Its `locale` is the language of everything inside: said as `lang`, so screen readers switch voice.
+    if (this.locale) this.lang = this.locale;
     // A new object each time: consumers are only notified of a new value.
     this.#configProvider.setValue({
       endpoint: this.endpoint || undefined,
       area: this.area || undefined,
-      locale: this.locale || DEFAULT_LOCALE,
+      locale: this.locale,
       privacyUrl: this.privacyUrl || undefined,
       headingLevel: this.headingLevel,
     });

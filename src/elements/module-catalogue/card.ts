@@ -4,7 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Module } from '../../contract/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { duration } from '../../strings/compose.js';
 import { heading } from '../shared/heading.js';
 import { audienceLabels, paragraphs, strandLabels } from './filter.js';
@@ -34,11 +34,11 @@ function formatList(items: string[], locale: string): string {
 function renderDetails(m: Module) {
   const toolsId = `tools-${m.id}`;
   return html`<details class="details" part="details">
-    <summary>${en.catalogue.details}<span class="visually-hidden"> ${en.catalogue.detailsAbout(m.title)}</span></summary>
+    <summary>${strings.catalogue.details}<span class="visually-hidden"> ${strings.catalogue.detailsAbout(m.title)}</span></summary>
     <div class="details-body">
       ${paragraphs(m.description).map((p) => html`<p>${p}</p>`)}
       ${m.tools.length
-        ? html`<p class="label" id=${toolsId}>${en.catalogue.tools}</p>
+        ? html`<p class="label" id=${toolsId}>${strings.catalogue.tools}</p>
             <ul class="tools" aria-labelledby=${toolsId}>
               ${m.tools.map((t) => html`<li>${t}</li>`)}
             </ul>`
@@ -50,20 +50,20 @@ function renderDetails(m: Module) {
 function renderMeta(m: Module, o: CardOptions) {
   return html`<dl class="meta">
     <div>
-      <dt>${en.catalogue.durationLabel}</dt>
-      <dd>${duration(en, m.durationMinutes)}</dd>
+      <dt>${strings.catalogue.durationLabel}</dt>
+      <dd>${duration(strings, m.durationMinutes)}</dd>
     </div>
     ${m.audience.length
       ? html`<div>
-          <dt>${en.catalogue.audienceLabel}</dt>
+          <dt>${strings.catalogue.audienceLabel}</dt>
           <dd>${formatList(m.audience.map((a) => audienceLabels[a]), o.locale)}</dd>
         </div>`
       : nothing}
     ${o.count === undefined
       ? nothing
       : html`<div>
-          <dt>${en.catalogue.sessionsLabel}</dt>
-          <dd class="sessions" part="sessions" data-count=${o.count}>${en.catalogue.upcoming(o.count)}</dd>
+          <dt>${strings.catalogue.sessionsLabel}</dt>
+          <dd class="sessions" part="sessions" data-count=${o.count}>${strings.catalogue.upcoming(o.count)}</dd>
         </div>`}
   </dl>`;
 }
@@ -84,13 +84,13 @@ export function renderCard(m: Module, o: CardOptions) {
           ${heading(o.headingLevel, { class: 'title', part: 'card-title', id: titleId }, m.title)}
           <p class="tags">
             <span class="badge" part="badge" data-strand=${m.strand}>${strandLabels[m.strand]}</span>
-            ${o.selected ? html`<span class="badge current" part="badge current">${en.catalogue.selected}</span>` : nothing}
+            ${o.selected ? html`<span class="badge current" part="badge current">${strings.catalogue.selected}</span>` : nothing}
           </p>
         </div>
         ${o.prerequisites.map(
           (p) =>
             html`<p class="follows">
-              <button type="button" class="link" part="prerequisite" @click=${() => o.onJump(p.id)}>${en.catalogue.follows(p.title)}</button>
+              <button type="button" class="link" part="prerequisite" @click=${() => o.onJump(p.id)}>${strings.catalogue.follows(p.title)}</button>
             </p>`,
         )}
         <p class="summary">${m.summary}</p>
@@ -98,7 +98,7 @@ export function renderCard(m: Module, o: CardOptions) {
       </div>
       <div class="actions">
         <button type="button" class="button select" part="select-button" @click=${() => o.onSelect(m)}>
-          ${en.catalogue.seeSessions}<span class="visually-hidden">: ${m.title}</span>
+          ${strings.catalogue.seeSessions}<span class="visually-hidden">: ${m.title}</span>
         </button>
       </div>
     </article>

@@ -3,14 +3,14 @@
  * unit-tested directly (test/module-catalogue-filter.test.ts).
  */
 import type { Audience, Module, Session, Strand } from '../../contract/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 
 export const LAYOUTS = ['cards', 'list'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
-/** Typed views of the labels; the annotation fails the build if en.ts misses a strand or audience. */
-export const strandLabels: Readonly<Record<Strand, string>> = en.catalogue.strands;
-export const audienceLabels: Readonly<Record<Audience, string>> = en.catalogue.audiences;
+/** Typed views of the labels; the annotation fails the build if strings.ts misses a strand or audience. */
+export const strandLabels: Readonly<Record<Strand, string>> = strings.catalogue.strands;
+export const audienceLabels: Readonly<Record<Audience, string>> = strings.catalogue.audiences;
 
 export interface Filters {
   strand?: Strand;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { DroppedItem } from '../../client/index.js';
 import { AUDIENCES, STRANDS, parseEnum, type Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { moduleCount } from '../../strings/compose.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { heading } from '../shared/heading.js';
@@ -190,25 +190,25 @@ export class MobiliseModuleCatalogue extends LitElement {
 
   #renderFilters() {
     const { strand, audience } = this.#filters;
-    return html`<form class="filters" part="filters" role="search" aria-label=${en.catalogue.filters} @submit=${this.#onSubmit}>
+    return html`<form class="filters" part="filters" role="search" aria-label=${strings.catalogue.filters} @submit=${this.#onSubmit}>
       ${renderSelectField({
         id: 'strand',
-        label: en.catalogue.strand,
-        all: en.catalogue.allStrands,
+        label: strings.catalogue.strand,
+        all: strings.catalogue.allStrands,
         options: STRANDS.map((s) => [s, strandLabels[s]] as const),
         current: strand ?? '',
         onChange: this.#onStrandChange,
       })}
       ${renderSelectField({
         id: 'audience',
-        label: en.catalogue.audience,
-        all: en.catalogue.allAudiences,
+        label: strings.catalogue.audience,
+        all: strings.catalogue.allAudiences,
         options: AUDIENCES.map((a) => [a, audienceLabels[a]] as const),
         current: audience ?? '',
         onChange: this.#onAudienceChange,
       })}
       <div class="field search">
-        <label for="search">${en.catalogue.search}</label>
+        <label for="search">${strings.catalogue.search}</label>
         <input class="control" id="search" type="search" autocomplete="off" .value=${this.search} @input=${this.#onSearchInput} />
       </div>
     </form>`;
@@ -218,9 +218,9 @@ export class MobiliseModuleCatalogue extends LitElement {
   #renderModules(data: CatalogueData, visible: Module[], headingLevel: number) {
     if (!visible.length) {
       return html`<div class="state empty" part="empty">
-        ${heading(headingLevel, { class: 'state-title' }, en.catalogue.empty)}
+        ${heading(headingLevel, { class: 'state-title' }, strings.catalogue.empty)}
         ${hasFilters(this.#filters)
-          ? html`<button type="button" class="button secondary" part="clear-button" @click=${this.#clearFilters}>${en.catalogue.clearFilters}</button>`
+          ? html`<button type="button" class="button secondary" part="clear-button" @click=${this.#clearFilters}>${strings.catalogue.clearFilters}</button>`
           : nothing}
       </div>`;
     }
@@ -244,17 +244,17 @@ export class MobiliseModuleCatalogue extends LitElement {
   override render() {
     const { status, value: data } = this.#task;
     const level = this.#ctx.headingLevel(3);
-    if (status === 'error') return html`${heading(level, { class: 'state-title' }, en.catalogue.loadFailed)} ${renderError(this.#task.error, this.#retry)}`;
+    if (status === 'error') return html`${heading(level, { class: 'state-title' }, strings.catalogue.loadFailed)} ${renderError(this.#task.error, this.#retry)}`;
     const loaded = status === 'complete' && data ? data : undefined;
     if (loaded && !loaded.modules.length) {
-      return html`${renderDropped(loaded.dropped)}<p class="state empty" part="empty">${en.catalogue.none}</p>`;
+      return html`${renderDropped(loaded.dropped)}<p class="state empty" part="empty">${strings.catalogue.none}</p>`;
     }
     const visible = loaded ? filterModules(loaded.modules, this.#filters) : [];
     return html`<div class="catalogue layout-${this.#layoutValue}">
       <div class="toolbar">
         ${this.#renderFilters()}
         <p class="count" part="count" role="status">
-          ${loaded ? moduleCount(en, visible.length, loaded.modules.length) : en.catalogue.loading}
+          ${loaded ? moduleCount(strings, visible.length, loaded.modules.length) : strings.catalogue.loading}
         </p>
       </div>
       ${loaded ? this.#renderModules(loaded, visible, level) : renderSkeleton()} ${loaded ? renderDropped(loaded.dropped) : nothing}

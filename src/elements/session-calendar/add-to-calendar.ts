@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Module, Session } from '../../contract/index.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../contract/ics.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 
 export type EventModule = Pick<Module, 'title' | 'summary'>;
 
@@ -15,7 +15,6 @@ export interface AddToCalendarProps {
   onToggle: (e: Event) => void;
 }
 
-const t = en.calendar;
 
 /**
  * A disclosure rather than an ARIA menu: plain links, Tab order, no roving focus to learn.
@@ -24,17 +23,17 @@ const t = en.calendar;
  */
 export function renderAddToCalendar(p: AddToCalendarProps) {
   return html`<details class="add-to-calendar" part="add-to-calendar" @toggle=${p.onToggle}>
-    <summary>${t.addToCalendar}<span class="visually-hidden">${p.context}</span></summary>
+    <summary>${strings.calendar.addToCalendar}<span class="visually-hidden">${p.context}</span></summary>
     <ul>
-      <li><a href=${p.icsHref ?? nothing} download="${p.session.id}.ics" data-kind="ics">${t.ics}</a></li>
+      <li><a href=${p.icsHref ?? nothing} download="${p.session.id}.ics" data-kind="ics">${strings.calendar.ics}</a></li>
       <li>
         <a href=${googleCalendarUrl(p.session, p.module)} target="_blank" rel="noopener noreferrer" data-kind="google"
-          >${t.google} <span class="visually-hidden">${t.newTab}</span></a
+          >${strings.calendar.google} <span class="visually-hidden">${strings.calendar.newTab}</span></a
         >
       </li>
       <li>
         <a href=${outlookCalendarUrl(p.session, p.module)} target="_blank" rel="noopener noreferrer" data-kind="outlook"
-          >${t.outlook} <span class="visually-hidden">${t.newTab}</span></a
+          >${strings.calendar.outlook} <span class="visually-hidden">${strings.calendar.newTab}</span></a
         >
       </li>
     </ul>

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Delivery } from '../../contract/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { formatDay, formatMonth, formatShortDay, formatTimeRange } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import { icon } from '../shared/icons.js';
@@ -21,9 +21,8 @@ export interface SessionView {
   onCalendarToggle(e: Event, entry: Entry): void;
 }
 
-const t = en.calendar;
 
-export const DELIVERY_LABEL: Record<Delivery, string> = { online: t.online, 'in-person': t.inPerson, hybrid: t.hybrid };
+export const DELIVERY_LABEL: Record<Delivery, string> = { online: strings.calendar.online, 'in-person': strings.calendar.inPerson, hybrid: strings.calendar.hybrid };
 
 /** A whole-month ISO instant, mid-month at noon so no time zone can tip it into a neighbour. */
 export const monthInstant = (month: string) => `${month}-15T12:00:00Z`;
@@ -37,7 +36,7 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
   const s = entry.session;
   const module = view.moduleOf(s.moduleId);
   const state = sessionState(s, view.now);
-  const context = t.signUpFor(module.title, formatDay(s.start, view.locale));
+  const context = strings.calendar.signUpFor(module.title, formatDay(s.start, view.locale));
   return html`<article
     class="session panel ${state.kind}"
     part="session"
@@ -50,7 +49,7 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
     <div class="info">
       <p class="when">
         ${icon('time')} <time class="time" datetime=${s.start}>${formatTimeRange(s.start, s.end, view.locale)}</time>
-        <span class="muted">(${t.ukTime})</span>
+        <span class="muted">(${strings.calendar.ukTime})</span>
       </p>
       <div class="place">
         <p class="where">
@@ -60,19 +59,19 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
             : nothing}
         </p>
         <p class="meta">
-          <span class="area">${t.area}: ${s.area}</span>${s.trainer ? html` · <span class="trainer">${t.trainer(s.trainer)}</span>` : nothing}
+          <span class="area">${strings.calendar.area}: ${s.area}</span>${s.trainer ? html` · <span class="trainer">${strings.calendar.trainer(s.trainer)}</span>` : nothing}
         </p>
       </div>
     </div>
     <div class="actions">
       ${state.action
         ? html`<button class="button" part="signup-button" type="button" data-signup=${s.id} @click=${(e: Event) => view.onSelect(e, entry)}>
-            ${state.action === 'waitlist' ? t.joinWaitlist : t.signUp}<span class="visually-hidden">${context}</span>
+            ${state.action === 'waitlist' ? strings.calendar.joinWaitlist : strings.calendar.signUp}<span class="visually-hidden">${context}</span>
           </button>`
         : nothing}
       ${s.accessibility
         ? html`<details class="access">
-            <summary>${icon('access')} ${t.accessibility}<span class="visually-hidden">${context}</span></summary>
+            <summary>${icon('access')} ${strings.calendar.accessibility}<span class="visually-hidden">${context}</span></summary>
             <p>${s.accessibility}</p>
           </details>`
         : nothing}

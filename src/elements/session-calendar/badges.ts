@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Session } from '../../contract/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 
 export type Availability = 'spaces' | 'few' | 'full-waitlist' | 'full' | 'cancelled' | 'closed';
 
@@ -11,7 +11,6 @@ export interface SessionState {
   action?: 'signup' | 'waitlist';
 }
 
-const t = en.calendar;
 
 /** Few spaces: at most three, or at most a tenth of the room. */
 export const isFew = (s: Session) => s.spacesLeft <= 3 || s.spacesLeft <= s.capacity * 0.1;
@@ -21,16 +20,16 @@ export const isFew = (s: Session) => s.spacesLeft <= 3 || s.spacesLeft <= s.capa
  * a passed deadline (or a session already started) closes signups, waiting list included.
  */
 export function sessionState(s: Session, now: number): SessionState {
-  if (s.status === 'cancelled') return { kind: 'cancelled', text: t.cancelled };
+  if (s.status === 'cancelled') return { kind: 'cancelled', text: strings.calendar.cancelled };
   const deadline = s.signupDeadline ? Date.parse(s.signupDeadline) : Infinity;
-  if (now > deadline || now >= Date.parse(s.start)) return { kind: 'closed', text: t.closed };
+  if (now > deadline || now >= Date.parse(s.start)) return { kind: 'closed', text: strings.calendar.closed };
   if (s.status === 'full' || s.spacesLeft === 0) {
     return s.waitlist
-      ? { kind: 'full-waitlist', text: t.fullWaitlist, action: 'waitlist' }
-      : { kind: 'full', text: t.full };
+      ? { kind: 'full-waitlist', text: strings.calendar.fullWaitlist, action: 'waitlist' }
+      : { kind: 'full', text: strings.calendar.full };
   }
-  if (isFew(s)) return { kind: 'few', text: t.fewLeft(s.spacesLeft), action: 'signup' };
-  return { kind: 'spaces', text: t.spacesLeft(s.spacesLeft), action: 'signup' };
+  if (isFew(s)) return { kind: 'few', text: strings.calendar.fewLeft(s.spacesLeft), action: 'signup' };
+  return { kind: 'spaces', text: strings.calendar.spacesLeft(s.spacesLeft), action: 'signup' };
 }
 
 /** Text first, colour second: the class only tints a badge whose words already say it all. */

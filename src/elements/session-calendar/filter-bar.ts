@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { DELIVERY_MODES, type Delivery, type Module } from '../../contract/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { renderSelectField } from '../shared/select-field.js';
 import { DELIVERY_LABEL } from './agenda-view.js';
 
@@ -23,7 +23,6 @@ export interface FilterBarProps {
   onToggle(): void;
 }
 
-const t = en.calendar;
 
 /**
  * Native, labelled controls; each change filters at once (no submit step to miss). On a narrow
@@ -35,38 +34,38 @@ export function renderFilterBar(p: FilterBarProps) {
     p.onChange(target.name, target.value);
   };
   return html`<button class="button secondary filter-toggle" type="button" aria-expanded=${p.open} aria-controls="filters" @click=${p.onToggle}>
-      ${t.filterToggle(p.active)}
+      ${strings.calendar.filterToggle(p.active)}
     </button>
     <fieldset class="filters" id="filters" part="filters" ?disabled=${p.disabled} @change=${change}>
-    <legend class="visually-hidden">${t.filters}</legend>
+    <legend class="visually-hidden">${strings.calendar.filters}</legend>
     ${renderSelectField({
       id: 'f-module',
       name: 'module',
-      label: t.module,
-      all: t.allModules,
+      label: strings.calendar.module,
+      all: strings.calendar.allModules,
       options: p.modules.map((m) => [m.id, m.title] as const),
       current: p.module,
     })}
     ${renderSelectField({
       id: 'f-delivery',
       name: 'delivery',
-      label: t.delivery,
-      all: t.allDelivery,
+      label: strings.calendar.delivery,
+      all: strings.calendar.allDelivery,
       options: DELIVERY_MODES.map((d) => [d, DELIVERY_LABEL[d]] as const),
       current: p.delivery,
     })}
-    ${renderSelectField({ id: 'f-area', name: 'area', label: t.area, all: t.allAreas, options: p.areas.map((a) => [a, a] as const), current: p.area })}
+    ${renderSelectField({ id: 'f-area', name: 'area', label: strings.calendar.area, all: strings.calendar.allAreas, options: p.areas.map((a) => [a, a] as const), current: p.area })}
     <div class="field">
-      <label for="f-from">${t.from}</label>
+      <label for="f-from">${strings.calendar.from}</label>
       <input class="control" id="f-from" name="from" type="date" .value=${p.from} max=${p.to || nothing} />
     </div>
     <div class="field">
-      <label for="f-to">${t.to}</label>
+      <label for="f-to">${strings.calendar.to}</label>
       <input class="control" id="f-to" name="to" type="date" .value=${p.to} min=${p.from || nothing} />
     </div>
     ${p.active
       ? html`<div class="field clear">
-          <button class="button secondary" type="button" data-action="clear" @click=${p.onClear}>${t.clearFilters}</button>
+          <button class="button secondary" type="button" data-action="clear" @click=${p.onClear}>${strings.calendar.clearFilters}</button>
         </div>`
       : nothing}
   </fieldset>`;

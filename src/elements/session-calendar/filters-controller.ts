@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DELIVERY_MODES, parseEnum, type Module } from '../../contract/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { renderFilterBar } from './filter-bar.js';
 import { memoOne, type Filters } from './filters.js';
 
@@ -20,7 +20,6 @@ const FILTER_NAMES = ['module', 'delivery', 'area', 'from', 'to'] as const;
 type FilterValues = Pick<Filters, (typeof FILTER_NAMES)[number]>;
 const NO_FILTERS: FilterValues = { module: '', delivery: '', area: '', from: '', to: '' };
 
-const t = en.calendar;
 /** Dev-facing: an attribute value the calendar does not know, and ignores. */
 export const warnIgnored = (what: string) => (value: string) =>
   console.warn(`[mobilise] <mobilise-session-calendar> ignores ${what}="${value}"`);
@@ -126,8 +125,8 @@ export class FiltersController implements ReactiveController {
   renderProviderNotice(title: (moduleId: string) => string) {
     if (!this.#fromProvider || !this.#values.module) return nothing;
     return html`<div class="state provider-notice">
-      <p role="status">${t.showingFor(title(this.#values.module))}</p>
-      <button class="button secondary" type="button" data-action="show-all" @click=${this.#showAllModules}>${t.showAll}</button>
+      <p role="status">${strings.calendar.showingFor(title(this.#values.module))}</p>
+      <button class="button secondary" type="button" data-action="show-all" @click=${this.#showAllModules}>${strings.calendar.showAll}</button>
     </div>`;
   }
 

@@ -1,5 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { dayKey } from '../shared/format.js';
 import { renderError } from '../shared/states.js';
 import type { SessionView } from './agenda-view.js';
@@ -7,7 +7,6 @@ import { byDay, memoOne, type Entry } from './filters.js';
 
 type GridModule = typeof import('./month-grid.js');
 
-const t = en.calendar;
 
 /**
  * The month view's own state, so the element only says when the month view shows: the grid
@@ -92,7 +91,7 @@ export class MonthGridController implements ReactiveController {
 
   render(entries: Entry[], view: SessionView) {
     if (this.#error) return renderError(this.#error, this.#retry);
-    if (!this.#grid || !this.#focused) return html`<div class="skeleton grid-skeleton"><span class="visually-hidden">${t.loadingMonth}</span></div>`;
+    if (!this.#grid || !this.#focused) return html`<div class="skeleton grid-skeleton"><span class="visually-hidden">${strings.calendar.loadingMonth}</span></div>`;
     const days = this.#days(entries);
     return this.#grid.renderMonthGrid({
       month: this.#grid.monthOf(this.#focused),

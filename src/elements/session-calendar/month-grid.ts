@@ -4,14 +4,13 @@
  * Days are "YYYY-MM-DD" strings handled as UTC dates, so no clock change can skip one.
  */
 import { html, nothing } from 'lit';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { formatDay, formatMonth } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import { dayInstant, monthInstant, renderSessionList, type SessionView } from './agenda-view.js';
 import type { Entry } from './filters.js';
 
 const DAY_MS = 86_400_000;
-const t = en.calendar;
 
 const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -136,7 +135,7 @@ function renderCell(day: string | null, p: GridProps) {
   >
     <span class="num" aria-hidden="true">${Number(day.slice(8))}</span>
     ${count ? html`<span class="count" aria-hidden="true">${count}</span>` : nothing}
-    <span class="visually-hidden">${formatDay(dayInstant(day), p.view.locale)}, ${t.sessionsOnDay(count)}</span>
+    <span class="visually-hidden">${formatDay(dayInstant(day), p.view.locale)}, ${strings.calendar.sessionsOnDay(count)}</span>
     ${count
       ? html`<span class="titles">${list.slice(0, 2).map((e) => html`<span>${p.view.moduleOf(e.session.moduleId).title}</span>`)}${count > 2
           ? html`<span aria-hidden="true">+${count - 2}</span>`
@@ -149,8 +148,8 @@ function renderDayPanel(p: GridProps) {
   if (!p.selected) return nothing;
   const day = formatDay(dayInstant(p.selected), p.view.locale);
   return html`<section class="day-panel" aria-labelledby="day-title">
-    ${heading(p.view.level + 1, { class: 'day-title', id: 'day-title' }, t.dayHeading(day))}
-    ${p.selectedEntries.length ? renderSessionList(p.selectedEntries, p.view, p.view.level + 2) : html`<p class="state">${t.dayNone}</p>`}
+    ${heading(p.view.level + 1, { class: 'day-title', id: 'day-title' }, strings.calendar.dayHeading(day))}
+    ${p.selectedEntries.length ? renderSessionList(p.selectedEntries, p.view, p.view.level + 2) : html`<p class="state">${strings.calendar.dayNone}</p>`}
   </section>`;
 }
 
@@ -160,14 +159,14 @@ export function renderMonthGrid(p: GridProps) {
   return html`<div class="month-view">
     <div class="grid-head">
       <button class="button secondary nav" type="button" data-nav="prev" @click=${() => p.onMonth(-1)}>
-        <span aria-hidden="true">‹</span><span class="visually-hidden">${t.previousMonth}</span>
+        <span aria-hidden="true">‹</span><span class="visually-hidden">${strings.calendar.previousMonth}</span>
       </button>
       ${heading(p.view.level + 1, { class: 'month-heading', part: 'month-heading', id: 'grid-title', live: 'polite' }, title)}
       <button class="button secondary nav" type="button" data-nav="next" @click=${() => p.onMonth(1)}>
-        <span aria-hidden="true">›</span><span class="visually-hidden">${t.nextMonth}</span>
+        <span aria-hidden="true">›</span><span class="visually-hidden">${strings.calendar.nextMonth}</span>
       </button>
     </div>
-    <p id="grid-hint" class="visually-hidden">${t.gridHint}</p>
+    <p id="grid-hint" class="visually-hidden">${strings.calendar.gridHint}</p>
     <table role="grid" class="grid" part="grid" aria-labelledby="grid-title" aria-describedby="grid-hint" @keydown=${(e: KeyboardEvent) => onKeyDown(e, p)}
       @focusin=${(e: FocusEvent) => {
         const day = dayOf(e);
@@ -183,7 +182,7 @@ export function renderMonthGrid(p: GridProps) {
         ${monthWeeks(p.month).map((week) => html`<tr>${week.map((day) => renderCell(day, p))}</tr>`)}
       </tbody>
     </table>
-    <p class="visually-hidden" role="status">${p.selected ? t.dayShown(p.selectedEntries.length, selectedDay) : ''}</p>
+    <p class="visually-hidden" role="status">${p.selected ? strings.calendar.dayShown(p.selectedEntries.length, selectedDay) : ''}</p>
     ${renderDayPanel(p)}
   </div>`;
 }

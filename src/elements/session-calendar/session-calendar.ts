@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { sessionCount } from '../../strings/compose.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { LINK } from '../shared/booking-link.js';
@@ -26,7 +26,6 @@ export type CalendarView = 'agenda' | 'month';
 export type SignupMode = 'auto' | 'dialog' | 'page';
 export type CalendarLayout = 'cards' | 'compact';
 
-const t = en.calendar;
 const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.id, m]));
 
 /**
@@ -274,18 +273,18 @@ export class MobiliseSessionCalendar extends LitElement {
   #renderToolbar(shown: number, total: number) {
     const view = this.#currentView;
     return html`<div class="toolbar">
-      <div class="view-toggle" part="view-toggle" role="group" aria-label=${t.view}>
-        <button class="button secondary" type="button" data-view="agenda" aria-pressed=${view === 'agenda'} @click=${this.#onViewClick}>${t.agenda}</button>
-        <button class="button secondary" type="button" data-view="month" aria-pressed=${view === 'month'} @click=${this.#onViewClick}>${t.month}</button>
+      <div class="view-toggle" part="view-toggle" role="group" aria-label=${strings.calendar.view}>
+        <button class="button secondary" type="button" data-view="agenda" aria-pressed=${view === 'agenda'} @click=${this.#onViewClick}>${strings.calendar.agenda}</button>
+        <button class="button secondary" type="button" data-view="month" aria-pressed=${view === 'month'} @click=${this.#onViewClick}>${strings.calendar.month}</button>
       </div>
-      <p class="count" role="status">${this.#data.value ? sessionCount(en, shown, total) : ''}</p>
+      <p class="count" role="status">${this.#data.value ? sessionCount(strings, shown, total) : ''}</p>
     </div>`;
   }
 
   /** Three placeholders of a session's height in the current layout (the styles size them). */
   #renderSkeleton() {
     return html`<div class="loading" aria-busy="true">
-      <p class="visually-hidden" role="status">${en.state.loading}</p>
+      <p class="visually-hidden" role="status">${strings.state.loading}</p>
       ${[0, 1, 2].map(() => html`<div class="skeleton session-skeleton"></div>`)}
     </div>`;
   }
@@ -294,7 +293,7 @@ export class MobiliseSessionCalendar extends LitElement {
     const limit = this.#filters.limit;
     return html`${renderAgenda(this.#page(entries, limit), view)}
     ${entries.length > limit
-      ? html`<p class="more"><button class="button secondary" type="button" data-action="more" @click=${this.#showMore}>${t.showMore}</button></p>`
+      ? html`<p class="more"><button class="button secondary" type="button" data-action="more" @click=${this.#showMore}>${strings.calendar.showMore}</button></p>`
       : nothing}`;
   }
 
@@ -302,12 +301,12 @@ export class MobiliseSessionCalendar extends LitElement {
   #renderEmpty(level: number) {
     const filtered = this.#filters.active > 0;
     return html`<div class="state empty" part="empty">
-      ${heading(level, { class: 'state-title' }, filtered ? t.noMatch : t.noneYet)}
+      ${heading(level, { class: 'state-title' }, filtered ? strings.calendar.noMatch : strings.calendar.noneYet)}
       ${filtered
-        ? html`<button class="button secondary" type="button" @click=${this.#filters.clear}>${t.clearFilters}</button>`
-        : html`<p>${t.checkBack}</p>
+        ? html`<button class="button secondary" type="button" @click=${this.#filters.clear}>${strings.calendar.clearFilters}</button>`
+        : html`<p>${strings.calendar.checkBack}</p>
             ${this.#ctx.config.area && !this.#allAreas
-              ? html`<button class="button secondary" type="button" @click=${this.#seeAllAreas}>${t.seeAllAreas}</button>`
+              ? html`<button class="button secondary" type="button" @click=${this.#seeAllAreas}>${strings.calendar.seeAllAreas}</button>`
               : nothing}`}
     </div>`;
   }
@@ -315,7 +314,7 @@ export class MobiliseSessionCalendar extends LitElement {
   #renderContent() {
     const value = this.#data.value;
     if (this.#data.status === 'error')
-      return html`${heading(this.#ctx.headingLevel(2) + 1, { class: 'state-title' }, t.loadFailed)} ${renderError(this.#data.error, this.#reload)}`;
+      return html`${heading(this.#ctx.headingLevel(2) + 1, { class: 'state-title' }, strings.calendar.loadFailed)} ${renderError(this.#data.error, this.#reload)}`;
     if (!value) return html`${this.#filters.renderBar([], [], true)} ${this.#renderToolbar(0, 0)} ${this.#renderSkeleton()}`;
     const entries = this.#filteredEntries();
     const view: SessionView = { ...this.#sessionView, locale: this.#ctx.locale, now: value.now, level: this.#ctx.headingLevel(2) };
@@ -329,7 +328,7 @@ export class MobiliseSessionCalendar extends LitElement {
 
   override render() {
     return html`<section class="calendar" aria-labelledby="calendar-heading">
-      ${heading(this.#ctx.headingLevel(2), { class: 'heading', id: 'calendar-heading' }, t.heading)}
+      ${heading(this.#ctx.headingLevel(2), { class: 'heading', id: 'calendar-heading' }, strings.calendar.heading)}
       ${this.#renderContent()} ${this.#dialog.render(this.#titleOf, this.#ctx.endpoint ?? '')}
     </section>`;
   }

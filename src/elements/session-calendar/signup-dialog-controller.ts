@@ -1,9 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import type { Entry } from './filters.js';
 
-const t = en.calendar;
 
 /**
  * The signup `<dialog>`: which session it is for, opening it modally (loading the form on
@@ -68,9 +67,9 @@ export class SignupDialogController implements ReactiveController {
     return html`<dialog class="dialog panel" part="dialog" aria-labelledby=${shown ? 'dialog-title' : nothing} @close=${this.#restoreFocus}>
       ${shown
         ? html`<div class="dialog-head">
-              <h2 id="dialog-title">${s ? t.dialogHeading(titleOf(s.moduleId)) : en.booking.heading}</h2>
+              <h2 id="dialog-title">${s ? strings.calendar.dialogHeading(titleOf(s.moduleId)) : strings.booking.heading}</h2>
               <button class="button secondary close" type="button" data-action="close" @click=${this.#close}>
-                <span aria-hidden="true">×</span><span class="visually-hidden">${t.close}</span>
+                <span aria-hidden="true">×</span><span class="visually-hidden">${strings.calendar.close}</span>
               </button>
             </div>
             ${s

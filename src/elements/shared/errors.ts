@@ -1,21 +1,21 @@
 import { isMobiliseError } from '../../client/index.js';
-import { en } from '../../strings/en.js';
+import { localise, strings } from '../../strings/current.js';
 
 /** A human sentence for any failure, never a stack trace or a status code alone. */
 export function describeError(error: unknown): string {
-  if (!isMobiliseError(error)) return en.state.server;
+  if (!isMobiliseError(error)) return strings.state.server;
   switch (error.kind) {
     case 'config':
     case 'unavailable':
-      return error.message;
+      return localise(error.message);
     case 'network':
-      return en.state.network;
+      return strings.state.network;
     case 'timeout':
-      return en.state.timeout;
+      return strings.state.timeout;
     case 'bad-response':
-      return en.state.badResponse;
+      return strings.state.badResponse;
     default:
-      return error.problem?.detail?.trim() || en.state.server;
+      return error.problem?.detail?.trim() || strings.state.server;
   }
 }
 

@@ -1,4 +1,4 @@
-import { TIME_ZONE } from '../../context/config.js';
+import { DEFAULT_LOCALE, TIME_ZONE } from '../../context/config.js';
 
 /** Intl formatters are costly to build; one per locale+options is reused across renders. */
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -7,7 +7,8 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
   const key = locale + JSON.stringify(options);
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options });
+    // An engine whose ICU lacks the locale (Gaelic, in some) writes British English, not its own default.
+    f = new Intl.DateTimeFormat([locale, DEFAULT_LOCALE], { timeZone: TIME_ZONE, ...options });
     cache.set(key, f);
   }
   return f;

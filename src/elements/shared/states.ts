@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import type { DroppedItem } from '../../client/index.js';
 import { canRetry, describeError } from './errors.js';
 
@@ -10,11 +10,11 @@ import { canRetry, describeError } from './errors.js';
 export function renderError(error: unknown, retry: () => void) {
   return html`<div class="state error" part="error" role="alert">
     <p>${describeError(error)}</p>
-    ${canRetry(error) ? html`<button class="button secondary" part="retry" type="button" @click=${retry}>${en.state.retry}</button>` : nothing}
+    ${canRetry(error) ? html`<button class="button secondary" part="retry" type="button" @click=${retry}>${strings.state.retry}</button>` : nothing}
   </div>`;
 }
 
 /** A polite note when some items were dropped for not matching the contract. */
 export function renderDropped(dropped: DroppedItem[]) {
-  return dropped.length ? html`<p class="state" part="notice" role="status">${en.state.partialData(dropped.length)}</p>` : nothing;
+  return dropped.length ? html`<p class="state" part="notice" role="status">${strings.state.partialData(dropped.length)}</p>` : nothing;
 }

@@ -9,14 +9,13 @@ import { cancelBooking, confirmBooking, viewBooking } from '../../client/booking
 import { isMobiliseError } from '../../client/errors.js';
 import type { BookingView } from '../../contract/index.js';
 import type { MobiliseController } from '../../context/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { heading } from '../shared/heading.js';
 import { renderError } from '../shared/states.js';
 import { focusable } from './result.js';
 import { LINK, withManageToken } from '../shared/booking-link.js';
 import { renderSessionSummary } from './summary.js';
 
-const t = en.booking;
 /** Amber while something is still to happen, red once the booking has ended (confirmed is green, waitlisted amber already). */
 const tone: Partial<Record<BookingView['status'], string>> = { pending: 'waitlisted', expired: 'error', cancelled: 'error' };
 
@@ -102,18 +101,18 @@ export class BookingPanel {
     const problem = isMobiliseError(error) ? error.problem : undefined;
     const text = problem && (problem.detail || problem.errors?.[0]?.message);
     return html`<div class="result error" part="result">
-      ${heading(level, focusable, (text && problem.title) || t.failed)} ${text ? html`<p>${text}</p>` : renderError(error, this.#load)}
+      ${heading(level, focusable, (text && problem.title) || strings.booking.failed)} ${text ? html`<p>${text}</p>` : renderError(error, this.#load)}
     </div>`;
   }
 
   #renderCancel() {
     return this.#asking
-      ? html`<p>${t.sure}</p>
+      ? html`<p>${strings.booking.sure}</p>
           <div class="actions">
-            <button class="button" type="button" data-action="cancel" @click=${this.#cancel}>${t.yes}</button>
-            <button class="button secondary" type="button" data-action="keep" @click=${this.#keep}>${t.keep}</button>
+            <button class="button" type="button" data-action="cancel" @click=${this.#cancel}>${strings.booking.yes}</button>
+            <button class="button secondary" type="button" data-action="keep" @click=${this.#keep}>${strings.booking.keep}</button>
           </div>`
-      : html`<div class="actions"><button class="button secondary" type="button" @click=${this.#ask}>${t.cancel}</button></div>`;
+      : html`<div class="actions"><button class="button secondary" type="button" @click=${this.#ask}>${strings.booking.cancel}</button></div>`;
   }
 
   /** Nothing until the first answer: the form shows its skeleton. */
@@ -122,16 +121,16 @@ export class BookingPanel {
     const v = this.#view;
     if (!v) return undefined;
     const { status, session } = v;
-    const { heading: title, body: text } = t[status];
+    const { heading: title, body: text } = strings.booking[status];
     // The status names the booking (tests and host styles can rely on it); the tone borrows the form's outcome borders.
     return html`<div class="result ${status} ${tone[status] ?? ''}" part="result">
       ${heading(level, focusable, `${v.firstName}, ${title}`)}
       <p><strong>${this.#title}</strong></p>
       ${renderSessionSummary(session, this.#ctx.locale, 'closed')}
-      <p>${v.position ? t.position(v.position) : ''}${text}</p>
+      <p>${v.position ? strings.booking.position(v.position) : ''}${text}</p>
       ${status === 'confirmed'
         ? html`<p><a class="button secondary" part="add-to-calendar" href=${this.#ctx.client().icsUrl(session.id)!} download
-            >${en.signup.addToCalendar}</a
+            >${strings.signup.addToCalendar}</a
           ></p>`
         : ''}
       ${this.#manage && (status === 'pending' || status === 'confirmed' || status === 'waitlisted') ? this.#renderCancel() : ''}

@@ -1,9 +1,8 @@
 import { isMobiliseError } from '../../client/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { rateLimitedFor } from '../../strings/compose.js';
 import { problemToProblems, type Problems } from './validation.js';
 
-const t = en.signup;
 
 /** What the form does about a failed POST. Answers are always kept. */
 export type FailureAction =
@@ -14,7 +13,7 @@ export type FailureAction =
 
 /** Pure: maps a client error to the member-facing response, so every branch is unit-tested without a DOM. */
 export function classifyFailure(error: unknown): FailureAction {
-  if (!isMobiliseError(error)) return { kind: 'notice', text: t.failed };
+  if (!isMobiliseError(error)) return { kind: 'notice', text: strings.signup.failed };
   const problem = error.problem;
   const code = problem?.code;
   if (problem && (code === 'validation' || error.status === 422)) return { kind: 'problems', problems: problemToProblems(problem) };
@@ -22,11 +21,11 @@ export function classifyFailure(error: unknown): FailureAction {
   if (code === 'session-closed' || code === 'not-found') return { kind: 'outcome', outcome: 'closed' };
   if (code === 'rate-limited' || error.status === 429) {
     const wait = error.details.retryAfter;
-    return { kind: 'notice', text: wait !== undefined && wait > 0 ? rateLimitedFor(en, wait) : t.rateLimited };
+    return { kind: 'notice', text: wait !== undefined && wait > 0 ? rateLimitedFor(strings, wait) : strings.signup.rateLimited };
   }
-  if (code === 'idempotency-conflict') return { kind: 'notice', text: t.conflict, renewKey: true };
+  if (code === 'idempotency-conflict') return { kind: 'notice', text: strings.signup.conflict, renewKey: true };
   // Network, timeout, 5xx: safe to send again with the same key.
-  if (error.retryable) return { kind: 'notice', text: t.networkRetry };
+  if (error.retryable) return { kind: 'notice', text: strings.signup.networkRetry };
   // A problem with a blank detail must still say something.
-  return { kind: 'notice', text: problem?.detail?.trim() || t.failed };
+  return { kind: 'notice', text: problem?.detail?.trim() || strings.signup.failed };
 }

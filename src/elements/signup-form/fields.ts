@@ -3,10 +3,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { MEMBERSHIP_STATUSES, type Membership } from '../../contract/index.js';
 import { heading } from '../shared/heading.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import type { FormField } from './validation.js';
 
-const t = en.signup;
 
 export type TextField = 'firstName' | 'lastName' | 'email' | 'phone' | 'postcode' | 'clp' | 'accessNeeds';
 
@@ -25,16 +24,16 @@ interface TextSpec {
 
 /** Autocomplete tokens let phones fill the form in one tap; inputmode picks the right keyboard. */
 export const TEXT_FIELDS: Record<TextField, TextSpec> = {
-  firstName: { label: t.firstName, autocomplete: 'given-name', autocapitalize: 'words', spellcheck: 'false' },
-  lastName: { label: t.lastName, autocomplete: 'family-name', autocapitalize: 'words', spellcheck: 'false' },
-  email: { label: t.email, type: 'email', autocomplete: 'email', inputmode: 'email', autocapitalize: 'off', spellcheck: 'false' },
-  phone: { label: t.phone, type: 'tel', autocomplete: 'tel', inputmode: 'tel', optional: true },
-  postcode: { label: t.postcode, autocomplete: 'postal-code', autocapitalize: 'characters', spellcheck: 'false' },
-  clp: { label: t.clp, autocomplete: 'off', optional: true },
-  accessNeeds: { label: t.accessNeeds, autocomplete: 'off', hint: t.accessHint, multiline: true, optional: true },
+  firstName: { label: strings.signup.firstName, autocomplete: 'given-name', autocapitalize: 'words', spellcheck: 'false' },
+  lastName: { label: strings.signup.lastName, autocomplete: 'family-name', autocapitalize: 'words', spellcheck: 'false' },
+  email: { label: strings.signup.email, type: 'email', autocomplete: 'email', inputmode: 'email', autocapitalize: 'off', spellcheck: 'false' },
+  phone: { label: strings.signup.phone, type: 'tel', autocomplete: 'tel', inputmode: 'tel', optional: true },
+  postcode: { label: strings.signup.postcode, autocomplete: 'postal-code', autocapitalize: 'characters', spellcheck: 'false' },
+  clp: { label: strings.signup.clp, autocomplete: 'off', optional: true },
+  accessNeeds: { label: strings.signup.accessNeeds, autocomplete: 'off', hint: strings.signup.accessHint, multiline: true, optional: true },
 };
 
-const MEMBERSHIP_LABELS: Record<Membership, string> = { member: t.member, supporter: t.supporter, 'not-yet': t.notYet };
+const MEMBERSHIP_LABELS: Record<Membership, string> = { member: strings.signup.member, supporter: strings.signup.supporter, 'not-yet': strings.signup.notYet };
 
 export const fieldId = (field: FormField | 'website' | 'consentMarketing') => `f-${field}`;
 
@@ -58,7 +57,7 @@ export function safeHref(url: string | undefined): string | undefined {
 function errorMessage(field: FormField, error: string | undefined) {
   return error
     ? html`<p class="error-message" part="error-message" id="${fieldId(field)}-error">
-        <span class="visually-hidden">${t.errorPrefix}</span> ${error}
+        <span class="visually-hidden">${strings.signup.errorPrefix}</span> ${error}
       </p>`
     : nothing;
 }
@@ -115,7 +114,7 @@ export function renderMembership(value: Membership | '', error: string | undefin
     aria-required="true"
     aria-describedby=${ifDefined(error && `${id}-error`)}
   >
-    <legend part="label">${t.membership}</legend>
+    <legend part="label">${strings.signup.membership}</legend>
     ${errorMessage('membership', error)}
     <div class="choices">
       ${MEMBERSHIP_STATUSES.map(
@@ -153,11 +152,11 @@ export function renderConsent(checked: boolean, error: string | undefined, priva
         aria-invalid=${ifDefined(error ? 'true' : undefined)}
         .checked=${live(checked)}
       />
-      <label for=${id} part="choice-label">${t.consentContact}</label>
+      <label for=${id} part="choice-label">${strings.signup.consentContact}</label>
     </div>
     ${privacyHref
       ? html`<p class="hint choice-hint" id=${hintId!}>
-          <a href=${privacyHref} target="_blank" rel="noopener noreferrer">${t.privacy}<span class="visually-hidden"> ${t.newTab}</span></a>
+          <a href=${privacyHref} target="_blank" rel="noopener noreferrer">${strings.signup.privacy}<span class="visually-hidden"> ${strings.signup.newTab}</span></a>
         </p>`
       : nothing}
   </div>`;
@@ -169,7 +168,7 @@ export function renderMarketing(checked: boolean) {
   return html`<div class="field" part="field">
     <div class="choice">
       <input type="checkbox" id=${id} name="consentMarketing" part="choice" .checked=${live(checked)} />
-      <label for=${id} part="choice-label">${t.consentMarketing}</label>
+      <label for=${id} part="choice-label">${strings.signup.consentMarketing}</label>
     </div>
   </div>`;
 }
@@ -178,14 +177,14 @@ export function renderMarketing(checked: boolean) {
 export function renderHoneypot(value: string) {
   const id = fieldId('website');
   return html`<div class="hp" aria-hidden="true">
-    <label for=${id}>${t.honeypot}</label>
+    <label for=${id}>${strings.signup.honeypot}</label>
     <input type="text" id=${id} name="website" tabindex="-1" autocomplete="off" .value=${live(value)} />
   </div>`;
 }
 
 export function renderErrorSummary(entries: { field?: FormField; message: string }[], onLink: (e: Event) => void, level: number) {
   return html`<div class="error-summary state error" part="error-summary" role="alert" tabindex="-1">
-    ${heading(level, { class: 'error-summary-title' }, t.errorSummary)}
+    ${heading(level, { class: 'error-summary-title' }, strings.signup.errorSummary)}
     <ul>
       ${entries.map(
         (e) =>

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { localise } from '../../strings/current.js';
 import {
   focusTargetId,
   renderConsent,
@@ -130,8 +131,9 @@ export class FormStateController implements ReactiveController {
   /** `level`: the error summary's heading level (one below the form's). */
   render(privacyHref: string | undefined, level: number) {
     const v = this.#values;
-    const e = this.#errors;
-    const entries = this.#showSummary ? summaryEntries({ fields: e, general: this.#general }) : [];
+    // Messages are kept in English (the contract's) and worded in the page's language here.
+    const e: FieldErrors = Object.fromEntries(Object.entries(this.#errors).map(([field, message]) => [field, localise(message!)]));
+    const entries = this.#showSummary ? summaryEntries({ fields: e, general: this.#general.map(localise) }) : [];
     return html`${entries.length ? renderErrorSummary(entries, this.#onSummaryLink, level) : nothing}
     ${renderTextField('firstName', v.firstName, e.firstName)} ${renderTextField('lastName', v.lastName, e.lastName)}
     ${renderTextField('email', v.email, e.email)} ${renderTextField('phone', v.phone, e.phone)}

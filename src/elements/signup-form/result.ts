@@ -1,11 +1,10 @@
 import { html } from 'lit';
 import type { SignupResult } from '../../contract/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { formatDay, formatTime } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import type { Availability } from './summary.js';
 
-const t = en.signup;
 
 /** What came back from a submission: a held place or waiting-list slot to confirm by email, or a session that can no longer take anyone. */
 export type Outcome = { kind: 'pending'; result: SignupResult } | { kind: 'full' | 'closed' };
@@ -22,10 +21,10 @@ function renderPending({ result }: Extract<Outcome, { result: SignupResult }>, a
   const place = result.hold === 'place';
   const until = `${formatTime(result.holdExpiresAt, 'en-GB')} on ${formatDay(result.holdExpiresAt, 'en-GB')}`;
   return html`<div class="result pending ${result.hold}" part="result">
-    ${heading(level, focusable, place ? t.checkEmail : t.checkEmailWaitlist)}
-    <p>${place ? t.pendingNext(until) : t.pendingWaitlistNext(until)}</p>
-    <p>${t.pendingSpam}</p>
-    <div class="actions"><button class="button secondary" type="button" @click=${again}>${t.again}</button></div>
+    ${heading(level, focusable, place ? strings.signup.checkEmail : strings.signup.checkEmailWaitlist)}
+    <p>${place ? strings.signup.pendingNext(until) : strings.signup.pendingWaitlistNext(until)}</p>
+    <p>${strings.signup.pendingSpam}</p>
+    <div class="actions"><button class="button secondary" type="button" @click=${again}>${strings.signup.again}</button></div>
   </div>`;
 }
 
@@ -34,16 +33,16 @@ export function renderOutcome(outcome: Outcome, actions: OutcomeActions, level: 
   if (outcome.kind === 'pending') return renderPending(outcome, actions.again, level);
   const full = outcome.kind === 'full';
   return html`<div class="result state error" part="result">
-    ${heading(level, focusable, full ? t.fullTitle : t.closedTitle)}
-    <p>${full ? t.full : t.closed}</p>
-    <div class="actions"><button class="button secondary" type="button" @click=${actions.back}>${t.back}</button></div>
+    ${heading(level, focusable, full ? strings.signup.fullTitle : strings.signup.closedTitle)}
+    <p>${full ? strings.signup.full : strings.signup.closed}</p>
+    <div class="actions"><button class="button secondary" type="button" @click=${actions.back}>${strings.signup.back}</button></div>
   </div>`;
 }
 
 /** Shown instead of the form when the session itself cannot take signups. */
 export function renderUnavailableSession(state: Extract<Availability, 'full' | 'cancelled' | 'closed'>, level: number) {
-  const title = state === 'full' ? t.fullTitle : t.closedTitle;
-  const text = state === 'full' ? t.full : state === 'cancelled' ? t.cancelled : t.closed;
+  const title = state === 'full' ? strings.signup.fullTitle : strings.signup.closedTitle;
+  const text = state === 'full' ? strings.signup.full : state === 'cancelled' ? strings.signup.cancelled : strings.signup.closed;
   return html`<div class="state" part="result">
     ${heading(level, focusable, title)}
     <p>${text}</p>
@@ -53,13 +52,13 @@ export function renderUnavailableSession(state: Extract<Availability, 'full' | '
 /** Static mode: nowhere to POST, so point at the CLP's own booking page when it has one. */
 export function renderStaticMode(externalUrl: string | undefined, level: number) {
   return html`<div class="state" part="result">
-    ${heading(level, focusable, t.unavailableTitle)}
+    ${heading(level, focusable, strings.signup.unavailableTitle)}
     ${externalUrl
       ? html`<p>
           <a class="button" part="external-signup" href=${externalUrl} target="_blank" rel="noopener noreferrer"
-            >${t.externalSignup}<span class="visually-hidden"> ${t.newTab}</span></a
+            >${strings.signup.externalSignup}<span class="visually-hidden"> ${strings.signup.newTab}</span></a
           >
         </p>`
-      : html`<p>${t.unavailable}</p>`}
+      : html`<p>${strings.signup.unavailable}</p>`}
   </div>`;
 }

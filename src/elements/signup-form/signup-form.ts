@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { Session } from '../../contract/index.js';
 import { MobiliseController } from '../../context/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { LINK } from '../shared/booking-link.js';
 import { heading } from '../shared/heading.js';
@@ -17,7 +17,6 @@ import { SubmissionController } from './submission-controller.js';
 import { availability, renderSessionSummary } from './summary.js';
 import { validate, type Problems } from './validation.js';
 
-const t = en.signup;
 
 /**
  * Browsers scroll only a text area's caret line into view on Tab, leaving most of the
@@ -89,7 +88,7 @@ export class MobiliseSignupForm extends LitElement {
     const sessionId = this.#session.id;
     const privacy = safeHref(this.privacyUrl || this.#ctx.config.privacyUrl);
     // Recorded with the consent: the notice the member was shown, as an absolute address.
-    return validate(values, sessionId, this.#submission.key(sessionId), privacy && new URL(privacy, location.href).href);
+    return validate(values, sessionId, this.#submission.key(sessionId), privacy && new URL(privacy, location.href).href, this.#ctx.locale);
   });
   readonly #submission = new SubmissionController(this, {
     client: () => this.#ctx.client(),
@@ -175,7 +174,7 @@ export class MobiliseSignupForm extends LitElement {
     return html`<div aria-busy="true">
       <div class="skeleton"></div>
       <div class="skeleton ${this.#session.id ? 'form' : ''}"></div>
-      <span class="visually-hidden" role="status">${en.state.loading}</span>
+      <span class="visually-hidden" role="status">${strings.state.loading}</span>
     </div>`;
   }
 
@@ -204,15 +203,15 @@ export class MobiliseSignupForm extends LitElement {
     else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl, level);
     else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist');
     else body = renderUnavailableSession(state, level);
-    return html`${this.#renderHeading(t.heading(loaded.module?.title ?? t.untitled))}
+    return html`${this.#renderHeading(strings.signup.heading(loaded.module?.title ?? strings.signup.untitled))}
       ${renderSessionSummary(session, this.#ctx.locale, state)} ${body}`;
   }
 
   #renderLoaded(loaded: Loaded | null) {
-    if (!loaded) return html`${this.#renderHeading(t.headingNoSession)}<p class="state">${t.chooseSession}</p>`;
+    if (!loaded) return html`${this.#renderHeading(strings.signup.headingNoSession)}<p class="state">${strings.signup.chooseSession}</p>`;
     if (!loaded.session) {
-      return html`${this.#renderHeading(t.headingNoSession)}
-        <p class="state error">${t.notFound}</p>
+      return html`${this.#renderHeading(strings.signup.headingNoSession)}
+        <p class="state error">${strings.signup.notFound}</p>
         ${renderDropped(loaded.dropped)}`;
     }
     return this.#renderSession(loaded, loaded.session);
@@ -223,7 +222,7 @@ export class MobiliseSignupForm extends LitElement {
     return this.#session.render({
       loading: () => this.#renderSkeleton(),
       loaded: (loaded) => this.#renderLoaded(loaded),
-      failed: (error, retry) => html`${this.#renderHeading(t.headingNoSession)} ${renderError(error, retry)}`,
+      failed: (error, retry) => html`${this.#renderHeading(strings.signup.headingNoSession)} ${renderError(error, retry)}`,
     });
   }
 }

@@ -2,13 +2,12 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { MobiliseClient } from '../../client/index.js';
 import type { SignupRequest, SignupResult } from '../../contract/index.js';
 import { emit } from '../../context/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { classifyFailure } from './failure.js';
 import { IdempotencyKeys } from './idempotency.js';
 import type { Outcome } from './result.js';
 import type { Problems, Validation } from './validation.js';
 
-const t = en.signup;
 
 export interface SubmissionHooks {
   client(): MobiliseClient;
@@ -29,7 +28,8 @@ export class SubmissionController implements ReactiveController {
   readonly #keys = new IdempotencyKeys();
   #inFlight?: AbortController;
   #busy = false;
-  #notice = '';
+  /** The failure the notice is about, worded at each render (so in the page's current language). */
+  #notice: unknown;
   #current?: Outcome;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -82,7 +82,7 @@ export class SubmissionController implements ReactiveController {
     this.#inFlight?.abort();
     this.#inFlight = undefined;
     this.#busy = false;
-    this.#notice = '';
+    this.#notice = undefined;
     this.#current = undefined;
     this.#host.requestUpdate();
   }
@@ -92,7 +92,7 @@ export class SubmissionController implements ReactiveController {
     const controller = new AbortController();
     this.#inFlight = controller;
     this.#busy = true;
-    this.#notice = '';
+    this.#notice = undefined;
     this.#host.requestUpdate();
     this.#hooks.sending();
     try {
@@ -127,13 +127,13 @@ export class SubmissionController implements ReactiveController {
       this.#hooks.settled();
     } else {
       if (action.renewKey) this.#keys.renew(sessionId);
-      this.#notice = action.text;
+      this.#notice = error;
       this.#host.requestUpdate();
     }
   }
 
   #refuse(problems: Problems) {
-    this.#notice = '';
+    this.#notice = undefined;
     this.#host.requestUpdate();
     this.#hooks.problems(problems);
   }
@@ -141,10 +141,11 @@ export class SubmissionController implements ReactiveController {
   /** The connection or rate-limit notice, the submit button and its status for screen readers. */
   render(waitlist: boolean) {
     const submitting = this.#busy;
-    return html`${this.#notice ? html`<p class="state error" part="notice" role="alert">${this.#notice}</p>` : nothing}
+    const notice = this.#notice && (classifyFailure(this.#notice) as { text?: string }).text;
+    return html`${notice ? html`<p class="state error" part="notice" role="alert">${notice}</p>` : nothing}
       <button class="button submit" part="submit" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
-        ${submitting ? t.submitting : waitlist ? t.submitWaitlist : t.submit}
+        ${submitting ? strings.signup.submitting : waitlist ? strings.signup.submitWaitlist : strings.signup.submit}
       </button>
-      <p class="visually-hidden" role="status">${submitting ? t.submitting : ''}</p>`;
+      <p class="visually-hidden" role="status">${submitting ? strings.signup.submitting : ''}</p>`;
   }
 }

@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import type { Session } from '../../contract/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 import { formatDay, formatTimeRange } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 
-const t = en.signup;
 
 /** What the form can offer for a session. */
 export type Availability = 'open' | 'waitlist' | 'full' | 'cancelled' | 'closed';
@@ -22,15 +21,15 @@ export function availability(s: Session, now: number): Availability {
 }
 
 function where(s: Session): string {
-  if (!s.venue) return t.online;
+  if (!s.venue) return strings.signup.online;
   const place = `${s.venue.name}, ${s.venue.address}, ${s.venue.postcode}`;
-  return s.delivery === 'hybrid' ? t.hybrid(place) : place;
+  return s.delivery === 'hybrid' ? strings.signup.hybrid(place) : place;
 }
 
 function places(s: Session, state: Availability): string {
-  if (state === 'waitlist') return t.waitlistOpen;
-  if (state === 'full') return t.noPlaces;
-  return t.spacesLeft(s.spacesLeft);
+  if (state === 'waitlist') return strings.signup.waitlistOpen;
+  if (state === 'full') return strings.signup.noPlaces;
+  return strings.signup.spacesLeft(s.spacesLeft);
 }
 
 /** UK date and time, venue or online (each beside its icon: date and time wrap as units), and spaces (the module title is the form's heading). */
@@ -38,16 +37,16 @@ export function renderSessionSummary(session: Session, locale: string, state: Av
   const showPlaces = state === 'open' || state === 'waitlist' || state === 'full';
   return html`<dl class="session-summary" part="session-summary">
     <div>
-      <dt>${t.when}</dt>
+      <dt>${strings.signup.when}</dt>
       <dd><span>${icon('date')} ${formatDay(session.start, locale)}</span> <span>${icon('time')} ${formatTimeRange(session.start, session.end, locale)}</span></dd>
     </div>
     <div>
-      <dt>${t.where}</dt>
+      <dt>${strings.signup.where}</dt>
       <dd><span>${icon(session.venue ? 'place' : 'online')} ${where(session)}</span></dd>
     </div>
     ${showPlaces
       ? html`<div>
-          <dt>${t.places}</dt>
+          <dt>${strings.signup.places}</dt>
           <dd>${places(session, state)}</dd>
         </div>`
       : nothing}

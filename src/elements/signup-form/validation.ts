@@ -1,5 +1,5 @@
 import { SignupRequestSchema, type Membership, type Problem, type SignupInput, type SignupRequest } from '../../contract/index.js';
-import { en } from '../../strings/en.js';
+import { strings } from '../../strings/current.js';
 
 /** Visible fields, in form order: the error summary lists problems in this order. */
 export const FIELDS = [
@@ -81,7 +81,7 @@ export function problemToProblems(problem: Problem): Problems {
   // A blank message would leave the member with an empty summary (or none): skip it and fall back.
   const mapped = collect((problem.errors ?? []).filter((e) => e.message.trim()).map((e) => ({ path: e.field, message: e.message })));
   if (!Object.keys(mapped.fields).length && !mapped.general.length) {
-    mapped.general.push(problem.detail?.trim() || problem.title.trim() || en.signup.failed);
+    mapped.general.push(problem.detail?.trim() || problem.title.trim() || strings.signup.failed);
   }
   return mapped;
 }
@@ -90,7 +90,7 @@ export function problemToProblems(problem: Problem): Problems {
 const optional = (v: string) => v.trim() || undefined;
 
 /** The request body before validation. */
-export function toInput(values: FormValues, sessionId: string, idempotencyKey: string, privacyUrl?: string): SignupInput {
+export function toInput(values: FormValues, sessionId: string, idempotencyKey: string, privacyUrl?: string, locale?: string): SignupInput {
   return {
     sessionId,
     firstName: values.firstName,
@@ -108,6 +108,8 @@ export function toInput(values: FormValues, sessionId: string, idempotencyKey: s
     // The emailed links come back to this page; the query and fragment are nobody's business.
     returnUrl: location.origin + location.pathname,
     ...(privacyUrl ? { privacyUrl } : {}),
+    // The member's emails come in the page's language.
+    locale,
   };
 }
 
@@ -116,8 +118,8 @@ export function toInput(values: FormValues, sessionId: string, idempotencyKey: s
  * The honeypot is not judged here: a person whose browser filled it could not
  * see or fix it, so it is sent as typed and the server decides.
  */
-export function validate(values: FormValues, sessionId: string, idempotencyKey: string, privacyUrl?: string): Validation {
-  const input = toInput(values, sessionId, idempotencyKey, privacyUrl);
+export function validate(values: FormValues, sessionId: string, idempotencyKey: string, privacyUrl?: string, locale?: string): Validation {
+  const input = toInput(values, sessionId, idempotencyKey, privacyUrl, locale);
   const result = SignupRequestSchema.safeParse({ ...input, website: '' });
   if (result.success) return { ok: true, request: { ...result.data, website: values.website } };
   return { ok: false, problems: collect(result.error.issues) };
