@@ -34,7 +34,7 @@ export class MobiliseController implements ReactiveController {
   }
 
   get config(): MobiliseConfig {
-    return this.#configConsumer.value ?? { locale: DEFAULT_LOCALE };
+    return this.#configConsumer.value ?? { locale: '' };
   }
 
   get selection(): Selection {

@@ -49,6 +49,24 @@ for (const engine of e2eEngines()) {
       throw e;
     };
 
+    test('an English page fetches no other language; a provider switched to Welsh fetches only Welsh, under the strict CSP', async () => {
+      const page = await openPage();
+      const packsFetched = () =>
+        page.evaluate(() => performance.getEntriesByType('resource').map((r) => /\/chunks\/(gd|cy)-[\w-]+\.js$/.exec(r.name)?.[1]).filter(Boolean));
+      await page.waitFor('calendar sessions', 10_000, () => (document.querySelector('mobilise-session-calendar')?.shadowRoot?.querySelectorAll('[part~="session"]').length ?? 0) > 0);
+      assert.deepEqual(await packsFetched(), [], 'English needs no language pack');
+      await page.evaluate(() => document.querySelector('mobilise-provider')!.setAttribute('locale', 'cy'));
+      await page.waitFor('the calendar in Welsh', 10_000, (english: string) => {
+        const h = document.querySelector('mobilise-session-calendar')?.shadowRoot?.querySelector('h2')?.textContent?.trim();
+        return h && h !== english;
+      }, en.calendar.heading);
+      assert.deepEqual(await packsFetched(), ['cy']);
+      assert.equal(await page.evaluate(() => document.querySelector('mobilise-provider')!.getAttribute('lang')), 'cy');
+      assert.deepEqual(await page.cspViolations(), [], 'no CSP violations');
+      assert.deepEqual(await page.problems(), [], 'no page or console errors');
+      await page.close();
+    });
+
     test('elements render from the built bundle under a strict CSP, each defined once', async () => {
       const page = await openPage();
       await page.waitFor('catalogue cards', 10_000, () => (document.querySelector('mobilise-module-catalogue')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0) > 0);
