@@ -71,6 +71,20 @@ describe('languages', () => {
     });
   }
 
+  it('each engine’s ICU for gd and cy, reported; where it lacks one, dates and lists fall back to British English, never the browser’s own', async () => {
+    const { formatDay } = await import('../src/elements/shared/format.js');
+    const iso = '2027-03-04T18:30:00Z';
+    const report: string[] = [];
+    for (const locale of ['gd', 'cy']) {
+      const has = (api: { supportedLocalesOf(l: string): string[] }) => api.supportedLocalesOf(locale).length > 0;
+      const support = { dates: has(Intl.DateTimeFormat), plurals: has(Intl.PluralRules), numbers: has(Intl.NumberFormat), lists: has(Intl.ListFormat) };
+      report.push(`${locale}: ${Object.entries(support).map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`).join(', ')}`);
+      const own = new Intl.DateTimeFormat(support.dates ? locale : 'en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+      expect(formatDay(iso, locale)).to.equal(own);
+    }
+    console.log(`[icu] ${navigator.userAgent.match(/(Firefox|Chrome|Version)\/[\d.]+/)?.[0] ?? navigator.userAgent}: ${report.join('; ')}`);
+  });
+
   it('without a provider locale, the nearest lang decides (here a wrapper’s cy)', async () => {
     const cy = await packs.cy!();
     const { get, provider } = await page('', 'cy');

@@ -25,7 +25,8 @@ const listFormats = new Map<string, Intl.ListFormat>();
 function formatList(items: string[], locale: string): string {
   let f = listFormats.get(locale);
   if (!f) {
-    f = new Intl.ListFormat(locale, { type: 'conjunction' });
+    // British English where the engine's ICU lacks the locale, as for dates.
+    f = new Intl.ListFormat([locale, 'en-GB'], { type: 'conjunction' });
     listFormats.set(locale, f);
   }
   return f.format(items);
