@@ -69,17 +69,22 @@ function staticGraph(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-/** Files only reachable through import() from `initial`, following lazy chunks' own imports too. */
-function lazyGraph(initial: Set<string>): Set<string> {
+/**
+ * Files only reachable through import() from `initial`, following lazy chunks' own imports too.
+ * With `skip`, import()s of matching files are not followed (a language's strings, and what only they import).
+ */
+function lazyGraph(initial: Set<string>, skip?: RegExp): Set<string> {
   const lazy = new Set<string>();
   const queue = [...initial];
   for (let file = queue.shift(); file; file = queue.shift()) {
-    for (const target of specifiers(file, dynamicRe))
+    for (const target of specifiers(file, dynamicRe)) {
+      if (skip?.test(target)) continue;
       for (const dep of staticGraph(target)) {
         if (initial.has(dep) || lazy.has(dep)) continue;
         lazy.add(dep);
         queue.push(dep);
       }
+    }
   }
   return lazy;
 }
@@ -105,9 +110,10 @@ export function measure(dist = DIST, entries = ENTRIES): EntrySize[] {
     if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
     const initial = staticGraph(file);
     const initialFiles = [...initial].map(size).sort(byName);
-    const reachable = [...lazyGraph(initial)].map(size).sort(byName);
-    const lazyFiles = reachable.filter((f) => !LOCALE_PACK.test(f.file));
-    const packFiles = reachable.filter((f) => LOCALE_PACK.test(f.file));
+    const lazy = lazyGraph(initial, LOCALE_PACK);
+    const lazyFiles = [...lazy].map(size).sort(byName);
+    // A language's strings and what only they import (the plural rules), loaded by a page in that language alone.
+    const packFiles = [...lazyGraph(initial)].filter((f) => !lazy.has(f)).map(size).sort(byName);
     return { name, file, initial: sum(initialFiles), lazy: sum(lazyFiles), initialFiles, lazyFiles, packFiles };
   });
 }
@@ -121,6 +127,12 @@ export function unaccounted(rows: EntrySize[], dist = DIST): string[] {
     .filter((f) => f.endsWith('.js'))
     .map((f) => join(chunks, f))
     .filter((f) => !seen.has(f));
+}
+
+/** Per language: its strings chunk plus the chunks only language packs share (the plural rules), min+gzip. */
+function locales(embed: EntrySize): [string, number][] {
+  const shared = embed.packFiles.filter((f) => !LOCALE_PACK.test(f.file)).reduce((n, f) => n + f.gz, 0);
+  return embed.packFiles.filter((f) => LOCALE_PACK.test(f.file)).map((f) => [/(gd|cy)-/.exec(f.file)![1]!, f.gz + shared]);
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -155,7 +167,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     JSON.stringify(
       {
         budget: { counts: 'dist/mobilise.js on an English page: initial + lazy, min+gzip', limitBytes: BUDGET_BYTES, totalBytes: total.gz },
-        locales: Object.fromEntries(embed.packFiles.map((f) => [/(gd|cy)-/.exec(f.file)![1], { strings: f.gz, pageTotal: total.gz + f.gz }])),
+        locales: Object.fromEntries(locales(embed).map(([locale, gz]) => [locale, { strings: gz, pageTotal: total.gz + gz }])),
         entries: rows.map(({ name, initial, lazy, initialFiles, lazyFiles }) => ({
           name,
           initial,
@@ -175,7 +187,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `\n  initial load ${kb(embed.initial.gz)} in ${embed.initial.files} files, all four elements included` +
       `\n  lazy, on demand ${kb(embed.lazy.gz)} in ${embed.lazy.files} file(s)` +
       `\n  enforced ceiling ${kb(BUDGET_BYTES)} (a ratchet: ${kb(BUDGET_BYTES - total.gz)} to spare)` +
-      embed.packFiles.map((f) => `\n  a page in ${/(gd|cy)-/.exec(f.file)![1]}: + its strings ${kb(f.gz)} = ${kb(total.gz + f.gz)}`).join('') +
+      locales(embed).map(([locale, gz]) => `\n  a page in ${locale}: + its strings ${kb(gz)} = ${kb(total.gz + gz)}`).join('') +
       '\n',
   );
   const problems: string[] = [];
