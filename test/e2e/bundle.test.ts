@@ -55,6 +55,13 @@ test('the embed registers all four elements in its initial load; the month grid 
   );
 });
 
+test('Gaelic and Welsh are chunks of their own (with the plural rules they share), outside the English page, never importing the entry', () => {
+  assert.deepEqual(embed.packFiles.map((f) => basename(f.file).replace(/-[\w-]{8}\.js$/, '')).sort(), ['cy', 'gd', 'plural']);
+  for (const f of embed.packFiles) assert.doesNotMatch(readFileSync(f.file, 'utf8'), /["'`](?:\.\.?\/)+mobilise\.js["'`]/, `${f.file} imports the entry`);
+  const initial = embed.initialFiles.map((f) => readFileSync(f.file, 'utf8')).join('\n');
+  assert.doesNotMatch(initial, /Intl\.PluralRules/, 'English compiles its plural rule in: no PluralRules on an English page');
+});
+
 test('lazy chunks import the hashed core chunk, never the entry, so ?ver= on the script URL loads one copy', () => {
   for (const f of embed.lazyFiles) {
     const code = readFileSync(f.file, 'utf8');
