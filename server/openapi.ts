@@ -6,6 +6,7 @@ import {
   BookingViewSchema,
   FieldErrorSchema,
   ModuleSchema,
+  ModulesQuerySchema,
   ModulesResponseSchema,
   PROBLEM_CONTENT_TYPE,
   ProblemSchema,
@@ -86,6 +87,9 @@ function queryParameters(schema: z.ZodMiniType, descriptions: Record<string, str
   }));
 }
 
+const LOCALE =
+  'The page’s language: each item carries its `translations` in this language only (gd Scottish Gaelic, cy Welsh), field by field where translated; ' +
+  'the English fields are always there, the fallback for any field without a translation. Without it (or en-GB) no translations are sent.';
 const FROM = 'Only sessions starting at or after this date-time (ISO 8601 with offset; encode "+" as %2B).';
 const TO = 'Only sessions starting at or before this date-time.';
 
@@ -96,7 +100,11 @@ const sessionQueryParameters = () =>
     to: TO,
     area: 'Only sessions for this area or CLP (case-insensitive, exact, surrounding whitespace ignored).',
     delivery: 'Only sessions delivered this way.',
+    locale: LOCALE,
   });
+
+/** GET /v1/modules takes the language only. */
+const moduleQueryParameters = () => queryParameters(ModulesQuerySchema, { locale: LOCALE });
 
 /** The CSV export's filters, from ExportQuerySchema. */
 const exportQueryParameters = () =>
@@ -207,7 +215,12 @@ export function buildOpenApi(): JsonObject {
           operationId: 'listModules',
           summary: 'All training modules',
           ...open,
-          responses: { 200: { ...jsonBody('The programme', ref('ModulesResponse')), headers: cacheable }, ...slowRequest },
+          parameters: moduleQueryParameters(),
+          responses: {
+            200: { ...jsonBody('The programme', ref('ModulesResponse')), headers: cacheable },
+            400: problem('The locale is not one the server has (code bad-request, with errors per field)'),
+            ...slowRequest,
+          },
         },
       },
       [paths.sessions]: {

@@ -242,6 +242,8 @@ describe('<mobilise-signup-form>', () => {
       website: '',
       idempotencyKey: body.idempotencyKey,
       returnUrl: location.origin + location.pathname,
+      // The page's language: the member's emails are written in it.
+      locale: 'en-GB',
     });
 
     expect(detail).to.deep.equal({ sessionId: openSession.id, status: 'pending', hold: 'place' });

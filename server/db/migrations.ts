@@ -192,6 +192,17 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
       `CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor, id)`,
     ],
   },
+  {
+    // Content in several languages (issue 13): modules' and sessions' text in Gaelic and Welsh as the
+    // contract's `translations` object ({} for none), and the language each member signed up in, for
+    // their emails. Existing signups were all made on English pages.
+    version: 5,
+    statements: [
+      `ALTER TABLE modules ADD COLUMN IF NOT EXISTS translations jsonb NOT NULL DEFAULT '{}'::jsonb`,
+      `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS translations jsonb NOT NULL DEFAULT '{}'::jsonb`,
+      `ALTER TABLE signups ADD COLUMN IF NOT EXISTS locale text NOT NULL DEFAULT 'en-GB'`,
+    ],
+  },
 ];
 
 /** Brings the schema up to date. Serialised by an advisory lock so two servers starting together do not race. */

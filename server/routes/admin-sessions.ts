@@ -137,7 +137,8 @@ export function mountAdminSessionRoutes(api: Hono<NodeEnv>, deps: Deps): void {
     if (!loaded) throw notFound();
     const { controller, privacyUrl } = deps.mail;
     const footer = { controller, ...(privacyUrl ? { privacyUrl } : {}) };
-    const email = sessionCancelled({ session: loaded.session, title: loaded.title, firstName: '[first name]', footer, ...(note ? { note } : {}) });
+    // In English, as members who signed up on English pages get it (the others get their language's).
+    const email = sessionCancelled({ session: loaded.session, title: loaded.title, lang: 'en-GB', firstName: '[first name]', footer, ...(note ? { note } : {}) });
     const recipients = { confirmed: counts.confirmed, pending: counts.pending, waitlisted: counts.waitlisted };
     return json(c, CancelPreviewSchema.parse({ subject: email.subject, text: email.text, recipients }));
   });

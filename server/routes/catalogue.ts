@@ -1,11 +1,16 @@
 import {
+  ModulesQuerySchema,
   ModulesResponseSchema,
   SessionQuerySchema,
   SessionsResponseSchema,
   sessionToIcs,
+  inLocale,
   slug,
+  translatedLocale,
+  TRANSLATED_LOCALES,
   type Module,
   type Session,
+  type TranslatedLocale,
 } from '../../src/contract/index.js';
 import type { Context } from 'hono';
 import { PUBLIC_CACHE } from '../http/headers.js';
@@ -15,18 +20,31 @@ import { cachedModules, cachedSessions, cachedSessionWithModule } from '../store
 import { perResult } from '../store/read-cache.js';
 import type { Deps } from './context.js';
 
-// One body per cached result, shared by every request it answers: a flood of GETs validates and serialises each result once.
-const modulesJson = perResult((modules: Module[]) => JSON.stringify(ModulesResponseSchema.parse({ modules })));
-const sessionsJson = perResult((sessions: Session[]) => JSON.stringify(SessionsResponseSchema.parse({ sessions })));
+/**
+ * One body per cached result and language, shared by every request it answers: a flood of GETs
+ * validates and serialises each once. Only the asked language's translations travel (inLocale).
+ */
+function perLocale<T extends { translations?: object }>(body: (items: T[]) => string) {
+  const english = perResult((items: T[]) => body(items.map((i) => inLocale(i, undefined))));
+  const translated = new Map(TRANSLATED_LOCALES.map((lang) => [lang, perResult((items: T[]) => body(items.map((i) => inLocale(i, lang))))]));
+  return (items: T[], lang: TranslatedLocale | undefined) => (lang ? translated.get(lang)! : english)(items);
+}
+
+const modulesJson = perLocale((modules: Module[]) => JSON.stringify(ModulesResponseSchema.parse({ modules })));
+const sessionsJson = perLocale((sessions: Session[]) => JSON.stringify(SessionsResponseSchema.parse({ sessions })));
 const publicJson = (c: Context, body: string) => c.body(body, 200, { 'Content-Type': JSON_TYPE, ...PUBLIC_CACHE });
 
-/** GET /v1/modules */
+/** GET /v1/modules?locale= */
 export async function getModules(c: Context, { db }: Deps): Promise<Response> {
-  return publicJson(c, modulesJson(await cachedModules(db)));
+  const parsed = ModulesQuerySchema.safeParse(c.req.query());
+  if (!parsed.success) {
+    throw new ProblemError(400, 'bad-request', 'Invalid query', { detail: 'locale is en-GB, gd or cy.', errors: fieldErrors(parsed.error) });
+  }
+  return publicJson(c, modulesJson(await cachedModules(db), translatedLocale(parsed.data.locale)));
 }
 
 /**
- * GET /v1/sessions?module=&from=&to=&area=&delivery= — the first value of each
+ * GET /v1/sessions?module=&from=&to=&area=&delivery=&locale= — the first value of each
  * parameter, exactly as sent (c.req.query()): an empty value or an unencoded "+"
  * (read as a space) is refused, as docs/openapi.json says.
  */
@@ -38,7 +56,7 @@ export async function getSessions(c: Context, { db }: Deps): Promise<Response> {
       errors: fieldErrors(parsed.error),
     });
   }
-  return publicJson(c, sessionsJson(await cachedSessions(db, parsed.data)));
+  return publicJson(c, sessionsJson(await cachedSessions(db, parsed.data), translatedLocale(parsed.data.locale)));
 }
 
 /** The route of GET /v1/sessions/{id}.ics: the id is the segment before ".ics". */

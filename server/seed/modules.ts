@@ -6,6 +6,10 @@ import type { Module } from '../../src/contract/index.js';
  * message: digital" sessions form one series, as do the two field organising parts.
  * Plain text only: paragraphs are separated by a blank line. Listed in programme
  * order (the programme's own list, parts in sequence): the API serves them so.
+ *
+ * Each module's title and summary also in Scottish Gaelic (gd) and Welsh (cy), translated
+ * from the English here: they await review by native speakers before a CLP relies on them.
+ * Tool and product names (Contact Creator, Organise, TULO…) and "CLP" stay as they are.
  */
 export const modules: Module[] = [
   {
@@ -21,6 +25,18 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'candidates'],
     durationMinutes: 120,
     tools: [],
+    translations: {
+      gd: {
+        title: 'Cur Ìmpidh air Luchd-bhòtaidh',
+        summary:
+          'Carson a tha e cudromach ìmpidh a chur air luchd-bhòtaidh, agus mar a bheir thu air adhart còmhraidhean èifeachdach, làidir aig an doras. Air leth freagarrach ma tha thu ùr air gnogadh air dorsan.',
+      },
+      cy: {
+        title: 'Perswadio Pleidleiswyr',
+        summary:
+          'Pam mae perswadio pleidleiswyr yn bwysig, a sut i gael sgyrsiau effeithiol a pherswadiol ar garreg y drws. Delfrydol os ydych chi’n newydd i guro drysau.',
+      },
+    },
   },
   {
     id: 'field-organising-1',
@@ -37,6 +53,18 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'candidates'],
     durationMinutes: 180,
     tools: ['Contact Creator', 'Doorstep App'],
+    translations: {
+      gd: {
+        title: 'Eagrachadh san Raon (pàirt a h-aon)',
+        summary:
+          'Gabh prìomh àite ann an iomairtean ionadail bhon bhonn: co-dhùin càite an dèan sibh iomairt, sanasaich seiseanan, ruith duilleagan canabhasaidh agus cuir a-steach dàta.',
+      },
+      cy: {
+        title: 'Trefnu Maes (rhan un)',
+        summary:
+          'Cymryd rhan flaenllaw mewn ymgyrchoedd llawr gwlad lleol: penderfynu ble i ymgyrchu, hysbysebu sesiynau, rhedeg taflenni canfasio a mewnbynnu data.',
+      },
+    },
   },
   {
     id: 'field-organising-2',
@@ -51,6 +79,18 @@ export const modules: Module[] = [
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 180,
     tools: [],
+    translations: {
+      gd: {
+        title: 'Eagrachadh san Raon (pàirt a dhà)',
+        summary:
+          'Stiùir sgioba de shaor-thoilich agus ruith seisean airson ìmpidh a chur air luchd-bhòtaidh.',
+      },
+      cy: {
+        title: 'Trefnu Maes (rhan dau)',
+        summary:
+          'Arwain tîm o wirfoddolwyr a chynnal sesiwn perswadio pleidleiswyr.',
+      },
+    },
   },
   {
     id: 'digital-organising',
@@ -65,6 +105,18 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'role-holders'],
     durationMinutes: 120,
     tools: ['Dialogue', 'Organise', 'Email'],
+    translations: {
+      gd: {
+        title: 'Eagrachadh Didseatach',
+        summary:
+          'Cleachd post-d, na meadhanan sòisealta agus innealan didseatach a’ Phàrtaidh Làbarach – Dialogue agus Organise – gus buill is luchd-taic a bhrosnachadh gu gnìomh.',
+      },
+      cy: {
+        title: 'Trefnu Digidol',
+        summary:
+          'Defnyddio e-bost, y cyfryngau cymdeithasol ac offer digidol Llafur – Dialogue ac Organise – i ysgogi aelodau a chefnogwyr i weithredu.',
+      },
+    },
   },
   {
     id: 'community-organising',
@@ -77,6 +129,18 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'role-holders'],
     durationMinutes: 120,
     tools: [],
+    translations: {
+      gd: {
+        title: 'Eagrachadh Coimhearsnachd',
+        summary:
+          'Ro-ràdh do dh’eagrachadh coimhearsnachd: iomairtean a ghabhas buannachadh a thogail, agus buannachadh eadar taghaidhean.',
+      },
+      cy: {
+        title: 'Trefnu Cymunedol',
+        summary:
+          'Cyflwyniad i drefnu cymunedol: adeiladu ymgyrchoedd y gellir eu hennill, ac ennill rhwng etholiadau.',
+      },
+    },
   },
   {
     id: 'message-digital-social',
@@ -92,6 +156,18 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'candidates'],
     durationMinutes: 120,
     tools: [],
+    translations: {
+      gd: {
+        title: 'Do theachdaireachd a lìbhrigeadh: didseatach (susbaint mhath airson nam meadhanan sòisealta)',
+        summary:
+          'Molaidhean airson susbaint mhath air na meadhanan sòisealta: teacsa tarraingeach, dealbhan math agus grafaigean sìmplidh.',
+      },
+      cy: {
+        title: 'Cyflwyno eich neges: digidol (creu cynnwys da ar gyfer y cyfryngau cymdeithasol)',
+        summary:
+          'Awgrymiadau ar gyfer cynnwys da ar y cyfryngau cymdeithasol: testun difyr, lluniau da a graffeg syml.',
+      },
+    },
   },
   {
     id: 'message-digital-advertising',
@@ -107,6 +183,18 @@ export const modules: Module[] = [
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 120,
     tools: ['Facebook'],
+    translations: {
+      gd: {
+        title: 'Do theachdaireachd a lìbhrigeadh: didseatach (cuimseachadh air luchd-bhòtaidh air loidhne, sanasachd dhidseatach)',
+        summary:
+          'Cruthaich sanasachd dhidseatach inntinneach, tharraingeach agus faigh do theachdaireachd thairis air Facebook is meadhanan sòisealta eile.',
+      },
+      cy: {
+        title: 'Cyflwyno eich neges: digidol (targedu pleidleiswyr ar-lein, hysbysebu digidol)',
+        summary:
+          'Creu hysbysebion digidol cyffrous a difyr, a chyfleu eich neges ar Facebook a chyfryngau cymdeithasol eraill.',
+      },
+    },
   },
   {
     id: 'message-digital-video',
@@ -122,6 +210,18 @@ export const modules: Module[] = [
     audience: ['activists', 'candidates'],
     durationMinutes: 180,
     tools: [],
+    translations: {
+      gd: {
+        title: 'Do theachdaireachd a lìbhrigeadh: didseatach (bhidio airson nam meadhanan sòisealta)',
+        summary:
+          'Bùth-obrach phractaigeach air susbaint bhidio de dheagh chàileachd a dhèanamh airson nan iomairtean agad air loidhne.',
+      },
+      cy: {
+        title: 'Cyflwyno eich neges: digidol (fideo ar gyfer y cyfryngau cymdeithasol)',
+        summary:
+          'Gweithdy ymarferol ar gynhyrchu cynnwys fideo o safon ar gyfer eich ymgyrchoedd ar-lein.',
+      },
+    },
   },
   {
     id: 'message-print',
@@ -135,6 +235,18 @@ export const modules: Module[] = [
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 120,
     tools: [],
+    translations: {
+      gd: {
+        title: 'Do theachdaireachd a lìbhrigeadh: clò',
+        summary:
+          'Innis do sgeulachd ann an clò: teacsa tarraingeach, dealbhan math, post dìreach èifeachdach agus dèiligeadh ris na meadhanan ionadail.',
+      },
+      cy: {
+        title: 'Cyflwyno eich neges: print',
+        summary:
+          'Adrodd eich stori mewn print: testun difyr, lluniau da, post uniongyrchol effeithiol a rheoli’r cyfryngau lleol.',
+      },
+    },
   },
   {
     id: 'targeting-and-analysis',
@@ -149,6 +261,18 @@ export const modules: Module[] = [
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 180,
     tools: ['Contact Creator', 'mosaic', 'Insight'],
+    translations: {
+      gd: {
+        title: 'Cuimseachadh agus Mion-sgrùdadh',
+        summary:
+          'Ruith iomairtean cuimsichte stèidhichte air dàta le taghaidhean Contact Creator, pròifileadh Mosaic agus Insight, inneal cuimseachaidh is aithris a’ Phàrtaidh Làbarach.',
+      },
+      cy: {
+        title: 'Targedu a Dadansoddi',
+        summary:
+          'Cynnal ymgyrchoedd wedi’u targedu ac wedi’u seilio ar ddata gyda detholiadau Contact Creator, proffilio Mosaic ac Insight, offeryn targedu ac adrodd Llafur.',
+      },
+    },
   },
   {
     id: 'working-with-trade-unions',
@@ -162,6 +286,18 @@ export const modules: Module[] = [
     audience: ['activists', 'role-holders'],
     durationMinutes: 120,
     tools: [],
+    translations: {
+      gd: {
+        title: 'Ag obair le Aonaidhean-ciùird',
+        summary:
+          'Tog dàimhean le meuran ionadail nan aonaidhean-ciùird: an ceangal Làbarach, TULO agus co-òrdanaiche aonaidhean-ciùird a’ CLP.',
+      },
+      cy: {
+        title: 'Gweithio gydag Undebau Llafur',
+        summary:
+          'Meithrin perthynas â changhennau lleol undebau llafur: y cyswllt Llafur, TULO a chydlynydd undebau llafur y CLP.',
+      },
+    },
   },
   {
     id: 'building-your-clp',
@@ -176,5 +312,17 @@ export const modules: Module[] = [
     audience: ['role-holders', 'activists'],
     durationMinutes: 120,
     tools: [],
+    translations: {
+      gd: {
+        title: 'A’ togail a’ CLP agad',
+        summary:
+          'Dèan an CLP agad nas tarraingiche: coinneamhan ionadail èifeachdach, buill a ghluasad gu gnìomh, dìon, agus co-ionannachd is iomadachd.',
+      },
+      cy: {
+        title: 'Adeiladu eich CLP',
+        summary:
+          'Gwneud eich CLP yn fwy deniadol: cyfarfodydd lleol effeithiol, ysgogi aelodau, diogelu, a chydraddoldeb ac amrywiaeth.',
+      },
+    },
   },
 ];

@@ -1,4 +1,4 @@
-import { sessionToIcs } from '../../src/contract/index.js';
+import { localised, sessionToIcs } from '../../src/contract/index.js';
 import type { Queryable } from '../db/types.js';
 import { enqueue, type MailKind } from '../mail/outbox.js';
 import type { MailSettings } from '../mail/settings.js';
@@ -13,11 +13,14 @@ export interface MailContext {
   mail: MailSettings;
 }
 
+/** What every email about this booking shows, in the language the member signed up in (English where a text is not translated). */
 export function mailBase(booking: BookingRow, loaded: LoadedSession, mail: MailSettings): BookingMail {
   const privacyUrl = mail.privacyUrl ?? booking.privacy_url ?? undefined;
+  const lang = booking.locale;
   return {
     session: loaded.session,
-    title: loaded.title,
+    title: localised({ title: loaded.title, translations: loaded.moduleTranslations }, 'title', lang).text,
+    lang,
     firstName: booking.first_name,
     footer: { controller: mail.controller, ...(privacyUrl ? { privacyUrl } : {}) },
   };

@@ -1,4 +1,4 @@
-import type { BookingView, Session } from '../../src/contract/index.js';
+import type { BookingView, ContentLocale, Module, Session } from '../../src/contract/index.js';
 import type { Queryable } from '../db/types.js';
 import { toLondonIso } from '../lib/london-time.js';
 import { sessionFromRow, type SessionRow } from './rows.js';
@@ -8,6 +8,8 @@ export interface LoadedSession {
   session: Session;
   title: string;
   summary: string;
+  /** The module's Gaelic and Welsh text ({} for none), for emails in the member's language. */
+  moduleTranslations: NonNullable<Module['translations']>;
   startsAt: Date;
   endsAt: Date;
   signupDeadline: Date | null;
@@ -20,8 +22,10 @@ export interface LoadedSession {
  * the session before any signup row, so promotions are serialised and never deadlock.
  */
 export async function loadSession(tx: Queryable, id: string, lock: boolean): Promise<LoadedSession | undefined> {
-  const { rows } = await tx.query<SessionRow & { module_title: string; module_summary: string; published: boolean }>(
-    `SELECT s.*, m.title AS module_title, m.summary AS module_summary
+  const { rows } = await tx.query<
+    SessionRow & { module_title: string; module_summary: string; module_translations: LoadedSession['moduleTranslations']; published: boolean }
+  >(
+    `SELECT s.*, m.title AS module_title, m.summary AS module_summary, m.translations AS module_translations
        FROM sessions s JOIN modules m ON m.id = s.module_id WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`,
     [id],
   );
@@ -31,6 +35,7 @@ export async function loadSession(tx: Queryable, id: string, lock: boolean): Pro
     session: sessionFromRow(row),
     title: row.module_title,
     summary: row.module_summary,
+    moduleTranslations: row.module_translations,
     startsAt: new Date(row.starts_at),
     endsAt: new Date(row.ends_at),
     signupDeadline: row.signup_deadline === null ? null : new Date(row.signup_deadline),
@@ -52,9 +57,11 @@ export interface BookingRow {
   email: string;
   return_url: string | null;
   privacy_url: string | null;
+  /** The language the member signed up in: their emails are written in it. */
+  locale: ContentLocale;
 }
 
-const BOOKING_COLUMNS = 'id, session_id, status, hold, position, hold_expires_at, first_name, email, return_url, privacy_url';
+const BOOKING_COLUMNS = 'id, session_id, status, hold, position, hold_expires_at, first_name, email, return_url, privacy_url, locale';
 
 export async function loadBooking(tx: Queryable, id: number, lock: boolean): Promise<BookingRow> {
   const { rows } = await tx.query<BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM signups WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);

@@ -66,7 +66,7 @@ export function cachedSessionWithModule(db: Queryable, id: string): Promise<{ se
 
 export async function insertModule(db: Queryable, module: Module, sortOrder: number): Promise<void> {
   await db.query(
-    `INSERT INTO modules (sort_order, ${MODULE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    `INSERT INTO modules (sort_order, ${MODULE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       sortOrder,
       module.id,
@@ -80,6 +80,7 @@ export async function insertModule(db: Queryable, module: Module, sortOrder: num
       module.audience,
       module.durationMinutes,
       module.tools,
+      JSON.stringify(module.translations ?? {}),
     ],
   );
   invalidateReads(db);
@@ -87,7 +88,7 @@ export async function insertModule(db: Queryable, module: Module, sortOrder: num
 
 export async function insertSession(db: Queryable, session: Session): Promise<void> {
   await db.query(
-    `INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    `INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
     [
       session.id,
       session.moduleId,
@@ -105,6 +106,7 @@ export async function insertSession(db: Queryable, session: Session): Promise<vo
       session.trainer ?? null,
       session.signupDeadline ?? null,
       session.accessibility ?? null,
+      JSON.stringify(session.translations ?? {}),
     ],
   );
   invalidateReads(db);

@@ -4,7 +4,11 @@ import { toLondonIso } from '../lib/london-time.js';
 /** Column lists and row→contract mapping, kept beside each other so they change together. */
 
 export const MODULE_COLUMNS =
-  'id, title, summary, description, strand, series, part, prerequisites, audience, duration_minutes, tools';
+  'id, title, summary, description, strand, series, part, prerequisites, audience, duration_minutes, tools, translations';
+
+/** The `translations` column: jsonb, `{}` for none (the contract then leaves the field out). */
+type Translations<T extends { translations?: object }> = NonNullable<T['translations']>;
+const translated = <T extends object>(value: T) => (Object.keys(value).length ? { translations: value } : {});
 
 export interface ModuleRow {
   id: string;
@@ -18,6 +22,7 @@ export interface ModuleRow {
   audience: Module['audience'];
   duration_minutes: number;
   tools: string[];
+  translations: Translations<Module>;
 }
 
 export function moduleFromRow(row: ModuleRow): Module {
@@ -33,12 +38,13 @@ export function moduleFromRow(row: ModuleRow): Module {
     audience: row.audience,
     durationMinutes: row.duration_minutes,
     tools: row.tools,
+    ...translated(row.translations),
   };
 }
 
 export const SESSION_COLUMNS =
   'id, module_id, starts_at, ends_at, delivery, venue_name, venue_address, venue_postcode, area, capacity, ' +
-  'spaces_left, status, waitlist, trainer, signup_deadline, accessibility';
+  'spaces_left, status, waitlist, trainer, signup_deadline, accessibility, translations';
 
 export interface SessionRow {
   id: string;
@@ -57,6 +63,7 @@ export interface SessionRow {
   trainer: string | null;
   signup_deadline: Date | string | null;
   accessibility: string | null;
+  translations: Translations<Session>;
 }
 
 /** Times are stored as instants and shown with London's offset, as the contract asks. */
@@ -80,5 +87,6 @@ export function sessionFromRow(row: SessionRow): Session {
     ...(row.trainer !== null ? { trainer: row.trainer } : {}),
     ...(row.signup_deadline !== null ? { signupDeadline: london(row.signup_deadline) } : {}),
     ...(row.accessibility !== null ? { accessibility: row.accessibility } : {}),
+    ...translated(row.translations),
   };
 }

@@ -1,4 +1,4 @@
-import type { SignupRequest, SignupResult } from '../../src/contract/index.js';
+import { translatedLocale, type SignupRequest, type SignupResult } from '../../src/contract/index.js';
 import { isUniqueViolation, type Db, type Queryable } from '../db/types.js';
 import { toLondonIso } from '../lib/london-time.js';
 import { newReference } from '../lib/reference.js';
@@ -140,8 +140,8 @@ async function takeHold(
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO signups (reference, idempotency_key, request_hash, session_id, status, hold, position, hold_expires_at,
        first_name, last_name, email, phone, postcode, membership, clp, access_needs,
-       consent_contact, consent_marketing, return_url, privacy_url, created_at)
-     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       consent_contact, consent_marketing, return_url, privacy_url, created_at, locale)
+     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
      RETURNING id`,
     [
       newReference(),
@@ -164,6 +164,8 @@ async function takeHold(
       request.returnUrl,
       request.privacyUrl ?? null,
       ctx.now,
+      // The languages the server writes emails in; any other page language gets English.
+      translatedLocale(request.locale) ?? 'en-GB',
     ],
   );
   const booking = await loadBooking(tx, rows[0]!.id, false);

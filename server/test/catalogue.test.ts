@@ -28,7 +28,8 @@ for (const target of dbTargets()) {
       assert.equal(res.headers.get('cache-control'), 'public, max-age=60');
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
       const body = ModulesResponseSchema.parse(await res.json());
-      assert.deepEqual(body.modules, modules);
+      // Without ?locale= no translations travel: an English page gets what it got before them.
+      assert.deepEqual(body.modules, modules.map(({ translations: _, ...m }) => m));
     });
 
     it('GET /v1/modules lists the programme in its own order: Voter Persuasion first, parts in sequence', async () => {

@@ -133,6 +133,8 @@ const sessionFields = {
   trainer: optionalText(SessionSchema.shape.trainer.def.innerType),
   signupDeadline: optionalText(when('signup deadline')),
   accessibility: optionalText(SessionSchema.shape.accessibility.def.innerType),
+  /** Replaces every translation at once (`null` or `{}` clears them); English stays the fallback per field. */
+  translations: optionalText(SessionSchema.shape.translations.def.innerType),
 };
 
 /** POST /v1/admin/sessions: a new session, unpublished until published. */

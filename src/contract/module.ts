@@ -4,12 +4,40 @@ import { plainText } from './text.js';
 
 export const slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80));
 
+/**
+ * The languages content comes in: English (every text field, the fallback) and the
+ * translations a module or session may carry, field by field.
+ */
+export const TRANSLATED_LOCALES = ['gd', 'cy'] as const;
+export type TranslatedLocale = (typeof TRANSLATED_LOCALES)[number];
+export const CONTENT_LOCALES = ['en-GB', ...TRANSLATED_LOCALES] as const;
+export type ContentLocale = (typeof CONTENT_LOCALES)[number];
+
+/** The language of a BCP 47 `locale` ("gd-GB" → "gd") when content may be translated into it. */
+export function translatedLocale(locale?: string): TranslatedLocale | undefined {
+  const lang = locale?.split('-')[0]!.toLowerCase() as TranslatedLocale;
+  return TRANSLATED_LOCALES.includes(lang) ? lang : undefined;
+}
+
+/**
+ * `translations: {gd?: {…}, cy?: {…}}`, each field optional and held to its English
+ * field's rules. Languages the contract does not know are dropped like any unknown key.
+ */
+export const translations = <T extends Record<string, z.ZodMiniType>>(fields: T) => {
+  const text = z.object(fields);
+  return z.optional(z.object({ gd: z.optional(text), cy: z.optional(text) }));
+};
+
+const title = z.string().check(plainText('line'), z.minLength(1), z.maxLength(200));
+const summary = z.string().check(plainText('paragraphs'), z.maxLength(500));
+const description = z.string().check(plainText('paragraphs'), z.maxLength(10_000));
+
 /** A training module of the programme. Text fields are plain text; paragraphs are split on blank lines. */
 export const ModuleSchema = z.object({
   id: slug,
-  title: z.string().check(plainText('line'), z.minLength(1), z.maxLength(200)),
-  summary: z.string().check(plainText('paragraphs'), z.maxLength(500)),
-  description: z.string().check(plainText('paragraphs'), z.maxLength(10_000)),
+  title,
+  summary,
+  description,
   strand: z.enum(STRANDS),
   /** Groups the parts of a multi-part module, e.g. "field-organising". */
   series: z.optional(slug),
@@ -20,5 +48,31 @@ export const ModuleSchema = z.object({
   audience: z._default(z.array(z.enum(AUDIENCES)), []),
   durationMinutes: z.int().check(z.minimum(15), z.maximum(60 * 24)),
   tools: z._default(z.array(z.string().check(plainText('line'), z.minLength(1), z.maxLength(80))), []),
+  /** Gaelic and Welsh text, any field of it; English is the fallback per field. */
+  translations: translations({ title: z.optional(title), summary: z.optional(summary), description: z.optional(description) }),
 });
 export type Module = z.infer<typeof ModuleSchema>;
+
+/** Anything with translated text fields: a module, a session. */
+type Translatable<F extends string> = { [K in F]?: string } & { translations?: { [L in TranslatedLocale]?: { [K in F]?: string } } };
+
+/**
+ * `field` of `entity` in `locale`'s language where it is translated, else the English text,
+ * and the language the text is in (so an element can set `lang` on it for screen readers).
+ * Field by field: a module with a Gaelic title and no Gaelic summary shows its English summary.
+ */
+export function localised<F extends string>(entity: Translatable<F>, field: F, locale: string): { text: string; lang: ContentLocale } {
+  const lang = translatedLocale(locale);
+  const text = lang && entity.translations?.[lang]?.[field];
+  return text ? { text, lang } : { text: entity[field] ?? '', lang: 'en-GB' };
+}
+
+/**
+ * `item` with the translations of `lang` only (none without it): what the API answers for
+ * `?locale=`, so a page downloads no language it does not show.
+ */
+export function inLocale<T extends { translations?: Partial<Record<TranslatedLocale, object>> }>(item: T, lang: TranslatedLocale | undefined): T {
+  const { translations, ...rest } = item;
+  const text = lang && translations?.[lang];
+  return (text ? { ...rest, translations: { [lang]: text } } : rest) as T;
+}

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DELIVERY_MODES, SESSION_STATUSES } from './enums.js';
 import { en } from '../strings/en.js';
-import { slug } from './module.js';
+import { CONTENT_LOCALES, slug, translations } from './module.js';
 import { plainText, typedText } from './text.js';
 
 /**
@@ -23,6 +23,8 @@ export const VenueSchema = z.object({
 });
 export type Venue = z.infer<typeof VenueSchema>;
 
+const accessibility = z.string().check(plainText('paragraphs'), z.maxLength(2_000));
+
 export const SessionSchema = z
   .object({
     id: slug,
@@ -40,7 +42,9 @@ export const SessionSchema = z
     waitlist: z.boolean(),
     trainer: z.optional(z.string().check(plainText('line'), z.maxLength(120))),
     signupDeadline: z.optional(dateTime),
-    accessibility: z.optional(z.string().check(plainText('paragraphs'), z.maxLength(2_000))),
+    accessibility: z.optional(accessibility),
+    /** The accessibility note in Gaelic and Welsh; English is the fallback. */
+    translations: translations({ accessibility: z.optional(accessibility) }),
   })
   .check(
     z.refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'end must be after start', path: ['end'] }),
@@ -52,12 +56,24 @@ export const SessionSchema = z
   );
 export type Session = z.infer<typeof SessionSchema>;
 
+/**
+ * Whose translations to include: the page's language (English only without it). The query
+ * schemas are the server's (the browser builds its query itself): marked pure, so the embed,
+ * which never parses a query, leaves them out.
+ */
+const locale = /* @__PURE__ */ (() => z.optional(z.enum(CONTENT_LOCALES)))();
+
 /** Filters accepted by GET /v1/sessions; all optional. */
-export const SessionQuerySchema = z.object({
-  module: z.optional(slug),
-  from: z.optional(dateTime),
-  to: z.optional(dateTime),
-  area: z.optional(typedText('line', 120, { blank: en.validation.area, tooLong: en.validation.area })),
-  delivery: z.optional(z.enum(DELIVERY_MODES)),
-});
+export const SessionQuerySchema = /* @__PURE__ */ (() =>
+  z.object({
+    module: z.optional(slug),
+    from: z.optional(dateTime),
+    to: z.optional(dateTime),
+    area: z.optional(typedText('line', 120, { blank: en.validation.area, tooLong: en.validation.area })),
+    delivery: z.optional(z.enum(DELIVERY_MODES)),
+    locale,
+  }))();
 export type SessionQuery = z.infer<typeof SessionQuerySchema>;
+
+/** GET /v1/modules: the language whose translations to include (none without it). */
+export const ModulesQuerySchema = /* @__PURE__ */ (() => z.object({ locale }))();

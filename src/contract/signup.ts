@@ -69,6 +69,8 @@ export const SignupRequestSchema = z.object({
   returnUrl: webPage(m.returnUrl, 'Its origin must be one the server allows (ALLOWED_ORIGINS); the query and fragment are dropped.'),
   /** The privacy notice the form linked from its consent, recorded with the consent when it is given. */
   privacyUrl: z.optional(webPage(m.privacyUrl, 'Stored with the consent when the member confirms.')),
+  /** The page's language (BCP 47): the member's emails are written in it when the server has it (gd, cy), else in English. */
+  locale: z.optional(z.string().check(z.maxLength(35))),
 });
 export type SignupRequest = z.infer<typeof SignupRequestSchema>;
 export type SignupInput = z.input<typeof SignupRequestSchema>;
@@ -91,10 +93,14 @@ export const SignupResultSchema = z.object({
 });
 export type SignupResult = z.infer<typeof SignupResultSchema>;
 
-/** A booking token, from an emailed link's fragment: 256 random bits, base64url. */
-export const BookingTokenRequestSchema = z.object({
-  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This link is incomplete: use the whole link from your email' })),
-});
+/**
+ * A booking token, from an emailed link's fragment: 256 random bits, base64url. The server's
+ * (the browser sends the fragment as it is): marked pure, so the embed leaves it out.
+ */
+export const BookingTokenRequestSchema = /* @__PURE__ */ (() =>
+  z.object({
+    token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This link is incomplete: use the whole link from your email' })),
+  }))();
 export type BookingTokenRequest = z.infer<typeof BookingTokenRequestSchema>;
 
 /** No personal data beyond the first name: whoever holds the link sees this. */

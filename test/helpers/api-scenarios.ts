@@ -95,6 +95,16 @@ export const scenarios: Scenario[] = [
     requests: () => [get('/v1/modules')],
   },
   {
+    name: 'lists the modules with their Gaelic or Welsh text, and refuses a language it does not have',
+    statuses: [200, 200, 200, 400],
+    requests: () => [get('/v1/modules?locale=gd'), get('/v1/modules?locale=cy&locale=gd'), get('/v1/modules?locale=en-GB'), get('/v1/modules?locale=fr')],
+  },
+  {
+    name: 'lists sessions with a language',
+    statuses: [200, 400],
+    requests: () => [get('/v1/sessions?locale=cy'), get('/v1/sessions?locale=')],
+  },
+  {
     name: 'lists every session',
     statuses: [200],
     requests: () => [get('/v1/sessions')],

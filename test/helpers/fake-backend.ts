@@ -7,12 +7,15 @@
  */
 import {
   BookingTokenRequestSchema,
+  inLocale,
+  ModulesQuerySchema,
   PROBLEM_BASE,
   PROBLEM_CONTENT_TYPE,
   SessionQuerySchema,
   SignupRequestSchema,
   sessionToIcs,
   slug,
+  translatedLocale,
   type BookingStatus,
   type BookingView,
   type HoldKind,
@@ -172,7 +175,14 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     if (!parsed.success) return problem(400, 'bad-request', { errors: fieldErrors(parsed.error) });
     // In id order first, so filterSessions' stable sort breaks ties by id as the server's ORDER BY does.
     const byId = current().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return json({ sessions: filterSessions(byId, parsed.data) });
+    return json({ sessions: filterSessions(byId, parsed.data).map((s) => inLocale(s, translatedLocale(parsed.data.locale))) });
+  }
+
+  /** As the server: only the asked language's translations (none without ?locale=). */
+  function listModules({ url }: FakeRequest): Response {
+    const parsed = ModulesQuerySchema.safeParse(Object.fromEntries([...url.searchParams].reverse()));
+    if (!parsed.success) return problem(400, 'bad-request', { errors: fieldErrors(parsed.error) });
+    return json({ modules: modules.map((m) => inLocale(m, translatedLocale(parsed.data.locale))) });
   }
 
   function ics({ url }: FakeRequest): Response {
@@ -238,7 +248,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
   });
 
   const routes: Record<string, Route> = {
-    'GET /v1/modules': () => json({ modules }),
+    'GET /v1/modules': listModules,
     'GET /v1/sessions': listSessions,
     'POST /v1/signups': (req) => (options.signup ? options.signup(req.body as SignupRequest) : postSignup(req)),
     'GET /v1/sessions/:id.ics': ics,

@@ -57,9 +57,10 @@ const bookingView = { status: 'waitlisted', session: sessions[0], firstName: 'Ad
 /** One valid document per schema, the starting point for mutations. */
 const valid: Record<string, unknown> = {
   ModuleSchema: modules[0],
-  SessionSchema: sessions.find((s) => s.venue) ?? sessions[0],
+  SessionSchema: { ...(sessions.find((s) => s.venue) ?? sessions[0]), translations: { gd: { accessibility: 'Rampa aig an doras.' }, cy: {} } },
   VenueSchema: sessions.find((s) => s.venue)?.venue,
-  SessionQuerySchema: { module: modules[0].id, from: '2026-01-01T00:00:00Z', to: '2026-12-31T23:59:59+01:00', area: 'Glasgow', delivery: 'online' },
+  SessionQuerySchema: { module: modules[0].id, from: '2026-01-01T00:00:00Z', to: '2026-12-31T23:59:59+01:00', area: 'Glasgow', delivery: 'online', locale: 'cy' },
+  ModulesQuerySchema: { locale: 'gd' },
   SignupRequestSchema: signup,
   SignupResultSchema: { status: 'pending', sessionId: sessions[0].id, hold: 'waitlist', holdExpiresAt: '2026-10-25T01:30:00+01:00' },
   BookingTokenRequestSchema: { token: 'A'.repeat(43) },
@@ -99,7 +100,7 @@ const EDGES = [
     'https://example.org', ' https://example.org/x ', 'http:example.org', 'https:/x', 'ftp://x.org', 'javascript:alert(1)', 'https://exa\nmple.org',
     'G1 1AA', 'g11aa', 'EH1  2NG', 'SW1A 1AA', 'NOPE', '+44 7700 900 982', '07700900982', '123',
     'MOB-7K2Q9X', 'abc', 'k_0123456789abcdef', 'short', 'A'.repeat(43), 'A'.repeat(44), 'https://clp.example/a?b#c', 'http://[::1]:80/x',
-    'pending', 'waitlist', 'place', 'expired', [], {}, [1, 'a'], () => 1,
+    'pending', 'waitlist', 'place', 'expired', [], {}, [1, 'a'], () => 1, 'gd', 'cy', 'en-GB', 'en',
     // The shared text rule: controls, line breaks, lone surrogates, invisible-only and bidi controls.
     '\u0000', 'a\u0000b', '\u007f', '\u0085', 'a\nb', 'a\tb', '\r\n', 'x\udc00', '\ud83d\ude00', '\u200b', ' \u200b\u00a0', '\udb40\udc41',
     'Ann\u202eLee', 'a\u2066b', 'Nik\u200cnam', '  G1 1AA ', ' name@example.com\n',

@@ -1,47 +1,63 @@
-import type { Session } from '../../../src/contract/index.js';
+import { localised, type ContentLocale, type Session } from '../../../src/contract/index.js';
 import type { Block } from './layout.js';
+import { MAIL_STRINGS } from './strings.js';
 
-/** A session as emails describe it; the title comes from its module. */
+/** A session as emails describe it, in the member's language; the title comes from its module. */
 export interface MailSession {
   session: Session;
+  /** The module's title in `lang` where translated, else English. */
   title: string;
+  /** The language the member signed up in. */
+  lang: ContentLocale;
 }
 
-const when = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-});
-const until = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true });
+const timeZone = 'Europe/London';
+/**
+ * Dates in the member's language through Intl (Node's full ICU has gd and cy): English keeps its
+ * "Thursday, 3 December 2026 at 6:30 pm" (hourCycle h12: `hour12` alone gives en-GB's h11, "0:00 pm"
+ * for noon); Gaelic and Welsh take their own order and the 24-hour clock.
+ */
+const formats = new Map(
+  (['en-GB', 'gd', 'cy'] as const).map((lang) => {
+    const hour12 = lang === 'en-GB' ? { hourCycle: 'h12' as const } : {};
+    return [
+      lang,
+      {
+        when: new Intl.DateTimeFormat(lang, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', ...hour12 }),
+        until: new Intl.DateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit', ...hour12 }),
+      },
+    ];
+  }),
+);
 
-/** "Thursday 3 December 2026 at 6:30 pm to 8:30 pm (UK time)". */
-export function formatWhen(session: Pick<Session, 'start' | 'end'>): string {
-  return `${when.format(new Date(session.start))} to ${until.format(new Date(session.end))} (UK time)`;
+/** "Thursday, 3 December 2026 at 6:30 pm to 8:30 pm (UK time)", or its Gaelic or Welsh. */
+export function formatWhen(session: Pick<Session, 'start' | 'end'>, lang: ContentLocale = 'en-GB'): string {
+  const f = formats.get(lang)!;
+  return MAIL_STRINGS[lang].when(f.when.format(new Date(session.start)), f.until.format(new Date(session.end)));
 }
 
-export const formatInstant = (iso: string | Date) => `${when.format(new Date(iso))} (UK time)`;
+export const formatInstant = (iso: string | Date, lang: ContentLocale = 'en-GB') =>
+  MAIL_STRINGS[lang].instant(formats.get(lang)!.when.format(new Date(iso)));
 
-function where(session: Session): string {
+function where(session: Session, lang: ContentLocale): string {
+  const t = MAIL_STRINGS[lang];
   const venue = session.venue ? `${session.venue.name}\n${session.venue.address}\n${session.venue.postcode}` : '';
-  if (session.delivery === 'online') return 'Online: the organisers will send joining details before the session';
-  if (session.delivery === 'hybrid') return `${venue}\nor online (the organisers will send joining details)`;
+  if (session.delivery === 'online') return t.online;
+  if (session.delivery === 'hybrid') return `${venue}\n${t.orOnline}`;
   return venue;
 }
 
-/** What, when, where and access: the block every booking email carries. */
-export function sessionDetails({ session, title }: MailSession): Block {
+/** What, when, where and access: the block every booking email carries. The access note in `lang` where translated. */
+export function sessionDetails({ session, title, lang }: MailSession): Block {
+  const label = MAIL_STRINGS[lang].details;
+  const access = localised(session, 'accessibility', lang).text;
   return {
     details: [
-      ['Session', title],
-      ['When', formatWhen(session)],
-      ['Where', where(session)],
-      ...(session.trainer ? [['Trainer', session.trainer] as [string, string]] : []),
-      ...(session.accessibility ? [['Access', session.accessibility] as [string, string]] : []),
+      [label.session, title],
+      [label.when, formatWhen(session, lang)],
+      [label.where, where(session, lang)],
+      ...(session.trainer ? [[label.trainer, session.trainer] as [string, string]] : []),
+      ...(access ? [[label.access, access] as [string, string]] : []),
     ],
   };
 }

@@ -1,3 +1,6 @@
+import type { ContentLocale } from '../../../src/contract/index.js';
+import { MAIL_STRINGS } from './strings.js';
+
 /**
  * One email as plain text and HTML from the same blocks, so the two parts always say the same.
  * HTML is simple and accessible: real headings and links, lang, no tracking pixels, no remote
@@ -41,29 +44,28 @@ function htmlBlock(block: Block): string {
   return `<table role="presentation" style="border-collapse:collapse">${rows.join('')}</table>`;
 }
 
-function footerLines(footer: Footer): string[] {
-  return [
-    footer.reason ?? `${footer.controller} sent you this email because this address was used to sign up for a training session, and uses your details only to run it.`,
-    ...(footer.privacyUrl ? [`Privacy notice: ${footer.privacyUrl}`] : []),
-  ];
+function footerLines(footer: Footer, lang: ContentLocale): string[] {
+  const t = MAIL_STRINGS[lang];
+  return [footer.reason ?? t.footer(footer.controller), ...(footer.privacyUrl ? [`${t.privacyNotice}: ${footer.privacyUrl}`] : [])];
 }
 
-export const hello = (firstName: string) => `Hello ${firstName},`;
-
-/** Blocks whose link is empty are left out (a booking made before links existed has nowhere to point). */
-export function compose(subject: string, heading: string, blocks: Block[], footer: Footer): Email {
+/**
+ * Blocks whose link is empty are left out (a booking made before links existed has nowhere to point).
+ * `lang`: the language the words are in (the member's; organisers' emails are English).
+ */
+export function compose(subject: string, heading: string, blocks: Block[], footer: Footer, lang: ContentLocale = 'en-GB'): Email {
   blocks = blocks.filter((b) => typeof b === 'string' || !('link' in b) || b.link !== '');
-  const text = [heading, ...blocks.map(textBlock), '--', ...footerLines(footer)].join('\n\n') + '\n';
-  const footerHtml = footerLines(footer)
+  const text = [heading, ...blocks.map(textBlock), '--', ...footerLines(footer, lang)].join('\n\n') + '\n';
+  const footerHtml = footerLines(footer, lang)
     .map((line) => {
       const privacy = footer.privacyUrl && line.endsWith(footer.privacyUrl);
       return privacy
-        ? `<p><a href="${escapeHtml(footer.privacyUrl!)}">Privacy notice</a></p>`
+        ? `<p><a href="${escapeHtml(footer.privacyUrl!)}">${escapeHtml(MAIL_STRINGS[lang].privacyNotice)}</a></p>`
         : `<p>${paragraphs(line)}</p>`;
     })
     .join('');
   const html =
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
     `<title>${escapeHtml(subject)}</title></head>` +
     `<body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">` +
     `<main style="max-width:600px;margin:0 auto;padding:16px"><h1 style="font-size:24px">${escapeHtml(heading)}</h1>` +

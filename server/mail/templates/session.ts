@@ -1,43 +1,36 @@
-import { compose, hello, type Email } from './layout.js';
+import type { Email } from './layout.js';
 import { sessionDetails } from './details.js';
-import type { BookingMail } from './booking.js';
+import { words, type BookingMail } from './booking.js';
 
-/** Emails about the session itself, sent to everyone booked on it. */
+/** Emails about the session itself, sent to everyone booked on it, each in the language they signed up in. */
 
 export function reminder(m: BookingMail & { link: string }): Email {
-  return compose(
-    `Reminder: ${m.title}`,
-    'Your training session is coming up',
-    [hello(m.firstName), 'This is a reminder of the session you booked.', sessionDetails(m), { link: m.link, label: 'See or cancel my booking' }],
-    m.footer,
-  );
+  const { t, compose } = words(m);
+  return compose(t.reminder.subject(m.title), t.reminder.heading, [
+    t.hello(m.firstName),
+    t.reminder.body,
+    sessionDetails(m),
+    { link: m.link, label: t.manageButton },
+  ]);
 }
 
 export function sessionChanged(m: BookingMail & { link: string; note?: string }): Email {
-  return compose(
-    `Changed: ${m.title}`,
-    'Your session has changed',
-    [
-      hello(m.firstName),
-      'The organisers have changed the session you booked. Here are the new details; the attached calendar file updates your calendar.',
-      ...(m.note ? [m.note] : []),
-      sessionDetails(m),
-      { link: m.link, label: 'See or cancel my booking' },
-    ],
-    m.footer,
-  );
+  const { t, compose } = words(m);
+  return compose(t.sessionChanged.subject(m.title), t.sessionChanged.heading, [
+    t.hello(m.firstName),
+    t.sessionChanged.body,
+    ...(m.note ? [m.note] : []),
+    sessionDetails(m),
+    { link: m.link, label: t.manageButton },
+  ]);
 }
 
 export function sessionCancelled(m: BookingMail & { note?: string }): Email {
-  return compose(
-    `Cancelled by the organisers: ${m.title}`,
-    'This session has been cancelled',
-    [
-      hello(m.firstName),
-      'Sorry: the organisers have cancelled the session you booked. You do not need to do anything.',
-      ...(m.note ? [m.note] : []),
-      sessionDetails(m),
-    ],
-    m.footer,
-  );
+  const { t, compose } = words(m);
+  return compose(t.sessionCancelled.subject(m.title), t.sessionCancelled.heading, [
+    t.hello(m.firstName),
+    t.sessionCancelled.body,
+    ...(m.note ? [m.note] : []),
+    sessionDetails(m),
+  ]);
 }

@@ -1,0 +1,79 @@
+import type { MailStrings } from './strings-en.js';
+
+/**
+ * The members' emails in Scottish Gaelic. Translated from strings-en.ts and awaiting review by a
+ * native speaker (README, "Content in several languages"); keys and placeholders as in English.
+ */
+export const gd: MailStrings = {
+  lang: 'gd',
+  hello: (firstName) => `Halò ${firstName},`,
+  when: (start, end) => `${start} gu ${end} (àm na RA)`,
+  instant: (at) => `${at} (àm na RA)`,
+  details: { session: 'Seisean', when: 'Cuin', where: 'Càite', trainer: 'Trèanaiche', access: 'Ruigsinneachd' },
+  online: 'Air loidhne: cuiridh an luchd-eagrachaidh fiosrachadh a’ cheangail thugad ron t-seisean',
+  orOnline: 'no air loidhne (cuiridh an luchd-eagrachaidh fiosrachadh a’ cheangail thugad)',
+  footer: (controller) =>
+    `Chuir ${controller} am post-d seo thugad oir chaidh an seòladh seo a chleachdadh gus clàradh airson seisean trèanaidh, agus cha chleachd iad d’ fhiosrachadh ach airson a ruith.`,
+  privacyNotice: 'Brath prìobhaideachd',
+  confirmButton: 'Dearbh an t-àite agam',
+  manageButton: 'Seall no sguir dhen ghlèidheadh agam',
+  calendarAttached: 'Cuiridh am faidhle mìosachain ceangailte an seisean ris a’ mhìosachan agad.',
+
+  confirmPlace: {
+    subject: (title) => `Dearbh d’ àite: ${title}`,
+    heading: 'Dearbh d’ àite',
+    place: (by) => `Tha sinn a’ glèidheadh àite dhut. Dearbh e ro ${by}, air neo thèid e do chuideigin eile.`,
+    waitlist: (by) => `Tha sinn a’ glèidheadh àite air an liosta-feitheimh dhut. Dearbh e ro ${by}, air neo thèid e do chuideigin eile.`,
+    notYou: 'Mura do chlàraich thu, leig seachad am post-d seo: chan eil dad glèidhte agus cha chum sinn dad nuair a thig an glèidheadh gu crìch.',
+  },
+  confirmed: {
+    subject: (title) => `Tha àite agad: ${title}`,
+    heading: 'Tha d’ àite dearbhte',
+    body: 'Tha d’ àite dearbhte.',
+    cannotCome: 'Mura urrainn dhut tighinn, sguir dheth ach an tèid d’ àite do chuideigin air an liosta-feitheimh.',
+  },
+  waitlisted: {
+    subject: (title) => `Air an liosta-feitheimh: ${title}`,
+    heading: 'Tha thu air an liosta-feitheimh',
+    body: (position) => `Tha thu aig àireamh ${position} air an liosta-feitheimh. Ma bhios àite saor, ’s ann leatsa a bhios e agus cuiridh sinn post-d thugad.`,
+    button: 'Seall d’ àite sa chiudha, no fàg e',
+  },
+  promoted: {
+    subject: (title) => `’S leatsa àite: ${title}`,
+    heading: 'Deagh naidheachd: tha àite agad',
+    body: 'Dh’fhàs àite saor agus ’s ann leatsa a tha e: tha àite agad a-nis.',
+  },
+  placeOffered: {
+    subject: (title) => `Tha àite saor: ${title}`,
+    heading: 'Tha àite saor dhut',
+    body: (by) => `Dh’fhàs àite saor agus tha sinn ga ghlèidheadh dhut. Dearbh e ro ${by}, air neo thèid e don ath neach.`,
+  },
+  alreadyBooked: {
+    subject: (title) => `Tha àite agad mu thràth: ${title}`,
+    heading: 'Tha àite agad mu thràth',
+    pending:
+      'Dh’fheuch cuideigin (thu fhèin, ’s dòcha) ri clàradh a-rithist leis an t-seòladh seo. Tha àite ga ghlèidheadh dhut mu thràth: dearbh e leis a’ cheangal gu h-ìosal.',
+    booked: 'Dh’fheuch cuideigin (thu fhèin, ’s dòcha) ri clàradh a-rithist leis an t-seòladh seo. Tha àite agad mu thràth: seo an glèidheadh agad.',
+    unchanged: 'Cha do dh’atharraich dad. Mura b’ e thusa a bh’ ann, faodaidh tu am post-d seo a leigeil seachad.',
+  },
+  cancelled: {
+    subject: (title) => `Glèidheadh air a chur dheth: ${title}`,
+    heading: 'Chaidh an glèidheadh agad a chur dheth',
+    body: 'Chuir thu dheth an glèidheadh agad airson an t-seisein seo. Tapadh leat airson innse dhuinn.',
+  },
+  reminder: {
+    subject: (title) => `Cuimhneachan: ${title}`,
+    heading: 'Tha an seisean trèanaidh agad a’ tighinn',
+    body: 'Seo cuimhneachan air an t-seisean a ghlèidh thu.',
+  },
+  sessionChanged: {
+    subject: (title) => `Air atharrachadh: ${title}`,
+    heading: 'Chaidh an seisean agad atharrachadh',
+    body: 'Dh’atharraich an luchd-eagrachaidh an seisean a ghlèidh thu. Seo am fiosrachadh ùr; ùraichidh am faidhle mìosachain ceangailte am mìosachan agad.',
+  },
+  sessionCancelled: {
+    subject: (title) => `Seisean air a chur dheth leis an luchd-eagrachaidh: ${title}`,
+    heading: 'Chaidh an seisean seo a chur dheth',
+    body: 'Tha sinn duilich: chuir an luchd-eagrachaidh dheth an seisean a ghlèidh thu. Chan fheum thu dad a dhèanamh.',
+  },
+};
