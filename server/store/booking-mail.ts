@@ -1,4 +1,4 @@
-import { localised, sessionToIcs } from '../../src/contract/index.js';
+import { localised, sessionToIcs, type ContentLocale } from '../../src/contract/index.js';
 import type { Queryable } from '../db/types.js';
 import { enqueue, type MailKind } from '../mail/outbox.js';
 import type { MailSettings } from '../mail/settings.js';
@@ -13,13 +13,19 @@ export interface MailContext {
   mail: MailSettings;
 }
 
+/** The module's title and summary in `lang` where translated, else in English. */
+function moduleIn(loaded: LoadedSession, lang: ContentLocale) {
+  const module = { title: loaded.title, summary: loaded.summary, translations: loaded.moduleTranslations };
+  return { title: localised(module, 'title', lang).text, summary: localised(module, 'summary', lang).text };
+}
+
 /** What every email about this booking shows, in the language the member signed up in (English where a text is not translated). */
 export function mailBase(booking: BookingRow, loaded: LoadedSession, mail: MailSettings): BookingMail {
   const privacyUrl = mail.privacyUrl ?? booking.privacy_url ?? undefined;
   const lang = booking.locale;
   return {
     session: loaded.session,
-    title: localised({ title: loaded.title, translations: loaded.moduleTranslations }, 'title', lang).text,
+    title: moduleIn(loaded, lang).title,
     lang,
     firstName: booking.first_name,
     footer: { controller: mail.controller, ...(privacyUrl ? { privacyUrl } : {}) },
@@ -39,6 +45,12 @@ export interface Outgoing {
   dueAt?: Date;
 }
 
+/** The session as a calendar file, its title, summary and access note in `lang` where translated (its labels stay English). */
+function calendarFile(loaded: LoadedSession, lang: ContentLocale, now: Date): string {
+  const accessibility = localised(loaded.session, 'accessibility', lang).text;
+  return sessionToIcs({ ...loaded.session, ...(accessibility ? { accessibility } : {}) }, moduleIn(loaded, lang), { now });
+}
+
 /** Writes one email about this booking to the outbox, in the caller's transaction. */
 export async function mailTo(tx: Queryable, ctx: MailContext, booking: BookingRow, loaded: LoadedSession, out: Outgoing) {
   await enqueue(
@@ -48,7 +60,8 @@ export async function mailTo(tx: Queryable, ctx: MailContext, booking: BookingRo
       signupId: booking.id,
       to: booking.email,
       email: out.email,
-      ...(out.withIcs ? { ics: sessionToIcs(loaded.session, loaded, { now: ctx.now }) } : {}),
+      // The calendar file names the training as the email does: in the member's language where translated.
+      ...(out.withIcs ? { ics: calendarFile(loaded, booking.locale, ctx.now) } : {}),
       ...(out.dueAt ? { dueAt: out.dueAt } : {}),
     },
     ctx.now,

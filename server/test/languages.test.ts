@@ -129,6 +129,10 @@ for (const target of dbTargets()) {
       const booked = await mailTo(t.db, body.email, 'confirmed');
       assert.equal(booked.subject, `Tha àite agad: ${gdTitle}`);
       assert.match(booked.text_body!, /Cuiridh am faidhle mìosachain ceangailte/);
+      // The attached calendar file names the training as the email does.
+      const ics = booked.ics!.replace(/\r\n[ \t]/g, '');
+      assert.match(ics, new RegExp(`^SUMMARY:${gdTitle}\r$`, 'm'));
+      assert.match(ics, /Fo-thiotalan fad na h-ùine\./);
 
       await cancelSession(t.db, session.id, { ...ctx(), note: 'Sorry, the trainer is ill.' });
       const cancelled = await mailTo(t.db, body.email, 'session-cancelled');
