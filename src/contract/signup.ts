@@ -70,7 +70,12 @@ export const SignupRequestSchema = z.object({
   /** The privacy notice the form linked from its consent, recorded with the consent when it is given. */
   privacyUrl: z.optional(webPage(m.privacyUrl, 'Stored with the consent when the member confirms.')),
   /** The page's language (BCP 47): the member's emails are written in it when the server has it (gd, cy), else in English. */
-  locale: z.optional(z.string().check(z.maxLength(35))),
+  locale: z.optional(
+    z.string().check(
+      z.maxLength(35),
+      z.describe('The page’s language as a BCP 47 tag, e.g. gd or cy-GB. The member’s emails are written in it when the server has it (en-GB, gd, cy), else in en-GB.'),
+    ),
+  ),
 });
 export type SignupRequest = z.infer<typeof SignupRequestSchema>;
 export type SignupInput = z.input<typeof SignupRequestSchema>;
