@@ -165,7 +165,7 @@ describe('<mobilise-module-catalogue>', () => {
     await typeSearch(el, 'zzzz');
     expect(cards(el)).to.have.length(0);
     expect($(el, '[part="empty"] h3')?.textContent, 'a heading at the cards\' level').to.equal(c.empty);
-    expect($(el, '[part="clear-button"]')!.textContent!.trim()).to.equal(c.clearFilters);
+    expect($(el, '[part="clear-button"]')!.textContent!.trim()).to.equal(en.calendar.clearFilters);
     expect(countText(el)).to.equal(moduleCount(en, 0, 12));
     await expect(el).to.be.accessible();
     $(el, '[part="clear-button"]')!.click();

@@ -95,8 +95,8 @@ const resultHeading = (el: MobiliseSignupForm) => $(el, '.result-heading');
 describe('<mobilise-signup-form>', () => {
   it('renders every field with its label, autocomplete and keyboard hints; consents unticked', async () => {
     const el = await form();
-    expect(text($(el, '#heading'))).to.equal(t.heading(titleOf(openSession)));
-    expect(text($(el, '[part="session-summary"]'))).to.include(t.spacesLeft(openSession.spacesLeft));
+    expect(text($(el, '#heading'))).to.equal(en.calendar.dialogHeading(titleOf(openSession)));
+    expect(text($(el, '[part="session-summary"]'))).to.include(en.calendar.spacesLeft(openSession.spacesLeft));
     expect($<HTMLFormElement>(el, 'form')!.noValidate).to.equal(true);
 
     const expected: Record<string, [type: string, autocomplete: string, inputmode: string | null]> = {
@@ -282,11 +282,11 @@ describe('<mobilise-signup-form>', () => {
         return json({ status: 'pending', sessionId: body.sessionId, hold: 'place', holdExpiresAt: '2030-01-01T10:00:00+00:00' }, 202);
       },
     });
-    expect(text($(el, '[part="session-summary"]'))).to.include(t.spacesLeft(5));
+    expect(text($(el, '[part="session-summary"]'))).to.include(en.calendar.spacesLeft(5));
     await fillValid(el);
     await submit(el);
     await waitUntil(() => resultHeading(el));
-    await waitUntil(() => text($(el, '[part="session-summary"]')).includes(t.spacesLeft(4)), 'the summary follows the server', {
+    await waitUntil(() => text($(el, '[part="session-summary"]')).includes(en.calendar.spacesLeft(4)), 'the summary follows the server', {
       timeout: 3000,
     });
     expect(text(resultHeading(el))).to.equal(t.checkEmail, 'the result stays on screen while refreshing');
@@ -309,11 +309,11 @@ describe('<mobilise-signup-form>', () => {
     const el = page.querySelector<MobiliseSignupForm>('mobilise-signup-form')!;
     const badge = () => text(calendar.shadowRoot!.querySelector(`article[data-session="${openSession.id}"] [part="badge"]`));
     await ready(el);
-    await waitUntil(() => badge() === t.spacesLeft(5), 'calendar loaded');
+    await waitUntil(() => badge() === en.calendar.spacesLeft(5), 'calendar loaded');
     await fillValid(el);
     await submit(el);
     await waitUntil(() => resultHeading(el));
-    await waitUntil(() => badge() === t.spacesLeft(4) && text($(el, '[part="session-summary"]')).includes(t.spacesLeft(4)), 'both follow the server', {
+    await waitUntil(() => badge() === en.calendar.spacesLeft(4) && text($(el, '[part="session-summary"]')).includes(en.calendar.spacesLeft(4)), 'both follow the server', {
       timeout: 3000,
     });
     const gets = api!.calls.filter((c) => c.method === 'GET' && c.url.includes('/v1/sessions'));
@@ -523,7 +523,7 @@ describe('<mobilise-signup-form>', () => {
     await expect(el).to.be.accessible();
 
     emit(page.querySelector('button')!, 'mobilise-session-select', { sessionId: fullWaitlist.id, moduleId: fullWaitlist.moduleId });
-    await waitUntil(() => text($(el, '#heading')) === t.heading(titleOf(fullWaitlist)), 'the selected session shows');
+    await waitUntil(() => text($(el, '#heading')) === en.calendar.dialogHeading(titleOf(fullWaitlist)), 'the selected session shows');
     await waitUntil(() => root(el).activeElement === $(el, '#heading'), 'focus moves to the heading');
     expect($(el, '#heading')!.tabIndex).to.equal(-1);
     expect(text($(el, '[part="submit"]'))).to.equal(t.submitWaitlist);
@@ -548,7 +548,7 @@ describe('<mobilise-signup-form>', () => {
       expect(api!.calls.length, 'no session was loaded').to.equal(0);
 
       emit(source, 'mobilise-session-select', { sessionId: openSession.id, moduleId: openSession.moduleId });
-      await waitUntil(() => text($(el, '#heading')) === t.heading(titleOf(openSession)), 'the picked session shows');
+      await waitUntil(() => text($(el, '#heading')) === en.calendar.dialogHeading(titleOf(openSession)), 'the picked session shows');
       await waitUntil(() => root(el).activeElement === $(el, '#heading'), 'focus moves to the heading');
     } finally {
       source.remove();
@@ -584,7 +584,7 @@ describe('<mobilise-signup-form>', () => {
     const evil = '<img src=x onerror="window.__pwned=1">Evil';
     const modules = fixtures.modules.map((mod) => (mod.id === openSession.moduleId ? { ...mod, title: evil } : mod));
     const el = await form(openSession, { modules });
-    expect(text($(el, '#heading'))).to.equal(t.heading(evil));
+    expect(text($(el, '#heading'))).to.equal(en.calendar.dialogHeading(evil));
     expect(has(el, 'img'), 'no element from backend text').to.equal(false);
     await payloadsHadTheirTurn();
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);

@@ -131,7 +131,7 @@ for (const engine of e2eEngines()) {
 
       // 3. The form takes focus on its heading by itself.
       const heading = await focusReaches(page, (f) => inForm(f) && f.id === 'heading', 'the signup form heading');
-      assert.equal(heading.text, en.signup.heading(title));
+      assert.equal(heading.text, en.calendar.dialogHeading(title));
       assert.ok((await page.evaluate(() => location.hash)).includes(sessionId), 'the page URL names the session');
 
       // 4. Tab order through the form: every question once, in order; no honeypot, nothing hidden.

@@ -220,7 +220,7 @@ export class MobiliseModuleCatalogue extends LitElement {
       return html`<div class="state empty" part="empty">
         ${heading(headingLevel, { class: 'state-title' }, strings.catalogue.empty)}
         ${hasFilters(this.#filters)
-          ? html`<button type="button" class="button secondary" part="clear-button" @click=${this.#clearFilters}>${strings.catalogue.clearFilters}</button>`
+          ? html`<button type="button" class="button secondary" part="clear-button" @click=${this.#clearFilters}>${strings.calendar.clearFilters}</button>`
           : nothing}
       </div>`;
     }

@@ -130,7 +130,7 @@ export class BookingPanel {
       <p>${v.position ? strings.booking.position(v.position) : ''}${text}</p>
       ${status === 'confirmed'
         ? html`<p><a class="button secondary" part="add-to-calendar" href=${this.#ctx.client().icsUrl(session.id)!} download
-            >${strings.signup.addToCalendar}</a
+            >${strings.calendar.addToCalendar}</a
           ></p>`
         : ''}
       ${this.#manage && (status === 'pending' || status === 'confirmed' || status === 'waitlisted') ? this.#renderCancel() : ''}

@@ -156,7 +156,7 @@ export function renderConsent(checked: boolean, error: string | undefined, priva
     </div>
     ${privacyHref
       ? html`<p class="hint choice-hint" id=${hintId!}>
-          <a href=${privacyHref} target="_blank" rel="noopener noreferrer">${strings.signup.privacy}<span class="visually-hidden"> ${strings.signup.newTab}</span></a>
+          <a href=${privacyHref} target="_blank" rel="noopener noreferrer">${strings.signup.privacy}<span class="visually-hidden"> ${strings.calendar.newTab}</span></a>
         </p>`
       : nothing}
   </div>`;

@@ -56,7 +56,7 @@ export function renderStaticMode(externalUrl: string | undefined, level: number)
     ${externalUrl
       ? html`<p>
           <a class="button" part="external-signup" href=${externalUrl} target="_blank" rel="noopener noreferrer"
-            >${strings.signup.externalSignup}<span class="visually-hidden"> ${strings.signup.newTab}</span></a
+            >${strings.signup.externalSignup}<span class="visually-hidden"> ${strings.calendar.newTab}</span></a
           >
         </p>`
       : html`<p>${strings.signup.unavailable}</p>`}

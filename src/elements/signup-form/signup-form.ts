@@ -203,7 +203,7 @@ export class MobiliseSignupForm extends LitElement {
     else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl, level);
     else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist');
     else body = renderUnavailableSession(state, level);
-    return html`${this.#renderHeading(strings.signup.heading(loaded.module?.title ?? strings.signup.untitled))}
+    return html`${this.#renderHeading(strings.calendar.dialogHeading(loaded.module?.title ?? strings.signup.untitled))}
       ${renderSessionSummary(session, this.#ctx.locale, state)} ${body}`;
   }
 

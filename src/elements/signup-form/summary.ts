@@ -21,7 +21,7 @@ export function availability(s: Session, now: number): Availability {
 }
 
 function where(s: Session): string {
-  if (!s.venue) return strings.signup.online;
+  if (!s.venue) return strings.calendar.online;
   const place = `${s.venue.name}, ${s.venue.address}, ${s.venue.postcode}`;
   return s.delivery === 'hybrid' ? strings.signup.hybrid(place) : place;
 }
@@ -29,7 +29,7 @@ function where(s: Session): string {
 function places(s: Session, state: Availability): string {
   if (state === 'waitlist') return strings.signup.waitlistOpen;
   if (state === 'full') return strings.signup.noPlaces;
-  return strings.signup.spacesLeft(s.spacesLeft);
+  return strings.calendar.spacesLeft(s.spacesLeft);
 }
 
 /** UK date and time, venue or online (each beside its icon: date and time wrap as units), and spaces (the module title is the form's heading). */
