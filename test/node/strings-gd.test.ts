@@ -45,7 +45,7 @@ describe('Gaelic strings', () => {
   it('has every English key in the same order, and gd has the four categories the forms are written for', () => {
     assert.deepEqual(Object.keys(pack), Object.keys(source));
     assert.deepEqual([...plural.resolvedOptions().pluralCategories].sort(), ['few', 'one', 'other', 'two']);
-    assert.ok(counted.length >= 17, `only ${counted.length} counted messages`);
+    assert.ok(counted.length >= 16, `only ${counted.length} counted messages`);
   });
 
   it('every counted message returns, for an n in each category, the form written for that category', () => {
