@@ -44,6 +44,11 @@ export const styles = css`
     border-left: 5px solid var(--_danger);
     padding-left: var(--_s3);
   }
+  /* Any change to the legend's own style: WebKit lays a legend out again only then, so it kept its width from
+     before the bar and padding came and a question that wraps (Gaelic, at 320 px) stuck out by them. */
+  .invalid legend {
+    min-width: 0;
+  }
   dt,
   label,
   legend {
