@@ -7,10 +7,16 @@
  * are kept in test-results/host-pages/ for a person to look at.
  * WebKitGTK's MiniBrowser window cannot be narrower than 447 px, so WebKit runs
  * the 768 and 1280 px widths; Chromium and Firefox run all four.
+ * Then each page in Gaelic and in Welsh (<html lang>, ?lang= on its address), whose
+ * strings run longest, at a 320 px phone's width: the form, its error summary with every
+ * message, and the outcome must each keep to the same rules. WebKit takes the phone's
+ * column (the theme's width at 320 px) in its narrowest window.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { cy } from '../../src/strings/cy.js';
+import { gd } from '../../src/strings/gd.js';
 import { e2eEngines, engineSite, submitSignup, type E2ePage, type Engine } from '../helpers/e2e-engines.js';
 import { startE2eSite, type E2eSite } from '../helpers/e2e-site.js';
 
@@ -104,6 +110,24 @@ function measure(tags: string[]): Layout {
   };
 }
 
+/** What breaks the rules in `layout`: empty when the widgets keep their shape in the column and stay readable. */
+function layoutFailures(layout: Layout) {
+  return [
+    layout.scrollWidth > layout.viewport && `the page scrolls sideways (${layout.scrollWidth} px wide in ${layout.viewport})`,
+    ...layout.overflows.map((o) => `sticks out: ${o}`),
+    ...Object.entries(layout.boxes).map(
+      ([tag, [l, r]]) => (l < layout.column[0] - 1 || r > layout.column[1] + 1) && `${tag} spans ${l}–${r}, outside the content column ${layout.column.join('–')}`,
+    ),
+    // Default browser settings (16 px): body text 14–24 px, nothing under 12 or over 32.
+    (layout.bodyFont < 14 || layout.bodyFont > 24) && `body text at ${layout.bodyFont} px`,
+    (layout.minFont < 12 || layout.maxFont > 32) && `text from ${layout.minFont} to ${layout.maxFont} px`,
+    layout.spacing > 1 && `letters or words spaced by ${layout.spacing} px`,
+    // The host's button { all: unset } and input { width: 50px } stay outside.
+    layout.minButton < 24 && `a button ${layout.minButton} px tall`,
+    layout.minInput <= 100 && `a text field ${layout.minInput} px wide`,
+  ].filter(Boolean);
+}
+
 async function openForm(page: E2ePage) {
   await page.waitFor('catalogue cards', 15_000, () => (document.querySelector('mobilise-module-catalogue')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0) > 0);
   await page.waitFor('a Sign up button', 15_000, () => !!document.querySelector('mobilise-session-calendar')?.shadowRoot?.querySelector('[part~="signup-button"]'));
@@ -119,6 +143,10 @@ async function signUp(page: E2ePage, email: string): Promise<string> {
 }
 
 const widthsFor = (engine: Engine) => WIDTHS.filter((w) => engine !== 'webkit' || w >= MINIBROWSER_MIN_WIDTH);
+
+/** The longest strings: Gaelic's, and Welsh's, at a phone's width. */
+const LANGUAGES = { gd, cy };
+const PHONE = 320;
 
 rmSync(SHOTS, { recursive: true, force: true });
 for (const engine of e2eEngines()) {
@@ -137,27 +165,57 @@ for (const engine of e2eEngines()) {
             await page.screenshot(`${SHOTS}/${engine}-${host}-${width}.png`);
             const at = `${engine}, ${host}, ${width} px`;
 
-            const failures = [
-              layout.scrollWidth > layout.viewport && `the page scrolls sideways (${layout.scrollWidth} px wide in ${layout.viewport})`,
-              ...layout.overflows.map((o) => `sticks out: ${o}`),
-              ...Object.entries(layout.boxes).map(
-                ([tag, [l, r]]) => (l < layout.column[0] - 1 || r > layout.column[1] + 1) && `${tag} spans ${l}–${r}, outside the content column ${layout.column.join('–')}`,
-              ),
-              // Default browser settings (16 px): body text 14–24 px, nothing under 12 or over 32.
-              (layout.bodyFont < 14 || layout.bodyFont > 24) && `body text at ${layout.bodyFont} px`,
-              (layout.minFont < 12 || layout.maxFont > 32) && `text from ${layout.minFont} to ${layout.maxFont} px`,
-              layout.spacing > 1 && `letters or words spaced by ${layout.spacing} px`,
-              // The host's button { all: unset } and input { width: 50px } stay outside.
-              layout.minButton < 24 && `a button ${layout.minButton} px tall`,
-              layout.minInput <= 100 && `a text field ${layout.minInput} px wide`,
-            ].filter(Boolean);
-            assert.deepEqual(failures, [], at);
+            assert.deepEqual(layoutFailures(layout), [], at);
 
             const outcome = await signUp(page, `${engine}.${host}.${width}@example.org`);
             assert.doesNotMatch(outcome, /error/, `${at}: the signup ended in ${outcome}`);
             assert.deepEqual(await page.problems(), [], `${at}: page or console errors`);
           } catch (e) {
             await page.screenshot(`${SHOTS}/${engine}-${host}-${width}-failed.png`).catch(() => {});
+            throw e;
+          } finally {
+            await page.close();
+          }
+        });
+
+    for (const [lang, s] of Object.entries(LANGUAGES))
+      for (const host of HOSTS)
+        test(`${host} theme in ${lang} at ${PHONE} px: the form, its error summary and the outcome stay in the column, nothing sticks out`, async () => {
+          const page = await env.browser.newPage({ width: engine === 'webkit' ? MINIBROWSER_MIN_WIDTH : PHONE, height: 900 });
+          const at = (state: string) => `${engine}, ${host}, ${lang}, ${state}`;
+          try {
+            await page.goto(`${env.site.url}/hosts/${host}.html?lang=${lang}`);
+            // The theme's own column at 320 px (calc(100vw - spacing) below 482 px), in the window WebKit can have.
+            if (engine === 'webkit')
+              await page.evaluate((w: number) => document.documentElement.style.setProperty('--responsive--aligndefault-width', `calc(${w}px - var(--responsive--spacing-horizontal))`), PHONE);
+            await openForm(page);
+            // In the language once its strings have come (a session the suite's signups have filled offers the waiting list).
+            const submit = () => document.querySelector('mobilise-signup-form')?.shadowRoot?.querySelector('form button[type="submit"]')?.textContent?.trim();
+            const wording = [s.signup.submit, s.signup.submitWaitlist];
+            await page
+              .waitFor(`the form in ${lang}`, 15_000, (names: string[]) => names.includes(document.querySelector('mobilise-signup-form')?.shadowRoot?.querySelector('form button[type="submit"]')?.textContent?.trim() ?? ''), wording)
+              .catch(async (e: Error) => assert.fail(`${e.message}: its button says ${JSON.stringify(await page.evaluate(submit))}, not ${wording.join(' or ')}`));
+            // One screenshot, of the longest state (the error summary): the page is some 20,000 px tall.
+            const check = async (state: string) => {
+              const layout = await page.evaluate(measure, TAGS);
+              if (state === 'errors') await page.screenshot(`${SHOTS}/${engine}-${host}-${lang}.png`);
+              assert.deepEqual(layoutFailures(layout), [], at(state));
+            };
+            await check('form');
+
+            // Sent empty: the error summary lists a message for every required answer, the longest strings the form has.
+            await page.evaluate(() => document.querySelector('mobilise-signup-form')!.shadowRoot!.querySelector('form')!.requestSubmit());
+            await page.waitFor('the error summary', 15_000, () => !!document.querySelector('mobilise-signup-form')?.shadowRoot?.querySelector('[part~="error-summary"]'));
+            const summary = await page.evaluate(() => document.querySelector('mobilise-signup-form')!.shadowRoot!.querySelector('[part~="error-summary"]')!.textContent!);
+            assert.ok(summary.includes(s.validation.consentContact), `${at('errors')}: the summary is not in ${lang}: ${summary.trim().slice(0, 120)}`);
+            await check('errors');
+
+            const outcome = await signUp(page, `${engine}.${host}.${lang}@example.org`);
+            assert.doesNotMatch(outcome, /error/, `${at('outcome')}: the signup ended in ${outcome}`);
+            await check('outcome');
+            assert.deepEqual(await page.problems(), [], `${at('outcome')}: page or console errors`);
+          } catch (e) {
+            await page.screenshot(`${SHOTS}/${engine}-${host}-${lang}-failed.png`).catch(() => {});
             throw e;
           } finally {
             await page.close();
