@@ -6,7 +6,6 @@ const { p, N } = localeFormat('cy');
 
 export const cy: Strings = {
   validation: {
-    sessionId: "Dewiswch sesiwn i gofrestru ar ei chyfer",
     firstName: "Rhowch eich enw cyntaf",
     lastName: "Rhowch eich cyfenw",
     nameTooLong: "Rhaid i’r enw fod yn 100 nod neu lai",
@@ -37,7 +36,6 @@ export const cy: Strings = {
     partialData: (n: number) => p(n, { zero: `Nid oedd modd dangos ${N(n)} eitem oherwydd bod y gweinydd wedi anfon manylion anghyflawn.`, one: `Nid oedd modd dangos ${N(n)} eitem oherwydd bod y gweinydd wedi anfon manylion anghyflawn.`, two: `Nid oedd modd dangos ${N(n)} eitem oherwydd bod y gweinydd wedi anfon manylion anghyflawn.`, few: `Nid oedd modd dangos ${N(n)} eitem oherwydd bod y gweinydd wedi anfon manylion anghyflawn.`, many: `Nid oedd modd dangos ${N(n)} eitem oherwydd bod y gweinydd wedi anfon manylion anghyflawn.`, other: `Nid oedd modd dangos ${N(n)} eitem oherwydd bod y gweinydd wedi anfon manylion anghyflawn.` }),
   },
   catalogue: {
-    heading: "Modiwlau hyfforddi",
     empty: "Dim modiwlau’n cyfateb i’ch chwiliad",
     loadFailed: "Nid oedd modd llwytho’r modiwlau hyfforddi",
     none: "Nid oes modiwlau hyfforddi wedi’u cyhoeddi eto.",

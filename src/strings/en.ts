@@ -4,7 +4,6 @@ const N = (n: number) => n.toLocaleString('en-GB');
 
 export const en = {
   validation: {
-    sessionId: "Choose a session to sign up for",
     firstName: "Enter your first name",
     lastName: "Enter your last name",
     nameTooLong: "Name must be 100 characters or fewer",
@@ -35,7 +34,6 @@ export const en = {
     partialData: (n: number) => `${N(n)} item${n === 1 ? "" : "s"} could not be shown because the server sent incomplete details.`,
   },
   catalogue: {
-    heading: "Training modules",
     empty: "No modules match your search",
     loadFailed: "Training modules could not be loaded",
     none: "No training modules are published yet.",

@@ -6,7 +6,6 @@ const { p, N } = localeFormat('gd');
 
 export const gd: Strings = {
   validation: {
-    sessionId: "Tagh seisean airson clàradh air",
     firstName: "Cuir a-steach d’ ainm",
     lastName: "Cuir a-steach do shloinneadh",
     nameTooLong: "Chan fhaod barrachd air 100 caractar a bhith san ainm",
@@ -37,7 +36,6 @@ export const gd: Strings = {
     partialData: (n: number) => p(n, { one: `Cha b’ urrainn dhuinn ${N(n)} nì a shealltainn oir cha do chuir am frithealaiche am fiosrachadh slàn.`, two: `Cha b’ urrainn dhuinn ${N(n)} nì a shealltainn oir cha do chuir am frithealaiche am fiosrachadh slàn.`, few: `Cha b’ urrainn dhuinn ${N(n)} nithean a shealltainn oir cha do chuir am frithealaiche am fiosrachadh slàn.`, other: `Cha b’ urrainn dhuinn ${N(n)} nì a shealltainn oir cha do chuir am frithealaiche am fiosrachadh slàn.` }),
   },
   catalogue: {
-    heading: "Modalan trèanaidh",
     empty: "Chan eil modal sam bith a’ freagairt ris an lorg agad",
     loadFailed: "Cha b’ urrainn dhuinn na modalan trèanaidh a luchdadh",
     none: "Cha deach modal trèanaidh sam bith fhoillseachadh fhathast.",
