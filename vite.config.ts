@@ -106,6 +106,38 @@ const upFrontImports = (): Plugin => {
   };
 };
 
+/**
+ * Lit's production build keeps long messages for mistakes only a developer can make (css`` given a
+ * non-CSS value, live() on a child binding). Nothing on a script-tag page calls Lit, and our own code
+ * runs Lit's development build in tests, which keeps the full wording: the embed says the same in
+ * fewer words (0.1 KB gzip). The checks stay. A Lit release that rewords one fails the build here.
+ */
+const litMessages = (): Plugin => {
+  const shorter: [RegExp, string, string][] = [
+    [/@lit\/reactive-element\/css-tag\.js$/, '"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"Use css``, not new CSSResult"'],
+    [
+      /@lit\/reactive-element\/css-tag\.js$/,
+      `"Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security."`,
+      '"css`` takes css`` results, not: "+t',
+    ],
+    [/lit-html\/directives\/live\.js$/, '"The `live` directive is not allowed on child or event bindings"', '"live(): not on child or event bindings"'],
+    [/lit-html\/directives\/live\.js$/, '"`live` bindings can only contain a single expression"', '"live(): one expression only"'],
+  ];
+  return {
+    name: 'mobilise-lit-messages',
+    transform(code, id) {
+      const mine = shorter.filter(([file]) => file.test(id));
+      if (!mine.length) return undefined;
+      let out = code;
+      for (const [, long, short] of mine) {
+        if (!out.includes(long)) throw new Error(`mobilise-lit-messages: ${id} no longer says ${long}: update the list`);
+        out = out.replace(long, short);
+      }
+      return { code: out, map: null };
+    },
+  };
+};
+
 /** dist/THIRD-PARTY-NOTICES.txt: the licence of every package the embed bundles, read from node_modules. */
 const thirdPartyNotices = (): Plugin => ({
   name: 'mobilise-third-party-notices',
@@ -141,7 +173,7 @@ const thirdPartyNotices = (): Plugin => ({
  * URL (WordPress does) still runs one copy of the code.
  */
 const embedBundle = thenBuild('mobilise-embed-bundle', {
-  plugins: [minifyTemplates(), upFrontImports(), terserPass(), thirdPartyNotices()],
+  plugins: [minifyTemplates(), upFrontImports(), litMessages(), terserPass(), thirdPartyNotices()],
   resolve: { alias: zodLite },
   build: {
     ...libBuild({ mobilise: src('mobilise.ts') }),
