@@ -3,14 +3,11 @@ import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { AUDIENCES, STRANDS } from '../src/contract/index.js';
 import { LAYOUTS } from '../src/elements/module-catalogue/filter.js';
-import { en } from '../src/strings/en.js';
 import { headingLevel } from './support/api.js';
 import { handlers, longText, modules, NEVER_TIMES_OUT, withClient } from './support/mocks.js';
-import { detailsOf, inShadowOf } from './support/play.js';
+import { detailsOf, inShadowOf, stringsIn } from './support/play.js';
 import { renderElement } from './support/render.js';
 import { moduleCount } from '../src/strings/compose.js';
-
-const t = en.catalogue;
 
 const meta: Meta = {
   title: 'Elements/Module catalogue',
@@ -35,14 +32,16 @@ export const FilteredByStrand: Story = { args: { strand: 'message' } };
 
 /** A member narrows the list, then asks for a module's sessions. */
 export const Filtering: Story = {
-  play: async ({ canvasElement, args, step }) => {
+  play: async ({ canvasElement, args, step, globals }) => {
+    const s = stringsIn(globals.locale);
+    const t = s.catalogue;
     const catalogue = await inShadowOf(canvasElement, 'mobilise-module-catalogue');
     const message = modules.filter((m) => m.strand === 'message');
     await step(`Choose the strand "${t.strands.message}"`, async () => {
       await userEvent.selectOptions(await catalogue.findByLabelText(t.strand, {}, { timeout: 5000 }), 'message');
     });
     await step('Only that strand is listed, and the count says so', async () => {
-      await expect(await catalogue.findByText(moduleCount(en, message.length, modules.length))).toBeVisible();
+      await expect(await catalogue.findByText(moduleCount(s, message.length, modules.length))).toBeVisible();
       const titles = catalogue.getAllByRole('article').map((card) => card.getAttribute('data-module'));
       await expect(titles).toEqual(message.map((m) => m.id));
     });
@@ -66,9 +65,9 @@ export const MalformedResponse: Story = { parameters: { msw: { handlers: handler
 /** Every module (none dropped): text as long as the contract allows. */
 export const LongText: Story = {
   parameters: { msw: { handlers: handlers(longText()) } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const catalogue = await inShadowOf(canvasElement, 'mobilise-module-catalogue');
-    await expect(await catalogue.findByText(moduleCount(en, modules.length, modules.length), {}, { timeout: 5000 })).toBeVisible();
+    await expect(await catalogue.findByText(moduleCount(stringsIn(globals.locale), modules.length, modules.length), {}, { timeout: 5000 })).toBeVisible();
   },
 };
 export const Phone320: Story = { globals: { viewport: { value: 'phone320', isRotated: false } } };

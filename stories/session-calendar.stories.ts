@@ -2,13 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { DELIVERY_MODES, type Session } from '../src/contract/index.js';
-import { en } from '../src/strings/en.js';
 import { headingLevel } from './support/api.js';
 import { bookingToken, handlers, longText, modules, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient } from './support/mocks.js';
-import { detailsOf, inShadowOf, withHash } from './support/play.js';
+import { detailsOf, inShadowOf, stringsIn, withHash } from './support/play.js';
 import { renderElement } from './support/render.js';
-
-const t = en.calendar;
 
 const meta: Meta = {
   title: 'Elements/Session calendar',
@@ -50,7 +47,8 @@ export const WithPastSessions: Story = { args: { 'show-past': true } };
 export const DialogOpen: Story = {
   tags: ['screenshot'],
   beforeEach: withHash(),
-  play: async ({ canvasElement, args, step }) => {
+  play: async ({ canvasElement, args, step, globals }) => {
+    const { calendar: t, signup } = stringsIn(globals.locale);
     const calendar = await inShadowOf(canvasElement, 'mobilise-session-calendar');
     const signUp = await calendar.findAllByRole('button', { name: (name) => name.startsWith(t.signUp) }, { timeout: 5000 });
     await step(`Press the first "${t.signUp}"`, () => userEvent.click(signUp[0]!));
@@ -61,7 +59,7 @@ export const DialogOpen: Story = {
     await step('The dialog opens, named after the module, with the signup form in it', async () => {
       const dialog = await calendar.findByRole('dialog', { name: t.dialogHeading(modules.find((m) => m.id === moduleId)!.title) });
       const form = await inShadowOf(dialog, 'mobilise-signup-form');
-      await expect(await form.findByLabelText(en.signup.firstName, {}, { timeout: 5000 })).toBeVisible();
+      await expect(await form.findByLabelText(signup.firstName, {}, { timeout: 5000 })).toBeVisible();
     });
   },
 };

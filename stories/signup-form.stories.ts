@@ -1,14 +1,13 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { en } from '../src/strings/en.js';
+import type { Strings } from '../src/strings/en.js';
 import { headingLevel } from './support/api.js';
 import { bookingToken, handlers, longText, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient, type Scenario } from './support/mocks.js';
-import { detailsOf, fillForm, focusedText, inShadowOf, submitForm, withHash, type Queries } from './support/play.js';
+import { detailsOf, fillForm, focusedText, inShadowOf, stringsIn, submitForm, withHash, type Queries } from './support/play.js';
 import { renderElement } from './support/render.js';
 import { rateLimitedFor } from '../src/strings/compose.js';
 
-const t = en.signup;
 const states = sessionsInStates();
 const [open, fewLeft, fullWaitlist, fullNoWaitlist, cancelled] = states;
 
@@ -29,16 +28,21 @@ type Story = StoryObj;
 const withSignup = (signup: Scenario['signup']) => ({ msw: { handlers: handlers({ sessions: states, signup }) } });
 const form = (canvasElement: HTMLElement) => inShadowOf(canvasElement, 'mobilise-signup-form');
 
-/** Fills the form in as a member would and sends it; returns the form's queries for what follows. */
-async function signUp(canvasElement: HTMLElement, step: StoryContext['step'], submit: string = t.submit) {
+/**
+ * Fills the form in as a member would, in the story's language, and sends it with `submit` (a
+ * key of the signup strings); returns the form's queries and those strings for what follows.
+ */
+async function signUp({ canvasElement, step, globals }: StoryContext, submit: 'submit' | 'submitWaitlist' = 'submit') {
+  const s = stringsIn(globals.locale);
   const f = await form(canvasElement);
-  await step('Fill in name, email, postcode, membership and consent', () => fillForm(f));
-  await step(`Press "${submit}"`, () => submitForm(f, submit));
-  return f;
+  await step('Fill in name, email, postcode, membership and consent', () => fillForm(f, s));
+  await step(`Press "${s.signup[submit]}"`, () => submitForm(f, s.signup[submit]));
+  return { f, s, t: s.signup };
 }
 
-/** The outcome heading takes focus, so a screen reader says it at once. */
-const outcomeFocused = (f: Queries, heading: string) => waitFor(() => expect(focusedText(f)).toBe(heading), { timeout: 8000 });
+/** The outcome heading (a key of the signup strings) takes focus, so a screen reader says it at once. */
+const outcomeFocused = ({ f, t }: { f: Queries; t: Strings['signup'] }, heading: 'checkEmail' | 'checkEmailWaitlist' | 'fullTitle' | 'closedTitle') =>
+  waitFor(() => expect(focusedText(f)).toBe(t[heading]), { timeout: 8000 });
 
 /** `screenshot`: one of the element's main stories, for `npm run screenshots`. */
 export const Form: Story = { tags: ['screenshot'] };
@@ -52,15 +56,16 @@ export const UnknownSession: Story = { args: { 'session-id': 'no-such-session' }
 /** Sent empty: the error summary lists every missing answer and takes focus. Nothing is sent. */
 export const ValidationErrors: Story = {
   tags: ['screenshot'],
-  play: async ({ canvasElement, args, step }) => {
+  play: async ({ canvasElement, args, step, globals }) => {
+    const { signup: t, validation } = stringsIn(globals.locale);
     const f = await form(canvasElement);
     await step(`Press "${t.submit}" with nothing filled in`, async () => {
       await f.findByLabelText(t.firstName, {}, { timeout: 5000 });
-      await submitForm(f);
+      await submitForm(f, t.submit);
     });
     await step(`"${t.errorSummary}" has focus and names each missing answer`, async () => {
       await waitFor(() => expect(focusedText(f)).toContain(t.errorSummary));
-      for (const message of [en.validation.firstName, en.validation.lastName, en.validation.email, en.validation.postcode, en.validation.membership]) {
+      for (const message of [validation.firstName, validation.lastName, validation.email, validation.postcode, validation.membership]) {
         await expect(focusedText(f)).toContain(message);
       }
     });
@@ -70,49 +75,50 @@ export const ValidationErrors: Story = {
 /** The server refuses two answers: they come back in the error summary, as if the form had found them. */
 export const ServerValidationErrors: Story = {
   parameters: withSignup('validation'),
-  play: async ({ canvasElement, step }) => {
-    const f = await signUp(canvasElement, step);
-    await waitFor(() => expect(focusedText(f)).toContain(t.errorSummary), { timeout: 8000 });
-    await expect(focusedText(f)).toContain(en.validation.email);
-    await expect(focusedText(f)).toContain(en.validation.postcode);
+  play: async (context) => {
+    // The server's messages are English: the form says them in the page's language.
+    const { f, s } = await signUp(context);
+    await waitFor(() => expect(focusedText(f)).toContain(s.signup.errorSummary), { timeout: 8000 });
+    await expect(focusedText(f)).toContain(s.validation.email);
+    await expect(focusedText(f)).toContain(s.validation.postcode);
   },
 };
 /** Sent: "Check your email", and the page hears mobilise-signup (no personal data in it). */
 export const Confirmed: Story = {
   tags: ['screenshot'],
   parameters: withSignup('confirmed'),
-  play: async ({ canvasElement, args, step }) => {
-    const f = await signUp(canvasElement, step);
-    await step(`"${t.checkEmail}" has focus`, () => outcomeFocused(f, t.checkEmail));
-    await expect(detailsOf(args.onMobiliseSignup)).toEqual([expect.objectContaining({ sessionId: open.id, status: 'pending', hold: 'place' })]);
+  play: async (context) => {
+    const sent = await signUp(context);
+    await context.step(`"${sent.t.checkEmail}" has focus`, () => outcomeFocused(sent, 'checkEmail'));
+    await expect(detailsOf(context.args.onMobiliseSignup)).toEqual([expect.objectContaining({ sessionId: open.id, status: 'pending', hold: 'place' })]);
   },
 };
 export const Waitlisted: Story = {
   args: { 'session-id': fullWaitlist.id },
   parameters: withSignup('waitlisted'),
-  play: async ({ canvasElement, step }) => outcomeFocused(await signUp(canvasElement, step, t.submitWaitlist), t.checkEmailWaitlist),
+  play: async (context) => outcomeFocused(await signUp(context, 'submitWaitlist'), 'checkEmailWaitlist'),
 };
 export const FullWhenSubmitted: Story = {
   parameters: withSignup('full'),
-  play: async ({ canvasElement, step }) => outcomeFocused(await signUp(canvasElement, step), t.fullTitle),
+  play: async (context) => outcomeFocused(await signUp(context), 'fullTitle'),
 };
 export const ClosedWhenSubmitted: Story = {
   parameters: withSignup('closed'),
-  play: async ({ canvasElement, step }) => outcomeFocused(await signUp(canvasElement, step), t.closedTitle),
+  play: async (context) => outcomeFocused(await signUp(context), 'closedTitle'),
 };
 /** Told to wait a minute (Retry-After: 60); this story's client does not retry, so it says so at once. */
 export const RateLimited: Story = {
   beforeEach: withClient({ retries: 0 }),
   parameters: withSignup('rate-limited'),
-  play: async ({ canvasElement, step }) => {
-    const f = await signUp(canvasElement, step);
-    await expect(await f.findByText(rateLimitedFor(en, 60), {}, { timeout: 5000 })).toBeVisible();
+  play: async (context) => {
+    const { f, s } = await signUp(context);
+    await expect(await f.findByText(rateLimitedFor(s, 60), {}, { timeout: 5000 })).toBeVisible();
   },
 };
 export const Offline: Story = {
   parameters: withSignup('offline'),
-  play: async ({ canvasElement, step }) => {
-    const f = await signUp(canvasElement, step);
+  play: async (context) => {
+    const { f, t } = await signUp(context);
     await expect(await f.findByText(t.networkRetry, {}, { timeout: 8000 })).toBeVisible();
   },
 };
@@ -148,12 +154,13 @@ export const BookingExpired: Story = fromLink('booking', 'expired');
 export const BookingCancelled: Story = fromLink('booking', 'cancelled');
 export const BookingCancelStep: Story = {
   ...fromLink('booking', 'confirmed'),
-  play: async ({ canvasElement, step }) => {
+  play: async ({ canvasElement, step, globals }) => {
+    const { booking } = stringsIn(globals.locale);
     const f = await form(canvasElement);
-    await step(`Press "${en.booking.cancel}"`, async () =>
-      userEvent.click(await f.findByRole('button', { name: en.booking.cancel }, { timeout: 5000 })),
+    await step(`Press "${booking.cancel}"`, async () =>
+      userEvent.click(await f.findByRole('button', { name: booking.cancel }, { timeout: 5000 })),
     );
-    await expect(await f.findByText(en.booking.sure)).toBeVisible();
+    await expect(await f.findByText(booking.sure)).toBeVisible();
   },
 };
 export const BookingLinkInvalid: Story = fromLink('booking', 'token-invalid');

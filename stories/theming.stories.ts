@@ -51,10 +51,10 @@ const meta: Meta<Args> = {
     ...Object.fromEntries(Object.entries(TOKENS).map(([name, [control, category, description]]) => [name, { control, description, table: { category } }])),
   },
   parameters: { msw: { handlers: handlers() }, layout: 'fullscreen' },
-  render: ({ 'color-scheme': scheme, ...tokens }, { id }) => html`<div
+  render: ({ 'color-scheme': scheme, ...tokens }, { id, globals }) => html`<div
     style=${styleMap({ ...tokens, 'color-scheme': scheme, background: 'Canvas', color: 'CanvasText', padding: '1rem' })}
   >
-    <mobilise-provider endpoint=${endpointFor(id)} privacy-url="https://example.org/privacy" heading-level="3">
+    <mobilise-provider endpoint=${endpointFor(id)} locale=${globals.locale} privacy-url="https://example.org/privacy" heading-level="3">
       <h2>Modules</h2>
       <mobilise-module-catalogue></mobilise-module-catalogue>
       <h2>Sessions</h2>

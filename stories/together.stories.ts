@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { category, headingLevel } from './support/api.js';
 import { endpointFor, handlers } from './support/mocks.js';
-import { locales } from './support/toolbar.js';
+import { locales } from './support/locales.js';
 import { applyArgs } from './support/render.js';
 
 /** A token set on the provider: every element inside inherits it, as from a page's own CSS. */

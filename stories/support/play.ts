@@ -3,8 +3,14 @@
  * play function reads as a script of what a member does and what they then see. The elements
  * render in shadow DOM: queries run `within` an element's shadow root.
  */
-import { userEvent, waitFor, within, type Mock, type queries } from 'storybook/test';
-import { en } from '../../src/strings/en.js';
+import { configure, userEvent, waitFor, within, type Mock, type queries } from 'storybook/test';
+import { cy } from '../../src/strings/cy.js';
+import { en, type Strings } from '../../src/strings/en.js';
+import { gd } from '../../src/strings/gd.js';
+
+// A query that finds nothing prints its container, and testing-library cannot print a shadow root: it
+// threw that TypeError instead, out of reach of the play function, which then never ended. The message alone.
+configure({ getElementError: (message) => Object.assign(new Error(message ?? ''), { name: 'TestingLibraryElementError' }) });
 
 /** testing-library's queries bound to one shadow root, and the root (for what has focus in it). */
 export type Queries = ReturnType<typeof within<typeof queries>> & { root: ShadowRoot };
@@ -33,10 +39,15 @@ export const member = {
   postcode: 'G12 8QQ',
 };
 
-const t = en.signup;
+/**
+ * The strings a story shows in `locale` (the toolbar's, `globals.locale`), so a play function finds
+ * "Cuir a-steach d’ ainm" in Gaelic as it finds "First name" in English. Statically imported here:
+ * the elements themselves load gd and cy as chunks.
+ */
+export const stringsIn = (locale = 'en-GB'): Strings => ({ gd, cy })[locale.slice(0, 2) as 'gd' | 'cy'] ?? en;
 
 /** Types the member's details, chooses "member" and ticks the contact consent, as a person does. */
-export async function fillForm(form: Queries) {
+export async function fillForm(form: Queries, { signup: t }: Strings = en) {
   await userEvent.type(await form.findByLabelText(t.firstName, {}, { timeout: 5000 }), member.firstName);
   await userEvent.type(form.getByLabelText(t.lastName), member.lastName);
   await userEvent.type(form.getByLabelText(t.email), member.email);
@@ -46,7 +57,7 @@ export async function fillForm(form: Queries) {
 }
 
 /** Presses the form's submit button (its name says what it does: "Sign up" or "Join the waiting list"). */
-export async function submitForm(form: Queries, name: string = t.submit) {
+export async function submitForm(form: Queries, name: string = en.signup.submit) {
   await userEvent.click(form.getByRole('button', { name }));
 }
 

@@ -1,5 +1,6 @@
 /**
- * The toolbar a designer works with: page width, colour scheme and locale.
+ * The toolbar a designer works with: page width, colour scheme and language (English, Gàidhlig,
+ * Cymraeg: the provider's `locale`, switched live; Gaelic and Welsh strings load on first use).
  *
  * The widgets follow the host page's `color-scheme` (base.styles.ts: `color-scheme: inherit` and
  * light-dark()), so the scheme switch sets `color-scheme` and a matching page background on the
@@ -14,12 +15,10 @@
  */
 import type { Decorator } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { locales } from './locales.js';
 
 export const schemes = ['light', 'dark', 'forced'] as const;
 export type Scheme = (typeof schemes)[number];
-
-/** The provider's `locale`; gd and cy come with their translations. */
-export const locales = [{ value: 'en-GB', title: 'English (UK)' }] as const;
 
 export const viewports = {
   phone320: { name: 'Phone 320', styles: { width: '320px', height: '640px' }, type: 'mobile' },
@@ -42,9 +41,10 @@ export const globalTypes = {
       dynamicTitle: true,
     },
   },
+  // A change re-renders the story in place: the provider's new locale reaches every element through its context.
   locale: {
-    description: 'Locale of <mobilise-provider>',
-    toolbar: { title: 'Locale', icon: 'globe', items: [...locales], dynamicTitle: true },
+    description: 'Language: the locale of <mobilise-provider>',
+    toolbar: { title: 'Language', icon: 'globe', items: [...locales], dynamicTitle: true },
   },
 };
 
