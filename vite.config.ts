@@ -138,6 +138,22 @@ const litMessages = (): Plugin => {
   };
 };
 
+/**
+ * Lit notes its version in page globals (litHtmlVersions and two more) so that Lit's development build
+ * can warn when a page loads Lit twice. The embed's Lit is its own on purpose, so the note would only make
+ * a host page's own Lit (in development) warn for nothing: the embed leaves it out (37 B gzip). A Lit
+ * release that notes its version another way fails the build here.
+ */
+const litVersionNotes = (): Plugin => ({
+  name: 'mobilise-lit-version-notes',
+  transform(code, id) {
+    if (!/node_modules\/(lit-html\/lit-html|lit-element\/lit-element|@lit\/reactive-element\/reactive-element)\.js$/.test(id)) return undefined;
+    const out = code.replace(/\(\w+\.(?:litHtml|litElement|reactiveElement)Versions\?\?=\[\]\)\.push\("[\d.]+"\)/, 'void 0');
+    if (out === code) throw new Error(`mobilise-lit-version-notes: ${id} notes its version another way now: update the pattern`);
+    return { code: out, map: null };
+  },
+});
+
 /** dist/THIRD-PARTY-NOTICES.txt: the licence of every package the embed bundles, read from node_modules. */
 const thirdPartyNotices = (): Plugin => ({
   name: 'mobilise-third-party-notices',
@@ -173,7 +189,7 @@ const thirdPartyNotices = (): Plugin => ({
  * URL (WordPress does) still runs one copy of the code.
  */
 const embedBundle = thenBuild('mobilise-embed-bundle', {
-  plugins: [minifyTemplates(), upFrontImports(), litMessages(), terserPass(), thirdPartyNotices()],
+  plugins: [minifyTemplates(), upFrontImports(), litMessages(), litVersionNotes(), terserPass(), thirdPartyNotices()],
   resolve: { alias: zodLite },
   build: {
     ...libBuild({ mobilise: src('mobilise.ts') }),
