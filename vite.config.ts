@@ -139,17 +139,22 @@ const litMessages = (): Plugin => {
 };
 
 /**
- * Lit notes its version in page globals (litHtmlVersions and two more) so that Lit's development build
- * can warn when a page loads Lit twice. The embed's Lit is its own on purpose, so the note would only make
- * a host page's own Lit (in development) warn for nothing: the embed leaves it out (37 B gzip). A Lit
- * release that notes its version another way fails the build here.
+ * Lit reads and writes a few page globals the embed has no use for: its version notes (litHtmlVersions and
+ * two more), which serve only Lit's development-mode warning that a page loads Lit twice (the embed's Lit
+ * is its own on purpose, so the note would only make a host page's own Lit warn for nothing), and the hooks
+ * for the ShadyDOM polyfill and server-side rendering (litHtmlPolyfillSupport and three more: browsers
+ * without shadow DOM cannot run the embed's ES2022, and nothing renders it on a server). The embed leaves
+ * them out (0.1 KB gzip). A Lit release that writes one another way fails the build here.
  */
-const litVersionNotes = (): Plugin => ({
-  name: 'mobilise-lit-version-notes',
+const litGlobals = (): Plugin => ({
+  name: 'mobilise-lit-globals',
   transform(code, id) {
     if (!/node_modules\/(lit-html\/lit-html|lit-element\/lit-element|@lit\/reactive-element\/reactive-element)\.js$/.test(id)) return undefined;
-    const out = code.replace(/\(\w+\.(?:litHtml|litElement|reactiveElement)Versions\?\?=\[\]\)\.push\("[\d.]+"\)/, 'void 0');
-    if (out === code) throw new Error(`mobilise-lit-version-notes: ${id} notes its version another way now: update the pattern`);
+    const out = code
+      .replace(/\(\w+\.(?:litHtml|litElement|reactiveElement)Versions\?\?=\[\]\)\.push\("[\d.]+"\)/, '(void 0)')
+      .replace(/\b\w+\.(?:litHtmlPolyfillSupport|reactiveElementPolyfillSupport|litElementPolyfillSupport|litElementHydrateSupport)\b/g, '(void 0)');
+    if (/Versions\?\?=|PolyfillSupport|HydrateSupport/.test(out))
+      throw new Error(`mobilise-lit-globals: ${id} writes a page global another way now: update the patterns`);
     return { code: out, map: null };
   },
 });
@@ -189,7 +194,7 @@ const thirdPartyNotices = (): Plugin => ({
  * URL (WordPress does) still runs one copy of the code.
  */
 const embedBundle = thenBuild('mobilise-embed-bundle', {
-  plugins: [minifyTemplates(), upFrontImports(), litMessages(), litVersionNotes(), terserPass(), thirdPartyNotices()],
+  plugins: [minifyTemplates(), upFrontImports(), litMessages(), litGlobals(), terserPass(), thirdPartyNotices()],
   resolve: { alias: zodLite },
   build: {
     ...libBuild({ mobilise: src('mobilise.ts') }),
