@@ -12,6 +12,7 @@ import {
   type SessionQuery,
   type SignupRequest,
   type SignupResult,
+  translatedLocale,
 } from '../contract/index.js';
 import { en } from '../strings/en.js';
 import { resolveEndpoint, type ResolvedEndpoint } from './endpoint.js';
@@ -27,6 +28,9 @@ export interface ClientOptions extends Partial<HttpOptions> {
   onInvalid?: (resource: string, dropped: DroppedItem[]) => void;
 }
 
+/** The filters, and the page's locale (any BCP 47 tag) for the sessions' translations. */
+export type SessionsQuery = Omit<SessionQuery, 'locale'> & { locale?: string };
+
 interface StaticData {
   modules: Listing<Module>;
   sessions: Listing<Session>;
@@ -40,6 +44,16 @@ const defaults: HttpOptions = {
   retryBaseMs: 400,
   maxBytes: 5_000_000,
 };
+
+/**
+ * `url` asking for the translations in the page's language, when content may be translated into it.
+ * English pages send no locale, so their URLs and cache entries stay as they were. A query rather
+ * than Accept-Language: the page's language, not the browser's, in a URL a CDN caches without Vary.
+ */
+function withLocale(url: string, locale?: string): string {
+  const lang = translatedLocale(locale);
+  return lang ? `${url}${url.includes('?') ? '&' : '?'}locale=${lang}` : url;
+}
 
 /** Resolve `promise`, unless the caller's own signal aborts first (the shared request goes on for others). */
 function race<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -84,11 +98,13 @@ export class MobiliseClient {
     return this.mode === 'api';
   }
 
-  getModules(signal?: AbortSignal): Promise<Listing<Module>> {
+  /** `locale`: the page's; modules come with its translations (a static file carries them all). */
+  getModules(signal?: AbortSignal, locale?: string): Promise<Listing<Module>> {
     if (this.mode === 'static') return race(this.#staticData().then((d) => d.modules), signal);
+    const url = withLocale(this.#url(paths.modules), locale);
     return race(
-      this.#cached(this.#url(paths.modules), async () => {
-        const { body } = await requestJson(this.#url(paths.modules), { headers: { accept: 'application/json' } }, this.#http);
+      this.#cached(url, async () => {
+        const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, this.#http);
         const env = ModulesEnvelope.safeParse(body);
         if (!env.success) throw new MobiliseError('bad-response', 'Expected {"modules": [...]}');
         return this.#report('modules', parseItems(ModuleSchema, env.data.modules));
@@ -97,7 +113,7 @@ export class MobiliseClient {
     );
   }
 
-  getSessions(query: SessionQuery = {}, signal?: AbortSignal): Promise<Listing<Session>> {
+  getSessions(query: SessionsQuery = {}, signal?: AbortSignal): Promise<Listing<Session>> {
     if (this.mode === 'static') {
       return race(
         this.#staticData().then((d) => ({ items: filterSessions(d.sessions.items, query), dropped: d.sessions.dropped })),
@@ -110,7 +126,7 @@ export class MobiliseClient {
       if (v) params.set(key, v);
     }
     const qs = params.toString();
-    const url = this.#url(paths.sessions) + (qs ? `?${qs}` : '');
+    const url = withLocale(this.#url(paths.sessions) + (qs ? `?${qs}` : ''), query.locale);
     return race(
       this.#cached(url, async () => {
         const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, this.#http);

@@ -1,7 +1,7 @@
 import type { Session, SessionQuery } from '../contract/index.js';
 
 /** The server's session filters, applied in the browser for static mode. */
-export function filterSessions(sessions: Session[], q: SessionQuery): Session[] {
+export function filterSessions(sessions: Session[], q: Omit<SessionQuery, 'locale'>): Session[] {
   const from = q.from ? Date.parse(q.from) : -Infinity;
   const to = q.to ? Date.parse(q.to) : Infinity;
   const area = q.area?.toLowerCase();

@@ -1,4 +1,4 @@
-export { MobiliseClient, getClient, type ClientOptions } from './client.js';
+export { MobiliseClient, getClient, type ClientOptions, type SessionsQuery } from './client.js';
 export { cancelBooking, confirmBooking, viewBooking } from './bookings.js';
 export { MobiliseError, isMobiliseError, type ErrorKind } from './errors.js';
 export { resolveEndpoint, type ResolvedEndpoint, type EndpointMode } from './endpoint.js';

@@ -1,9 +1,11 @@
 /**
  * Content in several languages: the pure helper elements and emails read translated
- * text through, the contract's rules on translations, and the seed's Gaelic and Welsh.
+ * text through, the contract's rules on translations, the seed's Gaelic and Welsh, and
+ * what the client asks for.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { MobiliseClient } from '../../src/client/index.js';
 import { ModuleSchema, SessionSchema, localised, translatedLocale, type Module } from '../../src/contract/index.js';
 import { modules } from '../../server/seed/modules.js';
 
@@ -83,4 +85,27 @@ test('the seed carries Gaelic and Welsh titles and summaries for every module', 
     }
     assert.equal(ModuleSchema.safeParse(m).success, true, m.id);
   }
+});
+
+test('the client asks for the page’s language; English pages keep the URLs they had', async () => {
+  const asked: string[] = [];
+  const fetch = async (url: string | URL | Request) => {
+    asked.push(String(url));
+    const body = String(url).includes('/v1/modules') ? { modules: [base] } : { sessions: [] };
+    return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  };
+  const client = new MobiliseClient('https://api.example.org', { fetch: fetch as typeof globalThis.fetch });
+  await client.getModules(undefined, 'gd-GB');
+  await client.getModules(undefined, 'en-GB');
+  await client.getModules();
+  await client.getSessions({ area: 'Glasgow', locale: 'cy' });
+  await client.getSessions({ area: 'Glasgow', locale: 'en' });
+  const gd = await client.getModules(undefined, 'gd');
+  assert.deepEqual(asked, [
+    'https://api.example.org/v1/modules?locale=gd',
+    'https://api.example.org/v1/modules',
+    'https://api.example.org/v1/sessions?area=Glasgow&locale=cy',
+    'https://api.example.org/v1/sessions?area=Glasgow',
+  ]);
+  assert.equal(gd.items[0]!.translations?.gd?.title, 'Ìmpidh air Luchd-bhòtaidh', 'parsed with its translations');
 });

@@ -3,9 +3,10 @@
  * only ever goes through text bindings, never unsafeHTML.
  */
 import { html, nothing } from 'lit';
-import type { Module } from '../../contract/index.js';
+import { localised, type Module } from '../../contract/index.js';
 import { strings } from '../../strings/current.js';
 import { duration } from '../../strings/compose.js';
+import { content } from '../shared/content.js';
 import { heading } from '../shared/heading.js';
 import { audienceLabels, paragraphs, strandLabels } from './filter.js';
 
@@ -32,12 +33,12 @@ function formatList(items: string[], locale: string): string {
   return f.format(items);
 }
 
-function renderDetails(m: Module) {
+function renderDetails(m: Module, locale: string) {
   const toolsId = `tools-${m.id}`;
   return html`<details class="details" part="details">
-    <summary>${strings.catalogue.details}<span class="visually-hidden"> ${strings.catalogue.detailsAbout(m.title)}</span></summary>
+    <summary>${strings.catalogue.details}<span class="visually-hidden"> ${strings.catalogue.detailsAbout(localised(m, 'title', locale).text)}</span></summary>
     <div class="details-body">
-      ${paragraphs(m.description).map((p) => html`<p>${p}</p>`)}
+      ${paragraphs(localised(m, 'description', locale).text).map((p) => html`<p>${p}</p>`)}
       ${m.tools.length
         ? html`<p class="label" id=${toolsId}>${strings.catalogue.tools}</p>
             <ul class="tools" aria-labelledby=${toolsId}>
@@ -82,7 +83,7 @@ export function renderCard(m: Module, o: CardOptions) {
     >
       <div class="body">
         <div class="head">
-          ${heading(o.headingLevel, { class: 'title', part: 'card-title', id: titleId }, m.title)}
+          ${heading(o.headingLevel, { class: 'title', part: 'card-title', id: titleId }, content(m, 'title', o.locale))}
           <p class="tags">
             <span class="badge" part="badge" data-strand=${m.strand}>${strandLabels[m.strand]}</span>
             ${o.selected ? html`<span class="badge current" part="badge current">${strings.catalogue.selected}</span>` : nothing}
@@ -91,15 +92,15 @@ export function renderCard(m: Module, o: CardOptions) {
         ${o.prerequisites.map(
           (p) =>
             html`<p class="follows">
-              <button type="button" class="link" part="prerequisite" @click=${() => o.onJump(p.id)}>${strings.catalogue.follows(p.title)}</button>
+              <button type="button" class="link" part="prerequisite" @click=${() => o.onJump(p.id)}>${strings.catalogue.follows(localised(p, 'title', o.locale).text)}</button>
             </p>`,
         )}
-        <p class="summary">${m.summary}</p>
-        ${renderMeta(m, o)} ${renderDetails(m)}
+        <p class="summary">${content(m, 'summary', o.locale)}</p>
+        ${renderMeta(m, o)} ${renderDetails(m, o.locale)}
       </div>
       <div class="actions">
         <button type="button" class="button select" part="select-button" @click=${() => o.onSelect(m)}>
-          ${strings.catalogue.seeSessions}<span class="visually-hidden">: ${m.title}</span>
+          ${strings.catalogue.seeSessions}<span class="visually-hidden">: ${content(m, 'title', o.locale)}</span>
         </button>
       </div>
     </article>

@@ -86,12 +86,12 @@ export class MobiliseModuleCatalogue extends LitElement {
   readonly #ctx = new MobiliseController(this);
 
   readonly #task = new Task(this, {
-    task: async ([, area], { signal }): Promise<CatalogueData> => {
+    task: async ([, area, locale], { signal }): Promise<CatalogueData> => {
       const client = this.#ctx.client();
       // Same query as the calendar's, so one page makes one sessions request.
       const [modules, sessions] = await Promise.all([
-        client.getModules(signal),
-        client.getSessions({ area }, signal).catch(() => undefined),
+        client.getModules(signal, locale),
+        client.getSessions({ area, locale }, signal).catch(() => undefined),
       ]);
       return {
         modules: modules.items,
@@ -100,7 +100,7 @@ export class MobiliseModuleCatalogue extends LitElement {
         dropped: modules.dropped,
       };
     },
-    args: () => [this.#ctx.endpoint, this.#ctx.config.area] as const,
+    args: () => [this.#ctx.endpoint, this.#ctx.config.area, this.#ctx.locale] as const,
   });
 
   /** Selection when there is no provider to hold it. */

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Delivery } from '../../contract/index.js';
+import { localised, type Delivery } from '../../contract/index.js';
 import { strings } from '../../strings/current.js';
 import { formatDay, formatMonth, formatShortDay, formatTimeRange } from '../shared/format.js';
+import { content } from '../shared/content.js';
 import { heading } from '../shared/heading.js';
 import { icon } from '../shared/icons.js';
 import { renderAddToCalendar, type EventModule } from './add-to-calendar.js';
@@ -36,7 +37,7 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
   const s = entry.session;
   const module = view.moduleOf(s.moduleId);
   const state = sessionState(s, view.now);
-  const context = strings.calendar.signUpFor(module.title, formatDay(s.start, view.locale));
+  const context = strings.calendar.signUpFor(localised(module, 'title', view.locale).text, formatDay(s.start, view.locale));
   return html`<article
     class="session panel ${state.kind}"
     part="session"
@@ -45,7 +46,7 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
     tabindex="-1"
     aria-labelledby="title-${s.id}"
   >
-    <div class="head">${heading(level, { class: 'title', part: 'session-title', id: `title-${s.id}` }, module.title)} ${renderBadge(state)}</div>
+    <div class="head">${heading(level, { class: 'title', part: 'session-title', id: `title-${s.id}` }, content(module, 'title', view.locale))} ${renderBadge(state)}</div>
     <div class="info">
       <p class="when">
         ${icon('time')} <time class="time" datetime=${s.start}>${formatTimeRange(s.start, s.end, view.locale)}</time>
@@ -72,7 +73,7 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
       ${s.accessibility
         ? html`<details class="access">
             <summary>${icon('access')} ${strings.calendar.accessibility}<span class="visually-hidden">${context}</span></summary>
-            <p>${s.accessibility}</p>
+            <p>${content(s, 'accessibility', view.locale)}</p>
           </details>`
         : nothing}
       ${state.kind === 'cancelled'

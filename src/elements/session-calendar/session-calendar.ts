@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { Module } from '../../contract/index.js';
+import { localised, type Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
 import { sessionCount } from '../../strings/compose.js';
@@ -83,11 +83,11 @@ export class MobiliseSessionCalendar extends LitElement {
   readonly #ctx = new MobiliseController(this);
 
   readonly #data = new Task(this, {
-    args: () => [this.#ctx.endpoint, this.#allAreas ? undefined : this.#ctx.config.area] as const,
-    task: async ([, area], { signal }) => {
+    args: () => [this.#ctx.endpoint, this.#allAreas ? undefined : this.#ctx.config.area, this.#ctx.locale] as const,
+    task: async ([, area, locale], { signal }) => {
       const client = this.#ctx.client();
       // Exactly the catalogue's query, so the two share one request.
-      const [sessions, modules] = await Promise.all([client.getSessions({ area }, signal), client.getModules(signal)]);
+      const [sessions, modules] = await Promise.all([client.getSessions({ area, locale }, signal), client.getModules(signal, locale)]);
       return { sessions, modules, client, now: Date.now() };
     },
     onComplete: (): void => this.#deepLink.dataReady(),
@@ -164,7 +164,7 @@ export class MobiliseSessionCalendar extends LitElement {
   };
 
   /** Passed to the render helpers, so they never reach into the element. */
-  readonly #titleOf = (moduleId: string) => this.#moduleOf(moduleId).title;
+  readonly #titleOf = (moduleId: string) => localised(this.#moduleOf(moduleId), 'title', this.#ctx.locale).text;
 
   readonly #sessionView: Omit<SessionView, 'locale' | 'now' | 'level'> = {
     moduleOf: (id) => this.#moduleOf(id),

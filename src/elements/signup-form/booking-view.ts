@@ -10,6 +10,7 @@ import { isMobiliseError } from '../../client/errors.js';
 import type { BookingView } from '../../contract/index.js';
 import type { MobiliseController } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
+import { content } from '../shared/content.js';
 import { heading } from '../shared/heading.js';
 import { renderError } from '../shared/states.js';
 import { focusable } from './result.js';
@@ -26,7 +27,7 @@ const tone: Partial<Record<BookingView['status'], string>> = { pending: 'waitlis
 export class BookingPanel {
   #view?: BookingView;
   /** The training's title, from the (cached) modules list; left out if that list cannot be had. */
-  #title?: string;
+  #title?: ReturnType<typeof content>;
   #error?: unknown;
   /** Holding a manage token: the booking can be cancelled from here. */
   #manage = false;
@@ -79,13 +80,14 @@ export class BookingPanel {
       const client = this.#ctx.client();
       const [view, modules] = await Promise.all([
         (cancel ? cancelBooking : manage ? viewBooking : confirmBooking)(client, token ?? ''),
-        client.getModules().catch(() => undefined),
+        client.getModules(undefined, this.#ctx.locale).catch(() => undefined),
       ]);
       const next = 'manageToken' in view ? (view.manageToken as string | undefined) : undefined;
       if (next) history.replaceState(history.state, '', withManageToken(location.href, next));
       this.#manage = manage || !!next;
       this.#view = view;
-      this.#title = modules?.items.find((m) => m.id === view.session.moduleId)?.title;
+      const module = modules?.items.find((m) => m.id === view.session.moduleId);
+      this.#title = module && content(module, 'title', this.#ctx.locale);
     } catch (e) {
       this.#error = e;
     }

@@ -29,7 +29,7 @@ export class SessionController implements ReactiveController {
   /** Without a provider, the last session picked anywhere on the page (see onPageSelect). */
   #pageSelection = '';
   #shownId?: string;
-  readonly #task: Task<readonly [string | undefined, string | undefined, string], Loaded | null>;
+  readonly #task: Task<readonly [string | undefined, string | undefined, string, string], Loaded | null>;
 
   readonly #host: ReactiveControllerHost & { sessionId: string };
   readonly #ctx: MobiliseController;
@@ -47,7 +47,7 @@ export class SessionController implements ReactiveController {
     host.addController(this);
     // Same query as the calendar, so the page makes one sessions request for both.
     this.#task = new Task(host, {
-      args: () => [this.#ctx.endpoint, this.#ctx.config.area, this.id] as const,
+      args: () => [this.#ctx.endpoint, this.#ctx.config.area, this.id, this.#ctx.locale] as const,
       task: ([, area, sessionId], { signal }) => this.#load(area, sessionId, signal),
     });
   }
@@ -112,8 +112,10 @@ export class SessionController implements ReactiveController {
 
   async #load(area: string | undefined, sessionId: string, signal: AbortSignal): Promise<Loaded | null> {
     const client = this.#ctx.client();
+    // The task's last argument: a new language loads again.
+    const locale = this.#ctx.locale;
     if (!sessionId) return null;
-    const [sessions, modules] = await Promise.all([client.getSessions({ area }, signal), client.getModules(signal)]);
+    const [sessions, modules] = await Promise.all([client.getSessions({ area, locale }, signal), client.getModules(signal, locale)]);
     const session = sessions.items.find((s) => s.id === sessionId);
     const module = session && modules.items.find((m) => m.id === session.moduleId);
     const externalUrl = client.acceptsSignups ? undefined : await client.externalSignupUrl();

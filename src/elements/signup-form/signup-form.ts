@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import type { Session } from '../../contract/index.js';
+import { localised, type Session } from '../../contract/index.js';
 import { MobiliseController } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -203,7 +203,7 @@ export class MobiliseSignupForm extends LitElement {
     else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl, level);
     else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist');
     else body = renderUnavailableSession(state, level);
-    return html`${this.#renderHeading(strings.calendar.dialogHeading(loaded.module?.title ?? strings.signup.untitled))}
+    return html`${this.#renderHeading(strings.calendar.dialogHeading((loaded.module && localised(loaded.module, 'title', this.#ctx.locale).text) || strings.signup.untitled))}
       ${renderSessionSummary(session, this.#ctx.locale, state)} ${body}`;
   }
 
