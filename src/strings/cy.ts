@@ -162,6 +162,7 @@ export const cy: Strings = {
     checkEmailWaitlist: "Gwiriwch eich e-bost i gadarnhau eich lle ar y rhestr aros",
     pendingNext: (until: string) => `Rydym yn anfon dolen atoch drwy e-bost i chi gadarnhau. Byddwn yn cadw’r lle i chi tan ${until}; os na fyddwch wedi cadarnhau erbyn hynny, bydd yn mynd i rywun arall.`,
     pendingWaitlistNext: (until: string) => `Rydym yn anfon dolen atoch drwy e-bost i chi gadarnhau. Byddwn yn cadw eich lle yn y ciw tan ${until}; os daw lle’n rhydd ar ôl i chi gadarnhau, byddwn yn anfon e-bost atoch.`,
+    until: (time: string, day: string) => `${time}, ${day}`,
     pendingSpam: "Os nad yw’r e-bost wedi cyrraedd ymhen ychydig funudau, edrychwch yn eich ffolder sbam neu sothach.",
     full: "Mae’n ddrwg gennym, mae’r sesiwn hon yn llawn erbyn hyn ac nid oes rhestr aros. Dewiswch sesiwn arall.",
     closed: "Mae’r cyfnod cofrestru ar gyfer y sesiwn hon wedi cau. Dewiswch sesiwn arall.",

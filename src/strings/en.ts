@@ -160,6 +160,7 @@ export const en = {
     checkEmailWaitlist: "Check your email to confirm your place on the waiting list",
     pendingNext: (until: string) => `We are emailing you a link to confirm. We hold the place for you until ${until}; if you have not confirmed by then, it goes to someone else.`,
     pendingWaitlistNext: (until: string) => `We are emailing you a link to confirm. We hold your place in the queue until ${until}; if a place comes free after you confirm, we will email you.`,
+    until: (time: string, day: string) => `${time} on ${day}`,
     pendingSpam: "If the email has not arrived in a few minutes, check your spam or junk folder.",
     full: "Sorry, this session is now full and has no waiting list. Choose another session.",
     closed: "Signups for this session have closed. Choose another session.",

@@ -162,6 +162,7 @@ export const gd: Strings = {
     checkEmailWaitlist: "Thoir sùil air a’ phost-d agad gus an t-àite agad air an liosta-feitheimh a dhearbhadh",
     pendingNext: (until: string) => `Tha sinn a’ cur ceangal thugad air post-d gus a dhearbhadh. Cumaidh sinn an t-àite dhut gu ${until}; mura dearbh thu e ron àm sin, thèid e do chuideigin eile.`,
     pendingWaitlistNext: (until: string) => `Tha sinn a’ cur ceangal thugad air post-d gus a dhearbhadh. Cumaidh sinn an t-àite agad sa chiudha gu ${until}; ma dh’fhàsas àite saor às dèidh dhut dearbhadh, cuiridh sinn post-d thugad.`,
+    until: (time: string, day: string) => `${time}, ${day}`,
     pendingSpam: "Mura do ràinig am post-d an ceann beagan mhionaidean, thoir sùil sa phasgan spama no truilleis agad.",
     full: "Tha sinn duilich, tha an seisean seo làn a-nis agus chan eil liosta-feitheimh ann. Tagh seisean eile.",
     closed: "Tha an clàradh airson an t-seisein seo dùinte. Tagh seisean eile.",

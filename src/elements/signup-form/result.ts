@@ -17,9 +17,9 @@ export interface OutcomeActions {
 /** Outcome headings take focus (tabindex=-1) so screen readers hear the outcome at once. */
 export const focusable = { class: 'result-heading', tabindex: -1 };
 
-function renderPending({ result }: Extract<Outcome, { result: SignupResult }>, again: () => void, level: number) {
+function renderPending({ result }: Extract<Outcome, { result: SignupResult }>, again: () => void, level: number, locale: string) {
   const place = result.hold === 'place';
-  const until = `${formatTime(result.holdExpiresAt, 'en-GB')} on ${formatDay(result.holdExpiresAt, 'en-GB')}`;
+  const until = strings.signup.until(formatTime(result.holdExpiresAt, locale), formatDay(result.holdExpiresAt, locale));
   return html`<div class="result pending ${result.hold}" part="result">
     ${heading(level, focusable, place ? strings.signup.checkEmail : strings.signup.checkEmailWaitlist)}
     <p>${place ? strings.signup.pendingNext(until) : strings.signup.pendingWaitlistNext(until)}</p>
@@ -28,9 +28,9 @@ function renderPending({ result }: Extract<Outcome, { result: SignupResult }>, a
   </div>`;
 }
 
-/** `level`: the heading level of an outcome, one below the form's heading. */
-export function renderOutcome(outcome: Outcome, actions: OutcomeActions, level: number) {
-  if (outcome.kind === 'pending') return renderPending(outcome, actions.again, level);
+/** `level`: the heading level of an outcome, one below the form's heading; `locale`: the page's, for the hold's end. */
+export function renderOutcome(outcome: Outcome, actions: OutcomeActions, level: number, locale: string) {
+  if (outcome.kind === 'pending') return renderPending(outcome, actions.again, level, locale);
   const full = outcome.kind === 'full';
   return html`<div class="result state error" part="result">
     ${heading(level, focusable, full ? strings.signup.fullTitle : strings.signup.closedTitle)}

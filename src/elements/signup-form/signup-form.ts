@@ -199,7 +199,7 @@ export class MobiliseSignupForm extends LitElement {
     const outcome = this.#submission.outcome;
     const level = this.#level + 1;
     let body;
-    if (outcome) body = renderOutcome(outcome, { again: this.#again, back: this.#back }, level);
+    if (outcome) body = renderOutcome(outcome, { again: this.#again, back: this.#back }, level, this.#ctx.locale);
     else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl, level);
     else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist');
     else body = renderUnavailableSession(state, level);
