@@ -68,6 +68,23 @@ async function open(hash: string, bookings: Record<string, FakeBooking>) {
 const calls = (action: string) => api!.calls.filter((c) => c.url.endsWith(`/v1/bookings/${action}`));
 
 describe('booking links', () => {
+  it('a refused link says why in the page’s language (Welsh here); English leaves it to the server’s own words', async () => {
+    const { cy } = await import('../src/strings/cy.js');
+    const refused = cy.booking.refused['token-invalid'];
+    const doc = document.documentElement;
+    const before = doc.getAttribute('lang');
+    doc.setAttribute('lang', 'cy');
+    try {
+      const el = await open(`mobilise-booking=${'x'.repeat(43)}`, {});
+      await waitUntil(() => text(headingOf(el)) === refused.heading, `heading: ${text(headingOf(el))}`, { timeout: 3000 });
+      expect(text(root(el).querySelector('.result p'))).to.equal(refused.body);
+      expect(en.booking.refused['token-invalid'].heading, 'English shows the server’s title instead').to.equal('');
+    } finally {
+      if (before === null) doc.removeAttribute('lang');
+      else doc.setAttribute('lang', before);
+    }
+  });
+
   it('reads the token from the fragment among the host page’s parameters, and swaps a spent confirm token for the manage token', () => {
     expect(LINK.exec('#session=x&mobilise-confirm=abc')?.slice(1)).to.deep.equal(['confirm', 'abc']);
     expect(LINK.exec('#mobilise-booking=a-b_c&session=x')?.slice(1)).to.deep.equal(['booking', 'a-b_c']);

@@ -100,8 +100,8 @@ describe('module catalogue: filter helpers', () => {
   });
 
   it('has a human label for every strand and audience', () => {
-    for (const s of STRANDS) expect(strandLabels[s]).to.be.a('string').and.not.equal(s);
-    for (const a of AUDIENCES) expect(audienceLabels[a]).to.be.a('string').and.not.equal(a);
-    expect(strandLabels.data).to.equal('Data & targeting');
+    for (const s of STRANDS) expect(strandLabels()[s]).to.be.a('string').and.not.equal(s);
+    for (const a of AUDIENCES) expect(audienceLabels()[a]).to.be.a('string').and.not.equal(a);
+    expect(strandLabels().data).to.equal('Data & targeting');
   });
 });

@@ -217,5 +217,23 @@ export const cy: Strings = {
     yes: "Ie, canslo",
     keep: "Na, cadw fy lle",
     failed: "Nid oedd modd dangos eich archeb",
+    refused: {
+      "token-invalid": {
+        heading: "Nid yw’r ddolen hon yn gweithio",
+        body: "Gwiriwch eich bod wedi defnyddio’r ddolen gyfan o’ch e-bost. Os nad yw’n gweithio o hyd, cofrestrwch eto.",
+      },
+      "token-used": {
+        heading: "Rydych eisoes wedi cadarnhau",
+        body: "Mae eich archeb wedi’i chadarnhau. Mae’r e-bost a anfonwyd atoch pan wnaethoch gadarnhau yn cynnwys dolen i’w gweld neu i’w chanslo.",
+      },
+      "token-expired": {
+        heading: "Mae’r ddolen hon wedi dod i ben",
+        body: "Mae’r sesiwn yr oedd ar ei chyfer wedi gorffen.",
+      },
+      "session-started": {
+        heading: "Mae’r sesiwn hon eisoes wedi dechrau",
+        body: "Ni ellir cadarnhau na chanslo archebion ar ôl i sesiwn ddechrau.",
+      },
+    },
   },
 };

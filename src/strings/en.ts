@@ -215,6 +215,24 @@ export const en = {
     yes: "Yes, cancel",
     keep: "No, keep it",
     failed: "We could not show your booking",
+    refused: {
+      "token-invalid": {
+        heading: "",
+        body: "",
+      },
+      "token-used": {
+        heading: "",
+        body: "",
+      },
+      "token-expired": {
+        heading: "",
+        body: "",
+      },
+      "session-started": {
+        heading: "",
+        body: "",
+      },
+    },
   },
 };
 

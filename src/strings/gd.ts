@@ -217,5 +217,23 @@ export const gd: Strings = {
     yes: "Leig seachad e",
     keep: "Cùm e",
     failed: "Cha b’ urrainn dhuinn an clàradh agad a shealltainn",
+    refused: {
+      "token-invalid": {
+        heading: "Chan obraich an ceangal seo",
+        body: "Dèan cinnteach gun do chleachd thu an ceangal slàn on phost-d agad. Mura obraich e fhathast, clàraich a-rithist.",
+      },
+      "token-used": {
+        heading: "Tha thu air dearbhadh mu thràth",
+        body: "Tha an clàradh agad dearbhte. Tha ceangal sa phost-d a chuir sinn thugad nuair a dhearbh thu gus a shealltainn no a leigeil seachad.",
+      },
+      "token-expired": {
+        heading: "Dh’fhalbh an ùine air a’ cheangal seo",
+        body: "Tha an seisean a bha e air a shon seachad.",
+      },
+      "session-started": {
+        heading: "Tha an seisean seo air tòiseachadh mu thràth",
+        body: "Chan urrainn dhut clàradh a dhearbhadh no a leigeil seachad nuair a bhios seisean air tòiseachadh.",
+      },
+    },
   },
 };

@@ -58,7 +58,7 @@ function renderMeta(m: Module, o: CardOptions) {
     ${m.audience.length
       ? html`<div>
           <dt>${strings.catalogue.audienceLabel}</dt>
-          <dd>${formatList(m.audience.map((a) => audienceLabels[a]), o.locale)}</dd>
+          <dd>${formatList(m.audience.map((a) => audienceLabels()[a]), o.locale)}</dd>
         </div>`
       : nothing}
     ${o.count === undefined
@@ -85,7 +85,7 @@ export function renderCard(m: Module, o: CardOptions) {
         <div class="head">
           ${heading(o.headingLevel, { class: 'title', part: 'card-title', id: titleId }, content(m, 'title', o.locale))}
           <p class="tags">
-            <span class="badge" part="badge" data-strand=${m.strand}>${strandLabels[m.strand]}</span>
+            <span class="badge" part="badge" data-strand=${m.strand}>${strandLabels()[m.strand]}</span>
             ${o.selected ? html`<span class="badge current" part="badge current">${strings.catalogue.selected}</span>` : nothing}
           </p>
         </div>

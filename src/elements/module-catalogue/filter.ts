@@ -8,9 +8,9 @@ import { strings } from '../../strings/current.js';
 export const LAYOUTS = ['cards', 'list'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
-/** Typed views of the labels; the annotation fails the build if strings.ts misses a strand or audience. */
-export const strandLabels: Readonly<Record<Strand, string>> = strings.catalogue.strands;
-export const audienceLabels: Readonly<Record<Audience, string>> = strings.catalogue.audiences;
+/** Typed views of the labels, read when rendered (the page's language); the annotation fails the build if the strings miss a strand or audience. */
+export const strandLabels = (): Readonly<Record<Strand, string>> => strings.catalogue.strands;
+export const audienceLabels = (): Readonly<Record<Audience, string>> => strings.catalogue.audiences;
 
 export interface Filters {
   strand?: Strand;

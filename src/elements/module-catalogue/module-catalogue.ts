@@ -195,7 +195,7 @@ export class MobiliseModuleCatalogue extends LitElement {
         id: 'strand',
         label: strings.catalogue.strand,
         all: strings.catalogue.allStrands,
-        options: STRANDS.map((s) => [s, strandLabels[s]] as const),
+        options: STRANDS.map((s) => [s, strandLabels()[s]] as const),
         current: strand ?? '',
         onChange: this.#onStrandChange,
       })}
@@ -203,7 +203,7 @@ export class MobiliseModuleCatalogue extends LitElement {
         id: 'audience',
         label: strings.catalogue.audience,
         all: strings.catalogue.allAudiences,
-        options: AUDIENCES.map((a) => [a, audienceLabels[a]] as const),
+        options: AUDIENCES.map((a) => [a, audienceLabels()[a]] as const),
         current: audience ?? '',
         onChange: this.#onAudienceChange,
       })}

@@ -23,7 +23,8 @@ export interface SessionView {
 }
 
 
-export const DELIVERY_LABEL: Record<Delivery, string> = { online: strings.calendar.online, 'in-person': strings.calendar.inPerson, hybrid: strings.calendar.hybrid };
+/** How a session runs, in the page's language (read when rendered). */
+export const deliveryLabel = (d: Delivery) => strings.calendar[({ online: 'online', 'in-person': 'inPerson', hybrid: 'hybrid' } as const)[d]];
 
 /** A whole-month ISO instant, mid-month at noon so no time zone can tip it into a neighbour. */
 export const monthInstant = (month: string) => `${month}-15T12:00:00Z`;
@@ -54,7 +55,7 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
       </p>
       <div class="place">
         <p class="where">
-          ${icon(s.delivery === 'online' ? 'online' : 'place')} <span class="delivery">${DELIVERY_LABEL[s.delivery]}</span>${s.venue &&
+          ${icon(s.delivery === 'online' ? 'online' : 'place')} <span class="delivery">${deliveryLabel(s.delivery)}</span>${s.venue &&
           s.delivery !== 'online'
             ? html` · <span class="venue">${s.venue.name}, ${s.venue.postcode}</span>`
             : nothing}

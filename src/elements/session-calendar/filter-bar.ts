@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { DELIVERY_MODES, type Delivery, type Module } from '../../contract/index.js';
 import { strings } from '../../strings/current.js';
 import { renderSelectField } from '../shared/select-field.js';
-import { DELIVERY_LABEL } from './agenda-view.js';
+import { deliveryLabel } from './agenda-view.js';
 
 export interface FilterBarProps {
   modules: readonly Pick<Module, 'id' | 'title'>[];
@@ -51,7 +51,7 @@ export function renderFilterBar(p: FilterBarProps) {
       name: 'delivery',
       label: strings.calendar.delivery,
       all: strings.calendar.allDelivery,
-      options: DELIVERY_MODES.map((d) => [d, DELIVERY_LABEL[d]] as const),
+      options: DELIVERY_MODES.map((d) => [d, deliveryLabel(d)] as const),
       current: p.delivery,
     })}
     ${renderSelectField({ id: 'f-area', name: 'area', label: strings.calendar.area, all: strings.calendar.allAreas, options: p.areas.map((a) => [a, a] as const), current: p.area })}

@@ -9,7 +9,7 @@ import { cancelBooking, confirmBooking, viewBooking } from '../../client/booking
 import { isMobiliseError } from '../../client/errors.js';
 import type { BookingView } from '../../contract/index.js';
 import type { MobiliseController } from '../../context/index.js';
-import { strings } from '../../strings/current.js';
+import { localise, strings } from '../../strings/current.js';
 import { content } from '../shared/content.js';
 import { heading } from '../shared/heading.js';
 import { renderError } from '../shared/states.js';
@@ -96,14 +96,17 @@ export class BookingPanel {
   }
 
   /**
-   * The server's problem title and detail are written to be shown as they are (server/routes/bookings.ts);
-   * a token the contract refuses (cut short in the email) names the problem in its field error.
+   * A refused link says why in the page's language: the server's problem code picks the words
+   * (English pages show the server's own title and detail, server/routes/bookings.ts, so English
+   * leaves them empty); any other problem shows the server's words, and a token the contract
+   * refuses (cut short in the email) its field error.
    */
   #renderFailure(error: unknown, level: number) {
     const problem = isMobiliseError(error) ? error.problem : undefined;
-    const text = problem && (problem.detail || problem.errors?.[0]?.message);
+    const known = problem && (strings.booking.refused as Partial<Record<string, { heading: string; body: string }>>)[problem.code];
+    const text = known?.body || (problem && (problem.detail || problem.errors?.[0]?.message));
     return html`<div class="result error" part="result">
-      ${heading(level, focusable, (text && problem.title) || strings.booking.failed)} ${text ? html`<p>${text}</p>` : renderError(error, this.#load)}
+      ${heading(level, focusable, known?.heading || (text && problem!.title) || strings.booking.failed)} ${text ? html`<p>${localise(text)}</p>` : renderError(error, this.#load)}
     </div>`;
   }
 

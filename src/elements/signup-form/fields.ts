@@ -9,14 +9,14 @@ import type { FormField } from './validation.js';
 
 export type TextField = 'firstName' | 'lastName' | 'email' | 'phone' | 'postcode' | 'clp' | 'accessNeeds';
 
+/** A field's label is the signup string of its own name, read when rendered (so in the page's language). */
 interface TextSpec {
-  label: string;
   autocomplete: string;
   type?: 'text' | 'email' | 'tel';
   inputmode?: 'email' | 'tel';
   autocapitalize?: 'characters' | 'words' | 'off';
   spellcheck?: 'false';
-  hint?: string;
+  hint?: true;
   multiline?: boolean;
   /** Labelled "(optional)"; every other field is `required` (announced; the browser's own bubbles stay off: novalidate). */
   optional?: true;
@@ -24,16 +24,17 @@ interface TextSpec {
 
 /** Autocomplete tokens let phones fill the form in one tap; inputmode picks the right keyboard. */
 export const TEXT_FIELDS: Record<TextField, TextSpec> = {
-  firstName: { label: strings.signup.firstName, autocomplete: 'given-name', autocapitalize: 'words', spellcheck: 'false' },
-  lastName: { label: strings.signup.lastName, autocomplete: 'family-name', autocapitalize: 'words', spellcheck: 'false' },
-  email: { label: strings.signup.email, type: 'email', autocomplete: 'email', inputmode: 'email', autocapitalize: 'off', spellcheck: 'false' },
-  phone: { label: strings.signup.phone, type: 'tel', autocomplete: 'tel', inputmode: 'tel', optional: true },
-  postcode: { label: strings.signup.postcode, autocomplete: 'postal-code', autocapitalize: 'characters', spellcheck: 'false' },
-  clp: { label: strings.signup.clp, autocomplete: 'off', optional: true },
-  accessNeeds: { label: strings.signup.accessNeeds, autocomplete: 'off', hint: strings.signup.accessHint, multiline: true, optional: true },
+  firstName: { autocomplete: 'given-name', autocapitalize: 'words', spellcheck: 'false' },
+  lastName: { autocomplete: 'family-name', autocapitalize: 'words', spellcheck: 'false' },
+  email: { type: 'email', autocomplete: 'email', inputmode: 'email', autocapitalize: 'off', spellcheck: 'false' },
+  phone: { type: 'tel', autocomplete: 'tel', inputmode: 'tel', optional: true },
+  postcode: { autocomplete: 'postal-code', autocapitalize: 'characters', spellcheck: 'false' },
+  clp: { autocomplete: 'off', optional: true },
+  accessNeeds: { autocomplete: 'off', hint: true, multiline: true, optional: true },
 };
 
-const MEMBERSHIP_LABELS: Record<Membership, string> = { member: strings.signup.member, supporter: strings.signup.supporter, 'not-yet': strings.signup.notYet };
+/** The membership answers' signup strings. */
+const MEMBERSHIP_LABELS = { member: 'member', supporter: 'supporter', 'not-yet': 'notYet' } as const satisfies Record<Membership, keyof typeof strings.signup>;
 
 export const fieldId = (field: FormField | 'website' | 'consentMarketing') => `f-${field}`;
 
@@ -69,8 +70,8 @@ export function renderTextField(name: TextField, value: string, error: string | 
   const describedBy = ids(hintId, error && `${id}-error`);
   const invalid = error ? 'true' : undefined;
   return html`<div class="field ${error ? 'invalid' : ''}" part="field">
-    <label for=${id} part="label">${spec.label}</label>
-    ${spec.hint ? html`<p class="hint" id=${hintId!}>${spec.hint}</p>` : nothing}
+    <label for=${id} part="label">${strings.signup[name]}</label>
+    ${spec.hint ? html`<p class="hint" id=${hintId!}>${strings.signup.accessHint}</p>` : nothing}
     ${errorMessage(name, error)}
     ${spec.multiline
       ? html`<textarea
@@ -128,7 +129,7 @@ export function renderMembership(value: Membership | '', error: string | undefin
             aria-invalid=${ifDefined(error ? 'true' : undefined)}
             .checked=${live(value === m)}
           />
-          <label for="${id}-${m}" part="choice-label">${MEMBERSHIP_LABELS[m]}</label>
+          <label for="${id}-${m}" part="choice-label">${strings.signup[MEMBERSHIP_LABELS[m]]}</label>
         </div>`,
       )}
     </div>
