@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { DELIVERY_MODES, type Session } from '../src/contract/index.js';
+import { DELIVERY_MODES, localised, type Session } from '../src/contract/index.js';
 import { headingLevel } from './support/api.js';
 import { bookingToken, handlers, longText, modules, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient } from './support/mocks.js';
 import { detailsOf, inShadowOf, stringsIn, withHash } from './support/play.js';
@@ -57,7 +57,9 @@ export const DialogOpen: Story = {
     );
     const [{ moduleId }] = detailsOf(args.onMobiliseSessionSelect) as { moduleId: string }[];
     await step('The dialog opens, named after the module, with the signup form in it', async () => {
-      const dialog = await calendar.findByRole('dialog', { name: t.dialogHeading(modules.find((m) => m.id === moduleId)!.title) });
+      // The module's title in the story's language where the seed translates it (English otherwise).
+      const title = localised(modules.find((m) => m.id === moduleId)!, 'title', globals.locale ?? 'en-GB').text;
+      const dialog = await calendar.findByRole('dialog', { name: t.dialogHeading(title) });
       const form = await inShadowOf(dialog, 'mobilise-signup-form');
       await expect(await form.findByLabelText(signup.firstName, {}, { timeout: 5000 })).toBeVisible();
     });
