@@ -1,5 +1,5 @@
 import type { Delivery, Session } from '../../src/contract/index.js';
-import { fromLondon, londonParts, toLondonIso } from '../lib/london-time.js';
+import { fromLondon, londonParts, toLondonIso } from '../../src/contract/london-time.js';
 import { modules } from './modules.js';
 import { IN_PERSON_ACCESS, ONLINE_ACCESS, ONLINE_AREA, TRAINERS, VENUES } from './places.js';
 

@@ -1,6 +1,6 @@
 import type { BookingView, ContentLocale, Module, Session } from '../../src/contract/index.js';
 import type { Queryable } from '../db/types.js';
-import { toLondonIso } from '../lib/london-time.js';
+import { toLondonIso } from '../../src/contract/london-time.js';
 import { sessionFromRow, type SessionRow } from './rows.js';
 
 /** A session with its module's title, as bookings and their emails need it. */

@@ -1,5 +1,5 @@
 import type { Module, Session } from '../../src/contract/index.js';
-import { toLondonIso } from '../lib/london-time.js';
+import { toLondonIso } from '../../src/contract/london-time.js';
 
 /** Column lists and row→contract mapping, kept beside each other so they change together. */
 

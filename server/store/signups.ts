@@ -1,6 +1,6 @@
 import { translatedLocale, type SignupRequest, type SignupResult } from '../../src/contract/index.js';
 import { isUniqueViolation, type Db, type Queryable } from '../db/types.js';
-import { toLondonIso } from '../lib/london-time.js';
+import { toLondonIso } from '../../src/contract/london-time.js';
 import { newReference } from '../lib/reference.js';
 import { alreadyBooked, confirmPlace } from '../mail/templates/booking.js';
 import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ModuleSchema, SessionSchema, StaticDataDocSchema } from '../../src/contract/index.js';
-import { fromLondon, londonParts, toLondonIso } from '../lib/london-time.js';
+import { fromLondon, londonParts, toLondonIso } from '../../src/contract/london-time.js';
 import { makeSessions, modules } from '../seed/programme.js';
 import { NOW } from './harness.js';
 

@@ -26,7 +26,7 @@ import {
 } from '../../src/contract/index.js';
 import { filterSessions } from '../../src/client/filter.js';
 import { fieldErrors } from '../../server/http/validation.js';
-import { toLondonIso } from '../../server/lib/london-time.js';
+import { toLondonIso } from '../../src/contract/london-time.js';
 import { returnUrlErrors } from '../../server/lib/return-url.js';
 import { tokenProblems, type TokenProblem } from './token-problems.js';
 

@@ -1,4 +1,5 @@
 import { TIME_ZONE } from '../../context/config.js';
+import { londonOffsetMinutes, londonParts as ukClock } from '../../contract/london-time.js';
 
 /**
  * UK wall-clock time (Europe/London) both ways, whatever zone the browser is in: organisers
@@ -6,28 +7,10 @@ import { TIME_ZONE } from '../../context/config.js';
  * +00:00 in winter (GMT).
  */
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The UK's wall clock at instant `ms`, as numbers. */
-function wallClock(ms: number) {
-  const get = (type: string) => Number(parts.formatToParts(ms).find((p) => p.type === type)!.value);
-  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
-}
-
+/** The UK's wall clock at instant `ms`. */
+const wallClock = (ms: number) => ukClock(new Date(ms));
 /** Minutes the UK is ahead of UTC at instant `ms` (0 or 60). */
-function offsetAt(ms: number): number {
-  const w = wallClock(ms);
-  return Math.round((Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(ms / 1000) * 1000) / 60_000);
-}
+const offsetAt = (ms: number) => londonOffsetMinutes(new Date(ms));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -48,7 +31,7 @@ export function londonIso(date: string, time: string): string | undefined {
   // Try the offset of both nearby instants, summer first so a repeated hour is its first time.
   for (const offset of [...new Set([offsetAt(asUtc - 3_600_000), offsetAt(asUtc)])].sort((a, b) => b - a)) {
     const w = wallClock(asUtc - offset * 60_000);
-    if (w.y === y && w.mo === mo && w.d === day && w.h === h && w.mi === mi) {
+    if (w.year === y && w.month === mo && w.day === day && w.hour === h && w.minute === mi) {
       const sign = offset < 0 ? '-' : '+';
       const abs = Math.abs(offset);
       return `${date}T${pad(h)}:${pad(mi)}:${pad(s)}${t[4] ?? ''}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
@@ -62,7 +45,7 @@ export function londonParts(iso: string): { date: string; time: string } {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return { date: '', time: '' };
   const w = wallClock(ms);
-  return { date: `${String(w.y).padStart(4, '0')}-${pad(w.mo)}-${pad(w.d)}`, time: `${pad(w.h)}:${pad(w.mi)}` };
+  return { date: `${String(w.year).padStart(4, '0')}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
 }
 
 /** A date input's day as the API's filter bound: the first or the last moment of that UK day. */

@@ -1,6 +1,7 @@
 /**
  * Wall-clock time in Europe/London, without a date library. Pure (Intl only),
- * so the seed data can use it in the browser too.
+ * so the seed data can use it in the browser too, and the organiser console's date inputs
+ * (src/elements/admin-console/london-time.ts) read the UK's clock through it.
  */
 const ZONE = 'Europe/London';
 
