@@ -10,59 +10,20 @@ import { describe, it } from 'node:test';
 import { readPack, readSource } from '../../scripts/strings.js';
 import { duration, moduleCount, rateLimitedFor, sessionCount } from '../../src/strings/compose.js';
 import { gd } from '../../src/strings/gd.js';
+import { assertEveryPluralForm } from './plural-forms.js';
 
 const source = readSource();
 const pack = readPack('gd')!;
 const plural = new Intl.PluralRules('gd');
-const format = (n: number) => new Intl.NumberFormat('gd').format(n);
-const counted = Object.keys(source).filter((key) => typeof source[key]!.message !== 'string');
-
-/** The first n in 0–1,000 that gd puts in `category` and no exact form (`=0`) takes over. */
-function sample(category: string, forms: Record<string, string>): number | undefined {
-  for (let n = 0; n <= 1000; n++) if (plural.select(n) === category && !(`=${n}` in forms)) return n;
-  return undefined;
-}
-
-/**
- * Calls the generated function for `key` with the count `n`; every other number is 7 and each text
- * placeholder gets its own name in brackets, so the expected text is the form with those filled in.
- */
-function render(key: string, n: number): { got: string; want: (form: string) => string } {
-  const params = Object.entries(source[key]!.params ?? {});
-  const value = (name: string, kind: string) => (name === 'n' ? n : kind === 'number' ? 7 : `[${name}]`);
-  const fn = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], gd) as (...args: unknown[]) => string;
-  const got = fn(...params.map(([name, kind]) => value(name, kind)));
-  const kinds = Object.fromEntries(params);
-  const want = (form: string) =>
-    form.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const v = value(name, kinds[name]!);
-      return typeof v === 'number' ? format(v) : v;
-    });
-  return { got, want };
-}
 
 describe('Gaelic strings', () => {
   it('has every English key in the same order, and gd has the four categories the forms are written for', () => {
     assert.deepEqual(Object.keys(pack), Object.keys(source));
     assert.deepEqual([...plural.resolvedOptions().pluralCategories].sort(), ['few', 'one', 'other', 'two']);
-    assert.ok(counted.length >= 16, `only ${counted.length} counted messages`);
   });
 
   it('every counted message returns, for an n in each category, the form written for that category', () => {
-    for (const key of counted) {
-      const forms = pack[key] as Record<string, string>;
-      for (const category of plural.resolvedOptions().pluralCategories) {
-        const n = sample(category, forms);
-        assert.notEqual(n, undefined, `${key}: no n in 0–1,000 reaches "${category}"`);
-        const { got, want } = render(key, n!);
-        assert.equal(got, want(forms[category]!), `${key}, "${category}" (n = ${n})`);
-      }
-      // An exact form beats its category: 0 is "other" in gd, but "=0" says "no sessions" in words.
-      for (const exact of Object.keys(forms).filter((f) => f.startsWith('='))) {
-        const { got, want } = render(key, Number(exact.slice(1)));
-        assert.equal(got, want(forms[exact]!), `${key}, ${exact}`);
-      }
-    }
+    assertEveryPluralForm('gd', gd);
   });
 
   it('lenites after 1 and 2 where Gaelic does, uses the plural for 3–19 only, the singular from 20', () => {
