@@ -198,6 +198,9 @@ const embedBundle = thenBuild('mobilise-embed-bundle', {
   resolve: { alias: zodLite },
   build: {
     ...libBuild({ mobilise: src('mobilise.ts') }),
+    // The .map files are still written, but no file names its own: every page would otherwise download a
+    // `//# sourceMappingURL=` line per file (0.07 KB gzip) that only DevTools reads. docs/embedding.md says how to load them.
+    sourcemap: 'hidden',
     rolldownOptions: {
       output: {
         ...output,
