@@ -23,6 +23,7 @@ import { mountOrganiserRoutes } from './routes/organisers.js';
 import { MAX_TOKEN_BODY_BYTES, postCancel, postConfirm, postView } from './routes/bookings.js';
 import { MAX_PERSON_BODY_BYTES, postPersonErase, postPersonSearch } from './routes/data-rights.js';
 import { getModules, getSessionIcs, getSessions, ICS_ROUTE } from './routes/catalogue.js';
+import { FEED_PATH, feedConditional, getFeed } from './routes/feed.js';
 import type { Deps } from './routes/context.js';
 import { limitBody } from './routes/json-body.js';
 import { MAX_BODY_BYTES, postSignup } from './routes/signups.js';
@@ -100,6 +101,7 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   api.get(paths.modules, (c) => getModules(c, deps));
   api.get(paths.sessions, (c) => getSessions(c, deps));
   api.get(ICS_ROUTE, (c) => getSessionIcs(c, deps));
+  api.get(FEED_PATH, feedConditional, (c) => getFeed(c, deps));
   api.post(paths.signups, origins.refuseForeignWrites, signupLimit, limitBody(MAX_BODY_BYTES), (c) => postSignup(c, deps));
   bookingRoute(paths.bookingConfirm, postConfirm);
   bookingRoute(paths.bookingView, postView);

@@ -28,6 +28,7 @@ import {
   PersonSearchRequestSchema,
 } from '../src/contract/data-rights.js';
 import { MAX_PERSON_BODY_BYTES } from './routes/data-rights.js';
+import { FEED_PAST_DAYS, FEED_PATH, FEED_REFRESH } from './routes/feed.js';
 import { adminApiOpenApiPaths, adminSchemas } from './openapi-admin.js';
 import { organiserPaths, organiserSchemas, organiserSecuritySchemes } from './openapi-organisers.js';
 import { MAX_BODY_BYTES } from './routes/signups.js';
@@ -93,15 +94,17 @@ const LOCALE =
 const FROM = 'Only sessions starting at or after this date-time (ISO 8601 with offset; encode "+" as %2B).';
 const TO = 'Only sessions starting at or before this date-time.';
 
-const sessionQueryParameters = () =>
-  queryParameters(SessionQuerySchema, {
-    module: 'Only sessions of this module.',
-    from: FROM,
-    to: TO,
-    area: 'Only sessions for this area or CLP (case-insensitive, exact, surrounding whitespace ignored).',
-    delivery: 'Only sessions delivered this way.',
-    locale: LOCALE,
-  });
+/** GET /v1/sessions' filters, which the calendar feed takes too. */
+const SESSION_FILTERS = {
+  module: 'Only sessions of this module.',
+  from: FROM,
+  to: TO,
+  area: 'Only sessions for this area or CLP (case-insensitive, exact, surrounding whitespace ignored).',
+  delivery: 'Only sessions delivered this way.',
+  locale: LOCALE,
+};
+
+const sessionQueryParameters = () => queryParameters(SessionQuerySchema, SESSION_FILTERS);
 
 /** GET /v1/modules takes the language only. */
 const moduleQueryParameters = () => queryParameters(ModulesQuerySchema, { locale: LOCALE });
@@ -249,6 +252,46 @@ export function buildOpenApi(): JsonObject {
               content: { 'text/calendar': { schema: { type: 'string' } } },
             },
             404: problem('No such session (code not-found)'),
+            ...slowRequest,
+          },
+        },
+      },
+      [FEED_PATH]: {
+        get: {
+          operationId: 'getFeed',
+          summary: 'A calendar to subscribe to (webcal:): the published sessions for a filter, as iCalendar (RFC 5545)',
+          description:
+            `The sessions GET /v1/sessions answers for the same filters, from ${FEED_PAST_DAYS} days ago on (so an app keeps the ones a member went to), ` +
+            'one VEVENT each with the UID of its own .ics. An organiser’s edit raises SEQUENCE (and LAST-MODIFIED); a cancelled session stays, with STATUS:CANCELLED. ' +
+            `X-WR-CALNAME names the filter in words; REFRESH-INTERVAL and X-PUBLISHED-TTL ask apps to fetch it again every ${FEED_REFRESH.slice(2).toLowerCase()}. ` +
+            'Only public fields: never anyone’s details, never a joining link.',
+          ...open,
+          parameters: [
+            ...queryParameters(SessionQuerySchema, {
+              ...SESSION_FILTERS,
+              from: `${FROM} Never earlier than ${FEED_PAST_DAYS} days ago.`,
+              locale: 'The calendar’s language: gd or cy give translated titles and summaries where there are some, and the calendar’s own words.',
+            }),
+            {
+              name: 'If-None-Match',
+              in: 'header',
+              required: false,
+              description: 'The ETag of the copy the app has: 304 while the events are the same.',
+              schema: { type: 'string', pattern: '^(?:\\*|(?:W/)?"[!#-~]*"(?:, (?:W/)?"[!#-~]*")*)$' },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'A VCALENDAR with a VEVENT per session (none when nothing matches)',
+              headers: {
+                ...cacheable,
+                ETag: { description: 'Weak: the same while the events are (each copy’s DTSTAMP is the time it was made)', schema: { type: 'string' } },
+                'Last-Modified': { description: 'The latest organiser change to an event in it, when known', schema: { type: 'string' } },
+              },
+              content: { 'text/calendar': { schema: { type: 'string' } } },
+            },
+            304: { description: 'Not modified: If-None-Match named the current ETag', headers: { ETag: { schema: { type: 'string' } } } },
+            400: problem('A filter is invalid or empty (code bad-request, with errors per field)'),
             ...slowRequest,
           },
         },

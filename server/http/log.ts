@@ -14,6 +14,7 @@ const LOGGED_PATHS = new Set<string>([
   paths.bookingView,
   paths.bookingCancel,
   paths.adminSignupsCsv,
+  '/v1/feed.ics',
   '/healthz',
 ]);
 const loggedPath = (path: string) => (LOGGED_PATHS.has(path) ? path : ICS_PATH.test(path) ? '/v1/sessions/{id}.ics' : '(other)');

@@ -294,7 +294,7 @@ for (const target of dbTargets()) {
           text.toLowerCase().includes(s.toLowerCase()),
         );
       /** A route's own path, or a placeholder where the path is client-chosen text (an id, an unknown path). */
-      const LINE = /^(GET|POST|OPTIONS) (\/v1\/(modules|sessions|signups|admin\/signups\.csv)|\/healthz|\/v1\/sessions\/\{id\}\.ics|\(other\)) \d{3} \d+ms$/;
+      const LINE = /^(GET|POST|OPTIONS) (\/v1\/(modules|sessions|signups|admin\/signups\.csv|feed\.ics)|\/healthz|\/v1\/sessions\/\{id\}\.ics|\(other\)) \d{3} \d+ms$/;
 
       it('logs every outcome (2xx, 4xx, 429, 500) one line each, with no personal data', async () => {
         const limited = await startApp(db, { rateLimit: { windowMs: 60_000, max: 30 } });
@@ -331,6 +331,7 @@ for (const target of dbTargets()) {
             () => postSignup(limited.url, person(), { 'Idempotency-Key': `${secrets.firstName}-key-0123456789` }),
             () => fetch(`${limited.url}/v1/sessions?area=${secrets.clp}&email=${secrets.email}`),
             () => fetch(`${limited.url}/v1/sessions/${encodeURIComponent(secrets.email)}.ics`),
+            () => fetch(`${limited.url}/v1/feed.ics?area=${encodeURIComponent(secrets.clp)}&email=${secrets.email}`),
             () => fetch(`${limited.url}/v1/signups/${encodeURIComponent(secrets.email)}`),
             () => fetch(`${limited.url}/${secrets.firstName}/${encodeURIComponent(secrets.postcode)}?phone=${secrets.phone}`),
             () => fetch(`${limited.url}/v1/admin/signups.csv?email=${secrets.email}`, { headers: { Authorization: `Bearer ${secrets.email}` } }),
@@ -352,6 +353,7 @@ for (const target of dbTargets()) {
           assert.equal(requestLines.length, statuses.length, 'one line per request');
           for (const line of requestLines) assert.match(line, LINE);
           assert.ok(requestLines.some((l) => /^GET \/v1\/sessions\/\{id\}\.ics 404 \d+ms$/.test(l)), 'an .ics id is logged as {id}');
+          assert.ok(requestLines.some((l) => /^GET \/v1\/feed\.ics 200 \d+ms$/.test(l)), 'the feed is logged by its path, without its query');
           assert.equal(requestLines.filter((l) => l.startsWith('GET (other) 404 ')).length, 2, 'unknown paths are logged as (other)');
           assert.deepEqual(
             lines.filter((l) => l.startsWith('error ')),

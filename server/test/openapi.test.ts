@@ -41,6 +41,7 @@ describe('OpenAPI document', () => {
       '/v1/bookings/cancel',
       '/v1/bookings/confirm',
       '/v1/bookings/view',
+      '/v1/feed.ics',
       '/v1/modules',
       '/v1/sessions',
       '/v1/sessions/{id}.ics',
