@@ -106,14 +106,30 @@ const upFrontImports = (): Plugin => {
   };
 };
 
+/** Exact edits to Lit's published files, each of which must be found once: a Lit release that changes one fails the build. */
+type LitEdit = [file: RegExp, find: string, replace: string];
+const litEdits = (name: string, edits: LitEdit[]): Plugin => ({
+  name,
+  transform(code, id) {
+    const mine = edits.filter(([file]) => file.test(id));
+    if (!mine.length) return undefined;
+    let out = code;
+    for (const [, find, replace] of mine) {
+      if (out.split(find).length !== 2) throw new Error(`${name}: ${id} no longer says ${find} (once): update the list`);
+      out = out.replace(find, () => replace);
+    }
+    return { code: out, map: null };
+  },
+});
+
 /**
  * Lit's production build keeps long messages for mistakes only a developer can make (css`` given a
  * non-CSS value, live() on a child binding). Nothing on a script-tag page calls Lit, and our own code
  * runs Lit's development build in tests, which keeps the full wording: the embed says the same in
- * fewer words (0.1 KB gzip). The checks stay. A Lit release that rewords one fails the build here.
+ * fewer words (0.1 KB gzip). The checks stay.
  */
-const litMessages = (): Plugin => {
-  const shorter: [RegExp, string, string][] = [
+const litMessages = () =>
+  litEdits('mobilise-lit-messages', [
     [/@lit\/reactive-element\/css-tag\.js$/, '"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"Use css``, not new CSSResult"'],
     [
       /@lit\/reactive-element\/css-tag\.js$/,
@@ -122,21 +138,65 @@ const litMessages = (): Plugin => {
     ],
     [/lit-html\/directives\/live\.js$/, '"The `live` directive is not allowed on child or event bindings"', '"live(): not on child or event bindings"'],
     [/lit-html\/directives\/live\.js$/, '"`live` bindings can only contain a single expression"', '"live(): one expression only"'],
-  ];
-  return {
-    name: 'mobilise-lit-messages',
-    transform(code, id) {
-      const mine = shorter.filter(([file]) => file.test(id));
-      if (!mine.length) return undefined;
-      let out = code;
-      for (const [, long, short] of mine) {
-        if (!out.includes(long)) throw new Error(`mobilise-lit-messages: ${id} no longer says ${long}: update the list`);
-        out = out.replace(long, short);
-      }
-      return { code: out, map: null };
-    },
-  };
-};
+  ]);
+
+const RE = /@lit\/reactive-element\/reactive-element\.js$/;
+const HTML = /lit-html\/lit-html\.js$/;
+
+/** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
+export function needsFullLit(source: string): string {
+  const used = /\b(?:svg|mathml)`|\btype:\s*(?:Object|Array)\b|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b/m.exec(source);
+  if (used) return used[0].trim();
+  // A reactive property with its own accessor on the class (Lit wraps that one: the code for it is left out).
+  const at = /static\s+(?:override\s+)?properties\s*=\s*\{/.exec(source);
+  if (!at) return '';
+  let depth = 1;
+  let end = at.index + at[0].length;
+  while (depth && end < source.length) depth += { '{': 1, '}': -1 }[source[end++]!] ?? 0;
+  const block = source.slice(at.index + at[0].length, end - 1);
+  for (const [, key] of block.matchAll(/^\s*(\w+)\s*:/gm))
+    if (new RegExp(`\\b(?:get|set)\\s+${key}\\s*\\(`).test(source)) return `get/set ${key}`;
+  return '';
+}
+
+/**
+ * What Lit keeps for features no element in the embed uses: decorators (Symbol.metadata, addInitializer,
+ * and the own accessors and `useDefault` option they bring), JSON-typed properties (type: Object or Array),
+ * and svg``/mathml`` templates, 0.4 KB gzip. The embed's elements declare `static properties` of String,
+ * Number and Boolean and render html`` only: a source file in the embed that uses one of those features
+ * fails the build here (needsFullLit). npm users' builds keep all of Lit.
+ */
+const litUnused = (): Plugin => ({
+  ...litEdits('mobilise-lit-unused', [
+    [RE, 'static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}', ''],
+    [RE, ',void 0!==t.l&&(this.l=[...t.l])', ''],
+    [RE, ',this.constructor.l?.forEach(t=>t(this))', ''],
+    [RE, 'Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;', ''],
+    [RE, 'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}', ''],
+    [RE, 'case Object:case Array:t=null==t?t:JSON.stringify(t)', ''],
+    [RE, 'case Object:case Array:try{i=JSON.parse(t)}catch(t){i=null}', ''],
+    [RE, 'reflect:!1,useDefault:!1,', 'reflect:!1,'],
+    [RE, 'this.prototype.hasOwnProperty(t)&&((s=Object.create(s)).wrapped=!0),', ''],
+    [RE, 'const t=this.constructor.elementProperties;if(t.size>0)for(const[s,i]of t){const{wrapped:t}=i,e=this[s];!0!==t||this._$AL.has(s)||void 0===e||this.C(s,void 0,i,e)}', ''],
+    [RE, '||i.useDefault&&i.reflect&&h===this._$Ej?.get(t)&&!this.hasAttribute(r._$Eu(t,i))', ''],
+    [
+      RE,
+      'C(t,s,{useDefault:i,reflect:e,wrapped:h},r){i&&!(this._$Ej??=new Map).has(t)&&(this._$Ej.set(t,r??s??this[t]),!0!==h||void 0!==r)||(this._$AL.has(t)||(this.hasUpdated||i||(s=void 0),this._$AL.set(t,s)),!0===e&&this._$Em!==t&&(this._$Eq??=new Set).add(t))}',
+      'C(t,s,{reflect:e}){this._$AL.has(t)||(this.hasUpdated||(s=void 0),this._$AL.set(t,s)),!0===e&&this._$Em!==t&&(this._$Eq??=new Set).add(t)}',
+    ],
+    [RE, 'this[e]=r??this._$Ej?.get(e)??r', 'this[e]=r'],
+    [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
+    [HTML, '+(2===i?"</svg>":3===i?"</math>":"")', ''],
+    [HTML, ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],
+  ]),
+  generateBundle() {
+    for (const id of this.getModuleIds()) {
+      if (!id.startsWith(`${src('')}/`) || !id.endsWith('.ts')) continue;
+      const used = needsFullLit(readFileSync(id, 'utf8'));
+      if (used) throw new Error(`mobilise-lit-unused: ${id} uses ${used}, which the embed's Lit leaves out: take it out of litUnused()`);
+    }
+  },
+});
 
 /**
  * Lit reads and writes a few page globals the embed has no use for: its version notes (litHtmlVersions and
@@ -194,7 +254,7 @@ const thirdPartyNotices = (): Plugin => ({
  * URL (WordPress does) still runs one copy of the code.
  */
 const embedBundle = thenBuild('mobilise-embed-bundle', {
-  plugins: [minifyTemplates(), upFrontImports(), litMessages(), litGlobals(), terserPass(), thirdPartyNotices()],
+  plugins: [minifyTemplates(), upFrontImports(), litMessages(), litUnused(), litGlobals(), terserPass(), thirdPartyNotices()],
   resolve: { alias: zodLite },
   build: {
     ...libBuild({ mobilise: src('mobilise.ts') }),

@@ -1,0 +1,26 @@
+/**
+ * The embed leaves out the Lit code for features its elements do not use (vite.config.ts, litUnused);
+ * needsFullLit is the build's check that no source file in the embed starts to use one.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { needsFullLit } from '../../vite.config.js';
+
+const element = (body: string) => `class A extends LitElement {\n  static override properties = {\n    endpoint: {},\n    view: { reflect: true },\n    showPast: { type: Boolean, attribute: 'show-past' },\n  };\n${body}\n}`;
+
+test('what the embed uses passes: html``, String, Number and Boolean properties, event bindings, JSDoc tags, other getters', () => {
+  assert.equal(needsFullLit(element('  /** @summary x */\n  get other() { return html`<p @click=${f}>` }\n  private get _view() { return 1 }')), '');
+  assert.equal(needsFullLit('export const x = html`<svg viewBox="0 0 24 24"></svg>`;'), '');
+});
+
+test('what the embed leaves out fails the build, named', () => {
+  assert.equal(needsFullLit('const icon = svg`<path d="M0 0"/>`;'), 'svg`');
+  assert.equal(needsFullLit('const m = mathml`<mi>x</mi>`;'), 'mathml`');
+  assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ type: Object }')), 'type: Object');
+  assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ type:Array }')), 'type:Array');
+  assert.equal(needsFullLit('class A {\n  @property() endpoint = "";\n}'), '@property(');
+  assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ reflect: true, useDefault: true }')), 'useDefault');
+  assert.equal(needsFullLit('A.addInitializer((a) => a);'), 'addInitializer');
+  assert.equal(needsFullLit(element('  get view() { return "month"; }')), 'get/set view');
+  assert.equal(needsFullLit(element('  set showPast(v: boolean) {}')), 'get/set showPast');
+});
