@@ -3,6 +3,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { RequestListener } from 'node:http';
 import { dataRightsPaths } from '../src/contract/data-rights.js';
+import { pathwayPaths } from '../src/contract/pathway-api.js';
 import { paths } from '../src/contract/index.js';
 import type { Db } from './db/types.js';
 import { adminAuth } from './http/admin-auth.js';
@@ -20,6 +21,8 @@ import { mountAdminModuleRoutes } from './routes/admin-modules.js';
 import { mountAdminSessionRoutes } from './routes/admin-sessions.js';
 import { mountAdminConsole } from './routes/admin-console.js';
 import { mountOrganiserRoutes } from './routes/organisers.js';
+import { MAX_PATHWAY_BODY_BYTES, postPathway, putPathwayAudience } from './routes/pathway.js';
+import { mountPathwayPage } from './routes/pathway-page.js';
 import { MAX_TOKEN_BODY_BYTES, postCancel, postConfirm, postView } from './routes/bookings.js';
 import { MAX_PERSON_BODY_BYTES, postPersonErase, postPersonSearch } from './routes/data-rights.js';
 import { getModules, getSessionIcs, getSessions, ICS_ROUTE } from './routes/catalogue.js';
@@ -49,6 +52,8 @@ export interface AppOptions {
   trustedProxies?: number;
   /** Sender, footer, hold and reminder times; defaults suit tests and the demo. */
   mail?: MailSettings;
+  /** POST and PUT /v1/pathway… per client IP; default 30 a minute. */
+  pathwayLimit?: RateLimitOptions;
   /** Called after a commit that wrote emails to the outbox (the worker's kick). */
   mailWritten?: () => void;
   now?: () => Date;
@@ -70,7 +75,8 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   const deps: Deps = {
     db: options.db,
     now: options.now ?? (() => new Date()),
-    mail: options.mail ?? DEFAULT_MAIL_SETTINGS,
+    // Members' emails link to their pathway on this server (/pathway) unless the settings name the page.
+    mail: { pathwayUrl: `${options.adminOrigin ?? 'http://localhost:8787'}/pathway`, ...(options.mail ?? DEFAULT_MAIL_SETTINGS) },
     allowedOrigins: options.allowedOrigins,
     mailWritten: options.mailWritten ?? (() => {}),
   };
@@ -86,6 +92,7 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   // A prefix test rather than hono/combine's except(), which composes two middleware chains on every request.
   const publicCors: MiddlewareHandler = (c, next) => (c.req.path.startsWith(ADMIN_PREFIX) ? next() : origins.cors(c, next));
   mountAdminConsole(api, log); // first: the console page answers with its own CSP (routes/admin-console.ts)
+  mountPathwayPage(api, log); // likewise
   api.use(requestLog(log), securityHeaders, answerHeaders, publicCors);
   api.use(
     methodNotAllowed({
@@ -106,6 +113,11 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   bookingRoute(paths.bookingConfirm, postConfirm);
   bookingRoute(paths.bookingView, postView);
   bookingRoute(paths.bookingCancel, postCancel);
+  // The pathway: the token is the only credential (no cookie for another site to ride), and the page that
+  // sends it is this server's own /pathway, whose origin need not be in ALLOWED_ORIGINS: no origin check.
+  const pathwayLimit = rateLimit(createRateLimiter(options.pathwayLimit ?? { windowMs: 60_000, max: 30 }), addressOf, 'Too many requests');
+  api.post(pathwayPaths.pathway, pathwayLimit, limitBody(MAX_PATHWAY_BODY_BYTES), (c) => postPathway(c, deps));
+  api.put(pathwayPaths.audience, pathwayLimit, limitBody(MAX_PATHWAY_BODY_BYTES), (c) => putPathwayAudience(c, deps));
   api.get(paths.adminSignupsCsv, exportGuard(adminAuth(options.adminToken, addressOf), deps), (c) => getSignupsCsv(c, deps, options.adminTokenAreas ?? null));
   // Members' data rights: an admin's session only (CSRF-checked), never an area organiser's.
   const admin = requireOrganiser(deps, 'admin');

@@ -34,15 +34,19 @@ const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: pgliteDir }).
 });
 if (await seedIfEmpty(db, modules, makeSessions(new Date()))) console.log('Seeded the programme and its sessions.');
 
+// Sign-in links and members' pathway links point here: configured, never the Host header of a request.
+const publicOrigin = config.adminOrigin ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+const mail = { ...config.mail, pathwayUrl: `${publicOrigin}/pathway` };
+
 let worker: MailWorker | undefined;
 if (config.smtpUrl) {
-  worker = createMailWorker({ db, transport: smtpTransport(config.smtpUrl), mail: config.mail });
+  worker = createMailWorker({ db, transport: smtpTransport(config.smtpUrl), mail });
   worker.start();
 } else {
   // Never pretend: the emails are kept, and go out once SMTP_URL is set and the server restarts.
   console.log('Mail is not configured (SMTP_URL is unset): emails wait in the outbox table and are not sent.');
 }
-const sweeper = startHoldSweeper({ db, mail: config.mail, onExpired: () => worker?.kick() });
+const sweeper = startHoldSweeper({ db, mail, onExpired: () => worker?.kick() });
 // Members' data rights: personal data and access needs go when the retention rule says (hourly check).
 const retention = startRetention({ db, rule: config.retention });
 
@@ -51,11 +55,10 @@ const app = createApp({
   allowedOrigins: config.allowedOrigins,
   adminToken: config.adminToken,
   adminTokenAreas: config.adminTokenAreas,
-  // Sign-in links point here: configured, never the Host header of the request that asked for one.
-  adminOrigin: config.adminOrigin ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+  adminOrigin: publicOrigin,
   adminSessionHours: config.adminSessionHours,
   trustedProxies: config.trustedProxies,
-  mail: config.mail,
+  mail,
   mailWritten: () => worker?.kick(),
 });
 const server = createHttpServer(app, config.limits);

@@ -203,6 +203,29 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
       `ALTER TABLE signups ADD COLUMN IF NOT EXISTS locale text NOT NULL DEFAULT 'en-GB'`,
     ],
   },
+  {
+    // "My Mobilise pathway" (issue 14): a private link in every member email. Keyed by the member's
+    // address as signups compare it (lower(email)); only SHA-256 hashes of the links, like booking_tokens.
+    // Erased with the member (data-rights.ts), and by retention once no signup of theirs is left.
+    version: 8,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS pathway_tokens (
+        hash text PRIMARY KEY,
+        email_key text NOT NULL,
+        created_at timestamptz NOT NULL,
+        last_used_at timestamptz
+      )`,
+      `CREATE INDEX IF NOT EXISTS pathway_tokens_email ON pathway_tokens (email_key)`,
+      // The pathway a member chose; without a row, the one that fits what they have taken.
+      `CREATE TABLE IF NOT EXISTS pathway_choices (
+        email_key text PRIMARY KEY,
+        audience text NOT NULL CHECK (audience IN ('new-activists', 'activists', 'candidates', 'role-holders')),
+        chosen_at timestamptz NOT NULL
+      )`,
+      // A member's signups across sessions, for their pathway.
+      `CREATE INDEX IF NOT EXISTS signups_email_key ON signups (lower(email))`,
+    ],
+  },
 ];
 
 /** Brings the schema up to date. Serialised by an advisory lock so two servers starting together do not race. */

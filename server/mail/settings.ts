@@ -11,6 +11,8 @@ export interface MailSettings {
   holdHours: number;
   /** A reminder goes this long before the session; 0 sends none. */
   reminderHours: number;
+  /** The "My Mobilise pathway" page (`<server>/pathway`): every member email links to it. None without it. */
+  pathwayUrl?: string;
 }
 
 export const DEFAULT_MAIL_SETTINGS: MailSettings = {

@@ -11,7 +11,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { requestLog, type Log } from '../http/log.js';
 import { ProblemError } from '../http/reply.js';
@@ -31,7 +31,7 @@ export const CONSOLE_CSP = {
   frameAncestors: ["'none'"],
 };
 
-const pageHeaders = secureHeaders({
+export const pageHeaders = secureHeaders({
   contentSecurityPolicy: CONSOLE_CSP,
   xFrameOptions: 'DENY',
   referrerPolicy: 'no-referrer',
@@ -45,24 +45,42 @@ const pageHeaders = secureHeaders({
 const NOT_BUILT =
   'The organiser console is not built yet. Run `npm run build` in the project folder, then reload this page.';
 
-export function mountAdminConsole(api: Hono<NodeEnv>, log: Log): void {
+/** One page built into `dist` (its script `script`) at `pagePath`, and the build's files under `${prefix}/`. */
+export interface BuiltPage {
+  pagePath: string;
+  prefix: string;
+  dist: string;
+  script: string;
+  page: string;
+  notBuilt: string;
+  /** The page's HTML as served for this request (the pathway page sets its lang). */
+  render?: (html: string, c: Context) => string;
+}
+
+/** Mounts a built page and its files, each answer with the strict page headers (also the pathway page's, routes/pathway-page.ts). */
+export function mountBuiltPage(api: Hono<NodeEnv>, log: Log, built: BuiltPage): void {
   const logged = requestLog(log);
-  api.get('/admin', (c) => c.redirect('/admin/', 308));
-  api.get('/admin/', logged, pageHeaders, async (c) => {
+  api.get(built.pagePath, logged, pageHeaders, async (c) => {
     c.header('Cache-Control', 'no-store');
-    if (!existsSync(resolve(DIST, 'admin.js'))) return c.text(NOT_BUILT, 503);
-    return c.html(await readFile(PAGE, 'utf8'));
+    if (!existsSync(resolve(built.dist, built.script))) return c.text(built.notBuilt, 503);
+    const html = await readFile(built.page, 'utf8');
+    return c.html(built.render ? built.render(html, c) : html);
   });
   api.get(
-    '/admin/*',
+    `${built.prefix}/*`,
     logged,
     pageHeaders,
     serveStatic({
-      root: DIST,
-      rewriteRequestPath: (path) => path.slice('/admin'.length),
+      root: built.dist,
+      rewriteRequestPath: (path) => path.slice(built.prefix.length),
       // Not hashed names (admin.js): the browser asks again each time, a 304 when unchanged.
       onFound: (_path, c) => c.header('Cache-Control', 'no-cache'),
     }),
     () => new ProblemError(404, 'not-found', 'Not found').getResponse(),
   );
+}
+
+export function mountAdminConsole(api: Hono<NodeEnv>, log: Log): void {
+  api.get('/admin', (c) => c.redirect('/admin/', 308));
+  mountBuiltPage(api, log, { pagePath: '/admin/', prefix: '/admin', dist: DIST, script: 'admin.js', page: PAGE, notBuilt: NOT_BUILT });
 }

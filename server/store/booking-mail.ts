@@ -5,6 +5,7 @@ import type { MailSettings } from '../mail/settings.js';
 import type { BookingMail } from '../mail/templates/booking.js';
 import type { Email } from '../mail/templates/layout.js';
 import type { BookingRow, LoadedSession } from './booking-rows.js';
+import { PATHWAY_SLOT, withPathwayLink } from './pathway.js';
 import { bookingLink, issueToken, type TokenPurpose } from './tokens.js';
 
 /** What every state change that emails needs: the clock and the mail settings. */
@@ -28,7 +29,8 @@ export function mailBase(booking: BookingRow, loaded: LoadedSession, mail: MailS
     title: moduleIn(loaded, lang).title,
     lang,
     firstName: booking.first_name,
-    footer: { controller: mail.controller, ...(privacyUrl ? { privacyUrl } : {}) },
+    // The pathway link is made when the email is written (mailTo): only its hash is kept, so each email gets its own.
+    footer: { controller: mail.controller, ...(privacyUrl ? { privacyUrl } : {}), ...(mail.pathwayUrl ? { pathway: PATHWAY_SLOT } : {}) },
   };
 }
 
@@ -59,7 +61,7 @@ export async function mailTo(tx: Queryable, ctx: MailContext, booking: BookingRo
       kind: out.kind,
       signupId: booking.id,
       to: booking.email,
-      email: out.email,
+      email: await withPathwayLink(tx, out.email, booking, ctx.mail.pathwayUrl, ctx.now),
       // The calendar file names the training as the email does: in the member's language where translated.
       ...(out.withIcs ? { ics: calendarFile(loaded, booking.locale, ctx.now) } : {}),
       ...(out.dueAt ? { dueAt: out.dueAt } : {}),

@@ -3,13 +3,15 @@ import type { Db, Queryable } from '../db/types.js';
 import type { MailContext } from './booking-mail.js';
 import { LIVE, loadBooking, loadSession } from './booking-rows.js';
 import { endBooking } from './holds.js';
+import { dropOrphanPathways, pathwayOf } from './pathway.js';
 import { invalidateReads } from './read-cache.js';
 
 /**
  * Members' data rights (UK GDPR): everything held about an address (subject access) and its
  * erasure. Tables with personal data: signups (name, email, phone, postcode, membership, CLP,
  * access needs, consents), outbox (address, and bodies until sent); booking_tokens and
- * signup_requests hold only hashes and keys, listed because they hang off the person's signups.
+ * signup_requests hold only hashes and keys, listed because they hang off the person's signups;
+ * pathway_tokens and pathway_choices hang off the address itself (lower(email)).
  */
 
 /** Replaces the email of an erased signup: unique per row (the live-booking index), and says nothing of the person. */
@@ -82,6 +84,7 @@ export async function findPerson(db: Queryable, email: string, now: Date): Promi
     [signups.map((s) => s.idempotency_key)],
   );
   const referenceOfKey = new Map(signups.map((s) => [s.idempotency_key, s.reference]));
+  const pathway = await pathwayOf(db, email);
   return {
     email,
     generatedAt: now.toISOString(),
@@ -129,6 +132,7 @@ export async function findPerson(db: Queryable, email: string, now: Date): Promi
       hold: r.hold,
       receivedAt: iso(r.created_at)!,
     })),
+    pathway,
   };
 }
 
@@ -138,6 +142,7 @@ export interface Scrubbed {
   emailBodiesRemoved: number;
   bookingLinksDeleted: number;
   signupRequests: number;
+  pathwayLinksDeleted: number;
 }
 
 /**
@@ -172,12 +177,15 @@ export async function scrubSignups(tx: Queryable, ids: readonly number[], now: D
     `UPDATE signup_requests SET request_hash = '${ERASED}' WHERE idempotency_key = ANY($1) AND request_hash <> '${ERASED}'`,
     [keys],
   );
+  // Once no signup is left under an address, its pathway links and choice go too.
+  const pathwayLinks = await dropOrphanPathways(tx);
   return {
     signups: signups.rowCount,
     emailsCancelled: cancelled.rowCount,
     emailBodiesRemoved: bodies.rowCount,
     bookingLinksDeleted: tokens.rowCount,
     signupRequests: requests.rowCount,
+    pathwayLinksDeleted: pathwayLinks,
   };
 }
 
@@ -238,6 +246,10 @@ export function renderPersonText(data: PersonData): string {
   else lines.push('Booking links emailed (only a fingerprint of each is kept):', ...data.bookingLinks.map((t) => `  ${t.reference}: ${t.purpose} link issued at ${t.linkIssuedAt}${t.usedAt ? `, used ${t.usedAt}` : ''}`), '');
   if (data.emails.length === 0) none('emails');
   else lines.push('Emails:', ...data.emails.map((e) => `  ${e.dueAt} ${e.kind} "${e.subject}" ${e.status}${e.sentAt ? ` ${e.sentAt}` : ''}`), '');
+  const pathway = data.pathway ?? { links: [], choice: null };
+  if (pathway.links.length === 0) none('pathway links');
+  else lines.push('Pathway links emailed (only a fingerprint of each is kept):', ...pathway.links.map((l) => `  issued at ${l.linkIssuedAt}${l.lastUsedAt ? `, last opened ${l.lastUsedAt}` : ''}`), '');
+  if (pathway.choice) lines.push(`Pathway chosen: ${pathway.choice.audience} (${pathway.choice.chosenAt})`, '');
   if (data.signupRequests.length === 0) none('signup requests kept for retries');
   else lines.push('Signup requests kept for retries:', ...data.signupRequests.map((r) => `  ${r.reference}: received ${r.receivedAt} (${r.hold})`), '');
   return lines.join('\n');

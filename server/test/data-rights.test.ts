@@ -21,7 +21,7 @@ const PERSON = { firstName: 'Zebedee', lastName: 'Quuxworth', phone: '07700 9001
 /** Every text column of every table that holds rows about people, searched for these values. */
 async function traces(db: Db, needles: string[]): Promise<string[]> {
   const found: string[] = [];
-  for (const table of ['signups', 'outbox', 'booking_tokens', 'signup_requests']) {
+  for (const table of ['signups', 'outbox', 'booking_tokens', 'signup_requests', 'pathway_tokens', 'pathway_choices']) {
     const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM ${table}`);
     for (const row of rows)
       for (const [column, value] of Object.entries(row))
@@ -102,16 +102,22 @@ for (const target of dbTargets()) {
         ],
       );
       assert.equal(data.signupRequests.length, 2);
+      // A pathway link in each of the four emails, none opened yet, and no pathway chosen.
+      assert.deepEqual(
+        data.pathway?.links.map((l) => l.lastUsedAt),
+        [null, null, null, null],
+      );
+      assert.equal(data.pathway?.choice, null);
       assert.doesNotMatch(JSON.stringify(data), /someone\.else/);
 
       const text = await admin('search', { email: 'subject.access@example.org', format: 'text' });
       assert.match(text.headers.get('content-type') ?? '', /^text\/plain/);
       const body = await text.text();
-      for (const value of [PERSON.firstName, PERSON.lastName, PERSON.phone, PERSON.accessNeeds, confirmed!.reference, 'link issued at'])
+      for (const value of [PERSON.firstName, PERSON.lastName, PERSON.phone, PERSON.accessNeeds, confirmed!.reference, 'link issued at', 'Pathway links emailed'])
         assert.ok(body.includes(value), `the readable copy has ${value}`);
 
       const nobody = await search('nobody@example.org');
-      assert.deepEqual([nobody.signups, nobody.emails, nobody.bookingLinks, nobody.signupRequests], [[], [], [], []]);
+      assert.deepEqual([nobody.signups, nobody.emails, nobody.bookingLinks, nobody.signupRequests, nobody.pathway], [[], [], [], [], { links: [], choice: null }]);
     });
 
     it("needs an admin's session with its CSRF token, a POST with a valid address (never in the URL), and confirm: true to erase", async () => {
@@ -154,10 +160,29 @@ for (const target of dbTargets()) {
       await join(full.id, 'waiting1@example.org');
       await join(full.id, 'waiting2@example.org', false);
       const reminder = await mailTo(t.db, email, 'reminder');
+      // The member chose a pathway from one of their links.
+      const pathway = /#token=([A-Za-z0-9_-]{43})/.exec(reminder.text_body ?? '')![1];
+      const chose = await fetch(`${t.app.url}/v1/pathway/audience`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: pathway, audience: 'candidates' }),
+      });
+      assert.equal(chose.status, 200);
 
       const result = await erase(email);
       // Six emails, none sent yet (no worker runs): the withdrawal dropped one reminder, erasure cancelled the other five and scrubbed all six.
-      assert.deepEqual(result, { signups: 2, bookingsWithdrawn: 1, emailsCancelled: 5, emailBodiesRemoved: 6, bookingLinksDeleted: 4, signupRequests: 2 });
+      // Each of the six emails had a pathway link of its own.
+      assert.deepEqual(result, {
+        signups: 2,
+        bookingsWithdrawn: 1,
+        emailsCancelled: 5,
+        emailBodiesRemoved: 6,
+        bookingLinksDeleted: 4,
+        signupRequests: 2,
+        pathwayLinksDeleted: 6,
+      });
+      const gone = await fetch(`${t.app.url}/v1/pathway`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: pathway }) });
+      await expectProblem(gone, 404, 'token-invalid');
 
       // The withdrawn place went to the first on the waiting list, as a cancellation's would; the other keeps position 1.
       assert.deepEqual(await statusOf(t.db, 'waiting1@example.org', full.id), { status: 'confirmed', hold: 'place' });
@@ -193,6 +218,7 @@ for (const target of dbTargets()) {
         emailBodiesRemoved: 0,
         bookingLinksDeleted: 0,
         signupRequests: 0,
+        pathwayLinksDeleted: 0,
       });
       const found = await search(email);
       assert.equal(found.signups.length + found.emails.length, 0);

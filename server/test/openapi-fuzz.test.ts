@@ -227,6 +227,14 @@ async function bookingTokens(base: string, db: Db): Promise<Record<string, unkno
   return { token: [confirmed.manageToken, tokenIn((await mailTo(db, second.email, 'confirm-place')).text_body, 'confirm')] };
 }
 
+/** A real pathway token (from a confirmation email's link), so generated pathway requests also reach a member's pathway. */
+async function pathwayTokens(base: string, db: Db): Promise<Record<string, unknown[]>> {
+  const { sessionId: ids = [] } = await knownValues(base);
+  const body = signup(String(ids.at(-1)));
+  assert.equal((await postSignup(base, body)).status, 202);
+  return { token: [/\/pathway#token=([A-Za-z0-9_-]{43})/.exec((await mailTo(db, body.email, 'confirm-place')).text_body ?? '')![1]] };
+}
+
 /** Real sign-in link tokens (each works once), so generated session requests also sign in. */
 async function signInTokens(base: string, db: Db): Promise<Record<string, unknown[]>> {
   const email = `fuzz.${Math.random().toString(36).slice(2)}@example.org`;
@@ -245,13 +253,14 @@ const runs = (method: string, operation: Operation) => (operation.security?.leng
 for (const target of dbTargets()) {
   describe(`requests generated from docs/openapi.json [${target.name}]`, () => {
     // Sign-in requests all come from one address: a limit of 5 would answer most of them 429.
-    const t = useApp(target, { adminToken: ADMIN_TOKEN, signInLimit: { windowMs: 60_000, max: 100_000 } });
+    const t = useApp(target, { adminToken: ADMIN_TOKEN, signInLimit: { windowMs: 60_000, max: 100_000 }, pathwayLimit: { windowMs: 60_000, max: 100_000 } });
 
     for (const { method, path, operation } of operations)
       it(`${method} ${path}: documented status, type and body, and the same verdict as the document`, async (c) => {
         const known = {
           ...(await knownValues(t.app.url)),
           ...(path.startsWith('/v1/bookings/') ? await bookingTokens(t.app.url, t.db) : {}),
+          ...(path.startsWith('/v1/pathway') ? await pathwayTokens(t.app.url, t.db) : {}),
           ...(path === '/v1/admin/session' ? await signInTokens(t.app.url, t.db) : {}),
         };
         const statuses = new Map<number, number>();

@@ -43,6 +43,8 @@ describe('OpenAPI document', () => {
       '/v1/bookings/view',
       '/v1/feed.ics',
       '/v1/modules',
+      '/v1/pathway',
+      '/v1/pathway/audience',
       '/v1/sessions',
       '/v1/sessions/{id}.ics',
       '/v1/signups',

@@ -76,6 +76,16 @@ export const PersonDataSchema = z.object({
   ),
   /** Signup requests kept to answer retries (key and a fingerprint of the request). */
   signupRequests: z.array(z.object({ reference: z.string(), sessionId: z.string(), hold: z.string(), receivedAt: z.string() })),
+  /**
+   * "My Mobilise pathway": the links emailed (a hash of each is kept) and the pathway the person chose.
+   * Optional only so that a console can read a server from before pathways; this server always sends it.
+   */
+  pathway: z.optional(
+    z.object({
+      links: z.array(z.object({ linkIssuedAt: z.string(), lastUsedAt: instant })),
+      choice: z.nullable(z.object({ audience: z.string(), chosenAt: z.string() })),
+    }),
+  ),
 });
 export type PersonData = z.infer<typeof PersonDataSchema>;
 
@@ -88,6 +98,8 @@ export const EraseResultSchema = z.object({
   emailBodiesRemoved: z.int(),
   bookingLinksDeleted: z.int(),
   signupRequests: z.int(),
+  /** Pathway links deleted (with the pathway the person chose). Optional as PersonData's `pathway` is. */
+  pathwayLinksDeleted: z.optional(z.int()),
 });
 export type EraseResult = z.infer<typeof EraseResultSchema>;
 

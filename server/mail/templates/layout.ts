@@ -22,6 +22,8 @@ export interface Footer {
   privacyUrl?: string;
   /** Why this address got the email, when not a member's signup (an organiser's sign-in). */
   reason?: string;
+  /** The member's "My Mobilise pathway" link (members' emails only). */
+  pathway?: string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -46,7 +48,11 @@ function htmlBlock(block: Block): string {
 
 function footerLines(footer: Footer, lang: ContentLocale): string[] {
   const t = MAIL_STRINGS[lang];
-  return [footer.reason ?? t.footer(footer.controller), ...(footer.privacyUrl ? [`${t.privacyNotice}: ${footer.privacyUrl}`] : [])];
+  return [
+    ...(footer.pathway ? [`${t.pathway}: ${footer.pathway}`] : []),
+    footer.reason ?? t.footer(footer.controller),
+    ...(footer.privacyUrl ? [`${t.privacyNotice}: ${footer.privacyUrl}`] : []),
+  ];
 }
 
 /**
@@ -59,6 +65,8 @@ export function compose(subject: string, heading: string, blocks: Block[], foote
   const footerHtml = footerLines(footer, lang)
     .map((line) => {
       const privacy = footer.privacyUrl && line.endsWith(footer.privacyUrl);
+      if (footer.pathway && line.endsWith(footer.pathway))
+        return `<p>${escapeHtml(MAIL_STRINGS[lang].pathway)}: <a href="${escapeHtml(footer.pathway)}">${escapeHtml(footer.pathway)}</a></p>`;
       return privacy
         ? `<p><a href="${escapeHtml(footer.privacyUrl!)}">${escapeHtml(MAIL_STRINGS[lang].privacyNotice)}</a></p>`
         : `<p>${paragraphs(line)}</p>`;

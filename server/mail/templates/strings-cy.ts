@@ -15,6 +15,7 @@ export const cy: MailStrings = {
   footer: (controller) =>
     `Anfonodd ${controller} yr e-bost hwn atoch oherwydd i’r cyfeiriad hwn gael ei ddefnyddio i gofrestru ar gyfer sesiwn hyfforddi, ac maent yn defnyddio eich manylion i’w chynnal yn unig.`,
   privacyNotice: 'Hysbysiad preifatrwydd',
+  pathway: 'Eich llwybr Mobilise',
   confirmButton: 'Cadarnhau fy lle',
   manageButton: 'Gweld neu ganslo fy archeb',
   calendarAttached: 'Mae’r ffeil calendr sydd ynghlwm yn ychwanegu’r sesiwn at eich calendr.',

@@ -16,6 +16,8 @@ export const en = {
   footer: (controller: string) =>
     `${controller} sent you this email because this address was used to sign up for a training session, and uses your details only to run it.`,
   privacyNotice: 'Privacy notice',
+  /** Before a link to the member's own pathway page (attended, booked, what to take next). */
+  pathway: 'Your Mobilise pathway',
   confirmButton: 'Confirm my place',
   manageButton: 'See or cancel my booking',
   calendarAttached: 'The calendar file attached adds the session to your calendar.',

@@ -15,6 +15,7 @@ export const gd: MailStrings = {
   footer: (controller) =>
     `Chuir ${controller} am post-d seo thugad oir chaidh an seòladh seo a chleachdadh gus clàradh airson seisean trèanaidh, agus cha chleachd iad d’ fhiosrachadh ach airson a ruith.`,
   privacyNotice: 'Brath prìobhaideachd',
+  pathway: 'An t-slighe Mobilise agad',
   confirmButton: 'Dearbh an t-àite agam',
   manageButton: 'Seall no sguir dhen ghlèidheadh agam',
   calendarAttached: 'Cuiridh am faidhle mìosachain ceangailte an seisean ris a’ mhìosachan agad.',

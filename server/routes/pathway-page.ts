@@ -1,0 +1,28 @@
+/**
+ * "My Mobilise pathway" at /pathway: one HTML page and the element's own bundle (dist/pathway/,
+ * src/pathway.ts), like the organiser console at /admin and under the same strict CSP. The emailed
+ * link is `/pathway#token=…`: the fragment never reaches this server (or its logs); the element
+ * reads it. `?lang=gd|cy` (a member's emails in Gaelic or Welsh link so) sets the page's lang.
+ */
+import { resolve } from 'node:path';
+import type { Hono } from 'hono';
+import { translatedLocale } from '../../src/contract/module.js';
+import type { Log } from '../http/log.js';
+import type { NodeEnv } from '../http/server.js';
+import { mountBuiltPage } from './admin-console.js';
+
+/** Mounted before the API's own headers, as the console is (their `default-src 'none'` would stop the script). */
+export function mountPathwayPage(api: Hono<NodeEnv>, log: Log): void {
+  mountBuiltPage(api, log, {
+    pagePath: '/pathway',
+    prefix: '/pathway',
+    dist: resolve(import.meta.dirname, '../../dist/pathway'),
+    script: 'pathway.js',
+    page: resolve(import.meta.dirname, '../pathway/index.html'),
+    notBuilt: 'The pathway page is not built yet. Run `npm run build` in the project folder, then reload this page.',
+    render: (html, c) => {
+      const lang = translatedLocale(c.req.query('lang'));
+      return lang ? html.replace('<html lang="en-GB">', `<html lang="${lang}">`) : html;
+    },
+  });
+}
