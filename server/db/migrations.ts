@@ -226,6 +226,17 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
       `CREATE INDEX IF NOT EXISTS signups_email_key ON signups (lower(email))`,
     ],
   },
+  {
+    // A series in one signup (issue 14): one request makes a signup per session, all sharing its
+    // idempotency key, which is how a series' places are confirmed and expire together. The key is
+    // unique per session instead of per signup; the request remembers the series' other sessions.
+    version: 9,
+    statements: [
+      `ALTER TABLE signups DROP CONSTRAINT IF EXISTS signups_idempotency_key_key`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS signups_request_session ON signups (idempotency_key, session_id)`,
+      `ALTER TABLE signup_requests ADD COLUMN IF NOT EXISTS also_session_ids text[] NOT NULL DEFAULT '{}'`,
+    ],
+  },
 ];
 
 /** Brings the schema up to date. Serialised by an advisory lock so two servers starting together do not race. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { SignupRequestSchema, SignupResultSchema, type SignupRequest } from '../../src/contract/index.js';
+import { SignupRequestSchema, SignupResultSchema, type FieldError, type SignupRequest } from '../../src/contract/index.js';
 import { json, ProblemError } from '../http/reply.js';
 import { fieldErrors } from '../http/validation.js';
 import { pageOnly, returnUrlErrors } from '../lib/return-url.js';
@@ -14,8 +14,9 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export async function postSignup(c: Context, deps: Deps): Promise<Response> {
   const body = withIdempotencyKey(await readJsonObject(c), c.req.header('idempotency-key'));
   const parsed = SignupRequestSchema.safeParse(body);
-  const errors = parsed.success ? [] : fieldErrors(parsed.error);
+  const errors = parsed.success ? [] : fieldErrors(parsed.error).map(seriesWords);
   if (!errors.some((e) => e.field === 'returnUrl')) errors.push(...returnUrlErrors(body.returnUrl, deps.allowedOrigins));
+  if (parsed.success) errors.push(...repeatedSessions(parsed.data));
   if (!parsed.success || errors.length > 0) throw new ProblemError(422, 'validation', 'Check your answers', { errors });
   const request = { ...parsed.data, returnUrl: pageOnly(parsed.data.returnUrl) };
   // A filled hidden field is a bot: it gets exactly the answer a person would (so it cannot tell), and nothing is stored.
@@ -31,13 +32,38 @@ export async function postSignup(c: Context, deps: Deps): Promise<Response> {
       throw new ProblemError(422, 'idempotency-conflict', 'Idempotency key already used', {
         detail: 'This Idempotency-Key was used for a different signup. Generate a new key for a new signup.',
       });
+    case 'invalid':
+      throw new ProblemError(422, 'validation', 'Check your answers', { errors: outcome.errors });
     case 'not-found':
-      throw new ProblemError(404, 'not-found', 'Session not found');
+      throw new ProblemError(404, 'not-found', 'Session not found', series(outcome.about));
     case 'closed':
-      throw new ProblemError(409, 'session-closed', 'Signups for this session have closed');
+      throw new ProblemError(409, 'session-closed', 'Signups for this session have closed', series(outcome.about));
     case 'full':
-      throw new ProblemError(409, 'session-full', 'This session is full');
+      throw new ProblemError(409, 'session-full', 'This session is full', series(outcome.about, FULL_SERIES));
   }
+}
+
+const FULL_SERIES =
+  'Nothing was booked: a series is booked all or none, and a series has no waiting list. You can book the other sessions on their own, or join this one’s waiting list on its own if it has one.';
+
+/** For a series, which session the problem is about, in words and by its field. */
+const series = (about: FieldError | undefined, more?: string) =>
+  about ? { detail: more ? `${about.message} ${more}` : about.message, errors: [about] } : {};
+
+/** A series names each session once, the first (sessionId) included. */
+function repeatedSessions({ sessionId, alsoSessionIds = [] }: SignupRequest): FieldError[] {
+  return alsoSessionIds.flatMap((id, i) =>
+    id === sessionId || alsoSessionIds.indexOf(id) < i
+      ? [{ field: `alsoSessionIds.${i}`, message: 'You chose this session twice: a series is different sessions.' }]
+      : [],
+  );
+}
+
+/** The contract's own words for alsoSessionIds are zod's; these are a member's. */
+function seriesWords(error: FieldError): FieldError {
+  if (error.field === 'alsoSessionIds') return { ...error, message: 'A series is 2 to 6 sessions: name 1 to 5 besides sessionId.' };
+  if (error.field.startsWith('alsoSessionIds.')) return { ...error, message: 'This is not a session’s id.' };
+  return error;
 }
 
 /** The key goes in the body, as docs/openapi.json requires; an Idempotency-Key header, if sent, must repeat it. */

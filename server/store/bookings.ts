@@ -3,7 +3,8 @@ import type { Db, Queryable } from '../db/types.js';
 import { cancelled, waitlisted } from '../mail/templates/booking.js';
 import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
 import { loadBooking, loadSession, queuePosition, viewOf, type BookingRow, type LoadedSession } from './booking-rows.js';
-import { endBooking, holdLapsed, mailPlaceBooked } from './holds.js';
+import { lockSeries } from './bookings-series.js';
+import { endBooking, expireLapsed, holdLapsed, mailPlaceBooked } from './holds.js';
 import { invalidateReads } from './read-cache.js';
 import { findToken, hashToken } from './tokens.js';
 
@@ -43,35 +44,50 @@ const ok = <T>(value: T): TokenOutcome<T> => ({ kind: 'ok', value });
 export async function confirmBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingConfirmResult>> {
   let freed = false;
   const outcome = await db.transaction(async (tx): Promise<TokenOutcome<BookingConfirmResult>> => {
+    // A series' link confirms all its places: their sessions are locked first (bookings-series.ts).
+    const series = await lockSeries(tx, { tokenHash: hashToken(token) });
     const opened = await openBooking(tx, token, 'confirm', ctx.now, true);
     if (opened.kind !== 'open') return opened;
     const { loaded, booking } = opened;
+    const rest = series.filter((id) => id !== booking.id);
     if (booking.status === 'confirmed' || booking.status === 'waitlisted') return { kind: 'token-used' };
     if (booking.status !== 'pending') return ok(await viewOf(tx, booking, loaded));
     if (ctx.now >= loaded.startsAt || holdLapsed(booking, ctx.now)) {
       const ended = await endBooking(tx, ctx, booking, loaded, 'expired');
+      // The rest of a series was held until the same moment (never past its first start): it lapses too.
+      await expireLapsed(tx, ctx, rest);
       freed = true;
       return ctx.now >= loaded.startsAt ? { kind: 'session-started' } : ok(await viewOf(tx, ended, await reloaded(tx, loaded)));
     }
 
-    const status = booking.hold === 'place' ? 'confirmed' : 'waitlisted';
-    await tx.query(
-      `UPDATE signups SET status = $2, confirmed_at = $3, consent_at = $3, consent_version = $4, hold_expires_at = NULL WHERE id = $1`,
-      [booking.id, status, ctx.now, CONSENT_VERSION],
-    );
     await tx.query('UPDATE booking_tokens SET used_at = $2 WHERE hash = $1', [hashToken(token), ctx.now]);
-    const now = { ...booking, status, hold_expires_at: null } as const;
-    const manage = await newLink(tx, ctx, now, 'manage');
-    if (status === 'confirmed') await mailPlaceBooked(tx, ctx, now, loaded, 'confirmed', manage.link);
-    else {
-      const position = (await queuePosition(tx, now))!;
-      const email = waitlisted({ ...mailBase(now, loaded, ctx.mail), link: manage.link, position });
-      await mailTo(tx, ctx, now, loaded, { kind: 'waitlisted', email });
+    const { now, manage } = await confirmHeld(tx, ctx, booking, loaded);
+    for (const id of rest) {
+      const other = await loadBooking(tx, id, true);
+      if (other.status === 'pending') await confirmHeld(tx, ctx, other, (await loadSession(tx, other.session_id, true))!);
     }
     return ok({ ...(await viewOf(tx, now, loaded)), manageToken: manage.token });
   });
   if (freed) invalidateReads(db);
   return outcome;
+}
+
+/** A held place (or waiting-list slot) becomes the member's: consents recorded now, a manage link, and the email saying so. */
+async function confirmHeld(tx: Queryable, ctx: MailContext, booking: BookingRow, loaded: LoadedSession) {
+  const status = booking.hold === 'place' ? 'confirmed' : 'waitlisted';
+  await tx.query(
+    `UPDATE signups SET status = $2, confirmed_at = $3, consent_at = $3, consent_version = $4, hold_expires_at = NULL WHERE id = $1`,
+    [booking.id, status, ctx.now, CONSENT_VERSION],
+  );
+  const now = { ...booking, status, hold_expires_at: null } as const;
+  const manage = await newLink(tx, ctx, now, 'manage');
+  if (status === 'confirmed') await mailPlaceBooked(tx, ctx, now, loaded, 'confirmed', manage.link);
+  else {
+    const position = (await queuePosition(tx, now))!;
+    const email = waitlisted({ ...mailBase(now, loaded, ctx.mail), link: manage.link, position });
+    await mailTo(tx, ctx, now, loaded, { kind: 'waitlisted', email });
+  }
+  return { now, manage };
 }
 
 /** The booking behind a manage link. Reads only: a lapsed hold shows as expired until the sweep records it. */

@@ -4,6 +4,7 @@ import { confirmed, placeOffered, promoted } from '../mail/templates/booking.js'
 import { reminder } from '../mail/templates/session.js';
 import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
 import { loadBooking, loadSession, type BookingRow, type LoadedSession } from './booking-rows.js';
+import { lockSeries } from './bookings-series.js';
 import { invalidateReads } from './read-cache.js';
 
 /** The confirmation of a place for good (with the .ics), and its reminder scheduled before the session. */
@@ -81,25 +82,33 @@ export const holdLapsed = (booking: BookingRow, now: Date) =>
   booking.status === 'pending' && booking.hold_expires_at !== null && new Date(booking.hold_expires_at) <= now;
 
 /**
- * Expires every unconfirmed hold that is due, each in its own transaction (session lock first,
- * then the booking, re-checked under the lock). Run periodically by the background loop; tests
- * call it with their own clock. Returns how many expired.
+ * Ends every hold among `signupIds` that has lapsed; the caller holds their sessions' locks
+ * (bookings-series.ts). Returns how many it ended.
+ */
+export async function expireLapsed(tx: Queryable, ctx: MailContext, signupIds: number[]): Promise<number> {
+  let expired = 0;
+  for (const id of signupIds) {
+    const booking = await loadBooking(tx, id, true);
+    if (!holdLapsed(booking, ctx.now)) continue;
+    await endBooking(tx, ctx, booking, (await loadSession(tx, booking.session_id, true))!, 'expired');
+    expired++;
+  }
+  return expired;
+}
+
+/**
+ * Expires every unconfirmed hold that is due, each with the rest of its series in its own
+ * transaction (sessions locked first, then the bookings, re-checked under the locks). Run
+ * periodically by the background loop; tests call it with their own clock. Returns how many expired.
  */
 export async function expireHolds(db: Db, ctx: MailContext, batch = 200): Promise<number> {
-  const { rows } = await db.query<{ id: number; session_id: string }>(
-    `SELECT id, session_id FROM signups WHERE status = 'pending' AND hold_expires_at <= $1 ORDER BY hold_expires_at, id LIMIT $2`,
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM signups WHERE status = 'pending' AND hold_expires_at <= $1 ORDER BY hold_expires_at, id LIMIT $2`,
     [ctx.now, batch],
   );
   let expired = 0;
   for (const row of rows) {
-    const done = await db.transaction(async (tx) => {
-      const loaded = await loadSession(tx, row.session_id, true);
-      const booking = await loadBooking(tx, row.id, true);
-      if (!loaded || !holdLapsed(booking, ctx.now)) return false;
-      await endBooking(tx, ctx, booking, loaded, 'expired');
-      return true;
-    });
-    if (done) expired++;
+    expired += await db.transaction(async (tx) => expireLapsed(tx, ctx, await lockSeries(tx, { signupId: row.id })));
   }
   if (expired > 0) invalidateReads(db);
   return expired;

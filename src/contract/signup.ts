@@ -34,6 +34,18 @@ const webPage = (error: string, description: string) =>
  */
 export const SignupRequestSchema = z.object({
   sessionId: slug,
+  /**
+   * A series in one signup: up to five more sessions, all places or none (no waiting list). Each
+   * session's module shares a series with another one asked for, or is a prerequisite of one (it
+   * must start first). Absent for one session, so older clients send what they always sent.
+   */
+  alsoSessionIds: z.optional(
+    z.array(slug).check(
+      z.minLength(1),
+      z.maxLength(5),
+      z.describe('More sessions of the same series, booked with sessionId all or none: 2 to 6 distinct sessions in all, no waiting list.'),
+    ),
+  ),
   firstName: typedText('name', 100, { blank: m.firstName, tooLong: m.nameTooLong }),
   lastName: typedText('name', 100, { blank: m.lastName, tooLong: m.nameTooLong }),
   email: z.string().check(
@@ -92,6 +104,8 @@ export const CONSENT_VERSION = 'contact-2026-11';
 export const SignupResultSchema = z.object({
   status: z.enum(SIGNUP_STATUSES),
   sessionId: slug,
+  /** A series: its other sessions, each holding a place until the same `holdExpiresAt`. */
+  alsoSessionIds: z.optional(z.array(slug)),
   /** A place is held, or a waiting-list slot, until `holdExpiresAt` unless confirmed. */
   hold: z.enum(HOLD_KINDS),
   holdExpiresAt: dateTime,

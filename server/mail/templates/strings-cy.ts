@@ -27,6 +27,14 @@ export const cy: MailStrings = {
     waitlist: (by) => `Rydym yn cadw lle i chi ar y rhestr aros. Cadarnhewch ef erbyn ${by}, neu bydd yn mynd i rywun arall.`,
     notYou: 'Os na wnaethoch chi gofrestru, anwybyddwch yr e-bost hwn: does dim wedi’i archebu ac ni fyddwn yn cadw dim pan ddaw’r cyfnod cadw i ben.',
   },
+  series: {
+    subject: (titles) => `Cadarnhewch eich lleoedd: ${titles}`,
+    heading: 'Cadarnhewch eich lleoedd',
+    body: (by) =>
+      `Rydym yn cadw lle i chi ym mhob un o’r sesiynau hyn, wedi’u harchebu gyda’i gilydd. Cadarnhewch nhw i gyd gyda’r un ddolen erbyn ${by}, neu byddant i gyd yn mynd i rywun arall.`,
+    confirmButton: 'Cadarnhau fy lleoedd',
+    separately: 'Ar ôl eu cadarnhau, bydd gan bob lle ei e-bost archebu ei hun, a gallwch ganslo unrhyw un ohonynt ar ei ben ei hun.',
+  },
   confirmed: {
     subject: (title) => `Mae gennych le: ${title}`,
     heading: 'Mae eich lle wedi’i gadarnhau',

@@ -29,6 +29,15 @@ export const en = {
     waitlist: (by: string) => `We are holding a place on the waiting list for you. Confirm it by ${by}, or it goes to someone else.`,
     notYou: 'If you did not sign up, ignore this email: nothing is booked and we keep nothing once the hold lapses.',
   },
+  /** A series booked in one signup (series.ts): one email, one link for every place. */
+  series: {
+    subject: (titles: string) => `Confirm your places: ${titles}`,
+    heading: 'Confirm your places',
+    body: (by: string) =>
+      `We are holding a place for you at each of these sessions, booked together. Confirm them all with the one link by ${by}, or they all go to someone else.`,
+    confirmButton: 'Confirm my places',
+    separately: 'Once they are confirmed, each place has its own booking email, and you can cancel any one of them on its own.',
+  },
   confirmed: {
     subject: (title: string) => `You are booked: ${title}`,
     heading: 'Your place is confirmed',

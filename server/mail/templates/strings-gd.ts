@@ -27,6 +27,14 @@ export const gd: MailStrings = {
     waitlist: (by) => `Tha sinn a’ glèidheadh àite air an liosta-feitheimh dhut. Dearbh e ro ${by}, air neo thèid e do chuideigin eile.`,
     notYou: 'Mura do chlàraich thu, leig seachad am post-d seo: chan eil dad glèidhte agus cha chum sinn dad nuair a thig an glèidheadh gu crìch.',
   },
+  series: {
+    subject: (titles) => `Dearbh na h-àiteachan agad: ${titles}`,
+    heading: 'Dearbh na h-àiteachan agad',
+    body: (by) =>
+      `Tha sinn a’ glèidheadh àite dhut aig gach seisean dhiubh seo, air an clàradh còmhla. Dearbh iad uile leis an aon cheangal ro ${by}, air neo thèid iad uile do chuideigin eile.`,
+    confirmButton: 'Dearbh na h-àiteachan agam',
+    separately: 'Nuair a bhios iad dearbhte, bidh post-d glèidhidh fa leth aig gach àite, agus faodaidh tu sgur de dh’àite sam bith dhiubh leis fhèin.',
+  },
   confirmed: {
     subject: (title) => `Tha àite agad: ${title}`,
     heading: 'Tha d’ àite dearbhte',
