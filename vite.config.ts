@@ -142,6 +142,7 @@ const litMessages = () =>
 
 const RE = /@lit\/reactive-element\/reactive-element\.js$/;
 const HTML = /lit-html\/lit-html\.js$/;
+const CSS_TAG = /@lit\/reactive-element\/css-tag\.js$/;
 
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
@@ -165,6 +166,10 @@ export function needsFullLit(source: string): string {
  * and svg``/mathml`` templates, 0.4 KB gzip. The embed's elements declare `static properties` of String,
  * Number and Boolean and render html`` only: a source file in the embed that uses one of those features
  * fails the build here (needsFullLit). npm users' builds keep all of Lit.
+ *
+ * And Lit's fallback for browsers without constructable style sheets (a <style> per element, with the
+ * page's litNonce), 0.1 KB: every browser that runs the embed's class static blocks has them (Chrome 94+,
+ * Safari 16.4+, Firefox 101+) except Firefox 93 to 100, from 2021-22 and no longer supported (ESR 102 has them).
  */
 const litUnused = (): Plugin => ({
   ...litEdits('mobilise-lit-unused', [
@@ -185,6 +190,8 @@ const litUnused = (): Plugin => ({
       'C(t,s,{reflect:e}){this._$AL.has(t)||(this.hasUpdated||(s=void 0),this._$AL.set(t,s)),!0===e&&this._$Em!==t&&(this._$Eq??=new Set).add(t)}',
     ],
     [RE, 'this[e]=r??this._$Ej?.get(e)??r', 'this[e]=r'],
+    [CSS_TAG, 'else for(const e of o){const o=document.createElement("style"),n=t.litNonce;void 0!==n&&o.setAttribute("nonce",n),o.textContent=e.cssText,s.appendChild(o)}', ''],
+    [CSS_TAG, 'c=e?t=>t:t=>t instanceof CSSStyleSheet?(t=>{let e="";for(const s of t.cssRules)e+=s.cssText;return r(e)})(t):t', 'c=t=>t'],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
     [HTML, '+(2===i?"</svg>":3===i?"</math>":"")', ''],
     [HTML, ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],
