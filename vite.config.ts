@@ -306,6 +306,22 @@ export const buildAdminConsole = () =>
   build({ configFile: false, root, logLevel: 'warn', ...adminConsoleConfig, build: { ...adminConsoleConfig.build, emptyOutDir: true } });
 
 /**
+ * dist/pathway/: "My Mobilise pathway" (src/pathway.ts), served by the reference backend at
+ * /pathway. Its own build like the console's, outside the embed's budget; on zod-lite, which
+ * covers the pathway's contract (src/contract/pathway-api.ts).
+ */
+export const pathwayConfig: InlineConfig = {
+  plugins: [minifyTemplates()],
+  resolve: { alias: zodLite },
+  build: { ...libBuild({ pathway: src('pathway.ts') }), outDir: 'dist/pathway', rolldownOptions: { output } },
+};
+const pathwayBuild = thenBuild('mobilise-pathway-build', pathwayConfig);
+
+/** The pathway page alone (`npm start` builds it with the console). */
+export const buildPathway = () =>
+  build({ configFile: false, root, logLevel: 'warn', ...pathwayConfig, build: { ...pathwayConfig.build, emptyOutDir: true } });
+
+/**
  * Library build: one ES module per entry (lit bundled in) sharing chunks, for
  * npm users and pages that want a single element. `define` (src/mobilise.ts
  * again) registers all four elements through the same chunks as `index`, so an
@@ -314,7 +330,7 @@ export const buildAdminConsole = () =>
  * The dev server (npm start) serves demo/ against the reference backend.
  */
 export default defineConfig({
-  plugins: [minifyTemplates(), embedBundle, contractBuild, adminBuild],
+  plugins: [minifyTemplates(), embedBundle, contractBuild, adminBuild, pathwayBuild],
   resolve: { alias: zodLite },
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   build: {

@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createServer, type Plugin } from 'vite';
-import { buildAdminConsole } from '../vite.config.js';
+import { buildAdminConsole, buildPathway } from '../vite.config.js';
 import { openDb } from '../server/db/open.js';
 import { audit } from '../server/store/audit.js';
 import { createOrganiser, listOrganisers } from '../server/store/organisers.js';
@@ -47,9 +47,10 @@ async function choosePort(): Promise<number> {
 
 const apiPort = await choosePort();
 
-// The organiser console (/admin) is served from dist/admin/: built here so it matches src/ (a few seconds).
-console.log('Building the organiser console…');
-await buildAdminConsole();
+// The organiser console (/admin) and the members' pathway page (/pathway) are served from dist/admin/ and
+// dist/pathway/: built here so they match src/ (a few seconds).
+console.log('Building the organiser console and the pathway page…');
+await Promise.all([buildAdminConsole(), buildPathway()]);
 
 /**
  * On the demo's own PGlite (no DATABASE_URL) with no organiser accounts yet, one demo admin, so
