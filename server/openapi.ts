@@ -102,6 +102,7 @@ const SESSION_FILTERS = {
   to: TO,
   area: 'Only sessions for this area or CLP (case-insensitive, exact, surrounding whitespace ignored).',
   delivery: 'Only sessions delivered this way.',
+  access: 'Only sessions offering every one of these access features, comma-separated in any order (access=step-free,hearing-loop); an unknown feature is refused.',
   locale: LOCALE,
 };
 

@@ -237,6 +237,17 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
       `ALTER TABLE signup_requests ADD COLUMN IF NOT EXISTS also_session_ids text[] NOT NULL DEFAULT '{}'`,
     ],
   },
+  {
+    // Structured access features (issue 14): known values only (ACCESS_FEATURES; a new feature needs a
+    // migration that widens the check), and a GIN index for ?access=, which asks for sessions having all.
+    version: 7,
+    statements: [
+      `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS access_features text[] NOT NULL DEFAULT '{}'
+         CONSTRAINT sessions_access_features_known CHECK (access_features <@ ARRAY['step-free', 'hearing-loop', 'bsl', 'captions',
+           'quiet-room', 'accessible-toilets', 'childcare', 'parking', 'public-transport']::text[])`,
+      `CREATE INDEX IF NOT EXISTS sessions_access_features ON sessions USING gin (access_features)`,
+    ],
+  },
 ];
 
 /** Brings the schema up to date. Serialised by an advisory lock so two servers starting together do not race. */

@@ -1,4 +1,4 @@
-import type { Venue } from '../../src/contract/index.js';
+import type { AccessFeature, Venue } from '../../src/contract/index.js';
 
 /** Demo venues per area: community halls and trade union rooms of the kind CLPs book. */
 export const VENUES: Record<string, Venue[]> = {
@@ -39,14 +39,30 @@ export const TRAINERS = [
   'Fiona Campbell',
 ];
 
-export const IN_PERSON_ACCESS = [
-  'Step-free access throughout and an accessible toilet on the ground floor. BSL interpretation on request – tell us when you sign up.',
-  'Hearing loop in the main hall. Step-free entrance at the side door; ask at reception for the lift.',
-  'Ground-floor room with step-free access, a hearing loop and quiet space. Accessible parking for two cars.',
-  'First-floor room reached by lift. Hearing loop, large-print handouts and BSL on request.',
+/** A venue's or a call's access: the features members can filter on, and a note for what they cannot say. */
+export interface Access {
+  features: AccessFeature[];
+  note: string;
+}
+
+/** Features in ACCESS_FEATURES' order, as the server stores them. */
+export const IN_PERSON_ACCESS: Access[] = [
+  {
+    features: ['step-free', 'accessible-toilets', 'public-transport'],
+    note: 'Step-free access throughout and an accessible toilet on the ground floor, five minutes’ walk from the station. BSL interpretation on request – tell us when you sign up.',
+  },
+  { features: ['step-free', 'hearing-loop'], note: 'Hearing loop in the main hall. Step-free entrance at the side door; ask at reception for the lift.' },
+  {
+    features: ['step-free', 'hearing-loop', 'quiet-room', 'accessible-toilets', 'parking'],
+    note: 'Ground-floor room with step-free access, a hearing loop, an accessible toilet and a quiet room. Accessible parking for two cars.',
+  },
+  {
+    features: ['step-free', 'hearing-loop', 'childcare', 'public-transport'],
+    note: 'First-floor room reached by lift, next to the bus station. Large-print handouts and BSL on request. A crèche runs alongside: tell us your children’s ages when you sign up.',
+  },
 ];
 
-export const ONLINE_ACCESS = [
-  'Runs on Zoom with live captions. Slides sent in advance on request. BSL interpretation on request.',
-  'Live captions on. You can join by phone if video is difficult. Tell us about any access needs when you sign up.',
+export const ONLINE_ACCESS: Access[] = [
+  { features: ['bsl', 'captions'], note: 'Runs on Zoom with live captions and a BSL interpreter on screen. Slides sent in advance on request.' },
+  { features: ['captions'], note: 'Live captions on. You can join by phone if video is difficult. Tell us about any access needs when you sign up.' },
 ];

@@ -1,7 +1,7 @@
-import type { Delivery, Session } from '../../src/contract/index.js';
+import { ACCESS_FEATURES, type Delivery, type Session } from '../../src/contract/index.js';
 import { fromLondon, londonParts, toLondonIso } from '../../src/contract/london-time.js';
 import { modules } from './modules.js';
-import { IN_PERSON_ACCESS, ONLINE_ACCESS, ONLINE_AREA, TRAINERS, VENUES } from './places.js';
+import { IN_PERSON_ACCESS, ONLINE_ACCESS, ONLINE_AREA, TRAINERS, VENUES, type Access } from './places.js';
 
 /** Short codes keep session ids readable: `fo1-glasgow-2026-12-03`. */
 const SHORT: Record<string, string> = {
@@ -168,8 +168,14 @@ function buildSession(plan: Plan, around: Day, step: 1 | -1, rand: () => number,
     waitlist,
     trainer: pick(TRAINERS),
     signupDeadline: toLondonIso(new Date(start.getTime() - 24 * 3_600_000)),
-    accessibility: pick(online ? ONLINE_ACCESS : IN_PERSON_ACCESS),
+    ...seedAccess(pick(online ? ONLINE_ACCESS : IN_PERSON_ACCESS), delivery),
   };
+}
+
+/** A hybrid session's online half is captioned too. */
+function seedAccess({ features, note }: Access, delivery: Delivery): Pick<Session, 'accessibility' | 'accessFeatures'> {
+  const captioned = delivery === 'hybrid' ? ACCESS_FEATURES.filter((f) => f === 'captions' || features.includes(f)) : features;
+  return { accessibility: note, accessFeatures: captioned };
 }
 
 /**

@@ -8,7 +8,7 @@ import { loadSession } from './booking-rows.js';
 import { insertSession } from './catalogue.js';
 import { freePlace } from './holds.js';
 import { invalidateReads } from './read-cache.js';
-import { sessionFromRow, type SessionRow } from './rows.js';
+import { accessColumn, sessionFromRow, type SessionRow } from './rows.js';
 import { rescheduleIn } from './session-changes.js';
 
 /**
@@ -122,9 +122,9 @@ export async function patchManagedSession(db: Db, id: string, version: number, p
     }
     await tx.query(
       `UPDATE sessions SET delivery = $2, venue_name = $3, venue_address = $4, venue_postcode = $5, area = $6, waitlist = $7,
-              trainer = $8, signup_deadline = $9, accessibility = $10, translations = $11, version = version + 1 WHERE id = $1`,
+              trainer = $8, signup_deadline = $9, accessibility = $10, translations = $11, access_features = $12, version = version + 1 WHERE id = $1`,
       [id, merged.delivery, merged.venue?.name ?? null, merged.venue?.address ?? null, merged.venue?.postcode ?? null, merged.area, merged.waitlist,
-        merged.trainer ?? null, merged.signupDeadline ?? null, merged.accessibility ?? null, JSON.stringify(merged.translations ?? {})],
+        merged.trainer ?? null, merged.signupDeadline ?? null, merged.accessibility ?? null, JSON.stringify(merged.translations ?? {}), accessColumn(merged.accessFeatures)],
     );
     await changeCapacity(tx, ctx, id, current.capacity, merged.capacity);
     const moved = Date.parse(merged.start) !== Date.parse(current.start) || Date.parse(merged.end) !== Date.parse(current.end);
@@ -172,8 +172,8 @@ export async function duplicateSession(db: Db, id: string, times: { start: strin
   const { session } = source;
   const shift = Date.parse(times.start) - Date.parse(session.start);
   const deadline = session.signupDeadline ? { signupDeadline: new Date(Date.parse(session.signupDeadline) + shift).toISOString() } : {};
-  const { moduleId, delivery, venue, area, capacity, waitlist, trainer, accessibility, translations } = session;
-  const copy = { moduleId, delivery, venue, area, capacity, waitlist, trainer, accessibility, translations, ...deadline, ...times };
+  const { moduleId, delivery, venue, area, capacity, waitlist, trainer, accessibility, accessFeatures, translations } = session;
+  const copy = { moduleId, delivery, venue, area, capacity, waitlist, trainer, accessibility, accessFeatures, translations, ...deadline, ...times };
   const created = await createManagedSession(db, { ...copy, id: newSessionId(moduleId, times.start) });
   return created.kind === 'created' ? created.session : undefined;
 }

@@ -1,7 +1,7 @@
-import type { Module, Session, SessionQuery } from '../../src/contract/index.js';
+import type { AccessFeature, Module, Session, SessionQuery } from '../../src/contract/index.js';
 import type { Queryable } from '../db/types.js';
 import { invalidateReads, readCache } from './read-cache.js';
-import { MODULE_COLUMNS, SESSION_COLUMNS, moduleFromRow, sessionFromRow, type ModuleRow, type SessionRow } from './rows.js';
+import { accessColumn, MODULE_COLUMNS, SESSION_COLUMNS, moduleFromRow, sessionFromRow, type ModuleRow, type SessionRow } from './rows.js';
 
 /**
  * Reads and writes of modules and sessions (the public catalogue). The public
@@ -18,14 +18,20 @@ export async function getModule(db: Queryable, id: string): Promise<Module | und
   return rows[0] && moduleFromRow(rows[0]);
 }
 
-/** Published sessions only. Every filter is optional: a NULL parameter switches its condition off. `from`/`to` bound the start time. */
+/**
+ * Published sessions only. Every filter is optional: a NULL parameter switches its condition off. `from`/`to` bound
+ * the start time; `access` keeps the sessions offering every feature it names (the GIN index answers `@>`).
+ */
 export async function listSessions(db: Queryable, query: SessionQuery = {}): Promise<Session[]> {
   return selectSessions(db, sessionParams(query));
 }
 
 /** The query's SQL parameters: also its cache key, so two spellings that select the same rows share one entry. */
 const sessionParams = (query: SessionQuery) =>
-  [query.module ?? null, query.from ?? null, query.to ?? null, query.area?.trim() || null, query.delivery ?? null] as const;
+  [query.module ?? null, query.from ?? null, query.to ?? null, query.area?.trim() || null, query.delivery ?? null, accessQuery(query.access)] as const;
+
+/** `access=hearing-loop,step-free` in the stored order (any order or repeat shares a cache entry); null for no filter. */
+const accessQuery = (access: string | undefined) => (access ? accessColumn(access.split(',') as AccessFeature[]) : null);
 
 async function selectSessions(db: Queryable, params: ReturnType<typeof sessionParams>): Promise<Session[]> {
   const { rows } = await db.query<SessionRow>(
@@ -36,6 +42,7 @@ async function selectSessions(db: Queryable, params: ReturnType<typeof sessionPa
        AND ($3::timestamptz IS NULL OR starts_at <= $3)
        AND ($4::text IS NULL OR lower(area) = lower($4))
        AND ($5::text IS NULL OR delivery = $5)
+       AND ($6::text[] IS NULL OR access_features @> $6)
      ORDER BY starts_at, id`,
     params,
   );
@@ -88,7 +95,7 @@ export async function insertModule(db: Queryable, module: Module, sortOrder: num
 
 export async function insertSession(db: Queryable, session: Session): Promise<void> {
   await db.query(
-    `INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    `INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
     [
       session.id,
       session.moduleId,
@@ -107,6 +114,7 @@ export async function insertSession(db: Queryable, session: Session): Promise<vo
       session.signupDeadline ?? null,
       session.accessibility ?? null,
       JSON.stringify(session.translations ?? {}),
+      accessColumn(session.accessFeatures),
     ],
   );
   invalidateReads(db);

@@ -1,4 +1,4 @@
-import type { Module, Session } from '../../src/contract/index.js';
+import { ACCESS_FEATURES, type AccessFeature, type Module, type Session } from '../../src/contract/index.js';
 import { toLondonIso } from '../../src/contract/london-time.js';
 
 /** Column lists and row→contract mapping, kept beside each other so they change together. */
@@ -44,7 +44,7 @@ export function moduleFromRow(row: ModuleRow): Module {
 
 export const SESSION_COLUMNS =
   'id, module_id, starts_at, ends_at, delivery, venue_name, venue_address, venue_postcode, area, capacity, ' +
-  'spaces_left, status, waitlist, trainer, signup_deadline, accessibility, translations';
+  'spaces_left, status, waitlist, trainer, signup_deadline, accessibility, translations, access_features';
 
 export interface SessionRow {
   id: string;
@@ -64,6 +64,7 @@ export interface SessionRow {
   signup_deadline: Date | string | null;
   accessibility: string | null;
   translations: Translations<Session>;
+  access_features: AccessFeature[];
 }
 
 /** Times are stored as instants and shown with London's offset, as the contract asks. */
@@ -87,6 +88,10 @@ export function sessionFromRow(row: SessionRow): Session {
     ...(row.trainer !== null ? { trainer: row.trainer } : {}),
     ...(row.signup_deadline !== null ? { signupDeadline: london(row.signup_deadline) } : {}),
     ...(row.accessibility !== null ? { accessibility: row.accessibility } : {}),
+    accessFeatures: row.access_features,
     ...translated(row.translations),
   };
 }
+
+/** A session's features as stored: each once, in ACCESS_FEATURES' order, so equal sets read back equal. */
+export const accessColumn = (features: readonly AccessFeature[] = []): AccessFeature[] => ACCESS_FEATURES.filter((f) => features.includes(f));

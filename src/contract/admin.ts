@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { regexes } from 'zod/v4/core';
-import { BOOKING_STATUSES } from './enums.js';
+import { ACCESS_FEATURES, BOOKING_STATUSES } from './enums.js';
 import { ModuleSchema, slug } from './module.js';
 import { PROBLEM_CODES, ProblemSchema } from './problem.js';
 import { dateTime, SessionQuerySchema, SessionSchema, VenueSchema } from './session.js';
@@ -121,6 +121,11 @@ const afterStart = z.refine<{ start?: string | undefined; end?: string | undefin
   path: ['end'],
 });
 
+/** Each known feature at most once, in any order (stored in ACCESS_FEATURES' order); `[]` or, on a create, leaving it out is none. */
+const accessFeatures = z.array(z.enum(ACCESS_FEATURES, { error: `Choose access features from ${ACCESS_FEATURES.join(', ')}` })).check(
+  z.refine((list) => new Set(list).size === list.length, { error: 'Give each access feature once' }),
+);
+
 /** What an organiser may set on a session; `null` clears an optional field in a PATCH. */
 const sessionFields = {
   start: when('start'),
@@ -133,6 +138,7 @@ const sessionFields = {
   trainer: optionalText(SessionSchema.shape.trainer.def.innerType),
   signupDeadline: optionalText(when('signup deadline')),
   accessibility: optionalText(SessionSchema.shape.accessibility.def.innerType),
+  accessFeatures: z.optional(accessFeatures),
   /** Replaces every translation at once (`null` or `{}` clears them); English stays the fallback per field. */
   translations: optionalText(SessionSchema.shape.translations.def.innerType),
 };

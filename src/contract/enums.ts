@@ -25,6 +25,23 @@ export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 export const HOLD_KINDS = ['place', 'waitlist'] as const;
 export type HoldKind = (typeof HOLD_KINDS)[number];
 
+/**
+ * What a session offers for access (issue 14), besides its free-text note. Stored and sent in
+ * this order; each surface words them itself (the console, the emails in three languages).
+ */
+export const ACCESS_FEATURES = [
+  'step-free',
+  'hearing-loop',
+  'bsl',
+  'captions',
+  'quiet-room',
+  'accessible-toilets',
+  'childcare',
+  'parking',
+  'public-transport',
+] as const;
+export type AccessFeature = (typeof ACCESS_FEATURES)[number];
+
 /** A booking's state, as its manage link shows it. */
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'waitlisted', 'expired', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];

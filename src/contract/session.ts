@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DELIVERY_MODES, SESSION_STATUSES } from './enums.js';
+import { ACCESS_FEATURES, DELIVERY_MODES, SESSION_STATUSES } from './enums.js';
 import { en } from '../strings/en.js';
 import { CONTENT_LOCALES, slug, translations } from './module.js';
 import { plainText, typedText } from './text.js';
@@ -43,6 +43,8 @@ export const SessionSchema = z
     trainer: z.optional(z.string().check(plainText('line'), z.maxLength(120))),
     signupDeadline: z.optional(dateTime),
     accessibility: z.optional(accessibility),
+    /** Structured access (step-free, hearing loop…), in ACCESS_FEATURES' order. The server always sends it; absent (a static file) is none. */
+    accessFeatures: z.optional(z.array(z.enum(ACCESS_FEATURES))),
     /** The accessibility note in Gaelic and Welsh; English is the fallback. */
     translations: translations({ accessibility: z.optional(accessibility) }),
   })
@@ -63,6 +65,14 @@ export type Session = z.infer<typeof SessionSchema>;
  */
 const locale = /* @__PURE__ */ (() => z.optional(z.enum(CONTENT_LOCALES)))();
 
+/** `access=step-free,hearing-loop`: comma-separated features, any order, each one known (the regex, so OpenAPI states it). */
+const access = /* @__PURE__ */ (() => {
+  const one = `(?:${ACCESS_FEATURES.join('|')})`;
+  return z.optional(
+    z.string().check(z.regex(new RegExp(`^${one}(?:,${one})*$`), { error: `Give access features from ${ACCESS_FEATURES.join(', ')}, separated by commas` })),
+  );
+})();
+
 /** Filters accepted by GET /v1/sessions; all optional. */
 export const SessionQuerySchema = /* @__PURE__ */ (() =>
   z.object({
@@ -71,6 +81,8 @@ export const SessionQuerySchema = /* @__PURE__ */ (() =>
     to: z.optional(dateTime),
     area: z.optional(typedText('line', 120, { blank: en.validation.area, tooLong: en.validation.area })),
     delivery: z.optional(z.enum(DELIVERY_MODES)),
+    /** Sessions offering every one of these features. */
+    access,
     locale,
   }))();
 export type SessionQuery = z.infer<typeof SessionQuerySchema>;

@@ -47,17 +47,23 @@ function where(session: Session, lang: ContentLocale): string {
   return venue;
 }
 
-/** What, when, where and access: the block every booking email carries. The access note in `lang` where translated. */
+/** The session's access features in words, one a line, then its note (in `lang` where translated). */
+function access(session: Session, lang: ContentLocale): string {
+  const words = MAIL_STRINGS[lang].accessFeatures;
+  return [...(session.accessFeatures ?? []).map((f) => words[f]), localised(session, 'accessibility', lang).text].filter(Boolean).join('\n');
+}
+
+/** What, when, where and access: the block every booking email carries. */
 export function sessionDetails({ session, title, lang }: MailSession): Block {
   const label = MAIL_STRINGS[lang].details;
-  const access = localised(session, 'accessibility', lang).text;
+  const accessText = access(session, lang);
   return {
     details: [
       [label.session, title],
       [label.when, formatWhen(session, lang)],
       [label.where, where(session, lang)],
       ...(session.trainer ? [[label.trainer, session.trainer] as [string, string]] : []),
-      ...(access ? [[label.access, access] as [string, string]] : []),
+      ...(accessText ? [[label.access, accessText] as [string, string]] : []),
     ],
   };
 }

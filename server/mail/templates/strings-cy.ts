@@ -10,6 +10,17 @@ export const cy: MailStrings = {
   when: (start, end) => `${start} i ${end} (amser y DU)`,
   instant: (at) => `${at} (amser y DU)`,
   details: { session: 'Sesiwn', when: 'Pryd', where: 'Ble', trainer: 'Hyfforddwr', access: 'Hygyrchedd' },
+  accessFeatures: {
+    'step-free': 'Mynediad heb risiau',
+    'hearing-loop': 'Dolen glyw',
+    bsl: 'Dehongli Iaith Arwyddion Prydain (BSL)',
+    captions: 'Capsiynau byw',
+    'quiet-room': 'Ystafell dawel',
+    'accessible-toilets': 'Toiledau hygyrch',
+    childcare: 'Gofal plant',
+    parking: 'Parcio',
+    'public-transport': 'Ger trafnidiaeth gyhoeddus',
+  },
   online: 'Ar-lein: bydd y trefnwyr yn anfon manylion ymuno cyn y sesiwn',
   orOnline: 'neu ar-lein (bydd y trefnwyr yn anfon manylion ymuno)',
   footer: (controller) =>

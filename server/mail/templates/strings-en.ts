@@ -1,3 +1,5 @@
+import type { AccessFeature } from '../../../src/contract/index.js';
+
 /**
  * Every sentence of the members' emails, in English. strings-gd.ts and strings-cy.ts have the
  * same keys, typed as MailStrings, so a sentence missing from either fails the typecheck.
@@ -11,6 +13,18 @@ export const en = {
   when: (start: string, end: string) => `${start} to ${end} (UK time)`,
   instant: (at: string) => `${at} (UK time)`,
   details: { session: 'Session', when: 'When', where: 'Where', trainer: 'Trainer', access: 'Access' },
+  /** A session's access features (ACCESS_FEATURES), listed under details.access before its note. */
+  accessFeatures: {
+    'step-free': 'Step-free access',
+    'hearing-loop': 'Hearing loop',
+    bsl: 'British Sign Language (BSL) interpretation',
+    captions: 'Live captions',
+    'quiet-room': 'Quiet room',
+    'accessible-toilets': 'Accessible toilets',
+    childcare: 'Childcare',
+    parking: 'Parking',
+    'public-transport': 'Near public transport',
+  } satisfies Record<AccessFeature, string>,
   online: 'Online: the organisers will send joining details before the session',
   orOnline: 'or online (the organisers will send joining details)',
   footer: (controller: string) =>

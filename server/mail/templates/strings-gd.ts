@@ -10,6 +10,17 @@ export const gd: MailStrings = {
   when: (start, end) => `${start} gu ${end} (àm na RA)`,
   instant: (at) => `${at} (àm na RA)`,
   details: { session: 'Seisean', when: 'Cuin', where: 'Càite', trainer: 'Trèanaiche', access: 'Ruigsinneachd' },
+  accessFeatures: {
+    'step-free': 'Slighe gun cheumannan',
+    'hearing-loop': 'Lùb claisneachd',
+    bsl: 'Eadar-mhìneachadh ann an Cànan Soidhnidh Breatannach (BSL)',
+    captions: 'Fo-thiotalan beò',
+    'quiet-room': 'Seòmar sàmhach',
+    'accessible-toilets': 'Taighean-beaga ruigsinneach',
+    childcare: 'Cùram-chloinne',
+    parking: 'Pàirceadh',
+    'public-transport': 'Faisg air còmhdhail phoblach',
+  },
   online: 'Air loidhne: cuiridh an luchd-eagrachaidh fiosrachadh a’ cheangail thugad ron t-seisean',
   orOnline: 'no air loidhne (cuiridh an luchd-eagrachaidh fiosrachadh a’ cheangail thugad)',
   footer: (controller) =>
