@@ -30,6 +30,7 @@ import { FEED_PATH, feedConditional, getFeed } from './routes/feed.js';
 import type { Deps } from './routes/context.js';
 import { limitBody } from './routes/json-body.js';
 import { MAX_BODY_BYTES, postSignup } from './routes/signups.js';
+import { mountModuleRequestRoutes } from './routes/module-requests.js';
 
 export interface AppOptions {
   db: Db;
@@ -125,6 +126,9 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   api.post(dataRightsPaths.erase, admin, limitBody(MAX_PERSON_BODY_BYTES), (c) => postPersonErase(c, deps));
   mountAdminSessionRoutes(api, deps);
   mountAdminModuleRoutes(api, deps);
+  // "Ask for this module near me": from allowed pages, rate-limited as signups are (a counter of its own).
+  const requestLimit = rateLimit(createRateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 10 }), addressOf, 'Too many requests');
+  mountModuleRequestRoutes(api, deps, { fromAllowedPage: origins.refuseForeignWrites, limit: requestLimit });
   mountOrganiserRoutes(api, deps, {
     adminOrigin: options.adminOrigin ?? 'http://localhost:8787',
     cookie: { secure: options.secureCookies ?? 'auto', hours: options.adminSessionHours ?? 12 },

@@ -31,6 +31,7 @@ import { MAX_PERSON_BODY_BYTES } from './routes/data-rights.js';
 import { FEED_PAST_DAYS, FEED_PATH, FEED_REFRESH } from './routes/feed.js';
 import { adminApiOpenApiPaths, adminSchemas } from './openapi-admin.js';
 import { organiserPaths, organiserSchemas, organiserSecuritySchemes } from './openapi-organisers.js';
+import { moduleRequestOpenApiPaths, moduleRequestSchemas } from './openapi-module-requests.js';
 import { pathwayOpenApiPaths, pathwaySchemas } from './openapi-pathway.js';
 import { MAX_BODY_BYTES } from './routes/signups.js';
 
@@ -74,6 +75,7 @@ function componentSchemas(): Record<string, JsonObject> {
   schemas.PersonSearchRequest = component(z.toJSONSchema(PersonSearchRequestSchema, { io: 'input' }));
   schemas.PersonEraseRequest = component(z.toJSONSchema(PersonEraseRequestSchema, { io: 'input' }));
   Object.assign(schemas, organiserSchemas(), adminSchemas(), pathwaySchemas());
+  Object.assign(schemas, moduleRequestSchemas());
   return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -215,6 +217,7 @@ export function buildOpenApi(): JsonObject {
     paths: {
       ...organiserPaths(),
       ...adminApiOpenApiPaths(),
+      ...moduleRequestOpenApiPaths(),
       ...pathwayOpenApiPaths(),
       [paths.modules]: {
         get: {

@@ -248,6 +248,34 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
       `CREATE INDEX IF NOT EXISTS sessions_access_features ON sessions USING gin (access_features)`,
     ],
   },
+  {
+    // "Ask for this module near me" (issue 14): a request counts once its address confirms it (only the
+    // link's SHA-256 is kept); one live request per module, area (any case) and address; closed once its
+    // member is emailed about a published session. Its emails point at it, so erasure and retention find them.
+    version: 10,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS module_requests (
+        id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        module_id text NOT NULL REFERENCES modules(id),
+        area text NOT NULL,
+        email text NOT NULL,
+        locale text NOT NULL,
+        return_url text NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'open', 'notified')),
+        token_hash text UNIQUE,
+        token_expires_at timestamptz,
+        consent_version text,
+        created_at timestamptz NOT NULL,
+        confirmed_at timestamptz,
+        notified_at timestamptz,
+        notified_session_id text
+      )`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS module_requests_live ON module_requests (module_id, lower(area), lower(email)) WHERE status <> 'notified'`,
+      `CREATE INDEX IF NOT EXISTS module_requests_open ON module_requests (module_id, lower(area)) WHERE status = 'open'`,
+      `ALTER TABLE outbox ADD COLUMN IF NOT EXISTS module_request_id int REFERENCES module_requests(id) ON DELETE SET NULL`,
+      `CREATE INDEX IF NOT EXISTS outbox_module_request ON outbox (module_request_id) WHERE module_request_id IS NOT NULL`,
+    ],
+  },
 ];
 
 /** Brings the schema up to date. Serialised by an advisory lock so two servers starting together do not race. */

@@ -13,6 +13,8 @@ export const MAIL_KINDS = [
   'session-changed',
   'session-cancelled',
   'organiser-sign-in',
+  'request-confirm',
+  'request-session',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -20,6 +22,8 @@ export interface OutboxMessage {
   kind: MailKind;
   /** The booking it reports; none for an organiser's email. */
   signupId?: number;
+  /** The module request it answers (request-confirm, request-session). */
+  moduleRequestId?: number;
   to: string;
   email: Email;
   /** An iCalendar file to attach. */
@@ -34,8 +38,8 @@ export interface OutboxMessage {
  */
 export async function enqueue(tx: Queryable, message: OutboxMessage, now: Date): Promise<void> {
   await tx.query(
-    `INSERT INTO outbox (kind, signup_id, to_address, subject, text_body, html_body, ics, due_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO outbox (kind, signup_id, to_address, subject, text_body, html_body, ics, due_at, created_at, module_request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       message.kind,
       message.signupId ?? null,
@@ -46,6 +50,7 @@ export async function enqueue(tx: Queryable, message: OutboxMessage, now: Date):
       message.ics ?? null,
       message.dueAt ?? now,
       now,
+      message.moduleRequestId ?? null,
     ],
   );
 }

@@ -149,10 +149,13 @@ export function mountAdminSessionRoutes(api: Hono<NodeEnv>, deps: Deps): void {
   ] as const) {
     api.post(p(path), signedIn, async (c: C) => {
       const id = c.req.param('id') ?? '';
-      const managed = await setPublished(deps.db, id, published, scope(c));
-      if (!managed) throw notFound();
-      await audit(deps.db, { actor: actor(c), action: published ? 'session.publish' : 'session.unpublish', target: id }, deps.now());
-      return answer(c, managed);
+      const outcome = await setPublished(deps.db, id, published, scope(c), mailCtx());
+      if (!outcome) throw notFound();
+      // emailed: members who had asked for this module in this area (store/module-requests.ts).
+      const detail = outcome.emailed > 0 ? { detail: { emailed: outcome.emailed } } : {};
+      await audit(deps.db, { actor: actor(c), action: published ? 'session.publish' : 'session.unpublish', target: id, ...detail }, deps.now());
+      if (outcome.emailed > 0) deps.mailWritten();
+      return answer(c, outcome.session);
     });
   }
 

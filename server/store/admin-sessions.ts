@@ -7,6 +7,7 @@ import type { MailContext } from './booking-mail.js';
 import { loadSession } from './booking-rows.js';
 import { insertSession } from './catalogue.js';
 import { freePlace } from './holds.js';
+import { notifyRequesters } from './module-requests.js';
 import { invalidateReads } from './read-cache.js';
 import { accessColumn, sessionFromRow, type SessionRow } from './rows.js';
 import { rescheduleIn } from './session-changes.js';
@@ -178,15 +179,22 @@ export async function duplicateSession(db: Db, id: string, times: { start: strin
   return created.kind === 'created' ? created.session : undefined;
 }
 
-/** Publishing shows the session in the public API at once (the read cache is cleared). */
-export async function setPublished(db: Db, id: string, published: boolean, scope: Scope): Promise<ManagedSession | undefined> {
-  const { rowCount } = await db.query(
-    'UPDATE sessions SET published = $2, version = version + 1 WHERE id = $1 AND ($3::text[] IS NULL OR area = ANY($3))',
-    [id, published, scopeParam(scope)],
-  );
-  if (!rowCount) return undefined;
+/**
+ * Publishing shows the session in the public API at once (the read cache is cleared). Going from
+ * draft to published also emails whoever asked for its module in its area (module-requests.ts),
+ * in the same transaction; `emailed` says how many.
+ */
+export async function setPublished(db: Db, id: string, published: boolean, scope: Scope, ctx: MailContext): Promise<{ session: ManagedSession; emailed: number } | undefined> {
+  const emailed = await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ published: boolean; area: string }>('SELECT published, area FROM sessions WHERE id = $1 FOR UPDATE', [id]);
+    const row = rows[0];
+    if (!row || (scope !== null && !scope.includes(row.area))) return undefined;
+    await tx.query('UPDATE sessions SET published = $2, version = version + 1 WHERE id = $1', [id, published]);
+    return published && !row.published ? notifyRequesters(tx, (await loadSession(tx, id, false))!, ctx) : 0;
+  });
+  if (emailed === undefined) return undefined;
   invalidateReads(db);
-  return getManagedSession(db, id, scope);
+  return { session: (await getManagedSession(db, id, scope))!, emailed };
 }
 
 /** After cancelSession: the edit moves the version, like any other. */

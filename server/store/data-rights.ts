@@ -4,6 +4,7 @@ import type { MailContext } from './booking-mail.js';
 import { LIVE, loadBooking, loadSession } from './booking-rows.js';
 import { endBooking } from './holds.js';
 import { dropOrphanPathways, pathwayOf } from './pathway.js';
+import { eraseRequests, requestsOf } from './module-request-data.js';
 import { invalidateReads } from './read-cache.js';
 
 /**
@@ -132,6 +133,7 @@ export async function findPerson(db: Queryable, email: string, now: Date): Promi
       hold: r.hold,
       receivedAt: iso(r.created_at)!,
     })),
+    moduleRequests: await requestsOf(db, email),
     pathway,
   };
 }
@@ -214,7 +216,7 @@ export async function erasePerson(db: Db, email: string, ctx: MailContext): Prom
       ctx.now,
       email,
     );
-    return { ...scrubbed, bookingsWithdrawn };
+    return { ...scrubbed, bookingsWithdrawn, moduleRequests: await eraseRequests(tx, email, ctx.now) };
   });
   if (result.bookingsWithdrawn > 0) invalidateReads(db);
   return result;
@@ -250,6 +252,16 @@ export function renderPersonText(data: PersonData): string {
   if (pathway.links.length === 0) none('pathway links');
   else lines.push('Pathway links emailed (only a fingerprint of each is kept):', ...pathway.links.map((l) => `  issued at ${l.linkIssuedAt}${l.lastUsedAt ? `, last opened ${l.lastUsedAt}` : ''}`), '');
   if (pathway.choice) lines.push(`Pathway chosen: ${pathway.choice.audience} (${pathway.choice.chosenAt})`, '');
+  const asked = data.moduleRequests ?? [];
+  if (asked.length === 0) none('module requests');
+  for (const r of asked) {
+    lines.push(
+      `Asked to hear of sessions of ${r.moduleTitle} in ${r.area}, ${r.createdAt}: ${r.status}`,
+      `  Email: ${r.email}; language ${r.language}; asked on the page ${r.page}`,
+      `  Confirmed: ${r.confirmedAt ? `${r.confirmedAt}${r.consentVersion ? `, wording ${r.consentVersion}` : ''}` : 'not yet'}${r.notifiedAt ? `; emailed about session ${r.notifiedSessionId} at ${r.notifiedAt}` : ''}`,
+      '',
+    );
+  }
   if (data.signupRequests.length === 0) none('signup requests kept for retries');
   else lines.push('Signup requests kept for retries:', ...data.signupRequests.map((r) => `  ${r.reference}: received ${r.receivedAt} (${r.hold})`), '');
   return lines.join('\n');

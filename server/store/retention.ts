@@ -1,5 +1,6 @@
 import type { Db } from '../db/types.js';
 import { ERASED, scrubSignups } from './data-rights.js';
+import { purgeRequests } from './module-request-data.js';
 
 export interface RetentionRule {
   /** Personal data goes this many months after the session ended. */
@@ -15,6 +16,8 @@ export interface Purged {
   signups: number;
   /** Signups whose access needs were removed (on their own, before the rest). */
   accessNeeds: number;
+  /** Module requests deleted: unconfirmed once their link lapsed, the rest `personalMonths` after their last news. */
+  moduleRequests: number;
 }
 
 const monthsBefore = (now: Date, months: number) => {
@@ -54,7 +57,8 @@ export async function purgeExpired(db: Db, now: Date, rule: Partial<RetentionRul
         WHERE se.id = s.session_id AND se.ends_at < $1 AND s.access_needs IS NOT NULL`,
       [accessCutoff],
     );
-    return { signups: scrubbed.signups, accessNeeds: access.rowCount };
+    const moduleRequests = await purgeRequests(tx, now, personalCutoff);
+    return { signups: scrubbed.signups, accessNeeds: access.rowCount, moduleRequests };
   });
 }
 
@@ -75,7 +79,8 @@ export function startRetention(options: {
     running = running
       .then(() => purgeExpired(options.db, now(), options.rule))
       .then((purged) => {
-        if (purged.signups + purged.accessNeeds > 0) log(`retention: erased ${purged.signups} signups, ${purged.accessNeeds} access needs`);
+        if (purged.signups + purged.accessNeeds + purged.moduleRequests > 0)
+          log(`retention: erased ${purged.signups} signups, ${purged.accessNeeds} access needs, ${purged.moduleRequests} module requests`);
         options.onRun?.(purged);
       })
       .catch((error: unknown) => log(`retention error: ${(error as Error)?.name ?? 'Error'}`));

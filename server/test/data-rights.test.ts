@@ -21,7 +21,7 @@ const PERSON = { firstName: 'Zebedee', lastName: 'Quuxworth', phone: '07700 9001
 /** Every text column of every table that holds rows about people, searched for these values. */
 async function traces(db: Db, needles: string[]): Promise<string[]> {
   const found: string[] = [];
-  for (const table of ['signups', 'outbox', 'booking_tokens', 'signup_requests', 'pathway_tokens', 'pathway_choices']) {
+  for (const table of ['signups', 'outbox', 'booking_tokens', 'signup_requests', 'pathway_tokens', 'pathway_choices', 'module_requests']) {
     const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM ${table}`);
     for (const row of rows)
       for (const [column, value] of Object.entries(row))
@@ -180,6 +180,7 @@ for (const target of dbTargets()) {
         bookingLinksDeleted: 4,
         signupRequests: 2,
         pathwayLinksDeleted: 6,
+        moduleRequests: 0,
       });
       const gone = await fetch(`${t.app.url}/v1/pathway`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: pathway }) });
       await expectProblem(gone, 404, 'token-invalid');
@@ -219,9 +220,48 @@ for (const target of dbTargets()) {
         bookingLinksDeleted: 0,
         signupRequests: 0,
         pathwayLinksDeleted: 0,
+        moduleRequests: 0,
       });
       const found = await search(email);
       assert.equal(found.signups.length + found.emails.length, 0);
     });
+
+    it('module requests: search lists each (page, language, consent, answer), erase deletes them and strips their emails; others keep theirs', async () => {
+      const email = 'asks.for.modules@example.org';
+      const ask = (who: string, area: string, locale?: string) =>
+        fetch(`${t.app.url}/v1/module-requests`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ moduleId: 'voter-persuasion', area, email: who, consent: true, returnUrl: 'http://localhost:5173/training', ...(locale ? { locale } : {}) }),
+        });
+      assert.equal((await ask(email, 'Quuxbridge', 'gd')).status, 202);
+      const token = /#mobilise-request=([A-Za-z0-9_-]{43})/.exec((await mailTo(t.db, email, 'request-confirm')).text_body ?? '')![1];
+      const confirmed = await fetch(`${t.app.url}/v1/module-requests/confirm`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+      assert.equal(confirmed.status, 200);
+      assert.equal((await ask(email.toUpperCase(), 'Zorbton')).status, 202);
+      assert.equal((await ask('someone.else.asks@example.org', 'Quuxbridge')).status, 202);
+
+      const data = await search(email);
+      assert.deepEqual(
+        data.moduleRequests?.map((r) => [r.area, r.status, r.language, r.page, r.moduleTitle, Boolean(r.confirmedAt), r.consentVersion]),
+        [
+          ['Quuxbridge', 'open', 'gd', 'http://localhost:5173/training', 'Voter Persuasion', true, 'request-2026-11'],
+          ['Zorbton', 'pending', 'en-GB', 'http://localhost:5173/training', 'Voter Persuasion', false, null],
+        ],
+      );
+      assert.deepEqual(data.emails.map((e) => e.kind), ['request-confirm', 'request-confirm']);
+      const text = await (await admin('search', { email, format: 'text' })).text();
+      assert.match(text, /Asked to hear of sessions of Voter Persuasion in Quuxbridge, .*: open/);
+      assert.deepEqual((await search('nobody.asked@example.org')).moduleRequests, []);
+
+      const result = await erase(email);
+      assert.equal(result.moduleRequests, 2);
+      assert.equal(result.emailBodiesRemoved, 2, 'both confirmation emails lose their address and text');
+      assert.deepEqual(await traces(t.db, [email, 'Zorbton']), []);
+      const left = await t.db.query<{ area: string }>('SELECT area FROM module_requests WHERE area = ANY($1)', [['Quuxbridge', 'Zorbton']]);
+      assert.deepEqual(left.rows.map((r) => r.area), ['Quuxbridge'], 'someone else’s request stays');
+      assert.equal((await erase(email)).moduleRequests, 0, 'erasing again finds nothing');
+    });
+
   });
 }

@@ -210,6 +210,7 @@ async function knownValues(base: string): Promise<Record<string, unknown[]>> {
     id: ids,
     sessionId: ids,
     module: modules.map((m) => m.id),
+    moduleId: modules.map((m) => m.id),
     area: [...new Set(sessions.map((s) => s.area))],
     returnUrl: [`${ALLOWED_ORIGIN}/training`, `${ALLOWED_ORIGIN}/a/b?c=d#e`],
   };
@@ -233,6 +234,18 @@ async function pathwayTokens(base: string, db: Db): Promise<Record<string, unkno
   const body = signup(String(ids.at(-1)));
   assert.equal((await postSignup(base, body)).status, 202);
   return { token: [/\/pathway#token=([A-Za-z0-9_-]{43})/.exec((await mailTo(db, body.email, 'confirm-place')).text_body ?? '')![1]] };
+}
+
+/** Real module-request confirm tokens (a confirmed one answers again), so generated confirmations reach real requests. */
+async function requestTokens(base: string, db: Db): Promise<Record<string, unknown[]>> {
+  const tokens = [];
+  for (const area of ['Fuzzton', 'Fuzzbury']) {
+    const email = `fuzz.${Math.random().toString(36).slice(2)}@example.org`;
+    const body = { moduleId: 'voter-persuasion', area, email, consent: true, returnUrl: `${ALLOWED_ORIGIN}/training` };
+    assert.equal((await fetch(`${base}/v1/module-requests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status, 202);
+    tokens.push(/#mobilise-request=([A-Za-z0-9_-]{43})/.exec((await mailTo(db, email, 'request-confirm')).text_body ?? '')![1]);
+  }
+  return { token: tokens };
 }
 
 /** Real sign-in link tokens (each works once), so generated session requests also sign in. */
@@ -262,6 +275,7 @@ for (const target of dbTargets()) {
           ...(path.startsWith('/v1/bookings/') ? await bookingTokens(t.app.url, t.db) : {}),
           ...(path.startsWith('/v1/pathway') ? await pathwayTokens(t.app.url, t.db) : {}),
           ...(path === '/v1/admin/session' ? await signInTokens(t.app.url, t.db) : {}),
+          ...(path === '/v1/module-requests/confirm' ? await requestTokens(t.app.url, t.db) : {}),
         };
         const statuses = new Map<number, number>();
         await fc.assert(

@@ -21,6 +21,7 @@ describe('OpenAPI document', () => {
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/v1/admin/audit',
       '/v1/admin/me',
+      '/v1/admin/module-requests',
       '/v1/admin/modules',
       '/v1/admin/modules/{id}',
       '/v1/admin/people/erase',
@@ -42,6 +43,8 @@ describe('OpenAPI document', () => {
       '/v1/bookings/confirm',
       '/v1/bookings/view',
       '/v1/feed.ics',
+      '/v1/module-requests',
+      '/v1/module-requests/confirm',
       '/v1/modules',
       '/v1/pathway',
       '/v1/pathway/audience',

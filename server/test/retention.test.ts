@@ -69,7 +69,7 @@ for (const target of dbTargets()) {
       ).then((r) => r.rows);
       assert.deepEqual(mail, { to_address: 'erased', text_body: null });
       await assert.rejects(mailTo(t.db, email, 'confirm-place'));
-      assert.deepEqual(await purgeExpired(t.db, months(13)), { signups: 0, accessNeeds: 0 }, 'a second run finds nothing');
+      assert.deepEqual(await purgeExpired(t.db, months(13)), { signups: 0, accessNeeds: 0, moduleRequests: 0 }, 'a second run finds nothing');
     });
 
     it('a shorter rule applies (RETENTION_MONTHS=1, ACCESS_NEEDS_DAYS=1)', async () => {
@@ -79,6 +79,36 @@ for (const target of dbTargets()) {
       assert.deepEqual([(await rowOf(t.db, session.id)).first_name, (await rowOf(t.db, session.id)).access_needs], ['Ailsa', null]);
       await purgeExpired(t.db, new Date(ended.getTime() + 32 * DAY), { personalMonths: 1, accessNeedsDays: 1 });
       assert.equal((await rowOf(t.db, session.id)).first_name, 'erased');
+    });
+
+    it('module requests: an unconfirmed one goes once its link lapses (7 days), a confirmed one 12 months after it was made or answered', async () => {
+      const ask = async (email: string, area: string, confirm: boolean) => {
+        const res = await fetch(`${t.app.url}/v1/module-requests`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ moduleId: 'voter-persuasion', area, email, consent: true, returnUrl: 'http://localhost:5173/training' }),
+        });
+        assert.equal(res.status, 202);
+        if (!confirm) return;
+        const token = /#mobilise-request=([A-Za-z0-9_-]{43})/.exec((await mailTo(t.db, email, 'request-confirm')).text_body ?? '')![1];
+        assert.equal((await fetch(`${t.app.url}/v1/module-requests/confirm`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) })).status, 200);
+      };
+      // The app's clock is the harness's NOW (2026-11-26).
+      await ask('unconfirmed.asker@example.org', 'Retainshire', false);
+      await ask('confirmed.asker@example.org', 'Retainshire', true);
+      const held = async () => (await t.db.query<{ email: string }>(`SELECT email FROM module_requests WHERE area = 'Retainshire' ORDER BY id`)).rows.map((r) => r.email);
+      const at = (days: number) => new Date(Date.UTC(2026, 10, 26, 12) + days * DAY);
+      assert.equal((await purgeExpired(t.db, at(6))).moduleRequests, 0);
+      assert.deepEqual(await held(), ['unconfirmed.asker@example.org', 'confirmed.asker@example.org']);
+      assert.equal((await purgeExpired(t.db, at(8))).moduleRequests, 1, 'the unconfirmed one: its link lapsed');
+      assert.deepEqual(await held(), ['confirmed.asker@example.org']);
+      const [mail] = (await t.db.query<{ to_address: string; text_body: string | null; cancelled_at: Date | null }>(
+        `SELECT to_address, text_body, cancelled_at FROM outbox WHERE kind = 'request-confirm' AND to_address IN ('erased', 'unconfirmed.asker@example.org') ORDER BY id DESC LIMIT 1`,
+      )).rows;
+      assert.deepEqual([mail!.to_address, mail!.text_body, Boolean(mail!.cancelled_at)], ['erased', null, true], 'its unsent email keeps no address or text');
+      assert.equal((await purgeExpired(t.db, at(360))).moduleRequests, 0);
+      assert.equal((await purgeExpired(t.db, at(370))).moduleRequests, 1, 'twelve months on');
+      assert.deepEqual(await held(), []);
     });
 
     it('the scheduler runs the rule at start and then on its interval, on its clock', async () => {

@@ -86,6 +86,29 @@ export const PersonDataSchema = z.object({
       choice: z.nullable(z.object({ audience: z.string(), chosenAt: z.string() })),
     }),
   ),
+  /**
+   * "Ask for this module near me": each request made with the address (pending until confirmed, open
+   * while waiting, notified once emailed about a session), the page and language its emails use.
+   * Optional as `pathway` is: a console may read a server from before requests.
+   */
+  moduleRequests: z.optional(
+    z.array(
+      z.object({
+        moduleId: z.string(),
+        moduleTitle: z.string(),
+        area: z.string(),
+        status: z.string(),
+        email: z.string(),
+        language: z.string(),
+        page: z.string(),
+        createdAt: z.string(),
+        confirmedAt: instant,
+        consentVersion: z.nullable(z.string()),
+        notifiedAt: instant,
+        notifiedSessionId: z.nullable(z.string()),
+      }),
+    ),
+  ),
 });
 export type PersonData = z.infer<typeof PersonDataSchema>;
 
@@ -100,6 +123,8 @@ export const EraseResultSchema = z.object({
   signupRequests: z.int(),
   /** Pathway links deleted (with the pathway the person chose). Optional as PersonData's `pathway` is. */
   pathwayLinksDeleted: z.optional(z.int()),
+  /** Module requests deleted (their emails keep no address or text). Optional as PersonData's `moduleRequests` is. */
+  moduleRequests: z.optional(z.int()),
 });
 export type EraseResult = z.infer<typeof EraseResultSchema>;
 

@@ -96,4 +96,25 @@ export const cy: MailStrings = {
     heading: 'Mae’r sesiwn hon wedi’i chanslo',
     body: 'Mae’n ddrwg gennym: mae’r trefnwyr wedi canslo’r sesiwn a archebwyd gennych. Does dim angen i chi wneud dim.',
   },
+  moduleRequest: {
+    hello: 'Helo,',
+    footer: (controller) =>
+      `Anfonodd ${controller} yr e-bost hwn atoch oherwydd i’r cyfeiriad hwn gael ei ddefnyddio i ofyn am sesiwn hyfforddi gerllaw, ac mae’n ei ddefnyddio at y diben hwnnw yn unig.`,
+    confirm: {
+      subject: (title) => `Cadarnhewch eich cais: ${title}`,
+      heading: 'Cadarnhewch eich cais',
+      body: (title, area) =>
+        `Gofynnodd rhywun (chi, mae’n debyg) i ni e-bostio’r cyfeiriad hwn pan fydd sesiwn o’r modiwl ${title} yn cael ei threfnu yn yr ardal hon: ${area}. Cadarnhewch hyn, a byddwn yn eich e-bostio unwaith, pan fydd un yn cael ei chyhoeddi.`,
+      button: 'Cadarnhau fy nghais',
+      until: (by) => `Mae’r ddolen yn gweithio tan ${by}.`,
+      notYou: 'Os na wnaethoch chi ofyn, anwybyddwch yr e-bost hwn: does dim yn digwydd, ac rydym yn dileu’r cais.',
+    },
+    session: {
+      subject: (title) => `Sesiwn yn agos atoch: ${title}`,
+      heading: 'Sesiwn y gofynnoch amdani',
+      body: (area) => `Gofynnoch i ni ddweud wrthych pan fyddai’r modiwl hwn yn cael ei drefnu yn yr ardal hon: ${area}. Mae sesiwn nawr.`,
+      button: 'Gweld y sesiwn ac archebu lle',
+      once: 'Dyma’r unig e-bost am eich cais. I glywed am sesiwn arall yn nes ymlaen, gofynnwch eto ar y dudalen hyfforddi.',
+    },
+  },
 };

@@ -102,6 +102,28 @@ export const en = {
     heading: 'This session has been cancelled',
     body: 'Sorry: the organisers have cancelled the session you booked. You do not need to do anything.',
   },
+  /** "Ask for this module near me": a request asks no name, so no "Hello {name}". */
+  moduleRequest: {
+    hello: 'Hello,',
+    footer: (controller: string) =>
+      `${controller} sent you this email because this address was used to ask for a training session nearby, and uses it only for that.`,
+    confirm: {
+      subject: (title: string) => `Confirm your request: ${title}`,
+      heading: 'Confirm your request',
+      body: (title: string, area: string) =>
+        `Someone (probably you) asked us to email this address when a session of the module ${title} is arranged in this area: ${area}. Confirm it, and we will email you once, when one is published.`,
+      button: 'Confirm my request',
+      until: (by: string) => `The link works until ${by}.`,
+      notYou: 'If you did not ask, ignore this email: nothing happens, and we delete the request.',
+    },
+    session: {
+      subject: (title: string) => `A session near you: ${title}`,
+      heading: 'A session you asked for',
+      body: (area: string) => `You asked us to tell you when this module was arranged in this area: ${area}. There is a session now.`,
+      button: 'See the session and book',
+      once: 'This is the only email about your request. To hear of another session later, ask again on the training page.',
+    },
+  },
 };
 
 export type MailStrings = typeof en;

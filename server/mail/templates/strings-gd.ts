@@ -96,4 +96,25 @@ export const gd: MailStrings = {
     heading: 'Chaidh an seisean seo a chur dheth',
     body: 'Tha sinn duilich: chuir an luchd-eagrachaidh dheth an seisean a ghlèidh thu. Chan fheum thu dad a dhèanamh.',
   },
+  moduleRequest: {
+    hello: 'Halò,',
+    footer: (controller) =>
+      `Chuir ${controller} am post-d seo thugad oir chaidh an seòladh seo a chleachdadh gus seisean trèanaidh faisg ort iarraidh, agus cha chleachd iad e ach airson sin.`,
+    confirm: {
+      subject: (title) => `Dearbh an t-iarrtas agad: ${title}`,
+      heading: 'Dearbh an t-iarrtas agad',
+      body: (title, area) =>
+        `Dh’iarr cuideigin (thusa, is dòcha) oirnn post-d a chur chun an t-seòlaidh seo nuair a bhios seisean den mhodal ${title} air a chur air dòigh san sgìre seo: ${area}. Dearbh e, agus cuiridh sinn post-d thugad aon turas, nuair a thèid fear fhoillseachadh.`,
+      button: 'Dearbh an t-iarrtas agam',
+      until: (by) => `Obraichidh an ceangal gu ${by}.`,
+      notYou: 'Mura do dh’iarr thu seo, leig seachad am post-d seo: cha tachair dad, agus sguabaidh sinn às an t-iarrtas.',
+    },
+    session: {
+      subject: (title) => `Seisean faisg ort: ${title}`,
+      heading: 'Seisean a dh’iarr thu',
+      body: (area) => `Dh’iarr thu oirnn innse dhut nuair a bhiodh am modal seo air a chur air dòigh san sgìre seo: ${area}. Tha seisean ann a-nis.`,
+      button: 'Faic an seisean is glèidh àite',
+      once: 'Seo an aon phost-d mun iarrtas agad. Airson cluinntinn mu sheisean eile às dèidh seo, iarr a-rithist air duilleag an trèanaidh.',
+    },
+  },
 };

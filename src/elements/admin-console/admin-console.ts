@@ -10,12 +10,13 @@ const SIGN_IN = /^#sign-in=([A-Za-z0-9_-]+)$/;
 /**
  * The views, each named by the URL fragment so the browser's Back, a bookmark and a link in
  * another tab all work: `#sessions` (the default), `#new`, `#edit=<id>`, `#duplicate=<id>`,
- * `#session=<id>` (attendees, attendance, cancel), `#people` (data rights), `#audit`.
+ * `#session=<id>` (attendees, attendance, cancel), `#people` (data rights), `#audit`, `#requests`
+ * (module requests waiting for a session).
  */
 export type Route =
-  | { view: 'sessions' | 'new' | 'people' | 'audit' }
+  | { view: 'sessions' | 'new' | 'people' | 'audit' | 'requests' }
   | { view: 'edit' | 'duplicate' | 'session'; id: string };
-const PLAIN = ['sessions', 'new', 'people', 'audit'] as const;
+const PLAIN = ['sessions', 'new', 'people', 'audit', 'requests'] as const;
 const WITH_ID = /^#(edit|duplicate|session)=([a-z0-9][a-z0-9-]*)$/;
 export function routeOf(hash: string): Route {
   const withId = WITH_ID.exec(hash);
@@ -27,6 +28,7 @@ export function routeOf(hash: string): Route {
 const NAV: [Route['view'], string, boolean][] = [
   ['sessions', 'Sessions', false],
   ['new', 'New session', false],
+  ['requests', 'Requests', false],
   ['people', 'People (data rights)', true],
   ['audit', 'Audit log', false],
 ];
@@ -161,6 +163,8 @@ export class AdminConsole extends LitElement {
         return html`<mobilise-admin-people .client=${client} .organiser=${organiser}></mobilise-admin-people>`;
       case 'audit':
         return html`<mobilise-admin-audit .client=${client} .organiser=${organiser}></mobilise-admin-audit>`;
+      case 'requests':
+        return html`<mobilise-admin-requests .client=${client} .organiser=${organiser}></mobilise-admin-requests>`;
     }
   }
 

@@ -1,6 +1,7 @@
 import { register } from '../shared/define.js';
 import { AdminConsole } from './admin-console.js';
 import { AdminAudit } from './audit-log.js';
+import { AdminRequests } from './module-requests.js';
 import { AdminPeople } from './people.js';
 import { AdminSessionPage } from './session-page.js';
 import { AdminSessionForm } from './session-form.js';
@@ -11,6 +12,7 @@ register('mobilise-admin-sign-in', AdminSignIn);
 register('mobilise-admin-sessions', AdminSessionsTable);
 register('mobilise-admin-people', AdminPeople);
 register('mobilise-admin-audit', AdminAudit);
+register('mobilise-admin-requests', AdminRequests);
 register('mobilise-admin-session', AdminSessionPage);
 register('mobilise-admin-session-form', AdminSessionForm);
 register('mobilise-admin-console', AdminConsole);
@@ -24,5 +26,6 @@ declare global {
     'mobilise-admin-session': AdminSessionPage;
     'mobilise-admin-people': AdminPeople;
     'mobilise-admin-audit': AdminAudit;
+    'mobilise-admin-requests': AdminRequests;
   }
 }
