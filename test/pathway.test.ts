@@ -87,8 +87,8 @@ describe('<mobilise-pathway>', () => {
     expect([progress.value, progress.max]).to.deep.equal([1, 6]);
     expect(text(root, '.muted')).to.equal('Across the whole programme you have attended 1 of its 12 modules.');
     expect(root.querySelector<HTMLSelectElement>('#audience')!.value).to.equal('new-activists');
-    expect(text(root, '.next strong')).to.equal('Field Organising (part two)');
-    expect(text(root, '.next p')).to.match(/^Ask your local party/);
+    expect(text(root, '.next strong')).to.equal('Field Organising (part one)');
+    expect(text(root, '.next p')).to.match(/^You are booked on it: Sunday,? 10 January 2027, 18:30\.$/);
     expect(texts(root, 'ol.steps li').slice(0, 3)).to.deep.equal([
       'Voter Persuasion Attended',
       'Field Organising (part one) Booked',
@@ -234,6 +234,7 @@ describe('<mobilise-pathway>', () => {
     expect(calls[0]!.body.locale).to.equal('cy');
     expect(text(root, 'h1')).to.equal('Eich llwybr Mobilise');
     expect(text(root, '#progress-text')).to.equal('Rydych wedi mynychu 0 o’r 6 modiwl ar eich llwybr');
+    expect(text(root, '.next p'), 'no book-url: ask the local party').to.match(/^Gofynnwch i’ch plaid leol/);
   });
 
   it(`at 320 px (480 in WebKit) nothing scrolls sideways; axe-clean`, async () => {

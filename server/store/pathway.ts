@@ -123,7 +123,8 @@ export async function findPathway(db: Queryable, token: string, locale: string, 
   const steps = PATHWAYS[audience]
     .filter((id) => byId.has(id))
     .map((id) => ({ ...titled(id), state: attended.has(id) ? ('attended' as const) : bookedIds.has(id) ? ('booked' as const) : ('to-take' as const) }));
-  const next = steps.find((s) => s.state === 'to-take');
+  // Booked is not yet taken: the next step is the first not attended, booked or not (the page says which).
+  const next = steps.find((s) => s.state !== 'attended');
   return {
     audience,
     chosen: chosen !== undefined,

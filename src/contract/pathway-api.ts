@@ -58,7 +58,7 @@ export const PathwaySchema = z.object({
   chosen: z.boolean(),
   /** The audience's modules in order, each with where the member stands. */
   steps: z.array(PathwayStepSchema),
-  /** The first step neither attended nor booked; absent once every step is. */
+  /** The first step not yet attended (it may be booked: `steps` says); absent once every step is attended. */
   next: z.optional(z.object(titled)),
   /** Every module the member attended (on or off the pathway), most recent first. */
   attended: z.array(PathwayAttendedSchema),

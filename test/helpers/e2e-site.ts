@@ -66,8 +66,8 @@ export async function startE2eServer({ probe = false, csp = STRICT_CSP, db: give
     headers: { 'Content-Security-Policy': csp },
     handle: (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      // The API, and the organiser console the backend serves at /admin (with its own CSP).
-      if (path.startsWith('/v1/') || path === '/admin' || path.startsWith('/admin/')) {
+      // The API, and the organiser console and members' pathway the backend serves at /admin and /pathway (with their own CSP).
+      if (path.startsWith('/v1/') || /^\/(admin|pathway)(\/|$)/.test(path)) {
         app!(req, res);
         return true;
       }

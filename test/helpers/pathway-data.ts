@@ -27,7 +27,7 @@ const titled = (moduleId: string) => ({ moduleId, title: TITLES[moduleId]!, lang
 /** The audience's steps: `attended` and `booked` by module id, the rest to take. */
 export function pathwayOf(audience: keyof typeof PATHWAYS, attended: string[], booked: string[], chosen = false): Pathway {
   const steps = PATHWAYS[audience].map((id) => ({ ...titled(id), state: attended.includes(id) ? ('attended' as const) : booked.includes(id) ? ('booked' as const) : ('to-take' as const) }));
-  const next = steps.find((s) => s.state === 'to-take');
+  const next = steps.find((s) => s.state !== 'attended');
   const parsed = PathwaySchema.safeParse({
     audience,
     chosen,
@@ -49,7 +49,7 @@ export function pathwayOf(audience: keyof typeof PATHWAYS, attended: string[], b
   return parsed.data as Pathway;
 }
 
-/** Voter Persuasion attended, Field Organising part one booked: part two is next. */
+/** Voter Persuasion attended, Field Organising part one booked (and next). */
 export const partWay = pathwayOf('new-activists', ['voter-persuasion'], ['field-organising-1']);
 /** A member whose bookings all lapsed: nothing attended, nothing booked. */
 export const nothingYet = pathwayOf('new-activists', [], []);

@@ -129,12 +129,18 @@ export class MobilisePathway extends LitElement {
     return pathwayLocale(item.lang) === this.#locale ? item.title : html`<span lang=${item.lang}>${item.title}</span>`;
   }
 
-  #renderNext(t: PathwayWords, p: Pathway) {
+  #renderNext(t: PathwayWords, p: Pathway, locale: string) {
     if (!p.next) return html`<p>${t.next.done}</p>`;
-    const href = this.#bookLink(p.next.moduleId);
+    const { moduleId } = p.next;
+    const booking = p.booked.find((b) => b.moduleId === moduleId);
+    const href = this.#bookLink(moduleId);
     return html`<div class="state next">
       <strong>${this.#title(p.next)}</strong>
-      ${href ? html`<a href=${href}>${t.next.book(p.next.title)}</a>` : html`<p>${t.next.ask}</p>`}
+      ${booking
+        ? html`<p>${t.next.booked(`${formatDay(booking.start, locale)}, ${formatTime(booking.start, locale)}`)}</p>`
+        : href
+          ? html`<a href=${href}>${t.next.book(p.next.title)}</a>`
+          : html`<p>${t.next.ask}</p>`}
     </div>`;
   }
 
@@ -172,7 +178,7 @@ export class MobilisePathway extends LitElement {
         : nothing}
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">${t.next.heading}</h2>
-        ${this.#renderNext(t, p)}
+        ${this.#renderNext(t, p, locale)}
       </section>
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">${t.steps}</h2>

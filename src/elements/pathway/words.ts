@@ -31,7 +31,14 @@ function english(p: Plural) {
     programme: (done: number, total: number) => `Across the whole programme you have attended ${done} of its ${total} ${p(total, { one: 'module', other: 'modules' })}.`,
     audience: { label: 'Your pathway', hint: 'Choose the one that fits you. Until you do, we suggest one from what you have taken.' },
     audiences: { 'new-activists': 'New activist', activists: 'Activist', candidates: 'Candidate', 'role-holders': 'Role-holder' } satisfies Record<Audience, string>,
-    next: { heading: 'Take next', book: (title: string) => `Find a session of ${title}`, ask: 'Ask your local party when the next session is, or look on its training page.', done: 'You have taken every module on this pathway. Well done!' },
+    next: {
+      heading: 'Take next',
+      booked: (when: string) => `You are booked on it: ${when}.`,
+      book: (title: string) => `Find a session of ${title}`,
+      ask:
+        'Ask your local party when the next session is, or look on its training page.',
+      done: 'You have taken every module on this pathway. Well done!',
+    },
     empty: { heading: 'Nothing booked yet', body: (title: string) => `Your pathway starts with ${title}.` },
     steps: 'Step by step',
     states: { attended: 'Attended', booked: 'Booked', 'to-take': 'To take' } satisfies Record<StepState, string>,
@@ -65,6 +72,7 @@ function gaelic(p: Plural): PathwayWords {
     audiences: { 'new-activists': 'Neach-iomairt ùr', activists: 'Neach-iomairt', candidates: 'Tagraiche', 'role-holders': 'Neach-dreuchd' },
     next: {
       heading: 'An ath rud',
+      booked: (when) => `Tha àite glèidhte agad air: ${when}.`,
       book: (title) => `Lorg seisean de ${title}`,
       ask: 'Faighnich dhen phàrtaidh ionadail agad cuin a bhios an ath sheisean ann, no seall air an duilleag trèanaidh aige.',
       done: 'Rinn thu a h-uile modal air an t-slighe seo. Math fhèin!',
@@ -101,6 +109,7 @@ function welsh(p: Plural): PathwayWords {
     audiences: { 'new-activists': 'Ymgyrchydd newydd', activists: 'Ymgyrchydd', candidates: 'Ymgeisydd', 'role-holders': 'Deiliad swydd' },
     next: {
       heading: 'Nesaf',
+      booked: (when) => `Mae gennych le wedi’i archebu arno: ${when}.`,
       book: (title) => `Dod o hyd i sesiwn o ${title}`,
       ask: 'Gofynnwch i’ch plaid leol pryd mae’r sesiwn nesaf, neu edrychwch ar ei thudalen hyfforddi.',
       done: 'Rydych wedi gwneud pob modiwl ar y llwybr hwn. Da iawn!',
