@@ -305,7 +305,7 @@ export function buildOpenApi(): JsonObject {
       [paths.signups]: {
         post: {
           operationId: 'createSignup',
-          summary: 'Sign up for a session (or join its waiting list)',
+          summary: 'Sign up for a session (or join its waiting list), or for a series of sessions in one request',
           ...open,
           parameters: [
             {
@@ -325,18 +325,24 @@ export function buildOpenApi(): JsonObject {
             202: jsonBody(
               'Accepted, pending confirmation: a place (or a waiting-list slot) is held until holdExpiresAt and a confirmation link is emailed. ' +
                 'The answer depends only on the request and the session’s public state: an address that is already booked gets the same answer, ' +
-                'and its owner is emailed their booking instead.',
+                'and its owner is emailed their booking instead. With alsoSessionIds (a series), every session holds a place until the same holdExpiresAt, ' +
+                'one email lists them all, and its one link confirms them all; each is cancelled on its own.',
               ref('SignupResult'),
             ),
             200: jsonBody('A retry of an earlier request with the same Idempotency-Key: its original result', ref('SignupResult')),
             400: problem('Malformed JSON, or header and body keys differ (code bad-request)'),
             403: problem('Sent from a website that is not allowed (code forbidden)'),
-            404: problem('No such session (code not-found)'),
-            409: problem('The session is full without a waiting list (session-full), or cancelled or past its deadline (session-closed)'),
+            404: problem('No such session (code not-found; for a series, errors names the field)'),
+            409: problem(
+              'The session is full without a waiting list (session-full), or cancelled or past its deadline (session-closed). ' +
+                'A series is booked all or none and has no waiting list: one full or closed session refuses it whole, errors naming that field, detail in words.',
+            ),
             413: problem('Body too large (code payload-too-large)'),
             415: problem('Not JSON (code unsupported-media-type)'),
             422: problem(
-              'Invalid fields (code validation, with errors per field; returnUrl when its origin is not allowed) or a reused Idempotency-Key (code idempotency-conflict)',
+              'Invalid fields (code validation, with errors per field; returnUrl when its origin is not allowed; for a series, a session named twice, ' +
+                'one not of the same series nor a prerequisite of another, or a prerequisite starting no earlier than the session that needs it) ' +
+                'or a reused Idempotency-Key (code idempotency-conflict)',
             ),
             408: slowRequest[408],
             429: problem('Too many signups from this address (code rate-limited)', retryAfter),

@@ -4,6 +4,7 @@ import { SignupRequestSchema, SignupResultSchema, type FieldError, type SignupRe
 import { json, ProblemError } from '../http/reply.js';
 import { fieldErrors } from '../http/validation.js';
 import { pageOnly, returnUrlErrors } from '../lib/return-url.js';
+import { repeatedSessions, seriesWords } from '../store/series-rules.js';
 import { createSignup } from '../store/signups.js';
 import type { Deps } from './context.js';
 import { readJsonObject } from './json-body.js';
@@ -49,22 +50,6 @@ const FULL_SERIES =
 /** For a series, which session the problem is about, in words and by its field. */
 const series = (about: FieldError | undefined, more?: string) =>
   about ? { detail: more ? `${about.message} ${more}` : about.message, errors: [about] } : {};
-
-/** A series names each session once, the first (sessionId) included. */
-function repeatedSessions({ sessionId, alsoSessionIds = [] }: SignupRequest): FieldError[] {
-  return alsoSessionIds.flatMap((id, i) =>
-    id === sessionId || alsoSessionIds.indexOf(id) < i
-      ? [{ field: `alsoSessionIds.${i}`, message: 'You chose this session twice: a series is different sessions.' }]
-      : [],
-  );
-}
-
-/** The contract's own words for alsoSessionIds are zod's; these are a member's. */
-function seriesWords(error: FieldError): FieldError {
-  if (error.field === 'alsoSessionIds') return { ...error, message: 'A series is 2 to 6 sessions: name 1 to 5 besides sessionId.' };
-  if (error.field.startsWith('alsoSessionIds.')) return { ...error, message: 'This is not a session’s id.' };
-  return error;
-}
 
 /** The key goes in the body, as docs/openapi.json requires; an Idempotency-Key header, if sent, must repeat it. */
 function withIdempotencyKey(body: Record<string, unknown>, key: string | undefined): Record<string, unknown> {

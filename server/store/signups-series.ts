@@ -3,14 +3,9 @@ import type { Queryable } from '../db/types.js';
 import { confirmSeries } from '../mail/templates/series.js';
 import { mailBase, mailTo, newLink } from './booking-mail.js';
 import { loadSession, type BookingRow, type LoadedSession } from './booking-rows.js';
-import { seriesErrors, sessionWords, type SeriesItem } from './series-rules.js';
+import { seriesNamed, seriesRefusal } from './series-rules.js';
 import { closed, insertSignup, liveBookingOf, mailAlreadyBooked, recordRequest, takePlace, type SignupContext } from './signup-writes.js';
 import type { SignupOutcome } from './signups.js';
-
-interface Asked extends SeriesItem {
-  id: string;
-  loaded: LoadedSession;
-}
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -24,27 +19,22 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * owner is emailed that booking; the new places share one hold and one email with one confirm link.
  */
 export async function attemptSeries(tx: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
-  const named = [request.sessionId, ...request.alsoSessionIds!].map((id, i) => ({ id, field: i === 0 ? 'sessionId' : `alsoSessionIds.${i - 1}` }));
+  const named = seriesNamed(request);
   const loaded = new Map<string, LoadedSession>();
   for (const { id } of [...named].sort(byId)) {
     const session = await loadSession(tx, id, true);
     if (session?.published) loaded.set(id, session);
   }
-  const missing = named.find((n) => !loaded.has(n.id));
-  if (missing) return { kind: 'not-found', about: { field: missing.field, message: `There is no session ${missing.id} to sign up for.` } };
-
   const modules = await modulesOf(tx, [...loaded.values()].map((l) => l.session.moduleId));
-  const asked: Asked[] = named.map(({ id, field }) => {
-    const l = loaded.get(id)!;
-    return { id, field, loaded: l, start: l.startsAt, module: { title: l.title, ...modules.get(l.session.moduleId)! } };
-  });
-  const errors = seriesErrors(asked);
-  if (errors.length > 0) return { kind: 'invalid', errors };
-  const shut = asked.find((a) => closed(a.loaded, ctx.now));
-  if (shut) return { kind: 'closed', about: { field: shut.field, message: `Signups for ${sessionWords(shut)} have closed.` } };
-  // Public state, the same for an address already booked there.
-  const full = asked.find((a) => a.loaded.session.spacesLeft === 0);
-  if (full) return { kind: 'full', about: { field: full.field, message: `${sessionWords(full)} is full.` } };
+  const found = (id: string) => {
+    const l = loaded.get(id);
+    if (!l) return undefined;
+    const module = { title: l.title, ...modules.get(l.session.moduleId)! };
+    return { start: l.startsAt, module, closed: closed(l, ctx.now), full: l.session.spacesLeft === 0 };
+  };
+  const refused = seriesRefusal(request, found);
+  if (refused) return refused;
+  const asked = named.map((n) => ({ ...n, ...found(n.id)!, loaded: loaded.get(n.id)! }));
 
   // One hold for the whole series, never past the start of its first session.
   const holdExpiresAt = new Date(Math.min(ctx.now.getTime() + ctx.mail.holdHours * 3_600_000, ...asked.map((a) => a.start.getTime())));

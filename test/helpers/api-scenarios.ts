@@ -87,6 +87,14 @@ const upcoming = (seed: Seed) => (s: Session) => closesAt(s) > seed.now.getTime(
 /** The n-th open session (by places left), each scenario its own. */
 const nth = (seed: Seed, n: number) => open(seed)[n] ?? pick(seed, () => false, `${n + 1}th open`);
 const listOf = (s: Session) => sessionsWhere({ module: s.moduleId });
+/** Open sessions of a module, earliest first; `spare`: only those no nth() scenario takes. */
+const openOf = (seed: Seed, moduleId: string, spare = false) =>
+  open(seed)
+    .slice(spare ? 6 : 0)
+    .filter((s) => s.moduleId === moduleId)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+/** A series request: `first` with the others (issue 14). */
+const seriesOf = (first: Session, others: Session[], who: string) => person(first.id, who, { alsoSessionIds: others.map((s) => s.id) });
 
 export const scenarios: Scenario[] = [
   {
@@ -270,6 +278,43 @@ export const scenarios: Scenario[] = [
         token('view', `${forged}#`),
         { ...token('cancel', forged), headers: { 'content-type': 'text/plain' } },
       ];
+    },
+  },
+  {
+    name: 'books a series (part two named first) in one request; a retry replays it; each list shows a place fewer',
+    statuses: [202, 200, 200, 200],
+    requests: (seed) => {
+      const one = openOf(seed, 'field-organising-1', true)[0]!;
+      const two = openOf(seed, 'field-organising-2', true).find((s) => Date.parse(s.start) > Date.parse(one.start))!;
+      const body = seriesOf(two, [one], 'series');
+      return [post(body), post(body), listOf(one), listOf(two)];
+    },
+  },
+  {
+    name: 'refuses a series in the server’s words: part two before part one, a session twice, another module, too many, an unknown session',
+    statuses: [422, 422, 422, 422, 404],
+    // Refusals take nothing, so any open sessions do.
+    requests: (seed) => {
+      const ones = openOf(seed, 'field-organising-1');
+      const two = openOf(seed, 'field-organising-2')[0]!;
+      const later = ones.findLast((s) => Date.parse(s.start) > Date.parse(two.start))!;
+      const other = openOf(seed, 'voter-persuasion')[0]!;
+      return [
+        post(seriesOf(later, [two], 'series-order')),
+        post(seriesOf(ones[0]!, [two, ones[0]!], 'series-twice')),
+        post(seriesOf(ones[0]!, [two, other], 'series-other')),
+        post(seriesOf(ones[0]!, Array(6).fill(two), 'series-many')),
+        post(seriesOf(ones[0]!, [{ id: 'no-such-session' } as Session], 'series-unknown')),
+      ];
+    },
+  },
+  {
+    name: 'a series with a full session is refused whole, naming it, and the other session keeps its places',
+    statuses: [409, 200],
+    requests: (seed) => {
+      const full = pick(seed, (x) => x.moduleId === 'message-digital-video' && x.spacesLeft === 0 && x.status !== 'cancelled' && upcoming(seed)(x), 'full workshop');
+      const social = openOf(seed, 'message-digital-social', true)[0]!;
+      return [post(seriesOf(social, [full], 'series-full')), listOf(social)];
     },
   },
   {

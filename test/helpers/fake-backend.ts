@@ -28,6 +28,7 @@ import { filterSessions } from '../../src/client/filter.js';
 import { fieldErrors } from '../../server/http/validation.js';
 import { toLondonIso } from '../../src/contract/london-time.js';
 import { returnUrlErrors } from '../../server/lib/return-url.js';
+import { repeatedSessions, seriesRefusal, seriesWords } from '../../server/store/series-rules.js';
 import { tokenProblems, type TokenProblem } from './token-problems.js';
 
 export interface FakeRequest {
@@ -113,15 +114,24 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
   const signups: Stored[] = [];
   const holdMs = (options.holdHours ?? 24) * 3_600_000;
 
+  const closed = (session: Session) =>
+    session.status === 'cancelled' ||
+    now().getTime() >= Math.min(Date.parse(session.start), session.signupDeadline ? Date.parse(session.signupDeadline) : Infinity);
+  /** Whether this address already holds something in the session (a series holds every one it names). */
+  const booked = (sessionId: string, email: string) =>
+    signups.some((s) => s.email === email && [s.result.sessionId, ...(s.result.alsoSessionIds ?? [])].includes(sessionId));
+  const takePlace = (session: Session) =>
+    changes.set(session.id, { spacesLeft: session.spacesLeft - 1, status: session.spacesLeft === 1 ? 'full' : session.status });
+
   /** The server's rules (server/store/signups.ts), in memory; `rehearse` (the honeypot) answers without storing. */
   function signUp(request: SignupRequest, rehearse: boolean): Response {
     const hash = fingerprint(request);
     const replay = signups.find((s) => s.key === request.idempotencyKey);
     if (replay) return replay.hash === hash ? json(replay.result, 200) : problem(422, 'idempotency-conflict');
+    if (request.alsoSessionIds) return signUpSeries(request, hash, rehearse);
     const session = sessionById(request.sessionId);
     if (!session) return problem(404, 'not-found');
-    const closesAt = Math.min(Date.parse(session.start), session.signupDeadline ? Date.parse(session.signupDeadline) : Infinity);
-    if (session.status === 'cancelled' || now().getTime() >= closesAt) return problem(409, 'session-closed');
+    if (closed(session)) return problem(409, 'session-closed');
     const email = request.email.toLowerCase();
     // As the server: the answer comes from public state only, the same for an address already booked.
     const hold = session.spacesLeft > 0 ? 'place' : session.waitlist ? 'waitlist' : undefined;
@@ -129,10 +139,31 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     const holdExpiresAt = toLondonIso(new Date(Math.min(now().getTime() + holdMs, Date.parse(session.start))));
     const result: SignupResult = { status: 'pending', sessionId: session.id, hold, holdExpiresAt };
     if (rehearse) return json(result, 202);
-    const existing = signups.some((s) => s.result.sessionId === session.id && s.email === email);
-    if (!existing && hold === 'place') {
-      changes.set(session.id, { spacesLeft: session.spacesLeft - 1, status: session.spacesLeft === 1 ? 'full' : session.status });
+    if (!booked(session.id, email) && hold === 'place') takePlace(session);
+    signups.push({ key: request.idempotencyKey, hash, email, result });
+    return json(result, 202);
+  }
+
+  /** A series (server/store/signups-series.ts): every place or none, no waiting list, refused in the server's words. */
+  function signUpSeries(request: SignupRequest, hash: string, rehearse: boolean): Response {
+    const refused = seriesRefusal(request, (id) => {
+      const session = sessionById(id);
+      const module = session && modules.find((m) => m.id === session.moduleId);
+      if (!session || !module) return undefined;
+      const facts = { id: module.id, title: module.title, series: module.series ?? null, prerequisites: module.prerequisites };
+      return { start: new Date(session.start), module: facts, closed: closed(session), full: session.spacesLeft === 0 };
+    });
+    if (refused?.kind === 'invalid') return problem(422, 'validation', { errors: refused.errors });
+    if (refused) {
+      const [status, code] = ({ 'not-found': [404, 'not-found'], closed: [409, 'session-closed'], full: [409, 'session-full'] } as const)[refused.kind];
+      return problem(status, code, { errors: [refused.about] });
     }
+    const sessions = [request.sessionId, ...request.alsoSessionIds!].map((id) => sessionById(id)!);
+    const holdExpiresAt = toLondonIso(new Date(Math.min(now().getTime() + holdMs, ...sessions.map((s) => Date.parse(s.start)))));
+    const result: SignupResult = { status: 'pending', sessionId: request.sessionId, alsoSessionIds: request.alsoSessionIds!, hold: 'place', holdExpiresAt };
+    if (rehearse) return json(result, 202);
+    const email = request.email.toLowerCase();
+    for (const session of sessions) if (!booked(session.id, email)) takePlace(session);
     signups.push({ key: request.idempotencyKey, hash, email, result });
     return json(result, 202);
   }
@@ -161,8 +192,9 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     const key = headers.get('idempotency-key');
     if (key !== null && 'idempotencyKey' in value && value.idempotencyKey !== key) return problem(400, 'bad-request');
     const parsed = SignupRequestSchema.safeParse(value);
-    const errors = parsed.success ? [] : fieldErrors(parsed.error);
+    const errors = parsed.success ? [] : fieldErrors(parsed.error).map(seriesWords);
     if (!errors.some((e) => e.field === 'returnUrl')) errors.push(...returnUrlErrors((value as { returnUrl?: unknown }).returnUrl, options.allowedOrigins));
+    if (parsed.success) errors.push(...repeatedSessions(parsed.data));
     if (!parsed.success || errors.length) return problem(422, 'validation', { errors });
     return signUp(parsed.data, parsed.data.website.trim() !== '');
   }
