@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import {
-  BookingConfirmResultSchema,
   BookingTokenRequestSchema,
-  BookingViewSchema,
   FieldErrorSchema,
   ModuleSchema,
   ModulesQuerySchema,
@@ -27,6 +25,7 @@ import {
   PersonEraseRequestSchema,
   PersonSearchRequestSchema,
 } from '../src/contract/data-rights.js';
+import { MemberBookingViewSchema, MemberConfirmResultSchema } from './routes/bookings.js';
 import { MAX_PERSON_BODY_BYTES } from './routes/data-rights.js';
 import { FEED_PAST_DAYS, FEED_PATH, FEED_REFRESH } from './routes/feed.js';
 import { adminApiOpenApiPaths, adminSchemas } from './openapi-admin.js';
@@ -59,8 +58,9 @@ function componentSchemas(): Record<string, JsonObject> {
     ModulesResponse: ModulesResponseSchema,
     SessionsResponse: SessionsResponseSchema,
     SignupResult: SignupResultSchema,
-    BookingView: BookingViewSchema,
-    BookingConfirmResult: BookingConfirmResultSchema,
+    // The server's answers: the contract's booking view plus joining details for a confirmed place.
+    BookingView: MemberBookingViewSchema,
+    BookingConfirmResult: MemberConfirmResultSchema,
     FieldError: FieldErrorSchema,
     Problem: ProblemSchema,
     PersonData: PersonDataSchema,

@@ -53,7 +53,7 @@ function createdFrom(call: Call, id = 'new-session-1') {
 }
 
 /** GET of the source session (and `next` answers after a conflict). */
-function serveSource(answers: (typeof source)[] = [source]) {
+function serveSource(answers: object[] = [source]) {
   let n = 0;
   fake.routes.push((call) => (call.method === 'GET' && call.path === '/v1/admin/sessions/source-session' ? json(answers[Math.min(n++, answers.length - 1)]) : undefined));
 }
@@ -503,5 +503,118 @@ describe('session form: duplicate', () => {
     await waitUntil(() => location.hash === '#session=the-copy');
     expect(sent('POST', '/v1/admin/sessions/source-session/duplicate')[0]!.body).to.deep.equal({ start: '2027-11-04T18:30:00+00:00', end: '2027-11-04T20:30:00+00:00' });
     expect(handed).to.equal('Copy saved as a draft: members cannot see it until you publish it');
+  });
+});
+
+describe('session form: joining online', () => {
+  const JOIN = 'https://meet.example.org/j/abc-defg';
+  /** The source session run online, published, with joining details or none. */
+  const onlineSource = (joining?: { url?: string; instructions?: string }, published = true) => ({
+    ...source,
+    published,
+    session: { ...source.session, delivery: 'online' as const, venue: undefined },
+    ...(joining ? { joining } : {}),
+  });
+
+  it('two labelled fields with hints for online and hybrid sessions only; sent as joining on a create', async () => {
+    fake.answers['POST /v1/admin/sessions'] = (call) => createdFrom(call, 'joined-1');
+    const { el, root } = await openForm('#new');
+    expect(root.querySelector('#joining-url')).to.equal(null);
+    control(root, 'delivery-in-person').click();
+    await settled(root);
+    expect(root.querySelector('#joining-url'), 'not for in person').to.equal(null);
+    control(root, 'delivery-hybrid').click();
+    await settled(root);
+    expect(root.querySelector('#joining-url'), 'hybrid').to.not.equal(null);
+    control(root, 'delivery-online').click();
+    await settled(root);
+    expect([...root.querySelectorAll('label[for^=joining]')].map((l) => l.textContent!.trim())).to.deep.equal(['Joining link (optional)', 'Joining instructions (optional)']);
+    expect(control(root, 'joining-url').type).to.equal('url');
+    expect(control(root, 'joining-url').getAttribute('aria-describedby')).to.equal('joining-url-hint');
+    expect(text(root, '#joining-hint')).to.contain('Only members with a confirmed place see these');
+    expect(root.querySelector('#joining-warning'), 'a draft is not warned').to.equal(null);
+    await fill(root, {
+      module: module.id,
+      date: '2027-01-14',
+      start: '18:30',
+      end: '20:30',
+      area: 'Glasgow',
+      capacity: '30',
+      'joining-url': ` ${JOIN} `,
+      'joining-instructions': 'Meeting ID 123 456 789\nJoin 5 minutes early.',
+    });
+    await expect(el).to.be.accessible();
+    save(root);
+    await waitUntil(() => location.hash === '#session=joined-1', `still at ${location.hash}`);
+    expect(sent('POST', '/v1/admin/sessions')[0]!.body).to.deep.include({
+      delivery: 'online',
+      joining: { url: JOIN, instructions: 'Meeting ID 123 456 789\nJoin 5 minutes early.' },
+    });
+  });
+
+  it('a link that is not https, or too long: the GOV.UK pattern on the field, nothing sent; the server’s 422 on joining.url lands there too', async () => {
+    const { el, root } = await openForm('#new');
+    control(root, 'delivery-online').click();
+    await settled(root);
+    await fill(root, { module: module.id, date: '2027-01-14', start: '18:30', end: '20:30', area: 'Glasgow', capacity: '30', 'joining-url': 'http://meet.example.org/x', 'joining-instructions': 'x'.repeat(1_001) });
+    save(root);
+    await waitUntil(() => root.querySelector('.error-summary'));
+    await settled(root);
+    const https = 'Enter the joining link as a web address starting https://, like https://meet.example.org/abc-defg';
+    expect(summary(root)).to.deep.equal([https, 'The joining instructions must be 1000 characters or fewer']);
+    const url = control(root, 'joining-url');
+    expect(url.getAttribute('aria-invalid')).to.equal('true');
+    expect(url.getAttribute('aria-describedby')).to.equal('joining-url-hint joining-url-error');
+    expect(text(root, '#joining-url-error')).to.equal(`Error: ${https}`);
+    expect(root.getElementById('joining-url-error')!.compareDocumentPosition(url) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    root.querySelector<HTMLAnchorElement>('.error-summary a[href="#joining-url"]')!.click();
+    expect(focused()).to.equal('joining-url');
+    expect(url.value).to.equal('http://meet.example.org/x', 'nothing typed is lost');
+    expect(sent('POST', '/v1/admin/sessions')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    fake.answers['POST /v1/admin/sessions'] = () => problem(422, 'validation', 'Check your answers', { errors: [{ field: 'joining.url', message: 'That meeting host is not allowed' }] });
+    await fill(root, { 'joining-url': JOIN, 'joining-instructions': 'Join early.' });
+    save(root);
+    await waitUntil(() => summary(root)[0] === 'That meeting host is not allowed');
+    expect(text(root, '#joining-url-error')).to.equal('Error: That meeting host is not allowed');
+  });
+
+  it('a published online session without a link is warned about, not refused, and saves', async () => {
+    serveSource([onlineSource()]);
+    fake.routes.push((call) => (call.method === 'PATCH' ? json({ ...onlineSource(), version: 4 }) : undefined));
+    const { el, root } = await openForm('#edit=source-session');
+    expect(text(root, '#joining-warning')).to.equal('This session is published, and members who book it get no joining link until you add one.');
+    expect(root.querySelector('fieldset[aria-describedby="joining-hint joining-warning"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    await fill(root, { 'joining-url': JOIN });
+    expect(root.querySelector('#joining-warning'), 'gone once there is a link').to.equal(null);
+    await fill(root, { 'joining-url': '', capacity: '25' });
+    save(root);
+    await waitUntil(() => location.hash === '#session=source-session');
+    expect(sent('PATCH', '/v1/admin/sessions/source-session')[0]!.body).to.deep.equal({ capacity: 25 });
+  });
+
+  it('prefilled from the session’s joining details; a change sends both, as a whole', async () => {
+    serveSource([onlineSource({ url: JOIN, instructions: 'Join early.' })]);
+    fake.routes.push((call) => (call.method === 'PATCH' ? json({ ...onlineSource(), version: 4 }) : undefined));
+    const { root } = await openForm('#edit=source-session');
+    expect([control(root, 'joining-url').value, control(root, 'joining-instructions').value]).to.deep.equal([JOIN, 'Join early.']);
+    expect(root.querySelector('#joining-warning')).to.equal(null);
+    await fill(root, { 'joining-instructions': 'Join 10 minutes early.' });
+    save(root);
+    await waitUntil(() => location.hash === '#session=source-session');
+    expect(sent('PATCH', '/v1/admin/sessions/source-session')[0]!.body).to.deep.equal({ joining: { url: JOIN, instructions: 'Join 10 minutes early.' } });
+  });
+
+  it('a draft is not warned; emptying both fields clears them (null)', async () => {
+    serveSource([onlineSource({ url: JOIN }, false)]);
+    fake.routes.push((call) => (call.method === 'PATCH' ? json({ ...onlineSource(), version: 4 }) : undefined));
+    const { root } = await openForm('#edit=source-session');
+    await fill(root, { 'joining-url': '' });
+    expect(root.querySelector('#joining-warning')).to.equal(null);
+    save(root);
+    await waitUntil(() => location.hash === '#session=source-session');
+    expect(sent('PATCH', '/v1/admin/sessions/source-session')[0]!.body).to.deep.equal({ joining: null });
   });
 });

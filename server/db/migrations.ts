@@ -204,6 +204,15 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
     ],
   },
   {
+    // Joining details (issue 14): an online or hybrid session's link and instructions, shown only to
+    // confirmed members (their booking and emails). Columns of their own, which no public read selects.
+    version: 6,
+    statements: [
+      `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS joining_url text`,
+      `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS joining_instructions text`,
+    ],
+  },
+  {
     // "My Mobilise pathway" (issue 14): a private link in every member email. Keyed by the member's
     // address as signups compare it (lower(email)); only SHA-256 hashes of the links, like booking_tokens.
     // Erased with the member (data-rights.ts), and by retention once no signup of theirs is left.

@@ -1,4 +1,6 @@
 import type { Context } from 'hono';
+import * as z from 'zod/mini';
+import { JoiningSchema } from '../../src/contract/admin.js';
 import { BookingConfirmResultSchema, BookingTokenRequestSchema, BookingViewSchema } from '../../src/contract/index.js';
 import { json, ProblemError } from '../http/reply.js';
 import type { MailContext } from '../store/booking-mail.js';
@@ -8,6 +10,16 @@ import type { Deps } from './context.js';
 import { readJsonObject } from './json-body.js';
 
 export const MAX_TOKEN_BODY_BYTES = 1024;
+
+/**
+ * The booking as the server answers it: the contract's view plus `joining`, an online or hybrid
+ * session's joining details, only while the place is confirmed. The server's extension, not the
+ * contract's: every key in the contract's booking view costs the embed bytes (this one 20 B), and
+ * the embed shows no joining details yet (it drops the key when it parses the answer).
+ */
+const joining = z.optional(JoiningSchema.check(z.describe('Only for a confirmed booking of an online or hybrid session with joining details; never pending, on the waiting list, cancelled or expired.')));
+export const MemberBookingViewSchema = z.extend(BookingViewSchema, { joining });
+export const MemberConfirmResultSchema = z.extend(BookingConfirmResultSchema, { joining });
 
 /** Human titles the booking page can show as they are. */
 const PROBLEMS: Record<TokenProblem, ProblemError> = {
@@ -39,6 +51,6 @@ function tokenRoute<T>(action: Action<T>, schema: { parse(value: unknown): unkno
   };
 }
 
-export const postConfirm = tokenRoute(confirmBooking, BookingConfirmResultSchema, true);
-export const postView = tokenRoute(viewBooking, BookingViewSchema, false);
-export const postCancel = tokenRoute(cancelBooking, BookingViewSchema, true);
+export const postConfirm = tokenRoute(confirmBooking, MemberConfirmResultSchema, true);
+export const postView = tokenRoute(viewBooking, MemberBookingViewSchema, false);
+export const postCancel = tokenRoute(cancelBooking, MemberBookingViewSchema, true);

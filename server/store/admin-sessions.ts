@@ -8,9 +8,10 @@ import { loadSession } from './booking-rows.js';
 import { insertSession } from './catalogue.js';
 import { freePlace } from './holds.js';
 import { notifyRequesters } from './module-requests.js';
+import { joiningFromRow, setJoining, type JoiningColumns } from './joining.js';
 import { invalidateReads } from './read-cache.js';
 import { accessColumn, sessionFromRow, type SessionRow } from './rows.js';
-import { rescheduleIn } from './session-changes.js';
+import { refreshReminders, rescheduleIn } from './session-changes.js';
 
 /**
  * The organisers' reads and edits of sessions. `scope` is the caller's areas
@@ -19,7 +20,7 @@ import { rescheduleIn } from './session-changes.js';
  */
 export type Scope = readonly string[] | null;
 
-type ManagedRow = SessionRow & { published: boolean; version: number } & Record<'confirmed' | 'pending' | 'waitlisted' | 'cancelled' | 'attended', number>;
+type ManagedRow = SessionRow & JoiningColumns & { published: boolean; version: number } & Record<'confirmed' | 'pending' | 'waitlisted' | 'cancelled' | 'attended', number>;
 
 const MANAGED = `SELECT s.*, c.* FROM sessions s
   CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE g.status = 'confirmed')::int AS confirmed,
@@ -29,12 +30,16 @@ const MANAGED = `SELECT s.*, c.* FROM sessions s
                              count(*) FILTER (WHERE g.attended_at IS NOT NULL)::int AS attended
                         FROM signups g WHERE g.session_id = s.id) c`;
 
-const managedFromRow = (row: ManagedRow): ManagedSession => ({
-  session: sessionFromRow(row),
-  published: row.published,
-  version: row.version,
-  counts: { capacity: row.capacity, confirmed: row.confirmed, pending: row.pending, waitlisted: row.waitlisted, cancelled: row.cancelled, attended: row.attended },
-});
+const managedFromRow = (row: ManagedRow): ManagedSession => {
+  const joining = joiningFromRow(row);
+  return {
+    session: sessionFromRow(row),
+    published: row.published,
+    version: row.version,
+    counts: { capacity: row.capacity, confirmed: row.confirmed, pending: row.pending, waitlisted: row.waitlisted, cancelled: row.cancelled, attended: row.attended },
+    ...(joining ? { joining } : {}),
+  };
+};
 
 const scopeParam = (scope: Scope) => (scope === null ? null : [...scope]);
 
@@ -73,6 +78,7 @@ export async function createManagedSession(db: Db, input: SessionCreate): Promis
     await db.transaction(async (tx) => {
       await insertSession(tx, checked.data);
       await tx.query('UPDATE sessions SET published = false WHERE id = $1', [session.id]);
+      await setJoining(tx, session.id, input.joining);
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { kind: 'exists' };
@@ -86,7 +92,7 @@ export async function createManagedSession(db: Db, input: SessionCreate): Promis
 function toSession(base: Partial<Session> & Pick<Session, 'id' | 'moduleId' | 'status' | 'spacesLeft'>, fields: SessionPatch): Session {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(fields)) {
-    if (key === 'note' || value === undefined) continue;
+    if (key === 'note' || key === 'joining' || value === undefined) continue;
     if (value === null) delete merged[key];
     else merged[key] = value;
   }
@@ -127,10 +133,13 @@ export async function patchManagedSession(db: Db, id: string, version: number, p
       [id, merged.delivery, merged.venue?.name ?? null, merged.venue?.address ?? null, merged.venue?.postcode ?? null, merged.area, merged.waitlist,
         merged.trainer ?? null, merged.signupDeadline ?? null, merged.accessibility ?? null, JSON.stringify(merged.translations ?? {}), accessColumn(merged.accessFeatures)],
     );
+    if (patch.joining !== undefined) await setJoining(tx, id, patch.joining);
     await changeCapacity(tx, ctx, id, current.capacity, merged.capacity);
     const moved = Date.parse(merged.start) !== Date.parse(current.start) || Date.parse(merged.end) !== Date.parse(current.end);
     const note = patch.note ? { note: patch.note } : {};
     const told = moved ? await rescheduleIn(tx, id, { start: new Date(merged.start), end: new Date(merged.end) }, { ...ctx, ...note }) : 0;
+    // Reminders already queued were written with the old details: a new link or a move online reaches them.
+    if (!moved && (patch.joining !== undefined || merged.delivery !== current.delivery)) await refreshReminders(tx, id, ctx);
     return { kind: 'updated', session: (await getManagedSession(tx, id, null))!, told };
   });
   if (outcome.kind === 'updated') invalidateReads(db);
@@ -170,12 +179,12 @@ async function changeCapacity(tx: Queryable, ctx: MailContext, id: string, from:
 export async function duplicateSession(db: Db, id: string, times: { start: string; end: string }, scope: Scope): Promise<ManagedSession | undefined> {
   const source = await getManagedSession(db, id, scope);
   if (!source) return undefined;
-  const { session } = source;
+  const { session, joining } = source;
   const shift = Date.parse(times.start) - Date.parse(session.start);
   const deadline = session.signupDeadline ? { signupDeadline: new Date(Date.parse(session.signupDeadline) + shift).toISOString() } : {};
   const { moduleId, delivery, venue, area, capacity, waitlist, trainer, accessibility, accessFeatures, translations } = session;
   const copy = { moduleId, delivery, venue, area, capacity, waitlist, trainer, accessibility, accessFeatures, translations, ...deadline, ...times };
-  const created = await createManagedSession(db, { ...copy, id: newSessionId(moduleId, times.start) });
+  const created = await createManagedSession(db, { ...copy, ...(joining ? { joining } : {}), id: newSessionId(moduleId, times.start) });
   return created.kind === 'created' ? created.session : undefined;
 }
 

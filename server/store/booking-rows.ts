@@ -1,6 +1,8 @@
 import type { BookingView, ContentLocale, Module, Session } from '../../src/contract/index.js';
 import type { Queryable } from '../db/types.js';
 import { toLondonIso } from '../../src/contract/london-time.js';
+import type { Joining } from '../../src/contract/admin.js';
+import { joiningFor, joiningFromRow, type JoiningColumns } from './joining.js';
 import { sessionFromRow, type SessionRow } from './rows.js';
 
 /** A session with its module's title, as bookings and their emails need it. */
@@ -15,6 +17,8 @@ export interface LoadedSession {
   signupDeadline: Date | null;
   /** An unpublished session takes no new signups (its existing bookings still work). */
   published: boolean;
+  /** For confirmed members only (joining.ts). */
+  joining?: Joining;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface LoadedSession {
  */
 export async function loadSession(tx: Queryable, id: string, lock: boolean): Promise<LoadedSession | undefined> {
   const { rows } = await tx.query<
-    SessionRow & { module_title: string; module_summary: string; module_translations: LoadedSession['moduleTranslations']; published: boolean }
+    SessionRow & JoiningColumns & { module_title: string; module_summary: string; module_translations: LoadedSession['moduleTranslations']; published: boolean }
   >(
     `SELECT s.*, m.title AS module_title, m.summary AS module_summary, m.translations AS module_translations
        FROM sessions s JOIN modules m ON m.id = s.module_id WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`,
@@ -31,6 +35,7 @@ export async function loadSession(tx: Queryable, id: string, lock: boolean): Pro
   );
   const row = rows[0];
   if (!row) return undefined;
+  const joining = joiningFromRow(row);
   return {
     session: sessionFromRow(row),
     title: row.module_title,
@@ -40,6 +45,7 @@ export async function loadSession(tx: Queryable, id: string, lock: boolean): Pro
     endsAt: new Date(row.ends_at),
     signupDeadline: row.signup_deadline === null ? null : new Date(row.signup_deadline),
     published: row.published,
+    ...(joining ? { joining } : {}),
   };
 }
 
@@ -87,7 +93,10 @@ export async function queuePosition(tx: Queryable, booking: BookingRow): Promise
   return rows[0]!.n;
 }
 
-export async function viewOf(tx: Queryable, booking: BookingRow, loaded: LoadedSession): Promise<BookingView> {
+/** The booking view as the server answers it: joining details for a confirmed place (routes/bookings.ts documents the field). */
+export type MemberBookingView = BookingView & { joining?: Joining };
+
+export async function viewOf(tx: Queryable, booking: BookingRow, loaded: LoadedSession): Promise<MemberBookingView> {
   const position = await queuePosition(tx, booking);
   return {
     status: booking.status,
@@ -97,5 +106,6 @@ export async function viewOf(tx: Queryable, booking: BookingRow, loaded: LoadedS
     ...(booking.status === 'pending' && booking.hold_expires_at !== null
       ? { holdExpiresAt: toLondonIso(new Date(booking.hold_expires_at)) }
       : {}),
+    ...joiningFor(booking.status, loaded.session, loaded.joining),
   };
 }

@@ -1,8 +1,8 @@
-import { CONSENT_VERSION, type BookingConfirmResult, type BookingView } from '../../src/contract/index.js';
+import { CONSENT_VERSION, type BookingConfirmResult } from '../../src/contract/index.js';
 import type { Db, Queryable } from '../db/types.js';
 import { cancelled, waitlisted } from '../mail/templates/booking.js';
 import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
-import { loadBooking, loadSession, queuePosition, viewOf, type BookingRow, type LoadedSession } from './booking-rows.js';
+import { loadBooking, loadSession, queuePosition, viewOf, type BookingRow, type LoadedSession, type MemberBookingView } from './booking-rows.js';
 import { lockSeries } from './bookings-series.js';
 import { endBooking, expireLapsed, holdLapsed, mailPlaceBooked } from './holds.js';
 import { invalidateReads } from './read-cache.js';
@@ -37,13 +37,15 @@ async function openBooking(
 
 const ok = <T>(value: T): TokenOutcome<T> => ({ kind: 'ok', value });
 
+export type MemberConfirmResult = MemberBookingView & Pick<BookingConfirmResult, 'manageToken'>;
+
 /**
  * The member followed the confirmation link: the held place (or waiting-list slot) becomes
  * theirs and their consents are recorded now, as given by the owner of the address.
  */
-export async function confirmBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingConfirmResult>> {
+export async function confirmBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<MemberConfirmResult>> {
   let freed = false;
-  const outcome = await db.transaction(async (tx): Promise<TokenOutcome<BookingConfirmResult>> => {
+  const outcome = await db.transaction(async (tx): Promise<TokenOutcome<MemberConfirmResult>> => {
     // A series' link confirms all its places: their sessions are locked first (bookings-series.ts).
     const series = await lockSeries(tx, { tokenHash: hashToken(token) });
     const opened = await openBooking(tx, token, 'confirm', ctx.now, true);
@@ -91,7 +93,7 @@ async function confirmHeld(tx: Queryable, ctx: MailContext, booking: BookingRow,
 }
 
 /** The booking behind a manage link. Reads only: a lapsed hold shows as expired until the sweep records it. */
-export async function viewBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingView>> {
+export async function viewBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<MemberBookingView>> {
   return db.transaction(async (tx) => {
     const opened = await openBooking(tx, token, 'manage', ctx.now, false);
     if (opened.kind !== 'open') return opened;
@@ -104,9 +106,9 @@ export async function viewBooking(db: Db, token: string, ctx: MailContext): Prom
  * Cancels the booking behind a manage link; a freed place goes to the first on the waiting
  * list in the same transaction. Cancelling again answers the cancelled booking and emails nothing.
  */
-export async function cancelBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<BookingView>> {
+export async function cancelBooking(db: Db, token: string, ctx: MailContext): Promise<TokenOutcome<MemberBookingView>> {
   let changed = false;
-  const outcome = await db.transaction(async (tx): Promise<TokenOutcome<BookingView>> => {
+  const outcome = await db.transaction(async (tx): Promise<TokenOutcome<MemberBookingView>> => {
     const opened = await openBooking(tx, token, 'manage', ctx.now, true);
     if (opened.kind !== 'open') return opened;
     const { loaded, booking } = opened;

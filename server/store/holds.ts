@@ -4,6 +4,7 @@ import { confirmed, placeOffered, promoted } from '../mail/templates/booking.js'
 import { reminder } from '../mail/templates/session.js';
 import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
 import { loadBooking, loadSession, type BookingRow, type LoadedSession } from './booking-rows.js';
+import { joiningFor } from './joining.js';
 import { lockSeries } from './bookings-series.js';
 import { invalidateReads } from './read-cache.js';
 
@@ -16,7 +17,7 @@ export async function mailPlaceBooked(
   how: 'confirmed' | 'promoted',
   link: string,
 ): Promise<void> {
-  const base = mailBase(booking, loaded, ctx.mail);
+  const base = { ...mailBase(booking, loaded, ctx.mail), ...joiningFor(booking.status, loaded.session, loaded.joining) };
   await mailTo(tx, ctx, booking, loaded, { kind: how, email: (how === 'confirmed' ? confirmed : promoted)({ ...base, link }), withIcs: true });
   await scheduleReminder(tx, ctx, booking, loaded, link);
 }
@@ -26,7 +27,8 @@ export async function scheduleReminder(tx: Queryable, ctx: MailContext, booking:
   const dueAt = new Date(loaded.startsAt.getTime() - ctx.mail.reminderHours * 3_600_000);
   // Booked within the reminder window: the confirmation is reminder enough.
   if (dueAt <= ctx.now) return;
-  await mailTo(tx, ctx, booking, loaded, { kind: 'reminder', email: reminder({ ...mailBase(booking, loaded, ctx.mail), link }), dueAt });
+  const email = reminder({ ...mailBase(booking, loaded, ctx.mail), ...joiningFor(booking.status, loaded.session, loaded.joining), link });
+  await mailTo(tx, ctx, booking, loaded, { kind: 'reminder', email, dueAt });
 }
 
 /**

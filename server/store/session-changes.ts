@@ -2,8 +2,9 @@ import type { Db, Queryable } from '../db/types.js';
 import { cancelQueued } from '../mail/outbox.js';
 import { sessionCancelled, sessionChanged } from '../mail/templates/session.js';
 import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
-import { liveBookings, loadSession } from './booking-rows.js';
+import { liveBookings, loadBooking, loadSession } from './booking-rows.js';
 import { scheduleReminder } from './holds.js';
+import { joiningFor } from './joining.js';
 import { invalidateReads } from './read-cache.js';
 
 /**
@@ -31,12 +32,33 @@ export async function rescheduleIn(tx: Queryable, sessionId: string, times: Sess
   const bookings = await liveBookings(tx, sessionId);
   for (const booking of bookings) {
     const { link } = await newLink(tx, ctx, booking, booking.status === 'pending' ? 'confirm' : 'manage');
-    const email = sessionChanged({ ...mailBase(booking, loaded, ctx.mail), link, ...(ctx.note ? { note: ctx.note } : {}) });
+    const joining = joiningFor(booking.status, loaded.session, loaded.joining);
+    const email = sessionChanged({ ...mailBase(booking, loaded, ctx.mail), ...joining, link, ...(ctx.note ? { note: ctx.note } : {}) });
     await mailTo(tx, ctx, booking, loaded, { kind: 'session-changed', email, withIcs: booking.status !== 'pending' });
     await cancelQueued(tx, booking.id, ['reminder'], ctx.now);
     if (booking.status === 'confirmed') await scheduleReminder(tx, ctx, booking, loaded, link);
   }
   return bookings.length;
+}
+
+/**
+ * The session's details changed without a move (its joining details, or how it runs): each
+ * reminder still queued is written again from the session as it is now, so it carries the new
+ * link. Nobody is emailed now; a booking whose reminder has gone gets none.
+ */
+export async function refreshReminders(tx: Queryable, sessionId: string, ctx: MailContext): Promise<void> {
+  const loaded = (await loadSession(tx, sessionId, false))!;
+  const { rows } = await tx.query<{ signup_id: number }>(
+    `SELECT DISTINCT o.signup_id FROM outbox o JOIN signups s ON s.id = o.signup_id
+      WHERE s.session_id = $1 AND s.status = 'confirmed' AND o.kind = 'reminder'
+        AND o.sent_at IS NULL AND o.failed_at IS NULL AND o.cancelled_at IS NULL`,
+    [sessionId],
+  );
+  for (const { signup_id } of rows) {
+    const booking = await loadBooking(tx, signup_id, false);
+    await cancelQueued(tx, booking.id, ['reminder'], ctx.now);
+    await scheduleReminder(tx, ctx, booking, loaded, (await newLink(tx, ctx, booking, 'manage')).link);
+  }
 }
 
 /** Cancels the session: every live booking ends, its reminder is dropped, and each member is told. */

@@ -8,7 +8,7 @@ import { ACCESS_FEATURES, BOOKING_STATUSES } from './enums.js';
 import { ModuleSchema, slug } from './module.js';
 import { PROBLEM_CODES, ProblemSchema } from './problem.js';
 import { dateTime, SessionQuerySchema, SessionSchema, VenueSchema } from './session.js';
-import { plainText } from './text.js';
+import { plainText, typedText } from './text.js';
 
 export const ADMIN_ROLES = ['admin', 'organiser'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
@@ -95,6 +95,21 @@ export const SessionCountsSchema = z.object({
   attended: z.int(),
 });
 
+/** https only, a host name (no user:password@), and nothing that ends a link early in a plain-text email (spaces, <, >, "). */
+const JOINING_URL = /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][^\s<>"]*)?$/;
+const joiningUrlError = 'Enter the joining link as a web address starting https://, like https://meet.example.org/abc-defg';
+
+/**
+ * How to join an online or hybrid session: only confirmed members see it (their booking and their
+ * emails), never a public read (the sessions list, its calendar files, the catalogue, feeds).
+ */
+export const JoiningSchema = z.object({
+  url: z.optional(z.string().check(z.regex(JOINING_URL, { error: joiningUrlError }), z.maxLength(2_000, { error: 'The joining link must be 2000 characters or fewer' }))),
+  /** E.g. the meeting ID and passcode, or "join 5 minutes early". */
+  instructions: z.optional(typedText('paragraphs', 1_000, { tooLong: 'The joining instructions must be 1000 characters or fewer' })),
+});
+export type Joining = z.infer<typeof JoiningSchema>;
+
 /** A session as organisers see it: the public session plus what only they manage. */
 export const ManagedSessionSchema = z.object({
   session: SessionSchema,
@@ -102,6 +117,8 @@ export const ManagedSessionSchema = z.object({
   /** Send it back as If-Match ("<version>" or the ETag) to edit. */
   version: z.int(),
   counts: SessionCountsSchema,
+  /** Left out when the session has none. */
+  joining: z.optional(JoiningSchema),
 });
 export type ManagedSession = z.infer<typeof ManagedSessionSchema>;
 export const ManagedSessionsResponseSchema = z.object({ sessions: z.array(ManagedSessionSchema) });
@@ -141,6 +158,8 @@ const sessionFields = {
   accessFeatures: z.optional(accessFeatures),
   /** Replaces every translation at once (`null` or `{}` clears them); English stays the fallback per field. */
   translations: optionalText(SessionSchema.shape.translations.def.innerType),
+  /** Replaces the link and the instructions at once (`null` clears both). Kept for an in-person session, shown only for online and hybrid ones. */
+  joining: z.optional(z.nullable(JoiningSchema)),
 };
 
 /** POST /v1/admin/sessions: a new session, unpublished until published. */

@@ -1,5 +1,5 @@
 import { compose, type Email, type Footer } from './layout.js';
-import { formatInstant, sessionDetails, type MailSession } from './details.js';
+import { formatInstant, joiningBlocks, sessionDetails, type Joined, type MailSession } from './details.js';
 import { MAIL_STRINGS } from './strings.js';
 
 /** Emails about one member's booking, in the language they signed up in. Each takes what it shows and nothing else. */
@@ -27,12 +27,13 @@ export function confirmPlace(m: BookingMail & { hold: 'place' | 'waitlist'; link
   ]);
 }
 
-export function confirmed(m: BookingMail & { link: string }): Email {
+export function confirmed(m: BookingMail & Joined & { link: string }): Email {
   const { t, compose } = words(m);
   return compose(t.confirmed.subject(m.title), t.confirmed.heading, [
     t.hello(m.firstName),
     `${t.confirmed.body} ${t.calendarAttached}`,
     sessionDetails(m),
+    ...joiningBlocks(m),
     { link: m.link, label: t.manageButton },
     t.confirmed.cannotCome,
   ]);
@@ -48,12 +49,13 @@ export function waitlisted(m: BookingMail & { link: string; position: number }):
   ]);
 }
 
-export function promoted(m: BookingMail & { link: string }): Email {
+export function promoted(m: BookingMail & Joined & { link: string }): Email {
   const { t, compose } = words(m);
   return compose(t.promoted.subject(m.title), t.promoted.heading, [
     t.hello(m.firstName),
     `${t.promoted.body} ${t.calendarAttached}`,
     sessionDetails(m),
+    ...joiningBlocks(m),
     { link: m.link, label: t.manageButton },
   ]);
 }

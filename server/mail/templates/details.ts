@@ -1,3 +1,4 @@
+import type { Joining } from '../../../src/contract/admin.js';
 import { localised, type ContentLocale, type Session } from '../../../src/contract/index.js';
 import type { Block } from './layout.js';
 import { MAIL_STRINGS } from './strings.js';
@@ -39,11 +40,12 @@ export function formatWhen(session: Pick<Session, 'start' | 'end'>, lang: Conten
 export const formatInstant = (iso: string | Date, lang: ContentLocale = 'en-GB') =>
   MAIL_STRINGS[lang].instant(formats.get(lang)!.when.format(new Date(iso)));
 
-function where(session: Session, lang: ContentLocale): string {
+/** `joinBelow`: the email carries the joining details, so "online" points to them rather than promising them. */
+function where(session: Session, lang: ContentLocale, joinBelow: boolean): string {
   const t = MAIL_STRINGS[lang];
   const venue = session.venue ? `${session.venue.name}\n${session.venue.address}\n${session.venue.postcode}` : '';
-  if (session.delivery === 'online') return t.online;
-  if (session.delivery === 'hybrid') return `${venue}\n${t.orOnline}`;
+  if (session.delivery === 'online') return joinBelow ? t.joining.online : t.online;
+  if (session.delivery === 'hybrid') return `${venue}\n${joinBelow ? t.joining.orOnline : t.orOnline}`;
   return venue;
 }
 
@@ -54,16 +56,26 @@ function access(session: Session, lang: ContentLocale): string {
 }
 
 /** What, when, where and access: the block every booking email carries. */
-export function sessionDetails({ session, title, lang }: MailSession): Block {
+export function sessionDetails({ session, title, lang, joining }: MailSession & Joined): Block {
   const label = MAIL_STRINGS[lang].details;
   const accessText = access(session, lang);
   return {
     details: [
       [label.session, title],
       [label.when, formatWhen(session, lang)],
-      [label.where, where(session, lang)],
+      [label.where, where(session, lang, joining !== undefined)],
       ...(session.trainer ? [[label.trainer, session.trainer] as [string, string]] : []),
       ...(accessText ? [[label.access, accessText] as [string, string]] : []),
     ],
   };
+}
+
+/** Only the emails to a confirmed member pass the session's joining details (store/joining.ts decides). */
+export type Joined = { joining?: Joining | undefined };
+
+/** How to join online, after the session's details: the link as an HTML link, the organisers' instructions as text. */
+export function joiningBlocks({ joining, lang }: Joined & { lang: ContentLocale }): Block[] {
+  if (!joining) return [];
+  const t = MAIL_STRINGS[lang].joining;
+  return [{ section: t.heading, ...(joining.url ? { url: joining.url } : {}), text: [joining.instructions, t.private].filter(Boolean).join('\n\n') }];
 }

@@ -15,7 +15,9 @@ export interface Email {
 export type Block =
   | string
   | { link: string; label: string }
-  | { details: [label: string, value: string][] };
+  | { details: [label: string, value: string][] }
+  /** A titled part: a link shown as itself (members copy it into an app), then text. */
+  | { section: string; url?: string; text?: string };
 
 export interface Footer {
   controller: string;
@@ -33,6 +35,7 @@ const paragraphs = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
 function textBlock(block: Block): string {
   if (typeof block === 'string') return block;
   if ('link' in block) return `${block.label}:\n${block.link}`;
+  if ('section' in block) return [block.section, block.url, block.text].filter(Boolean).join('\n');
   return block.details.map(([label, value]) => `${label}: ${value.replace(/\r?\n/g, '\n  ')}`).join('\n');
 }
 
@@ -41,6 +44,10 @@ function htmlBlock(block: Block): string {
   if ('link' in block) {
     // A plain link styled as a button: every client shows it, and the URL is also in the text part.
     return `<p><a href="${escapeHtml(block.link)}" style="display:inline-block;padding:12px 20px;background:#b0002b;color:#ffffff;text-decoration:underline;font-weight:bold">${escapeHtml(block.label)}</a></p>`;
+  }
+  if ('section' in block) {
+    const url = block.url ? `<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.url)}</a></p>` : '';
+    return `<h2 style="font-size:20px">${escapeHtml(block.section)}</h2>${url}${block.text ? `<p>${paragraphs(block.text)}</p>` : ''}`;
   }
   const rows = block.details.map(([label, value]) => `<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;vertical-align:top">${escapeHtml(label)}</th><td style="padding:4px 0">${paragraphs(value)}</td></tr>`);
   return `<table role="presentation" style="border-collapse:collapse">${rows.join('')}</table>`;

@@ -1,26 +1,28 @@
 import type { Email } from './layout.js';
-import { sessionDetails } from './details.js';
+import { joiningBlocks, sessionDetails, type Joined } from './details.js';
 import { words, type BookingMail } from './booking.js';
 
 /** Emails about the session itself, sent to everyone booked on it, each in the language they signed up in. */
 
-export function reminder(m: BookingMail & { link: string }): Email {
+export function reminder(m: BookingMail & Joined & { link: string }): Email {
   const { t, compose } = words(m);
   return compose(t.reminder.subject(m.title), t.reminder.heading, [
     t.hello(m.firstName),
     t.reminder.body,
     sessionDetails(m),
+    ...joiningBlocks(m),
     { link: m.link, label: t.manageButton },
   ]);
 }
 
-export function sessionChanged(m: BookingMail & { link: string; note?: string }): Email {
+export function sessionChanged(m: BookingMail & Joined & { link: string; note?: string }): Email {
   const { t, compose } = words(m);
   return compose(t.sessionChanged.subject(m.title), t.sessionChanged.heading, [
     t.hello(m.firstName),
     t.sessionChanged.body,
     ...(m.note ? [m.note] : []),
     sessionDetails(m),
+    ...joiningBlocks(m),
     { link: m.link, label: t.manageButton },
   ]);
 }

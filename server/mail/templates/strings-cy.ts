@@ -30,6 +30,12 @@ export const cy: MailStrings = {
   confirmButton: 'Cadarnhau fy lle',
   manageButton: 'Gweld neu ganslo fy archeb',
   calendarAttached: 'Mae’r ffeil calendr sydd ynghlwm yn ychwanegu’r sesiwn at eich calendr.',
+  joining: {
+    heading: 'Sut i ymuno ar-lein',
+    private: 'Mae’r manylion ymuno hyn i chi: peidiwch â’u rhannu.',
+    online: 'Ar-lein: mae sut i ymuno isod',
+    orOnline: 'neu ar-lein: mae sut i ymuno isod',
+  },
 
   confirmPlace: {
     subject: (title) => `Cadarnhewch eich lle: ${title}`,

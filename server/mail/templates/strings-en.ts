@@ -35,6 +35,13 @@ export const en = {
   confirmButton: 'Confirm my place',
   manageButton: 'See or cancel my booking',
   calendarAttached: 'The calendar file attached adds the session to your calendar.',
+  /** How to join an online session: only in emails to a confirmed member. */
+  joining: {
+    heading: 'How to join online',
+    private: 'These joining details are for you: please do not share them.',
+    online: 'Online: how to join is below',
+    orOnline: 'or online: how to join is below',
+  },
 
   confirmPlace: {
     subject: (title: string) => `Confirm your place: ${title}`,

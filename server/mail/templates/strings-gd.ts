@@ -30,6 +30,12 @@ export const gd: MailStrings = {
   confirmButton: 'Dearbh an t-àite agam',
   manageButton: 'Seall no sguir dhen ghlèidheadh agam',
   calendarAttached: 'Cuiridh am faidhle mìosachain ceangailte an seisean ris a’ mhìosachan agad.',
+  joining: {
+    heading: 'Mar a thig thu a-steach air loidhne',
+    private: 'Tha am fiosrachadh ceangail seo dhutsa: na co-roinn e.',
+    online: 'Air loidhne: tha mar a thig thu a-steach gu h-ìosal',
+    orOnline: 'no air loidhne: tha mar a thig thu a-steach gu h-ìosal',
+  },
 
   confirmPlace: {
     subject: (title) => `Dearbh d’ àite: ${title}`,

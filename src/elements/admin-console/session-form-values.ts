@@ -17,6 +17,8 @@ export const KEYS = [
   'venue-name',
   'venue-address',
   'venue-postcode',
+  'joining-url',
+  'joining-instructions',
   'area',
   'capacity',
   'waitlist',
@@ -41,6 +43,8 @@ export const LABELS: Record<Key, string> = {
   'venue-name': 'Venue name',
   'venue-address': 'Venue address',
   'venue-postcode': 'Venue postcode',
+  'joining-url': 'Joining link',
+  'joining-instructions': 'Joining instructions',
   area: 'Area',
   capacity: 'Capacity',
   waitlist: 'Waiting list',
@@ -57,7 +61,7 @@ export const emptyValues = (): Values => ({
 });
 
 /** A session as the form's values, in UK time. */
-export function valuesOf({ session: s }: ManagedSession): Values {
+export function valuesOf({ session: s, joining }: ManagedSession): Values {
   const start = londonParts(s.start);
   const deadline = s.signupDeadline ? londonParts(s.signupDeadline) : { date: '', time: '' };
   return {
@@ -69,6 +73,8 @@ export function valuesOf({ session: s }: ManagedSession): Values {
     'venue-name': s.venue?.name ?? '',
     'venue-address': s.venue?.address ?? '',
     'venue-postcode': s.venue?.postcode ?? '',
+    'joining-url': joining?.url ?? '',
+    'joining-instructions': joining?.instructions ?? '',
     area: s.area,
     capacity: String(s.capacity),
     waitlist: s.waitlist,
@@ -90,6 +96,9 @@ const CONTROL: Record<string, Key> = {
   'venue.name': 'venue-name',
   'venue.address': 'venue-address',
   'venue.postcode': 'venue-postcode',
+  joining: 'joining-url',
+  'joining.url': 'joining-url',
+  'joining.instructions': 'joining-instructions',
   area: 'area',
   capacity: 'capacity',
   waitlist: 'waitlist',
@@ -106,6 +115,8 @@ const NAMES: Partial<Record<Key, string>> = {
   'venue-name': 'the venue’s name',
   'venue-address': 'the venue’s address',
   'venue-postcode': 'the venue’s postcode',
+  'joining-url': 'the joining link',
+  'joining-instructions': 'the joining instructions',
   trainer: 'the trainer’s name',
   accessibility: 'the accessibility notes',
   note: 'the message',
@@ -173,6 +184,7 @@ export function check(v: Values, mode: Mode, { source, areaChoice = false }: { s
   const delivery = (DELIVERY_MODES as readonly string[]).includes(v.delivery) ? (v.delivery as Delivery) : undefined;
   const inPerson = delivery !== undefined && delivery !== 'online';
   const text = (key: Key) => (v[key] as string).trim() || null;
+  const joining = { url: text('joining-url'), instructions: text('joining-instructions') };
   const fields = {
     start,
     end,
@@ -184,16 +196,20 @@ export function check(v: Values, mode: Mode, { source, areaChoice = false }: { s
     trainer: text('trainer'),
     signupDeadline: deadline || null,
     accessibility: text('accessibility'),
+    // Like the venue: only for a session that runs online (either one alone is fine).
+    joining: (delivery === 'online' || delivery === 'hybrid') && (joining.url || joining.instructions) ? withoutNulls(joining) : null,
   };
 
   if (mode === 'create') {
     // Left out when empty: a new session has nothing to clear.
-    const create = Object.fromEntries(Object.entries({ moduleId: v.module, ...fields }).filter(([, value]) => value !== null)) as unknown as SessionCreate;
+    const create = withoutNulls({ moduleId: v.module, ...fields }) as unknown as SessionCreate;
     return finish(SessionCreateSchema.safeParse(create), errors, skip, () => ({ ok: true, create, patch: {}, times }));
   }
   const full = { ...fields, ...(v.note.trim() ? { note: v.note.trim() } : {}) };
   return finish(SessionPatchSchema.safeParse(full), errors, skip, () => ({ ok: true, create: {} as SessionCreate, patch: changes(full, source!, untouched(v, source!)), times }));
 }
+
+const withoutNulls = (o: object) => Object.fromEntries(Object.entries(o).filter(([, value]) => value !== null));
 
 function finish(parsed: { success: boolean; error?: { issues: Issue[] } }, errors: Errors, skip: Set<Key>, ok: () => Checked): Checked {
   for (const issue of parsed.error?.issues ?? []) {
@@ -217,8 +233,8 @@ function untouched(v: Values, source: ManagedSession): Set<string> {
 }
 
 /** The fields that differ from the session as loaded (a cleared optional field as null); the note only with new times. */
-function changes(full: Record<string, unknown>, { session }: ManagedSession, keep: Set<string>): SessionPatch {
-  const before = session as unknown as Record<string, unknown>;
+function changes(full: Record<string, unknown>, { session, joining }: ManagedSession, keep: Set<string>): SessionPatch {
+  const before = { ...session, joining } as unknown as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
   for (const [key, after] of Object.entries(full)) {
     if (key === 'note' || keep.has(key)) continue;

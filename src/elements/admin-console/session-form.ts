@@ -343,6 +343,21 @@ export class AdminSessionForm extends LitElement {
     </fieldset>`;
   }
 
+  /** How to join online: only for a session that runs online; a published one without a link is warned about, not refused. */
+  #joining() {
+    if (this.values.delivery !== 'online' && this.values.delivery !== 'hybrid') return nothing;
+    const unlinked = this.#source?.published && this.mode === 'edit' && !this.values['joining-url'].trim();
+    return html`<fieldset class="group" aria-describedby=${unlinked ? 'joining-hint joining-warning' : 'joining-hint'}>
+      <legend>Joining online (optional)</legend>
+      <p class="hint" id="joining-hint">Only members with a confirmed place see these, in their booking and their emails. They are never on the public calendar.</p>
+      ${unlinked
+        ? html`<p class="warning" id="joining-warning">This session is published, and members who book it get no joining link until you add one.</p>`
+        : nothing}
+      ${this.#text('joining-url', 'A web address starting https://, like a Zoom or Teams meeting link.', { optional: true, type: 'url' })}
+      ${this.#text('joining-instructions', 'For example the meeting ID and passcode, or “join 5 minutes early”.', { optional: true, multiline: true })}
+    </fieldset>`;
+  }
+
   #area() {
     if (this.organiser.role !== 'admin') return this.#select('area', this.organiser.areas.map((a) => [a, a]), 'Choose an area');
     return html`${this.#text('area', 'The area or CLP the session is run for', { list: 'known-areas' })}
@@ -388,7 +403,7 @@ export class AdminSessionForm extends LitElement {
       ['Copied from', `${formatDay(s.start, 'en-GB')}, ${formatTimeRange(s.start, s.end, 'en-GB')}`],
     ];
     return html`<dl class="source">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
-      <p>The copy keeps everything else too (capacity, trainer, notes), has no bookings, and is a draft until you publish it.</p>`;
+      <p>The copy keeps everything else too (capacity, trainer, notes, joining details), has no bookings, and is a draft until you publish it.</p>`;
   }
 
   #title(id: string) {
@@ -405,7 +420,7 @@ export class AdminSessionForm extends LitElement {
             <p id="module">${this.#title(this.values.module)}</p>
             <p class="hint">The module cannot be changed here. For another module, create a new session.</p>
           </div>`;
-    return html`${module} ${this.#times()} ${this.#reschedule()} ${this.#delivery()} ${this.#venue()} ${this.#area()}
+    return html`${module} ${this.#times()} ${this.#reschedule()} ${this.#delivery()} ${this.#venue()} ${this.#joining()} ${this.#area()}
     ${this.#text('capacity', 'How many places people can book', { inputmode: 'numeric' })} ${this.#waitlist()}
     ${this.#text('trainer', '', { optional: true })} ${this.#deadline()}
     ${this.#text('accessibility', 'Shown to members: step-free access, hearing loop, quiet room, and so on.', { multiline: true, optional: true })}`;
