@@ -9,14 +9,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import type { Catcher } from '../../scripts/mail-catcher.js';
 import { createOrganiser } from '../../server/store/organisers.js';
 import { dbTargets } from '../../server/test/harness.js';
 import { startMailSite, type E2eServer } from '../helpers/e2e-site.js';
+import { click, find, londonDay, setValue, shows, signIn as signInWith, textOf, watch as watchFor } from '../helpers/console-page.js';
 import { mailFor } from '../helpers/mail.js';
 
-const CONSOLE = 'mobilise-admin-console';
 const FORM = 'mobilise-signup-form';
 const CALENDAR = 'mobilise-session-calendar';
 const ORGANISER = 'gus.organiser@example.org';
@@ -24,62 +24,6 @@ const ADMIN = 'ada.admin@example.org';
 const MEMBER = 'morven.member@example.org';
 const AREA = 'Glasgow';
 const NOTE = 'The hall has flooded. We will email a new date soon.';
-const DAY = 86_400_000;
-
-/** What the console shows (through its views' shadow roots), for a failure message. */
-const shows = (page: Page) =>
-  page.evaluate((tag) => {
-    const walk = (root: ParentNode): string =>
-      [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? walk(el.shadowRoot) : el.children.length ? '' : (el.textContent ?? ''))).join(' ');
-    return `${location.hash} | ${walk(document.querySelector(tag)!.shadowRoot!).replace(/\s+/g, ' ').trim()}`;
-  }, CONSOLE);
-
-/**
- * Waits for a control anywhere in the console's shadow roots, polling: puppeteer's `>>>` waits
- * on a MutationObserver of the document, which never sees a change inside a shadow root.
- * On timeout, says what the console showed instead.
- */
-async function find(page: Page, selector: string): Promise<ElementHandle<Element>> {
-  const found = await page
-    .waitForFunction(
-      (tag, css) => {
-        const search = (root: Document | ShadowRoot): Element | null =>
-          root.querySelector(css) ?? [...root.querySelectorAll('*')].reduce<Element | null>((hit, el) => hit ?? (el.shadowRoot ? search(el.shadowRoot) : null), null);
-        return search(document.querySelector(tag)!.shadowRoot!);
-      },
-      { timeout: 10_000, polling: 100 },
-      CONSOLE,
-      selector,
-    )
-    .catch(async (error: Error) => {
-      throw new Error(`${error.message} (${selector})\nThe console showed: ${await shows(page)}`);
-    });
-  return found.asElement() as ElementHandle<Element>;
-}
-
-/** Sets a control's value as a person would (input + change events), through the console's shadow roots. */
-async function setValue(page: Page, selector: string, value: string): Promise<void> {
-  const handle = await find(page, selector);
-  await handle.evaluate((el, v) => {
-    (el as HTMLInputElement).value = v;
-    el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }, value);
-}
-
-/** The text of the first element `selector` finds in the console, once it has some. */
-async function textOf(page: Page, selector: string, matching = /\S/): Promise<string> {
-  const handle = await find(page, selector);
-  await page.waitForFunction((el, re) => new RegExp(re).test(el!.textContent ?? ''), { timeout: 10_000 }, handle, matching.source).catch(async (error: Error) => {
-    throw new Error(`${error.message}: ${selector} says "${await handle!.evaluate((el) => el.textContent)}", not ${matching}`);
-  });
-  return (await handle!.evaluate((el) => el.textContent ?? '')).replace(/\s+/g, ' ').trim();
-}
-
-const click = async (page: Page, selector: string) => (await find(page, selector)).click();
-
-/** The London date `days` from now, as a date input takes it. */
-const londonDay = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * DAY));
 
 for (const target of dbTargets()) {
   describe(`an organiser runs a session from the console [${target.name}]`, () => {
@@ -90,30 +34,9 @@ for (const target of dbTargets()) {
     const problems: string[] = [];
 
     /** Every refusal and page error the console meets (a 401 from "who is signed in?" before signing in is expected). */
-    async function watch(page: Page): Promise<Page> {
-      // tsx names functions through a __name helper that evaluated callbacks reference.
-      await page.evaluateOnNewDocument('window.__name = (f) => f');
-      const expected = (status: number, path: string) => (status === 401 && path === '/v1/admin/me') || path === '/favicon.ico';
-      page.on('response', (r) => r.status() >= 400 && !expected(r.status(), new URL(r.url()).pathname) && problems.push(`${r.status()} ${r.request().method()} ${r.url()}`));
-      page.on('pageerror', (e) => problems.push(String(e)));
-      return page;
-    }
-
+    const watch = (page: Page) => watchFor(page, problems);
     /** Asks for a link at /admin, follows the emailed one, and waits for the console's sessions table. */
-    async function signIn(context: BrowserContext, email: string): Promise<Page> {
-      const page = await watch(await context.newPage());
-      await page.goto(`${site.url}/admin/`, { waitUntil: 'load' });
-      await (await find(page, '#email')).type(email);
-      await page.keyboard.press('Enter');
-      await find(page, '#sent');
-      const mail = await mailFor(smtp, email, /^Your sign-in link/);
-      const link = /https?:\/\/\S+\/admin\/#sign-in=[\w-]{43}/.exec(mail.text ?? '')?.[0];
-      assert.ok(link?.startsWith(`${site.url}/admin/#sign-in=`), `no sign-in link in: ${mail.text}`);
-      await page.goto(link!, { waitUntil: 'load' });
-      await find(page, 'mobilise-admin-sessions');
-      assert.equal(await page.evaluate(() => location.hash), '', 'the spent token left the address bar');
-      return page;
-    }
+    const signIn = (context: BrowserContext, email: string) => signInWith(context, site, smtp, email, problems);
 
     before(async () => {
       const db = await target.open();

@@ -79,12 +79,12 @@ export class AdminRequests extends LitElement {
   #body() {
     if (this.problem) return html`<p class="state error" role="alert">${this.problem}</p>`;
     if (!this.requests.length)
-      return html`<p class="state">
+      return html`<p class="state" id="requests-state">
         ${this.loading ? 'Loading the requests…' : this.organiser.role === 'admin' ? 'Nobody is waiting for a session.' : 'Nobody is waiting for a session in your areas.'}
       </p>`;
     const total = this.requests.reduce((sum, r) => sum + r.waiting, 0);
     const n = this.requests.length;
-    return html`<table aria-busy=${this.loading ? 'true' : 'false'}>
+    return html`<table id="requests-table" aria-busy=${this.loading ? 'true' : 'false'}>
       <caption>
         ${people(total)} waiting, for ${n} ${n === 1 ? 'module and area' : 'modules and areas'}, most asked first
       </caption>
