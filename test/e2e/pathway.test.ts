@@ -63,7 +63,7 @@ for (const target of dbTargets()) {
       const confirmed = await mailFor(smtp, MEMBER, /^You are booked: /);
       const link = /^Your Mobilise pathway: (\S+)$/m.exec(confirmed.text ?? '')?.[1];
       assert.ok(link?.startsWith(`${site.url}/pathway#token=`), `no pathway link in: ${confirmed.text}`);
-      assert.ok(confirmed.html?.includes(`href="${link}"`), 'the HTML part links it too');
+      assert.ok(String(confirmed.html).includes(`href="${link}"`), 'the HTML part links it too');
 
       const page = await browser.newPage();
       await page.evaluateOnNewDocument('window.__name = (f) => f');

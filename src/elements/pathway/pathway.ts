@@ -27,6 +27,7 @@ type Phase =
  * working link it shows nothing but how to get one. Its own bundle (dist/pathway/pathway.js),
  * never part of the embed.
  *
+ * @tagname mobilise-pathway
  * @summary A member's own pathway through the programme, from the link in their emails.
  * @cssproperty --mobilise-accent - As for every element (the shared tokens apply).
  */
