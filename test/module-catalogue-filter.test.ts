@@ -46,7 +46,7 @@ describe('module catalogue: filter helpers', () => {
     expect(matchesSearch(ta, 'mosaic contact')).to.equal(true); // words in any order
     expect(matchesSearch(ta, 'mosaic doorstep')).to.equal(false); // every word must match
     expect(matchesSearch(ta, "labour's")).to.equal(true); // typed straight quote, stored curly
-    expect(matchesSearch({ ...ta, tools: ['Résumé builder'] }, 'resume')).to.equal(true);
+    expect(matchesSearch({ ...ta, description: 'Résumé builder' }, 'resume')).to.equal(true);
     expect(matchesSearch(mod('field-organising-2'), 'volunteers')).to.equal(true); // summary
     expect(matchesSearch(mod('field-organising-1'), 'Doorstep App')).to.equal(true);
     expect(matchesSearch(mod('voter-persuasion'), '   ')).to.equal(true);

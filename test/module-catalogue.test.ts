@@ -384,7 +384,8 @@ describe('<mobilise-module-catalogue>', () => {
       title: `Title ${evil}`,
       summary: evil,
       description: `${evil}\n\n<script>window.__pwned=1</script>`,
-      tools: [evil],
+      beforeYouCome: [evil],
+      afterSession: evil,
     };
     const el = await loaded(await catalogue(api({ modules: [bad, partTwo] })), 2);
     const details = card(el, bad.id).querySelector<HTMLDetailsElement>('details[part="details"]')!;

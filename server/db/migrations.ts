@@ -5,7 +5,7 @@ import type { Db } from './types.js';
  * and applied versions are recorded, so later migrations can also ALTER safely.
  * Plain SQL that both PGlite and PostgreSQL 15+ accept.
  */
-const MIGRATIONS: { version: number; statements: string[] }[] = [
+export const MIGRATIONS: { version: number; statements: string[] }[] = [
   {
     version: 1,
     statements: [
@@ -213,6 +213,28 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
     ],
   },
   {
+    // Structured access features (issue 14): known values only (ACCESS_FEATURES; a new feature needs a
+    // migration that widens the check), and a GIN index for ?access=, which asks for sessions having all.
+    version: 7,
+    statements: [
+      `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS access_features text[] NOT NULL DEFAULT '{}'
+         CONSTRAINT sessions_access_features_known CHECK (access_features <@ ARRAY['step-free', 'hearing-loop', 'bsl', 'captions',
+           'quiet-room', 'accessible-toilets', 'childcare', 'parking', 'public-transport']::text[])`,
+      `CREATE INDEX IF NOT EXISTS sessions_access_features ON sessions USING gin (access_features)`,
+    ],
+  },
+  {
+    // A series in one signup (issue 14): one request makes a signup per session, all sharing its
+    // idempotency key, which is how a series' places are confirmed and expire together. The key is
+    // unique per session instead of per signup; the request remembers the series' other sessions.
+    version: 9,
+    statements: [
+      `ALTER TABLE signups DROP CONSTRAINT IF EXISTS signups_idempotency_key_key`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS signups_request_session ON signups (idempotency_key, session_id)`,
+      `ALTER TABLE signup_requests ADD COLUMN IF NOT EXISTS also_session_ids text[] NOT NULL DEFAULT '{}'`,
+    ],
+  },
+  {
     // "My Mobilise pathway" (issue 14): a private link in every member email. Keyed by the member's
     // address as signups compare it (lower(email)); only SHA-256 hashes of the links, like booking_tokens.
     // Erased with the member (data-rights.ts), and by retention once no signup of theirs is left.
@@ -236,25 +258,17 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
     ],
   },
   {
-    // A series in one signup (issue 14): one request makes a signup per session, all sharing its
-    // idempotency key, which is how a series' places are confirmed and expire together. The key is
-    // unique per session instead of per signup; the request remembers the series' other sessions.
-    version: 9,
+    // Tools as data (issue 14): a module's tools become the contract's fixed list by proper name (what
+    // was free text keeps only the programme's tools, spelt right: "mosaic" becomes "Mosaic"), and each
+    // module gains its "before you come" checklist and "after the session" next step.
+    version: 11,
     statements: [
-      `ALTER TABLE signups DROP CONSTRAINT IF EXISTS signups_idempotency_key_key`,
-      `CREATE UNIQUE INDEX IF NOT EXISTS signups_request_session ON signups (idempotency_key, session_id)`,
-      `ALTER TABLE signup_requests ADD COLUMN IF NOT EXISTS also_session_ids text[] NOT NULL DEFAULT '{}'`,
-    ],
-  },
-  {
-    // Structured access features (issue 14): known values only (ACCESS_FEATURES; a new feature needs a
-    // migration that widens the check), and a GIN index for ?access=, which asks for sessions having all.
-    version: 7,
-    statements: [
-      `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS access_features text[] NOT NULL DEFAULT '{}'
-         CONSTRAINT sessions_access_features_known CHECK (access_features <@ ARRAY['step-free', 'hearing-loop', 'bsl', 'captions',
-           'quiet-room', 'accessible-toilets', 'childcare', 'parking', 'public-transport']::text[])`,
-      `CREATE INDEX IF NOT EXISTS sessions_access_features ON sessions USING gin (access_features)`,
+      `ALTER TABLE modules ADD COLUMN IF NOT EXISTS before_you_come text[] NOT NULL DEFAULT '{}'`,
+      `ALTER TABLE modules ADD COLUMN IF NOT EXISTS after_session text`,
+      `UPDATE modules SET tools = ARRAY(
+         SELECT known.name FROM unnest(tools) WITH ORDINALITY AS t(name, n)
+           JOIN unnest(ARRAY['Contact Creator', 'Doorstep App', 'Dialogue', 'Organise', 'Insight', 'Mosaic']) AS known(name) ON lower(known.name) = lower(t.name)
+          ORDER BY t.n)`,
     ],
   },
   {

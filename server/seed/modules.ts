@@ -25,6 +25,10 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'candidates'],
     durationMinutes: 120,
     tools: [],
+    beforeYouCome: [
+      'Think of a doorstep conversation that went well, or one that didn’t: we will talk about both',
+    ],
+    afterSession: 'Join your CLP’s next canvassing session to put it into practice, then book Field Organising part one.',
     translations: {
       gd: {
         title: 'Cur Ìmpidh air Luchd-bhòtaidh',
@@ -53,6 +57,12 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'candidates'],
     durationMinutes: 180,
     tools: ['Contact Creator', 'Doorstep App'],
+    beforeYouCome: [
+      'Ask your CLP secretary for Contact Creator access: it can take a few days',
+      'Install the Doorstep App on your phone and check you can sign in',
+      'Bring a charged phone',
+    ],
+    afterSession: 'Plan a canvassing session with your CLP, then book part two.',
     translations: {
       gd: {
         title: 'Eagrachadh san Raon (pàirt a h-aon)',
@@ -78,7 +88,12 @@ export const modules: Module[] = [
     prerequisites: ['field-organising-1'],
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 180,
-    tools: [],
+    tools: ['Contact Creator', 'Doorstep App'],
+    beforeYouCome: [
+      'Take part one first, or have run canvassing with Contact Creator before',
+      'Bring a charged phone with the Doorstep App signed in',
+    ],
+    afterSession: 'Run a canvassing session of your own and enter the data the same day.',
     translations: {
       gd: {
         title: 'Eagrachadh san Raon (pàirt a dhà)',
@@ -104,7 +119,12 @@ export const modules: Module[] = [
     prerequisites: [],
     audience: ['new-activists', 'activists', 'role-holders'],
     durationMinutes: 120,
-    tools: ['Dialogue', 'Organise', 'Email'],
+    tools: ['Dialogue', 'Organise'],
+    beforeYouCome: [
+      'Check you can sign in to Dialogue and Organise; ask your CLP if not',
+      'Bring a laptop if you can',
+    ],
+    afterSession: 'Set up your CLP’s next phone bank in Dialogue.',
     translations: {
       gd: {
         title: 'Eagrachadh Didseatach',
@@ -129,6 +149,10 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'role-holders'],
     durationMinutes: 120,
     tools: [],
+    beforeYouCome: [
+      'Think of a local issue people near you care about',
+    ],
+    afterSession: 'Have a one-to-one conversation with someone in your community this week.',
     translations: {
       gd: {
         title: 'Eagrachadh Coimhearsnachd',
@@ -156,6 +180,10 @@ export const modules: Module[] = [
     audience: ['new-activists', 'activists', 'candidates'],
     durationMinutes: 120,
     tools: [],
+    beforeYouCome: [
+      'If you run your CLP’s social media, bring a phone or laptop signed in to its accounts',
+    ],
+    afterSession: 'Plan a week of posts for your CLP.',
     translations: {
       gd: {
         title: 'Do theachdaireachd a lìbhrigeadh: didseatach (susbaint mhath airson nam meadhanan sòisealta)',
@@ -182,7 +210,11 @@ export const modules: Module[] = [
     prerequisites: [],
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 120,
-    tools: ['Facebook'],
+    tools: [],
+    beforeYouCome: [
+      'Find out who manages your CLP’s advertising account',
+    ],
+    afterSession: 'Draft your first targeted advert and ask your CLP to approve it.',
     translations: {
       gd: {
         title: 'Do theachdaireachd a lìbhrigeadh: didseatach (cuimseachadh air luchd-bhòtaidh air loidhne, sanasachd dhidseatach)',
@@ -210,6 +242,10 @@ export const modules: Module[] = [
     audience: ['activists', 'candidates'],
     durationMinutes: 180,
     tools: [],
+    beforeYouCome: [
+      'Bring a phone with a camera and some free storage',
+    ],
+    afterSession: 'Film a 30-second video about a local campaign.',
     translations: {
       gd: {
         title: 'Do theachdaireachd a lìbhrigeadh: didseatach (bhidio airson nam meadhanan sòisealta)',
@@ -235,6 +271,10 @@ export const modules: Module[] = [
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 120,
     tools: [],
+    beforeYouCome: [
+      'Bring a leaflet your CLP has used recently',
+    ],
+    afterSession: 'Redesign one of your CLP’s leaflets with what you learned.',
     translations: {
       gd: {
         title: 'Do theachdaireachd a lìbhrigeadh: clò',
@@ -260,7 +300,13 @@ export const modules: Module[] = [
     prerequisites: [],
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 180,
-    tools: ['Contact Creator', 'mosaic', 'Insight'],
+    tools: ['Contact Creator', 'Mosaic', 'Insight'],
+    beforeYouCome: [
+      'Ask your CLP for Contact Creator access that can build selections',
+      'Ask your CLP about access to Insight',
+      'Bring a laptop: these tools are hard to use on a phone',
+    ],
+    afterSession: 'Build a target selection for your next campaign in Contact Creator.',
     translations: {
       gd: {
         title: 'Cuimseachadh agus Mion-sgrùdadh',
@@ -286,6 +332,10 @@ export const modules: Module[] = [
     audience: ['activists', 'role-holders'],
     durationMinutes: 120,
     tools: [],
+    beforeYouCome: [
+      'Find out which trade unions are affiliated to your CLP',
+    ],
+    afterSession: 'Get in touch with your CLP’s trade union liaison officer (TULO).',
     translations: {
       gd: {
         title: 'Ag obair le Aonaidhean-ciùird',
@@ -312,6 +362,10 @@ export const modules: Module[] = [
     audience: ['role-holders', 'activists'],
     durationMinutes: 120,
     tools: [],
+    beforeYouCome: [
+      'Bring your CLP’s latest membership figures if you have them',
+    ],
+    afterSession: 'Share one idea from the session at your next CLP meeting.',
     translations: {
       gd: {
         title: 'A’ togail a’ CLP agad',

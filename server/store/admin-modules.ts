@@ -45,9 +45,10 @@ export async function patchModule(db: Db, id: string, version: number, patch: Mo
     const m = checked.data;
     await tx.query(
       `UPDATE modules SET title = $2, summary = $3, description = $4, strand = $5, series = $6, part = $7, prerequisites = $8,
-              audience = $9, duration_minutes = $10, tools = $11, translations = $12, version = version + 1 WHERE id = $1`,
+              audience = $9, duration_minutes = $10, tools = $11, translations = $12, before_you_come = $13, after_session = $14,
+              version = version + 1 WHERE id = $1`,
       [id, m.title, m.summary, m.description, m.strand, m.series ?? null, m.part ?? null, m.prerequisites, m.audience, m.durationMinutes, m.tools,
-        JSON.stringify(m.translations ?? {})],
+        JSON.stringify(m.translations ?? {}), m.beforeYouCome, m.afterSession ?? null],
     );
     return (await listManagedModules(tx, id))[0]!;
   });

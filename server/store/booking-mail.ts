@@ -24,9 +24,15 @@ function moduleIn(loaded: LoadedSession, lang: ContentLocale) {
 export function mailBase(booking: BookingRow, loaded: LoadedSession, mail: MailSettings): BookingMail {
   const privacyUrl = mail.privacyUrl ?? booking.privacy_url ?? undefined;
   const lang = booking.locale;
+  const translated = loaded.moduleTranslations[lang as 'gd' | 'cy'];
   return {
     session: loaded.session,
     title: moduleIn(loaded, lang).title,
+    // Field by field, like every translated text: a checklist without a Welsh version stays English.
+    prepare: {
+      beforeYouCome: translated?.beforeYouCome ?? loaded.prepare.beforeYouCome,
+      ...((translated?.afterSession ?? loaded.prepare.afterSession) ? { afterSession: translated?.afterSession ?? loaded.prepare.afterSession } : {}),
+    },
     lang,
     firstName: booking.first_name,
     // The pathway link is made when the email is written (mailTo): only its hash is kept, so each email gets its own.

@@ -19,6 +19,8 @@ export interface LoadedSession {
   published: boolean;
   /** For confirmed members only (joining.ts). */
   joining?: Joining;
+  /** The module's "before you come" checklist and "after the session" step, in English (translations in moduleTranslations). */
+  prepare: { beforeYouCome: string[]; afterSession?: string };
 }
 
 /**
@@ -27,9 +29,17 @@ export interface LoadedSession {
  */
 export async function loadSession(tx: Queryable, id: string, lock: boolean): Promise<LoadedSession | undefined> {
   const { rows } = await tx.query<
-    SessionRow & JoiningColumns & { module_title: string; module_summary: string; module_translations: LoadedSession['moduleTranslations']; published: boolean }
+    SessionRow & JoiningColumns & {
+      module_title: string;
+      module_summary: string;
+      module_translations: LoadedSession['moduleTranslations'];
+      module_before: string[];
+      module_after: string | null;
+      published: boolean;
+    }
   >(
-    `SELECT s.*, m.title AS module_title, m.summary AS module_summary, m.translations AS module_translations
+    `SELECT s.*, m.title AS module_title, m.summary AS module_summary, m.translations AS module_translations,
+            m.before_you_come AS module_before, m.after_session AS module_after
        FROM sessions s JOIN modules m ON m.id = s.module_id WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`,
     [id],
   );
@@ -46,6 +56,7 @@ export async function loadSession(tx: Queryable, id: string, lock: boolean): Pro
     signupDeadline: row.signup_deadline === null ? null : new Date(row.signup_deadline),
     published: row.published,
     ...(joining ? { joining } : {}),
+    prepare: { beforeYouCome: row.module_before, ...(row.module_after ? { afterSession: row.module_after } : {}) },
   };
 }
 

@@ -73,7 +73,7 @@ export function cachedSessionWithModule(db: Queryable, id: string): Promise<{ se
 
 export async function insertModule(db: Queryable, module: Module, sortOrder: number): Promise<void> {
   await db.query(
-    `INSERT INTO modules (sort_order, ${MODULE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    `INSERT INTO modules (sort_order, ${MODULE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       sortOrder,
       module.id,
@@ -88,6 +88,8 @@ export async function insertModule(db: Queryable, module: Module, sortOrder: num
       module.durationMinutes,
       module.tools,
       JSON.stringify(module.translations ?? {}),
+      module.beforeYouCome,
+      module.afterSession ?? null,
     ],
   );
   invalidateReads(db);

@@ -4,7 +4,7 @@ import { toLondonIso } from '../../src/contract/london-time.js';
 /** Column lists and row→contract mapping, kept beside each other so they change together. */
 
 export const MODULE_COLUMNS =
-  'id, title, summary, description, strand, series, part, prerequisites, audience, duration_minutes, tools, translations';
+  'id, title, summary, description, strand, series, part, prerequisites, audience, duration_minutes, tools, translations, before_you_come, after_session';
 
 /** The `translations` column: jsonb, `{}` for none (the contract then leaves the field out). */
 type Translations<T extends { translations?: object }> = NonNullable<T['translations']>;
@@ -21,8 +21,10 @@ export interface ModuleRow {
   prerequisites: string[];
   audience: Module['audience'];
   duration_minutes: number;
-  tools: string[];
+  tools: Module['tools'];
   translations: Translations<Module>;
+  before_you_come: string[];
+  after_session: string | null;
 }
 
 export function moduleFromRow(row: ModuleRow): Module {
@@ -38,6 +40,8 @@ export function moduleFromRow(row: ModuleRow): Module {
     audience: row.audience,
     durationMinutes: row.duration_minutes,
     tools: row.tools,
+    beforeYouCome: row.before_you_come,
+    ...(row.after_session !== null ? { afterSession: row.after_session } : {}),
     ...translated(row.translations),
   };
 }

@@ -84,7 +84,7 @@ for (const target of dbTargets()) {
       ['attendance', 'PUT', () => `${s()}/attendance`, () => ({ signupId, attended: true }), undefined, [204, 204, 404, 401, 401]],
       ['list modules', 'GET', () => '/v1/admin/modules', undefined, undefined, [200, 200, 200, 401, 401]],
       ['create a module', 'POST', () => '/v1/admin/modules', newModule, undefined, [201, 403, 403, 401, 401]],
-      ['edit a module', 'PATCH', () => '/v1/admin/modules/voter-persuasion', () => ({ tools: [`tool ${++n}`] }), async () => `"${await modVersion()}"`, [200, 403, 403, 401, 401]],
+      ['edit a module', 'PATCH', () => '/v1/admin/modules/voter-persuasion', () => ({ beforeYouCome: [`Step ${++n}`] }), async () => `"${await modVersion()}"`, [200, 403, 403, 401, 401]],
       ['audit log', 'GET', () => '/v1/admin/audit', undefined, undefined, [200, 200, 200, 401, 401]],
       ['CSV export', 'GET', () => '/v1/admin/signups.csv', undefined, undefined, [200, 200, 200, 401, 401]],
       ['subject access', 'POST', () => '/v1/admin/people/search', () => ({ email: 'nobody@example.org' }), undefined, [200, 403, 403, 401, 401]],

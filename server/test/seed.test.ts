@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ModuleSchema, SessionSchema, StaticDataDocSchema } from '../../src/contract/index.js';
+import { ModuleSchema, SessionSchema, StaticDataDocSchema, TOOLS } from '../../src/contract/index.js';
 import { fromLondon, londonParts, toLondonIso } from '../../src/contract/london-time.js';
 import { makeSessions, modules } from '../seed/programme.js';
 import { NOW } from './harness.js';
@@ -45,9 +45,11 @@ describe('seed: modules', () => {
       assert.doesNotMatch(m.description, /<|\n{3,}|^\s|\s$/, m.id);
       assert.ok(m.summary.length > 20 && m.summary.length <= 500, m.id);
     }
-    const tools = new Set(modules.flatMap((m) => m.tools));
-    for (const tool of ['Contact Creator', 'Doorstep App', 'Dialogue', 'Organise', 'Insight', 'mosaic', 'Facebook']) {
-      assert.ok(tools.has(tool), tool);
+    // Every tool the programme names is taught somewhere, by its proper name; each module says what to do before and after.
+    const tools = new Set<string>(modules.flatMap((m) => m.tools));
+    assert.deepEqual([...TOOLS].filter((tool) => !tools.has(tool)), []);
+    for (const m of modules) {
+      assert.ok(m.beforeYouCome.length > 0 && m.afterSession, m.id);
     }
   });
 });

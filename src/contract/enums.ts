@@ -42,6 +42,13 @@ export const ACCESS_FEATURES = [
 ] as const;
 export type AccessFeature = (typeof ACCESS_FEATURES)[number];
 
+/**
+ * The Labour tools the programme teaches (issue 14), by their proper names: "Mosaic", not
+ * "mosaic". Names, not slugs: they are brands, shown as they are in every language.
+ */
+export const TOOLS = ['Contact Creator', 'Doorstep App', 'Dialogue', 'Organise', 'Insight', 'Mosaic'] as const;
+export type Tool = (typeof TOOLS)[number];
+
 /** A booking's state, as its manage link shows it. */
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'waitlisted', 'expired', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];

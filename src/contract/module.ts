@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AUDIENCES, STRANDS } from './enums.js';
+import { AUDIENCES, STRANDS, TOOLS } from './enums.js';
 import { plainText } from './text.js';
 
 export const slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80));
@@ -31,6 +31,10 @@ export const translations = <T extends Record<string, z.ZodMiniType>>(fields: T)
 const title = z.string().check(plainText('line'), z.minLength(1), z.maxLength(200));
 const summary = z.string().check(plainText('paragraphs'), z.maxLength(500));
 const description = z.string().check(plainText('paragraphs'), z.maxLength(10_000));
+/** What to do before coming (get Contact Creator access through your CLP, bring a charged phone): one line each. */
+const beforeYouCome = z.array(z.string().check(plainText('line'), z.minLength(1), z.maxLength(200))).check(z.maxLength(10));
+/** The next step after the session. */
+const afterSession = z.string().check(plainText('paragraphs'), z.maxLength(500));
 
 /** A training module of the programme. Text fields are plain text; paragraphs are split on blank lines. */
 export const ModuleSchema = z.object({
@@ -47,9 +51,18 @@ export const ModuleSchema = z.object({
   prerequisites: z._default(z.array(slug), []),
   audience: z._default(z.array(z.enum(AUDIENCES)), []),
   durationMinutes: z.int().check(z.minimum(15), z.maximum(60 * 24)),
-  tools: z._default(z.array(z.string().check(plainText('line'), z.minLength(1), z.maxLength(80))), []),
-  /** Gaelic and Welsh text, any field of it; English is the fallback per field. */
-  translations: translations({ title: z.optional(title), summary: z.optional(summary), description: z.optional(description) }),
+  /** The tools it teaches, from the programme's fixed list. */
+  tools: z._default(z.array(z.enum(TOOLS)), []),
+  beforeYouCome: z._default(beforeYouCome, []),
+  afterSession: z.optional(afterSession),
+  /** Gaelic and Welsh text, any field of it; English is the fallback per field (the checklist as a whole). */
+  translations: translations({
+    title: z.optional(title),
+    summary: z.optional(summary),
+    description: z.optional(description),
+    beforeYouCome: z.optional(beforeYouCome),
+    afterSession: z.optional(afterSession),
+  }),
 });
 export type Module = z.infer<typeof ModuleSchema>;
 

@@ -205,6 +205,6 @@ test('two refinements failing together on a session report both, in zod order', 
 test('defaults are fresh copies: changing one parsed module does not change the next', () => {
   const { tools: _, ...bare } = modules[0];
   const first = lite.ModuleSchema.safeParse(bare).data!;
-  first.tools.push('changed');
+  first.tools.push('Mosaic');
   assert.deepEqual(lite.ModuleSchema.safeParse(bare).data!.tools, []);
 });

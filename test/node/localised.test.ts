@@ -18,6 +18,7 @@ const base: Module = {
   prerequisites: [],
   audience: [],
   durationMinutes: 120,
+  beforeYouCome: [],
   tools: [],
   translations: { gd: { title: 'Ìmpidh air Luchd-bhòtaidh' }, cy: { title: 'Perswadio Pleidleiswyr', summary: 'Pam mae’n bwysig.' } },
 };

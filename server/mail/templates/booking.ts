@@ -1,4 +1,4 @@
-import { compose, type Email, type Footer } from './layout.js';
+import { compose, type Block, type Email, type Footer } from './layout.js';
 import { formatInstant, joiningBlocks, sessionDetails, type Joined, type MailSession } from './details.js';
 import { MAIL_STRINGS } from './strings.js';
 
@@ -6,6 +6,17 @@ import { MAIL_STRINGS } from './strings.js';
 export interface BookingMail extends MailSession {
   firstName: string;
   footer: Footer;
+  /** The module's checklist and next step, in the member's language where translated. */
+  prepare?: { beforeYouCome: string[]; afterSession?: string };
+}
+
+/** "Before you come" and "After the session", for the emails that help a member get ready. */
+export function prepareBlocks({ prepare, lang }: BookingMail): Block[] {
+  const t = MAIL_STRINGS[lang].prepare;
+  return [
+    ...(prepare?.beforeYouCome.length ? [{ section: t.before, text: prepare.beforeYouCome.map((line) => `• ${line}`).join('\n') }] : []),
+    ...(prepare?.afterSession ? [{ section: t.after, text: prepare.afterSession }] : []),
+  ];
 }
 
 /** The member's sentences, and `compose` in their language. */
@@ -34,6 +45,7 @@ export function confirmed(m: BookingMail & Joined & { link: string }): Email {
     `${t.confirmed.body} ${t.calendarAttached}`,
     sessionDetails(m),
     ...joiningBlocks(m),
+    ...prepareBlocks(m),
     { link: m.link, label: t.manageButton },
     t.confirmed.cannotCome,
   ]);
@@ -56,6 +68,7 @@ export function promoted(m: BookingMail & Joined & { link: string }): Email {
     `${t.promoted.body} ${t.calendarAttached}`,
     sessionDetails(m),
     ...joiningBlocks(m),
+    ...prepareBlocks(m),
     { link: m.link, label: t.manageButton },
   ]);
 }

@@ -1,6 +1,6 @@
 import type { Email } from './layout.js';
 import { joiningBlocks, sessionDetails, type Joined } from './details.js';
-import { words, type BookingMail } from './booking.js';
+import { prepareBlocks, words, type BookingMail } from './booking.js';
 
 /** Emails about the session itself, sent to everyone booked on it, each in the language they signed up in. */
 
@@ -11,6 +11,7 @@ export function reminder(m: BookingMail & Joined & { link: string }): Email {
     t.reminder.body,
     sessionDetails(m),
     ...joiningBlocks(m),
+    ...prepareBlocks(m),
     { link: m.link, label: t.manageButton },
   ]);
 }

@@ -10,6 +10,7 @@ export const cy: MailStrings = {
   when: (start, end) => `${start} i ${end} (amser y DU)`,
   instant: (at) => `${at} (amser y DU)`,
   details: { session: 'Sesiwn', when: 'Pryd', where: 'Ble', trainer: 'Hyfforddwr', access: 'Hygyrchedd' },
+  prepare: { before: 'Cyn i chi ddod', after: 'Ar ôl y sesiwn' },
   accessFeatures: {
     'step-free': 'Mynediad heb risiau',
     'hearing-loop': 'Dolen glyw',

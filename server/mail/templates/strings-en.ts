@@ -13,6 +13,8 @@ export const en = {
   when: (start: string, end: string) => `${start} to ${end} (UK time)`,
   instant: (at: string) => `${at} (UK time)`,
   details: { session: 'Session', when: 'When', where: 'Where', trainer: 'Trainer', access: 'Access' },
+  /** The module's checklist and next step (issue 14), in the confirmation and the reminder. */
+  prepare: { before: 'Before you come', after: 'After the session' },
   /** A session's access features (ACCESS_FEATURES), listed under details.access before its note. */
   accessFeatures: {
     'step-free': 'Step-free access',

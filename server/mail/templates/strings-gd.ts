@@ -10,6 +10,7 @@ export const gd: MailStrings = {
   when: (start, end) => `${start} gu ${end} (àm na RA)`,
   instant: (at) => `${at} (àm na RA)`,
   details: { session: 'Seisean', when: 'Cuin', where: 'Càite', trainer: 'Trèanaiche', access: 'Ruigsinneachd' },
+  prepare: { before: 'Mus tig thu', after: 'Às dèidh an t-seisein' },
   accessFeatures: {
     'step-free': 'Slighe gun cheumannan',
     'hearing-loop': 'Lùb claisneachd',
