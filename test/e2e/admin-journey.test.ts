@@ -14,7 +14,7 @@ import type { Catcher } from '../../scripts/mail-catcher.js';
 import { createOrganiser } from '../../server/store/organisers.js';
 import { dbTargets } from '../../server/test/harness.js';
 import { startMailSite, type E2eServer } from '../helpers/e2e-site.js';
-import { click, find, londonDay, setValue, shows, signIn as signInWith, textOf, watch as watchFor } from '../helpers/console-page.js';
+import { click, createOnlineSession, find, setValue, shows, signIn as signInWith, textOf, watch as watchFor } from '../helpers/console-page.js';
 import { mailFor } from '../helpers/mail.js';
 
 const FORM = 'mobilise-signup-form';
@@ -54,18 +54,7 @@ for (const target of dbTargets()) {
       const desk = await signIn(organiserContext, ORGANISER);
 
       // 1. Create a session with the form: online (no venue), in the organiser's area, in three days.
-      await click(desk, 'a[href="#new"]');
-      await find(desk, '#module option[value="voter-persuasion"]');
-      await setValue(desk, '#module', 'voter-persuasion');
-      await setValue(desk, '#date', londonDay(3));
-      await setValue(desk, '#start', '18:30');
-      await setValue(desk, '#end', '20:30');
-      await click(desk, '#delivery-online');
-      await setValue(desk, '#area', AREA);
-      await setValue(desk, '#capacity', '12');
-      await click(desk, '#save');
-      await desk.waitForFunction(() => /^#session=[a-z0-9-]+$/.test(location.hash), { timeout: 10_000 });
-      const sessionId = (await desk.evaluate(() => location.hash)).split('=')[1]!;
+      const sessionId = await createOnlineSession(desk, { moduleId: 'voter-persuasion', days: 3, area: AREA, capacity: 12 });
       assert.match(await textOf(desk, '#status', /Draft/), /Draft/);
       const [created] = (
         await db.query<{ module_id: string; area: string; capacity: number; published: boolean; starts_at: Date | string }>(

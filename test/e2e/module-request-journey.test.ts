@@ -13,7 +13,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Catcher } from '../../scripts/mail-catcher.js';
 import { createOrganiser } from '../../server/store/organisers.js';
 import { dbTargets } from '../../server/test/harness.js';
-import { click, find, londonDay, setValue, shows, signIn, textOf } from '../helpers/console-page.js';
+import { click, createOnlineSession, shows, signIn, textOf } from '../helpers/console-page.js';
 import { startMailSite, type E2eServer } from '../helpers/e2e-site.js';
 import { mailFor } from '../helpers/mail.js';
 
@@ -71,18 +71,7 @@ for (const target of dbTargets()) {
       assert.doesNotMatch(await shows(desk), /@example\.org/, 'the console shows no requester’s address');
 
       // 3. A session of the module in Paisley, created and published in the console.
-      await click(desk, 'a[href="#new"]');
-      await find(desk, '#module option[value="voter-persuasion"]');
-      await setValue(desk, '#module', 'voter-persuasion');
-      await setValue(desk, '#date', londonDay(10));
-      await setValue(desk, '#start', '18:30');
-      await setValue(desk, '#end', '20:30');
-      await click(desk, '#delivery-online');
-      await setValue(desk, '#area', AREA);
-      await setValue(desk, '#capacity', '20');
-      await click(desk, '#save');
-      await desk.waitForFunction(() => /^#session=[a-z0-9-]+$/.test(location.hash), { timeout: 10_000 });
-      const sessionId = (await desk.evaluate(() => location.hash)).split('=')[1]!;
+      const sessionId = await createOnlineSession(desk, { moduleId: 'voter-persuasion', days: 10, area: AREA, capacity: 20 });
       await click(desk, '#publish');
       await textOf(desk, '#status', /Published/);
 

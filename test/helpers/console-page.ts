@@ -91,5 +91,24 @@ export async function signIn(context: BrowserContext, site: { url: string }, smt
   return page;
 }
 
+/**
+ * Fills the console's "New session" form for an online session (no venue) `days` from now,
+ * 18:30 to 20:30 UK time, saves it, and answers its id once the session's page opens.
+ */
+export async function createOnlineSession(page: Page, s: { moduleId: string; days: number; area: string; capacity: number }): Promise<string> {
+  await click(page, 'a[href="#new"]');
+  await find(page, `#module option[value="${s.moduleId}"]`);
+  await setValue(page, '#module', s.moduleId);
+  await setValue(page, '#date', londonDay(s.days));
+  await setValue(page, '#start', '18:30');
+  await setValue(page, '#end', '20:30');
+  await click(page, '#delivery-online');
+  await setValue(page, '#area', s.area);
+  await setValue(page, '#capacity', String(s.capacity));
+  await click(page, '#save');
+  await page.waitForFunction(() => /^#session=[a-z0-9-]+$/.test(location.hash), { timeout: 10_000 });
+  return (await page.evaluate(() => location.hash)).split('=')[1]!;
+}
+
 /** The London date `days` from now, as a date input takes it. */
 export const londonDay = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * 86_400_000));
