@@ -40,7 +40,7 @@ function paths(value: unknown, at: (string | number)[] = []): (string | number)[
 }
 function change(value: unknown, path: (string | number)[], replacement: unknown, remove = false): unknown {
   if (!path.length) return replacement;
-  const copy: Record<string | number, unknown> = Array.isArray(value) ? [...value] : { ...(value as object) };
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
   const [key, ...rest] = path as [string | number, ...(string | number)[]];
   if (!rest.length && remove) delete copy[key];
   else copy[key] = change(copy[key], rest, replacement, remove);
