@@ -120,4 +120,61 @@ describe('organiser console: module requests', () => {
     expect(label === 'attr(data-label)' ? `"${cell.getAttribute('data-label')}"` : label).to.equal('"Area"');
     await expect(el).to.be.accessible();
   });
+
+  it('data rights: a person who only asked for modules is found (each request in words), erased, and the erasure counted; the audit says who a publish emailed', async () => {
+    const email = 'asks.only@example.org';
+    const asked = (status: string, extra: object = {}) => ({
+      moduleId: 'voter-persuasion', moduleTitle: 'Voter Persuasion', area: 'Glasgow', status, email, language: 'gd', page: 'https://clp.example.org/training',
+      createdAt: '2027-07-01T17:30:00.000Z', confirmedAt: null, consentVersion: null, notifiedAt: null, notifiedSessionId: null, ...extra,
+    });
+    fake.answers['POST /v1/admin/people/search'] = () =>
+      json({
+        email, generatedAt: '2027-07-02T09:00:00.000Z', signups: [], bookingLinks: [], signupRequests: [],
+        emails: [{ reference: null, kind: 'request-confirm', subject: 'Dearbh an t-iarrtas agad: Voter Persuasion', status: 'sent', dueAt: '2027-07-01T17:30:00.000Z', sentAt: '2027-07-01T17:30:05.000Z' }],
+        moduleRequests: [
+          asked('notified', { confirmedAt: '2027-07-01T18:00:00.000Z', consentVersion: 'request-2026-11', notifiedAt: '2027-08-01T09:00:00.000Z', notifiedSessionId: 'voter-persuasion-2027-08-20-abc123' }),
+          asked('pending', { area: 'Paisley' }),
+        ],
+      });
+    fake.answers['POST /v1/admin/people/erase'] = () => json({ signups: 0, bookingsWithdrawn: 0, emailsCancelled: 0, emailBodiesRemoved: 1, bookingLinksDeleted: 0, signupRequests: 0, moduleRequests: 2 });
+    fake.who = admin;
+    const el = await signedInConsole('#people');
+    await waitUntil(() => inner(el, 'mobilise-admin-people')?.shadowRoot?.querySelector('#person-email'), 'the people view never rendered');
+    const root = inner(el, 'mobilise-admin-people')!.shadowRoot;
+    root.querySelector<HTMLInputElement>('#person-email')!.value = email;
+    root.querySelector<HTMLButtonElement>('#person-search')!.click();
+    await waitUntil(() => root.querySelector('#person-result'), 'no result');
+    expect(root.textContent).not.to.contain('We hold nothing');
+    expect(root.textContent).to.contain('2 module requests:');
+    const words = (a: Element) => [a.querySelector('h4')!.textContent!.trim(), ...[...a.querySelectorAll('dl > div')].map((d) => `${d.querySelector('dt')!.textContent!.trim()}: ${d.querySelector('dd')!.textContent!.trim()}`)];
+    const [closed, pending] = [...root.querySelectorAll('article')].map(words);
+    expect(closed).to.deep.equal([
+      'Asked for Voter Persuasion in Glasgow',
+      'Status: Emailed about a session (closed)',
+      'Asked: 1 Jul 2027, 18:30',
+      'Consent: Given 1 Jul 2027, 19:00, wording version request-2026-11',
+      'Emailed: 1 Aug 2027, 10:00, about session voter-persuasion-2027-08-20-abc123',
+      'Language: gd',
+      'Page: https://clp.example.org/training',
+    ]);
+    expect(pending).to.include.members(['Asked for Voter Persuasion in Paisley', 'Status: Not yet confirmed by email', 'Consent: Not given (not confirmed)']);
+    await expect(el).to.be.accessible();
+
+    root.querySelector<HTMLInputElement>('#erase-confirm')!.click();
+    root.querySelector<HTMLButtonElement>('#erase')!.click();
+    await waitUntil(() => root.querySelector('#erase-result'), 'no erase result');
+    expect(text(root, '#erase-result')).to.contain('2 module requests deleted');
+
+    fake.answers['GET /v1/admin/audit'] = () =>
+      json({
+        entries: [
+          { id: '2', at: '2027-07-01T17:30:00.000Z', actor: '1', actorName: 'Morag Admin', action: 'session.publish', target: 's-1', detail: { emailed: 2 } },
+          { id: '1', at: '2027-07-01T17:00:00.000Z', actor: '1', actorName: 'Morag Admin', action: 'session.publish', target: 's-0', detail: {} },
+        ],
+      });
+    location.hash = '#audit';
+    await waitUntil(() => inner(el, 'mobilise-admin-audit')?.shadowRoot?.querySelector('tbody tr'), 'no audit rows');
+    const details = [...inner(el, 'mobilise-admin-audit')!.shadowRoot.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[3]!.textContent!.trim());
+    expect(details).to.deep.equal(['emails queued for 2 people who asked for it there', '']);
+  });
 });

@@ -49,6 +49,8 @@ const REFUSED: Record<string, string> = { 'token-invalid': 'the link was not val
 const DETAIL: Record<string, (d: Record<string, unknown>) => string[]> = {
   'session.update': (d) => [list(d.fields) && `Changed ${list(d.fields)}`, d.emailed ? `emails queued for ${count(d.emailed, 'person', 'people')}` : ''],
   'session.cancel': (d) => [`emails queued for ${count(d.emailed, 'person', 'people')}`],
+  // Members who had asked for the module in the session's area (module requests).
+  'session.publish': (d) => [d.emailed ? `emails queued for ${count(d.emailed, 'person', 'people')} who asked for it there` : ''],
   'session.duplicate': (d) => [typeof d.from === 'string' ? `Copied from ${d.from}` : ''],
   'session.attendees': (d) => [`${count(d.rows, 'person', 'people')} listed`],
   'session.attendance': (d) => [`Signup ${String(d.signupId)} marked ${d.attended ? 'attended' : 'not attended'}`],

@@ -27,5 +27,6 @@ export function eraseWords(r: Partial<Record<keyof EraseResult, unknown>>): stri
     ...phrase(n(r.emailBodiesRemoved), 'email’s address and text', 'emails’ addresses and text', 'removed'),
     ...phrase(n(r.bookingLinksDeleted), 'booking link', 'booking links', 'deleted'),
     ...phrase(n(r.signupRequests), 'signup request', 'signup requests', 'cleared'),
+    ...phrase(n(r.moduleRequests), 'module request', 'module requests', 'deleted'),
   ];
 }

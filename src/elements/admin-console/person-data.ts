@@ -14,7 +14,8 @@ const STATUS: Record<string, string> = {
 };
 
 /** True when the search found any row at all. */
-export const holdsAnything = (d: PersonData) => d.signups.length + d.emails.length + d.bookingLinks.length + d.signupRequests.length > 0;
+export const holdsAnything = (d: PersonData) =>
+  d.signups.length + d.emails.length + d.bookingLinks.length + d.signupRequests.length + (d.moduleRequests?.length ?? 0) > 0;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -55,12 +56,34 @@ function signup(s: Signup, locale: string) {
   </article>`;
 }
 
+type ModuleRequest = NonNullable<PersonData['moduleRequests']>[number];
+const ASKED: Record<string, string> = {
+  pending: 'Not yet confirmed by email',
+  open: 'Confirmed, waiting for a session',
+  notified: 'Emailed about a session (closed)',
+};
+
+/** "Ask for this module near me": what was asked, where and when, and what became of it. */
+function moduleRequest(r: ModuleRequest, locale: string) {
+  const row = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+  return html`<article class="signup">
+    <h4>Asked for ${r.moduleTitle} in ${r.area}</h4>
+    <dl>
+      ${row('Status', ASKED[r.status] ?? r.status)} ${row('Asked', ukDateTime(r.createdAt, locale))}
+      ${row('Consent', r.confirmedAt ? `Given ${ukDateTime(r.confirmedAt, locale)}, wording version ${r.consentVersion ?? 'not recorded'}` : 'Not given (not confirmed)')}
+      ${r.notifiedAt ? row('Emailed', `${ukDateTime(r.notifiedAt, locale)}, about session ${r.notifiedSessionId ?? ''}`) : nothing}
+      ${row('Language', r.language)} ${row('Page', r.page)}
+    </dl>
+  </article>`;
+}
+
 /** What is held about one address, readable: each signup, then the counts of emails, links and requests. */
 export function personData(d: PersonData, locale: string) {
   if (!holdsAnything(d)) return html`<p class="state">We hold nothing about <strong>${d.email}</strong>.</p>`;
   const used = d.bookingLinks.filter((l) => l.usedAt).length;
   return html`${d.signups.length ? html`<p>${plural(d.signups.length, 'signup')}:</p>` : html`<p>No signups.</p>`}
     ${d.signups.map((s) => signup(s, locale))}
+    ${d.moduleRequests?.length ? html`<p>${plural(d.moduleRequests.length, 'module request')}:</p>${d.moduleRequests.map((r) => moduleRequest(r, locale))}` : nothing}
     <ul class="counts">
       <li>Emails: ${d.emails.length ? emailCounts(d.emails) : 'none'}</li>
       <li>Booking links emailed: ${d.bookingLinks.length ? `${d.bookingLinks.length} (${used} used)` : 'none'}</li>
