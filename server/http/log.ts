@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { paths } from '../../src/contract/index.js';
+import { moduleRequestPaths } from '../../src/contract/module-request.js';
 
 export type Log = (line: string) => void;
 
@@ -15,6 +16,7 @@ const LOGGED_PATHS = new Set<string>([
   paths.bookingCancel,
   paths.adminSignupsCsv,
   '/v1/feed.ics',
+  ...Object.values(moduleRequestPaths),
   '/healthz',
 ]);
 const loggedPath = (path: string) => (LOGGED_PATHS.has(path) ? path : ICS_PATH.test(path) ? '/v1/sessions/{id}.ics' : '(other)');

@@ -116,6 +116,10 @@ for (const target of dbTargets()) {
       assert.equal(seen.requests.find((r) => r.area === 'Paisley')?.waiting, 1, 'the area’s organiser sees it');
       assert.ok(!seen.text.includes(body.email) && !seen.text.includes('@'), 'no address in what organisers see');
       assert.equal((await asOrganiser(t.app.url, null, 'GET', moduleRequestPaths.pooled)).status, 401);
+      // The request log names the routes (fixed paths), and nothing of what was sent.
+      const logged = await t.app.logged((lines) => lines.some((l) => /^POST \/v1\/module-requests\/confirm 200 /.test(l)), 'the confirmation');
+      assert.ok(logged.some((l) => /^POST \/v1\/module-requests 202 \d+ms$/.test(l)));
+      assert.ok(!logged.some((l) => l.includes(body.email) || l.includes(token)));
     });
 
     it('organisers see only their areas (matched in any letter case); admins every area', async () => {
