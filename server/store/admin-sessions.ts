@@ -137,7 +137,10 @@ export async function patchManagedSession(db: Db, id: string, version: number, p
     await changeCapacity(tx, ctx, id, current.capacity, merged.capacity);
     const moved = Date.parse(merged.start) !== Date.parse(current.start) || Date.parse(merged.end) !== Date.parse(current.end);
     const note = patch.note ? { note: patch.note } : {};
-    const told = moved ? await rescheduleIn(tx, id, { start: new Date(merged.start), end: new Date(merged.end) }, { ...ctx, ...note }) : 0;
+    const rescheduled = moved ? await rescheduleIn(tx, id, { start: new Date(merged.start), end: new Date(merged.end) }, { ...ctx, ...note }) : 0;
+    // A published session moved to another area (a typo put right, say) is news to whoever asked for its module there.
+    const asked = loaded.published && merged.area.toLowerCase() !== current.area.toLowerCase() ? await notifyRequesters(tx, (await loadSession(tx, id, false))!, ctx) : 0;
+    const told = rescheduled + asked;
     // Reminders already queued were written with the old details: a new link or a move online reaches them.
     if (!moved && (patch.joining !== undefined || merged.delivery !== current.delivery)) await refreshReminders(tx, id, ctx);
     return { kind: 'updated', session: (await getManagedSession(tx, id, null))!, told };

@@ -238,6 +238,23 @@ for (const target of dbTargets()) {
       assert.equal(await waitingIn(admin, 'Dumbarton'), 1);
     });
 
+    it('a published session moved into the area (a typo put right) emails its requesters then; an edit that keeps the area does not', async () => {
+      const body = await asked({ area: 'Johnstone' });
+      const session = await publish('Jonstone');
+      assert.equal((await mailsTo(body.email, 'request-session')).length, 0);
+      const edit = (patch: object, version: number) =>
+        asOrganiser(t.app.url, admin, 'PATCH', `/v1/admin/sessions/${session.id}`, patch, { 'If-Match': `"${version}"` });
+      const current = async () => ((await (await asOrganiser(t.app.url, admin, 'GET', `/v1/admin/sessions/${session.id}`)).json()) as ManagedSession).version;
+      assert.equal((await edit({ area: 'JOHNSTONE' }, await current())).status, 200);
+      const [mail, ...more] = await mailsTo(body.email, 'request-session');
+      assert.equal(more.length, 0);
+      assert.ok(mail!.text_body?.includes(`#mobilise-session=${session.id}`));
+      const audit = await t.db.query<{ detail: { emailed?: number } }>(`SELECT detail FROM audit_log WHERE action = 'session.update' AND target = $1`, [session.id]);
+      assert.equal(audit.rows[0]!.detail.emailed, 1, 'the edit’s audit entry counts the email');
+      assert.equal((await edit({ capacity: 12 }, await current())).status, 200);
+      assert.equal((await mailsTo(body.email, 'request-session')).length, 1, 'not again');
+    });
+
     it('a session that cannot be booked (cancelled before publishing) emails nobody and leaves the requests waiting', async () => {
       await asked({ area: 'Gourock' });
       const made = await asOrganiser(t.app.url, admin, 'POST', '/v1/admin/sessions', {
