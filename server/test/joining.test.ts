@@ -105,6 +105,7 @@ for (const target of dbTargets()) {
         [{ url: 'https://meet.example.org/a b' }, 'joining.url'],
         [{ url: 'https://user:pw@meet.example.org/x' }, 'joining.url'],
         [{ url: `https://meet.example.org/${'x'.repeat(2_000)}` }, 'joining.url'],
+        [{ url: 'https://meet.example.org/a\u0001b' }, 'joining.url'],
         [{ instructions: 'x'.repeat(1_001) }, 'joining.instructions'],
         [{ instructions: 'bell\u0007' }, 'joining.instructions'],
       ] as const) {

@@ -104,7 +104,9 @@ const joiningUrlError = 'Enter the joining link as a web address starting https:
  * emails), never a public read (the sessions list, its calendar files, the catalogue, feeds).
  */
 export const JoiningSchema = z.object({
-  url: z.optional(z.string().check(z.regex(JOINING_URL, { error: joiningUrlError }), z.maxLength(2_000, { error: 'The joining link must be 2000 characters or fewer' }))),
+  url: z.optional(
+    z.string().check(plainText('line'), z.regex(JOINING_URL, { error: joiningUrlError }), z.maxLength(2_000, { error: 'The joining link must be 2000 characters or fewer' })),
+  ),
   /** E.g. the meeting ID and passcode, or "join 5 minutes early". */
   instructions: z.optional(typedText('paragraphs', 1_000, { tooLong: 'The joining instructions must be 1000 characters or fewer' })),
 });
