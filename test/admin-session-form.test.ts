@@ -618,3 +618,142 @@ describe('session form: joining online', () => {
     expect(sent('PATCH', '/v1/admin/sessions/source-session')[0]!.body).to.deep.equal({ joining: null });
   });
 });
+
+describe('session form: access at this session', () => {
+  const boxes = (root: ShadowRoot) => [...root.querySelectorAll<HTMLInputElement>('input[name="access-features"]')];
+  const ticked = (root: ShadowRoot) => boxes(root).filter((b) => b.checked).map((b) => b.value);
+  const tick = async (root: ShadowRoot, feature: string) => {
+    control(root, `access-features-${feature}`).click();
+    await settled(root);
+  };
+  const withFeatures = { ...source, session: { ...source.session, accessFeatures: ['step-free', 'hearing-loop'] } };
+
+  it('a fieldset with its legend and hint, a labelled box per feature; ticked ones are sent in the contract’s order, none leaves the field out', async () => {
+    fake.answers['POST /v1/admin/sessions'] = (call) => createdFrom(call, 'access-1');
+    const { el, root } = await openForm('#new');
+    const fieldset = control(root, 'access-features-step-free').closest('fieldset')!;
+    expect(fieldset.querySelector('legend')!.textContent).to.equal('Access at this session');
+    expect(fieldset.getAttribute('aria-describedby')).to.equal('access-features-hint');
+    expect(text(root, '#access-features-hint')).to.equal('Select all that apply. Members see them with the session and in their booking emails.');
+    expect(boxes(root).map((b) => [b.value, root.querySelector(`label[for="${b.id}"]`)!.textContent])).to.deep.equal([
+      ['step-free', 'Step-free access'],
+      ['hearing-loop', 'Hearing loop'],
+      ['bsl', 'British Sign Language (BSL) interpretation'],
+      ['captions', 'Live captions'],
+      ['quiet-room', 'Quiet room'],
+      ['accessible-toilets', 'Accessible toilets'],
+      ['childcare', 'Childcare'],
+      ['parking', 'Parking'],
+      ['public-transport', 'Near public transport'],
+    ]);
+    expect(ticked(root)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    control(root, 'delivery-online').click();
+    await fill(root, { module: module.id, date: '2027-07-15', start: '18:30', end: '20:30', area: 'Glasgow', capacity: '20' });
+    await tick(root, 'quiet-room');
+    await tick(root, 'captions');
+    await tick(root, 'parking');
+    await tick(root, 'parking');
+    expect(ticked(root)).to.deep.equal(['captions', 'quiet-room']);
+    await expect(el).to.be.accessible();
+    save(root);
+    await waitUntil(() => location.hash === '#session=access-1', `still at ${location.hash}`);
+    expect((sent('POST', '/v1/admin/sessions')[0]!.body as { accessFeatures?: string[] }).accessFeatures).to.deep.equal(['captions', 'quiet-room']);
+  });
+
+  it('keyboard only: Tab reaches each box in turn, Space ticks and unticks it', async () => {
+    fake.answers['POST /v1/admin/sessions'] = (call) => createdFrom(call, 'access-keys');
+    const { root } = await openForm('#new');
+    control(root, 'delivery-online').click();
+    await fill(root, { module: module.id, date: '2027-07-15', start: '18:30', end: '20:30', area: 'Glasgow', capacity: '20' });
+    control(root, 'deadline-time').focus();
+    for (let i = 0; i < 4 && focused() !== 'access-features-step-free'; i++) await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('access-features-step-free');
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('access-features-hearing-loop');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    await settled(root);
+    expect(ticked(root)).to.deep.equal(['step-free', 'captions']);
+    control(root, 'save').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => location.hash === '#session=access-keys', `not saved: ${summary(root).join('; ')}`);
+    expect((sent('POST', '/v1/admin/sessions')[0]!.body as { accessFeatures?: string[] }).accessFeatures).to.deep.equal(['step-free', 'captions']);
+  });
+
+  it('an edit shows the session’s features ticked and sends the whole new list only when it changed, with If-Match; unticking all sends []', async () => {
+    serveSource([withFeatures]);
+    fake.routes.push((call) => (call.method === 'PATCH' ? json({ ...withFeatures, version: 4 }) : undefined));
+    const { el, root } = await openForm('#edit=source-session');
+    expect(ticked(root)).to.deep.equal(['step-free', 'hearing-loop']);
+    await expect(el).to.be.accessible();
+    await tick(root, 'hearing-loop');
+    await tick(root, 'hearing-loop');
+    save(root);
+    await waitUntil(() => summary(root).length);
+    expect(summary(root)).to.deep.equal(['You have not changed anything, so there is nothing to save.'], 'ticked back as it was: no change');
+
+    await tick(root, 'hearing-loop');
+    await tick(root, 'public-transport');
+    await tick(root, 'bsl');
+    save(root);
+    await waitUntil(() => sent('PATCH', '/v1/admin/sessions/source-session').length === 1);
+    const [patch] = sent('PATCH', '/v1/admin/sessions/source-session');
+    expect(patch!.body).to.deep.equal({ accessFeatures: ['step-free', 'bsl', 'public-transport'] });
+    expect(patch!.headers['if-match']).to.equal('"3"');
+  });
+
+  it('unticking every box clears them', async () => {
+    serveSource([withFeatures]);
+    fake.routes.push((call) => (call.method === 'PATCH' ? json({ ...withFeatures, version: 4 }) : undefined));
+    const { root } = await openForm('#edit=source-session');
+    await tick(root, 'step-free');
+    await tick(root, 'hearing-loop');
+    save(root);
+    await waitUntil(() => sent('PATCH', '/v1/admin/sessions/source-session').length === 1);
+    expect(sent('PATCH', '/v1/admin/sessions/source-session')[0]!.body).to.deep.equal({ accessFeatures: [] });
+  });
+
+  it('the server’s 422 on a feature: on the fieldset, above the boxes; the summary’s link focuses the first box', async () => {
+    serveSource([withFeatures]);
+    fake.routes.push((call) =>
+      call.method === 'PATCH' ? problem(422, 'validation', 'Check your answers', { errors: [{ field: 'accessFeatures.1', message: 'Choose access features from the list' }] }) : undefined,
+    );
+    const { el, root } = await openForm('#edit=source-session');
+    await tick(root, 'childcare');
+    save(root);
+    await waitUntil(() => root.querySelector('#access-features-error'));
+    await settled(root);
+    expect(summary(root)).to.deep.equal(['Choose access features from the list']);
+    expect(text(root, '#access-features-error')).to.equal('Error: Choose access features from the list');
+    const fieldset = control(root, 'access-features-step-free').closest('fieldset')!;
+    expect(fieldset.getAttribute('aria-describedby')).to.equal('access-features-hint access-features-error');
+    expect(boxes(root).every((b) => b.getAttribute('aria-invalid') === 'true')).to.equal(true);
+    expect(ticked(root)).to.deep.equal(['step-free', 'hearing-loop', 'childcare'], 'nothing ticked is lost');
+    root.querySelector<HTMLAnchorElement>('.error-summary a[href="#access-features-step-free"]')!.click();
+    expect(focused()).to.equal('access-features-step-free');
+    await expect(el).to.be.accessible();
+  });
+
+  it('someone else saved first (412): the features you ticked are listed in words to apply again', async () => {
+    serveSource([withFeatures, { ...withFeatures, version: 4 }]);
+    fake.routes.push((call) => (call.method === 'PATCH' ? problem(412, 'conflict', 'Someone else changed this meanwhile') : undefined));
+    const { root } = await openForm('#edit=source-session');
+    await tick(root, 'hearing-loop');
+    await tick(root, 'quiet-room');
+    save(root);
+    await waitUntil(() => root.querySelector('#load-theirs'));
+    await settled(root);
+    expect(summary(root)).to.include('Access at this session: Step-free access, Quiet room');
+    control(root, 'load-theirs').click();
+    await waitUntil(() => root.querySelector('#reapply'));
+    await settled(root);
+    expect([...root.querySelectorAll('#reapply li')].map((li) => li.textContent)).to.deep.equal(['Access at this session: Step-free access, Quiet room']);
+    expect(ticked(root)).to.deep.equal(['step-free', 'hearing-loop'], 'their version, as loaded');
+  });
+});

@@ -27,7 +27,7 @@ export type HoldKind = (typeof HOLD_KINDS)[number];
 
 /**
  * What a session offers for access (issue 14), besides its free-text note. Stored and sent in
- * this order; each surface words them itself (the console, the emails in three languages).
+ * this order; ACCESS_WORDS_EN names them in English, other languages in their own strings.
  */
 export const ACCESS_FEATURES = [
   'step-free',
@@ -41,6 +41,18 @@ export const ACCESS_FEATURES = [
   'public-transport',
 ] as const;
 export type AccessFeature = (typeof ACCESS_FEATURES)[number];
+/** The organiser console's words, and the English emails'. */
+export const ACCESS_WORDS_EN: Record<AccessFeature, string> = {
+  'step-free': 'Step-free access',
+  'hearing-loop': 'Hearing loop',
+  bsl: 'British Sign Language (BSL) interpretation',
+  captions: 'Live captions',
+  'quiet-room': 'Quiet room',
+  'accessible-toilets': 'Accessible toilets',
+  childcare: 'Childcare',
+  parking: 'Parking',
+  'public-transport': 'Near public transport',
+};
 
 /**
  * The Labour tools the programme teaches (issue 14), by their proper names: "Mosaic", not

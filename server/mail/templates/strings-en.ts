@@ -1,4 +1,4 @@
-import type { AccessFeature } from '../../../src/contract/index.js';
+import { ACCESS_WORDS_EN } from '../../../src/contract/index.js';
 
 /**
  * Every sentence of the members' emails, in English. strings-gd.ts and strings-cy.ts have the
@@ -16,17 +16,7 @@ export const en = {
   /** The module's checklist and next step (issue 14), in the confirmation and the reminder. */
   prepare: { before: 'Before you come', after: 'After the session' },
   /** A session's access features (ACCESS_FEATURES), listed under details.access before its note. */
-  accessFeatures: {
-    'step-free': 'Step-free access',
-    'hearing-loop': 'Hearing loop',
-    bsl: 'British Sign Language (BSL) interpretation',
-    captions: 'Live captions',
-    'quiet-room': 'Quiet room',
-    'accessible-toilets': 'Accessible toilets',
-    childcare: 'Childcare',
-    parking: 'Parking',
-    'public-transport': 'Near public transport',
-  } satisfies Record<AccessFeature, string>,
+  accessFeatures: ACCESS_WORDS_EN,
   online: 'Online: the organisers will send joining details before the session',
   orOnline: 'or online (the organisers will send joining details)',
   footer: (controller: string) =>

@@ -4,7 +4,7 @@
  * understands, and an edit's changed fields only.
  */
 import { DuplicateRequestSchema, SessionCreateSchema, SessionPatchSchema, type ManagedSession, type SessionCreate, type SessionPatch } from '../../contract/admin.js';
-import { DELIVERY_MODES, type Delivery } from '../../contract/enums.js';
+import { ACCESS_WORDS_EN, DELIVERY_MODES, type AccessFeature, type Delivery } from '../../contract/enums.js';
 import { londonIso, londonParts } from './london-time.js';
 
 /** The controls, in the form's order (the error summary's order too). Each key is the control's id and name. */
@@ -25,11 +25,12 @@ export const KEYS = [
   'trainer',
   'deadline-date',
   'deadline-time',
+  'access-features',
   'accessibility',
   'note',
 ] as const;
 export type Key = (typeof KEYS)[number];
-export type Values = Record<Exclude<Key, 'waitlist'>, string> & { waitlist: boolean };
+export type Values = Record<Exclude<Key, 'waitlist' | 'access-features'>, string> & { waitlist: boolean; 'access-features': AccessFeature[] };
 export type Errors = Partial<Record<Key, string>>;
 export type Mode = 'create' | 'edit' | 'duplicate';
 
@@ -51,6 +52,7 @@ export const LABELS: Record<Key, string> = {
   trainer: 'Trainer',
   'deadline-date': 'Signup deadline date',
   'deadline-time': 'Signup deadline time',
+  'access-features': 'Access at this session',
   accessibility: 'Accessibility notes',
   note: 'Message for the email',
 };
@@ -58,6 +60,7 @@ export const LABELS: Record<Key, string> = {
 export const emptyValues = (): Values => ({
   ...(Object.fromEntries(KEYS.map((k) => [k, ''])) as unknown as Values),
   waitlist: true,
+  'access-features': [],
 });
 
 /** A session as the form's values, in UK time. */
@@ -81,6 +84,7 @@ export function valuesOf({ session: s, joining }: ManagedSession): Values {
     trainer: s.trainer ?? '',
     'deadline-date': deadline.date,
     'deadline-time': deadline.time,
+    'access-features': s.accessFeatures ?? [],
     accessibility: s.accessibility ?? '',
     note: '',
   };
@@ -104,6 +108,7 @@ const CONTROL: Record<string, Key> = {
   waitlist: 'waitlist',
   trainer: 'trainer',
   signupDeadline: 'deadline-date',
+  accessFeatures: 'access-features',
   accessibility: 'accessibility',
   note: 'note',
 };
@@ -195,6 +200,8 @@ export function check(v: Values, mode: Mode, { source, areaChoice = false }: { s
     waitlist: v.waitlist,
     trainer: text('trainer'),
     signupDeadline: deadline || null,
+    // A new session without any leaves the field out; an edit sends [] to clear them.
+    accessFeatures: mode === 'create' && !v['access-features'].length ? null : v['access-features'],
     accessibility: text('accessibility'),
     // Like the venue: only for a session that runs online (either one alone is fine).
     joining: (delivery === 'online' || delivery === 'hybrid') && (joining.url || joining.instructions) ? withoutNulls(joining) : null,
@@ -234,7 +241,7 @@ function untouched(v: Values, source: ManagedSession): Set<string> {
 
 /** The fields that differ from the session as loaded (a cleared optional field as null); the note only with new times. */
 function changes(full: Record<string, unknown>, { session, joining }: ManagedSession, keep: Set<string>): SessionPatch {
-  const before = { ...session, joining } as unknown as Record<string, unknown>;
+  const before = { ...session, accessFeatures: session.accessFeatures ?? [], joining } as unknown as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
   for (const [key, after] of Object.entries(full)) {
     if (key === 'note' || keep.has(key)) continue;
@@ -250,9 +257,14 @@ function changes(full: Record<string, unknown>, { session, joining }: ManagedSes
 
 /** What the organiser changed, in words (for the conflict: what to apply again to their version). */
 export function changedWords(v: Values, initial: Values): string[] {
-  return KEYS.filter((k) => k !== 'note' && v[k] !== initial[k]).map((k) => {
+  // String(): the access features' lists compare by what is ticked.
+  return KEYS.filter((k) => k !== 'note' && String(v[k]) !== String(initial[k])).map((k) => {
     const value = v[k];
-    const shown = typeof value === 'boolean' ? (value ? 'yes' : 'no') : k === 'delivery' ? DELIVERY_WORDS[value as Delivery] : value || '(left empty)';
+    const shown =
+      typeof value === 'boolean' ? (value ? 'yes' : 'no')
+      : Array.isArray(value) ? value.map((f) => ACCESS_WORDS_EN[f]).join(', ') || '(none)'
+      : k === 'delivery' ? DELIVERY_WORDS[value as Delivery]
+      : value || '(left empty)';
     return `${LABELS[k]}: ${shown}`;
   });
 }

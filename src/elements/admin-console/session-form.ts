@@ -7,6 +7,7 @@ import { formatDay, formatTimeRange } from '../shared/format.js';
 import { AdminApiError, type AdminClient } from './api.js';
 import { consoleStyles } from './admin-console.styles.js';
 import { describedBy, errorMessage, errorSummary, type Problem } from './form-errors.js';
+import { accessFieldset, FIRST_ACCESS_BOX, toggled } from './session-form-access.js';
 import { createSession, duplicateSession, getSession, patchSession } from './session-form-api.js';
 import {
   changedWords,
@@ -171,7 +172,8 @@ export class AdminSessionForm extends LitElement {
   #input(e: Event) {
     const el = e.target as HTMLInputElement;
     if (!(KEYS as readonly string[]).includes(el.name)) return;
-    this.values = { ...this.values, [el.name]: el.type === 'checkbox' ? el.checked : el.value };
+    if (el.name === 'access-features') this.values = { ...this.values, 'access-features': toggled(this.values['access-features'], el.value, el.checked) };
+    else this.values = { ...this.values, [el.name]: el.type === 'checkbox' ? el.checked : el.value };
   }
 
   async #submit(e: SubmitEvent) {
@@ -251,7 +253,7 @@ export class AdminSessionForm extends LitElement {
 
   #summary() {
     const problems: Problem[] = [
-      ...KEYS.filter((k) => this.errors[k]).map((k) => ({ id: k === 'delivery' ? `delivery-${DELIVERY_MODES[0]}` : k, message: this.errors[k]! })),
+      ...KEYS.filter((k) => this.errors[k]).map((k) => ({ id: k === 'delivery' ? `delivery-${DELIVERY_MODES[0]}` : k === 'access-features' ? FIRST_ACCESS_BOX : k, message: this.errors[k]! })),
       ...this.problems.map((message) => ({ message })),
     ];
     if (!this.conflict) return errorSummary(problems);
@@ -423,7 +425,8 @@ export class AdminSessionForm extends LitElement {
     return html`${module} ${this.#times()} ${this.#reschedule()} ${this.#delivery()} ${this.#venue()} ${this.#joining()} ${this.#area()}
     ${this.#text('capacity', 'How many places people can book', { inputmode: 'numeric' })} ${this.#waitlist()}
     ${this.#text('trainer', '', { optional: true })} ${this.#deadline()}
-    ${this.#text('accessibility', 'Shown to members: step-free access, hearing loop, quiet room, and so on.', { multiline: true, optional: true })}`;
+    ${accessFieldset(LABELS['access-features'], this.values['access-features'], this.errors['access-features'])}
+    ${this.#text('accessibility', 'Shown to members, for what the boxes above do not say: which entrance to use, what to ask for, and so on.', { multiline: true, optional: true })}`;
   }
 
   override render() {
