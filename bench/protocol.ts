@@ -8,6 +8,8 @@ export interface Ready {
   sessionId: string;
   /** A session for the uncounted warm-up. */
   warmupSessionId: string;
+  /** With BENCH_SERIES: part two of each (sessionId is part one), booked with it in one request. */
+  partTwo?: { sessionId: string; warmupSessionId: string };
 }
 
 export interface VerifiedRow {
@@ -25,6 +27,8 @@ export interface Verified {
   type: 'verified';
   rows: VerifiedRow[];
   session: { capacity: number; spaces_left: number; waitlist_count: number; status: string };
+  /** With BENCH_SERIES: part two's rows and counters. */
+  partTwo?: { rows: VerifiedRow[]; session: Verified['session'] };
   /** Every request log line the server wrote during the run. */
   logs: string[];
   /** Queries run outside transactions: the public reads (the signups' own run in transactions). */

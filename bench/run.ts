@@ -8,6 +8,7 @@
  *   npm run bench -- frontend        only the front-end bench
  *   BENCH_SIGNUPS=5000 npm run bench more signups (default 2,000)
  *   BENCH_FLOOD_SIGNUPS=1000         more signups in the flood comparison (default 300)
+ *   BENCH_SERIES_SIGNUPS=2000        more people booking a series (default 1,000)
  *
  * PostgreSQL is DATABASE_URL when set, else a throwaway PostgreSQL 15 cluster
  * (bench/pg.ts); without either it is skipped with a line saying why.
@@ -23,6 +24,10 @@ const FLOOD_SIGNUPS = Number(process.env.BENCH_FLOOD_SIGNUPS ?? 300);
 const FLOOD_CONNECTIONS = 100;
 /** Runs each way for the outbox's cost, alternated so that the machine's drift hits both alike. */
 const OUTBOX_ROUNDS = Number(process.env.BENCH_OUTBOX_ROUNDS ?? 3);
+/** The columns of a signup load's table (loadRow), before the code below runs and prints them. */
+const LOAD_COLUMNS = ['storage', 'requests', 'req/s', 'p50', 'p90', 'p99', 'max', 'in handler p50/p99', 'statuses', 'errors (incl. warm-up)'];
+/** People booking part one and part two in one request, for 50 places in part two. */
+const SERIES_SIGNUPS = Number(process.env.BENCH_SERIES_SIGNUPS ?? 1_000);
 
 interface OutboxCost {
   label: string;
@@ -60,6 +65,7 @@ if (only !== 'frontend') {
   const results: SignupBenchResult[] = [];
   const outboxCosts: OutboxCost[] = [];
   const flooded: FloodPair[] = [];
+  const series: SignupBenchResult[] = [];
   const skipped: string[] = [];
   const storages: { label: string; databaseUrl?: string }[] = [{ label: 'PGlite (in memory)' }];
   const pg = await throwawayPostgres();
@@ -83,6 +89,7 @@ if (only !== 'frontend') {
       // A few members signing up at once, alone and then while 100 connections flood GET /v1/sessions.
       const trickle = { ...storage, signups: FLOOD_SIGNUPS, connections: 5, warmup: 50 };
       flooded.push({ alone: await runSignupBench(trickle), flooded: await runSignupBench({ ...trickle, flood: FLOOD_CONNECTIONS }) });
+      series.push(await runSignupBench({ ...storage, signups: SERIES_SIGNUPS, series: true }));
     }
   } finally {
     if (typeof pg !== 'string') await pg.stop();
@@ -92,7 +99,10 @@ if (only !== 'frontend') {
   printSignups(results, skipped);
   printOutboxCost(outboxCosts);
   printFlood(flooded);
-  failed ||= [...results, ...outboxCosts.flatMap((c) => [...c.with, ...c.without]), ...flooded.flatMap((f) => [f.alone, f.flooded])].some((r) => r.checks.some((c) => !c.ok));
+  printSeries(series);
+  failed ||= [...results, ...outboxCosts.flatMap((c) => [...c.with, ...c.without]), ...flooded.flatMap((f) => [f.alone, f.flooded]), ...series].some((r) =>
+    r.checks.some((c) => !c.ok),
+  );
 }
 
 if (only !== 'signups') printFrontend(await runFrontendBench());
@@ -105,21 +115,8 @@ function printSignups(results: SignupBenchResult[], skipped: string[]): void {
   table(
     `Signup load: ${int(first.unique)} people + ${int(first.retries)} retries (same Idempotency-Key) for ONE session of ${first.capacity} places ` +
       `with a waiting list, ${first.connections} keep-alive connections (autocannon), after ${first.warmup} uncounted warm-up requests on the same connections`,
-    ['storage', 'requests', 'req/s', 'p50', 'p90', 'p99', 'max', 'in handler p50/p99', 'statuses', 'errors (incl. warm-up)'],
-    results.map((r) => [
-      r.label,
-      int(r.requests),
-      int(r.requestsPerSecond),
-      ms(r.latency.p50, 0),
-      ms(r.latency.p90, 0),
-      ms(r.latency.p99, 0),
-      ms(r.latency.max, 0),
-      `${r.server.p50}/${r.server.p99} ms`,
-      Object.entries(r.statuses)
-        .map(([code, n]) => `${code}×${n}`)
-        .join(' '),
-      String(r.errors + r.timeouts),
-    ]),
+    LOAD_COLUMNS,
+    results.map(loadRow),
   );
   console.log(
     '\nLatency is as the client sees it, from just before a request is written to its response. "In handler" is the server\'s own time per request, from its log lines\n' +
@@ -181,6 +178,39 @@ function printFlood(pairs: FloodPair[]): void {
     const broken = r.checks.filter((c) => !c.ok);
     console.log(`  ${broken.length ? '✗' : '✓'} ${r.label}${r.flood ? ', flooded' : ', alone'}: ${broken.length ? broken.map((c) => `${c.name}: ${c.detail}`).join('; ') : 'all hold'}`);
   }
+}
+
+function printSeries(results: SignupBenchResult[]): void {
+  const first = results[0]!;
+  table(
+    `A series in one signup: ${int(first.unique)} people + ${int(first.retries)} retries each booking field organising part one and part two ` +
+      `in one request (half naming part two first) for ${first.capacity} places in part two and ${first.capacity + 10} in part one, no waiting list, ` +
+      `${first.connections} connections`,
+    LOAD_COLUMNS,
+    results.map(loadRow),
+  );
+  for (const r of results) {
+    console.log(`\nGuarantees after the series run, read back from the database [${r.label}]:`);
+    for (const c of r.checks) console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
+  }
+}
+
+/** A signup load run as a row of LOAD_COLUMNS. */
+function loadRow(r: SignupBenchResult): string[] {
+  return [
+    r.label,
+    int(r.requests),
+    int(r.requestsPerSecond),
+    ms(r.latency.p50, 0),
+    ms(r.latency.p90, 0),
+    ms(r.latency.p99, 0),
+    ms(r.latency.max, 0),
+    `${r.server.p50}/${r.server.p99} ms`,
+    Object.entries(r.statuses)
+      .map(([code, n]) => `${code}×${n}`)
+      .join(' '),
+    String(r.errors + r.timeouts),
+  ];
 }
 
 function printFrontend(f: FrontendResult): void {

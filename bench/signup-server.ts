@@ -6,7 +6,9 @@
  *   ← {type: 'verify'}  → {type: 'verified', rows, session, logs, reads}
  *   ← {type: 'close'}   closes the server and database (dropping its schema) and exits
  * Env: BENCH_DATABASE_URL (PostgreSQL; PGlite in memory when unset), BENCH_SCHEMA, BENCH_CAPACITY,
- * BENCH_WITHOUT_OUTBOX (1: the signup transactions skip their outbox INSERT, see below).
+ * BENCH_WITHOUT_OUTBOX (1: the signup transactions skip their outbox INSERT, see below), BENCH_SERIES
+ * (1: the sessions are field organising part one, each with a part two a week later, BENCH_CAPACITY
+ * places in part two and 10 more in part one, so part two fills first).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -32,22 +34,23 @@ const db = await openDb(databaseUrl ? { databaseUrl, schema } : {});
 const now = Date.now();
 // The demo's programme, so GET /v1/sessions (the bench's flood) answers a realistic list (47 sessions, ~25 KB).
 await seedIfEmpty(db, modules, makeSessions(new Date(now)));
-const makeSession = (): Session => ({
+const series = process.env.BENCH_SERIES === '1';
+const makeSession = (moduleId = modules[0]!.id, days = 30, places = capacity): Session => ({
   id: `bench-${randomBytes(4).toString('hex')}`,
-  moduleId: modules[0]!.id,
-  start: new Date(now + 30 * 86_400_000).toISOString(),
-  end: new Date(now + 30 * 86_400_000 + 2 * 3_600_000).toISOString(),
+  moduleId,
+  start: new Date(now + days * 86_400_000).toISOString(),
+  end: new Date(now + days * 86_400_000 + 2 * 3_600_000).toISOString(),
   delivery: 'online',
   area: 'Scotland-wide',
-  capacity,
-  spacesLeft: capacity,
+  capacity: places,
+  spacesLeft: places,
   status: 'scheduled',
   waitlist: true,
 });
-const session = makeSession();
-const warmup = makeSession();
-await insertSession(db, session);
-await insertSession(db, warmup);
+const session = series ? makeSession('field-organising-1', 30, capacity + 10) : makeSession();
+const warmup = series ? makeSession('field-organising-1', 30, capacity + 10) : makeSession();
+const partTwo = series ? { session: makeSession('field-organising-2', 37), warmup: makeSession('field-organising-2', 37) } : undefined;
+for (const s of [session, warmup, partTwo?.session, partTwo?.warmup]) if (s) await insertSession(db, s);
 
 /**
  * Bench only, for the "without the outbox" figure next to the real one: the INSERT INTO outbox
@@ -75,20 +78,29 @@ const server = createServer(app);
 server.keepAliveTimeout = 30_000;
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
-send({ type: 'ready', url: `http://127.0.0.1:${port}`, sessionId: session.id, warmupSessionId: warmup.id } satisfies Ready);
+send({
+  type: 'ready',
+  url: `http://127.0.0.1:${port}`,
+  sessionId: session.id,
+  warmupSessionId: warmup.id,
+  ...(partTwo ? { partTwo: { sessionId: partTwo.session.id, warmupSessionId: partTwo.warmup.id } } : {}),
+} satisfies Ready);
 
 process.on('message', (message: { type: string }) => {
   void (async () => {
     if (message.type === 'verify') {
-      const rows = await db.query<VerifiedRow>(
-        'SELECT reference, idempotency_key, lower(email) AS email, status, hold, position FROM signups WHERE session_id = $1',
-        [session.id],
-      );
-      const found = await db.query<Verified['session']>(
-        'SELECT capacity, spaces_left, waitlist_count, status FROM sessions WHERE id = $1',
-        [session.id],
-      );
-      send({ type: 'verified', rows: rows.rows, session: found.rows[0], logs, reads } satisfies Verified);
+      const read = async (id: string) => ({
+        rows: (
+          await db.query<VerifiedRow>(
+            'SELECT reference, idempotency_key, lower(email) AS email, status, hold, position FROM signups WHERE session_id = $1',
+            [id],
+          )
+        ).rows,
+        session: (await db.query<Verified['session']>('SELECT capacity, spaces_left, waitlist_count, status FROM sessions WHERE id = $1', [id])).rows[0]!,
+      });
+      const main = await read(session.id);
+      const two = partTwo ? { partTwo: await read(partTwo.session.id) } : {};
+      send({ type: 'verified', ...main, ...two, logs, reads } satisfies Verified);
     } else if (message.type === 'close') {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -53,10 +53,21 @@ class Rehearsal {
 }
 
 async function attemptSignup(tx: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
-  const replay = await findRequest(tx, request.idempotencyKey);
-  if (replay) return replay.request_hash === ctx.requestHash ? { kind: 'replayed', result: resultOf(replay) } : { kind: 'idempotency-conflict' };
-  if (request.alsoSessionIds) return attemptSeries(tx, request, ctx);
+  const replayed = await replayOf(tx, request, ctx);
+  if (replayed) return replayed;
+  const outcome = request.alsoSessionIds ? await attemptSeries(tx, request, ctx) : await attemptOne(tx, request, ctx);
+  // A retry that waited on its original's row locks is refused by the places the original took:
+  // the original has committed by then, so the retry gets its answer instead.
+  return outcome.kind === 'accepted' ? outcome : ((await replayOf(tx, request, ctx)) ?? outcome);
+}
 
+async function replayOf(tx: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome | undefined> {
+  const replay = await findRequest(tx, request.idempotencyKey);
+  if (!replay) return undefined;
+  return replay.request_hash === ctx.requestHash ? { kind: 'replayed', result: resultOf(replay) } : { kind: 'idempotency-conflict' };
+}
+
+async function attemptOne(tx: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
   const loaded = await loadSession(tx, request.sessionId, false);
   if (!loaded?.published) return { kind: 'not-found' };
   if (closed(loaded, ctx.now)) return { kind: 'closed' };

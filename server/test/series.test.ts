@@ -170,16 +170,22 @@ for (const target of dbTargets()) {
       assert.deepEqual(await spaces(t.db, one, two), [10, 10], 'nothing refused took a place');
     });
 
-    it('replays a retried series (the same answer, nothing more held or emailed); another body under its key is refused', async () => {
-      const [one, two] = await parts(t.db);
+    it('replays a retried series (the same answer, nothing more held or emailed), also when it took the last places; another body under its key is refused', async () => {
+      // One place each: copies that wait on the original's locks find the sessions full, and must still get its answer.
+      const [one, two] = await parts(t.db, [1, 1]);
       const body = series(one, [two]);
       const answers = await Promise.all(Array.from({ length: 20 }, () => postSignup(t.app.url, body)));
       assert.deepEqual(answers.map((r) => r.status).sort(), [...Array(19).fill(200), 202]);
       const results = await Promise.all(answers.map(async (r) => JSON.stringify(SignupResultSchema.parse(await r.json()))));
       assert.equal(new Set(results).size, 1);
       assert.deepEqual(JSON.parse(results[0]!).alsoSessionIds, [two.id]);
-      assert.deepEqual(await spaces(t.db, one, two), [9, 9]);
+      assert.deepEqual(await spaces(t.db, one, two), [0, 0]);
       assert.equal((await outbox(t.db, 'to_address = $1', [body.email])).length, 1);
+      // The same race for one session's last place, without a waiting list.
+      const last = await addSession(t.db, { capacity: 1, spacesLeft: 1, waitlist: false });
+      const single = signup(last.id);
+      const singles = await Promise.all(Array.from({ length: 20 }, () => postSignup(t.app.url, single)));
+      assert.deepEqual(singles.map((r) => r.status).sort(), [...Array(19).fill(200), 202]);
       await expectProblem(await postSignup(t.app.url, { ...body, alsoSessionIds: [] }), 422, 'validation');
       await expectProblem(await postSignup(t.app.url, { ...body, sessionId: two.id, alsoSessionIds: [one.id] }), 422, 'idempotency-conflict');
     });
