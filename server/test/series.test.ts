@@ -127,6 +127,25 @@ for (const target of dbTargets()) {
       assert.deepEqual(await spaces(t.db, one, two), [9, 10]);
     });
 
+    it('cancelling one place of a series frees only it, and that session’s waiting list moves up as for any booking', async () => {
+      const [one, two] = await parts(t.db, [5, 1]);
+      const body = series(one, [two]);
+      assert.equal((await postSignup(t.app.url, body)).status, 202);
+      const confirmLink = tokenIn((await mailTo(t.db, body.email, 'confirm-place')).text_body, 'confirm');
+      assert.equal((await postBooking(t.app.url, 'confirm', confirmLink)).status, 200);
+      const waiting = signup(two.id);
+      assert.equal((await postSignup(t.app.url, waiting)).status, 202);
+      assert.equal((await postBooking(t.app.url, 'confirm', tokenIn((await mailTo(t.db, waiting.email, 'confirm-place')).text_body, 'confirm'))).status, 200);
+
+      const [, partTwo] = await rows(t.db, body.email);
+      const booked = await outbox(t.db, "kind = 'confirmed' AND signup_id = $1", [partTwo!.id]);
+      assert.equal((await postBooking(t.app.url, 'cancel', tokenIn(booked[0]!.text_body, 'booking'))).status, 200);
+      assert.deepEqual((await rows(t.db, body.email)).map((r) => r.status), ['confirmed', 'cancelled']);
+      assert.deepEqual((await rows(t.db, waiting.email)).map((r) => [r.status, r.hold]), [['confirmed', 'place']], 'the first on the list has the place');
+      assert.equal((await outbox(t.db, "to_address = $1 AND kind = 'promoted'", [waiting.email])).length, 1);
+      assert.deepEqual(await spaces(t.db, one, two), [4, 0]);
+    });
+
     it('a full session refuses the whole request, naming it: nothing booked, counts and the other session untouched', async () => {
       const [one, two] = await parts(t.db, [5, 1]);
       const first = series(one, [two]);
