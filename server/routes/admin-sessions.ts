@@ -135,8 +135,9 @@ export function mountAdminSessionRoutes(api: Hono<NodeEnv>, deps: Deps): void {
     const { session, counts } = await visible(c);
     const loaded = await loadSession(deps.db, session.id, false);
     if (!loaded) throw notFound();
-    const { controller, privacyUrl } = deps.mail;
-    const footer = { controller, ...(privacyUrl ? { privacyUrl } : {}) };
+    const { controller, privacyUrl, pathwayUrl } = deps.mail;
+    // Each member's email links their own pathway (a new link each): the preview says where it goes.
+    const footer = { controller, ...(privacyUrl ? { privacyUrl } : {}), ...(pathwayUrl ? { pathway: '[their own link]' } : {}) };
     // In English, as members who signed up on English pages get it (the others get their language's).
     const email = sessionCancelled({ session: loaded.session, title: loaded.title, lang: 'en-GB', firstName: '[first name]', footer, ...(note ? { note } : {}) });
     const recipients = { confirmed: counts.confirmed, pending: counts.pending, waitlisted: counts.waitlisted };

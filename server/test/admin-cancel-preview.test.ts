@@ -58,7 +58,11 @@ for (const target of dbTargets()) {
       for (const email of emails) {
         const sent = await mailTo(t.db, email, 'session-cancelled');
         assert.equal(sent.subject, preview.subject);
-        assert.equal(sent.text_body, preview.text.replace('[first name]', 'Ailsa'));
+        // Each member's own pathway link stands where the preview says "[their own link]".
+        const link = /^Your Mobilise pathway: (\S+)$/m.exec(sent.text_body ?? '')?.[1];
+        assert.ok(link, 'the sent email links the member’s pathway');
+        assert.match(preview.text, /^Your Mobilise pathway: \[their own link\]$/m);
+        assert.equal(sent.text_body, preview.text.replace('[first name]', 'Ailsa').replace('[their own link]', link));
       }
     });
 
