@@ -194,17 +194,31 @@ const RE = /@lit\/reactive-element\/reactive-element\.js$/;
 const HTML = /lit-html\/lit-html\.js$/;
 const CSS_TAG = /@lit\/reactive-element\/css-tag\.js$/;
 
+/** The index just after the `}` that closes the `{` before `from`. */
+function closeBrace(source: string, from: number): number {
+  let depth = 1;
+  let end = from;
+  while (depth && end < source.length) depth += { '{': 1, '}': -1 }[source[end++]!] ?? 0;
+  return end;
+}
+
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
   const used = /\b(?:svg|mathml)`|\btype:\s*(?:Object|Array)\b|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b/m.exec(source);
   if (used) return used[0].trim();
+  // A <script>, <style> or <title> in a template, or a <textarea> with anything between its tags: Lit's
+  // raw-text parsing is left out. (Not in comments, which may name a tag.)
+  const code = source.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  for (const m of code.matchAll(/<(script|style|title|textarea)\b/g)) {
+    if (m[1] !== 'textarea') return `<${m[1]}>`;
+    let end = m.index;
+    while (end < code.length && code[end] !== '>') end = code.startsWith('${', end) ? closeBrace(code, end + 2) : end + 1;
+    if (!/^>\s*<\/textarea>/.test(code.slice(end))) return '<textarea>';
+  }
   // A reactive property with its own accessor on the class (Lit wraps that one: the code for it is left out).
   const at = /static\s+(?:override\s+)?properties\s*=\s*\{/.exec(source);
   if (!at) return '';
-  let depth = 1;
-  let end = at.index + at[0].length;
-  while (depth && end < source.length) depth += { '{': 1, '}': -1 }[source[end++]!] ?? 0;
-  const block = source.slice(at.index + at[0].length, end - 1);
+  const block = source.slice(at.index + at[0].length, closeBrace(source, at.index + at[0].length) - 1);
   for (const [, key] of block.matchAll(/^\s*(\w+)\s*:/gm))
     if (new RegExp(`\\b(?:get|set)\\s+${key}\\s*\\(`).test(source)) return `get/set ${key}`;
   return '';
@@ -213,9 +227,11 @@ export function needsFullLit(source: string): string {
 /**
  * What Lit keeps for features no element in the embed uses: decorators (Symbol.metadata, addInitializer,
  * and the own accessors and `useDefault` option they bring), JSON-typed properties (type: Object or Array),
- * and svg``/mathml`` templates, 0.4 KB gzip. The embed's elements declare `static properties` of String,
- * Number and Boolean and render html`` only: a source file in the embed that uses one of those features
- * fails the build here (needsFullLit). npm users' builds keep all of Lit.
+ * svg``/mathml`` templates (0.4 KB gzip), and bindings inside <script>, <style>, <title> and <textarea>
+ * (raw text, which Lit parses apart; 0.1 KB). The embed's elements declare `static properties` of String,
+ * Number and Boolean and render html`` only, with no <script>, <style> or <title> and only empty <textarea>s:
+ * a source file in the embed that uses one of those features fails the build here (needsFullLit). npm
+ * users' builds keep all of Lit.
  *
  * And Lit's fallback for browsers without constructable style sheets (a <style> per element, with the
  * page's litNonce), 0.1 KB: every browser that runs the embed's class static blocks has them (Chrome 94+,
@@ -242,6 +258,8 @@ const litUnused = (): Plugin => ({
     [RE, 'this[e]=r??this._$Ej?.get(e)??r', 'this[e]=r'],
     [CSS_TAG, 'else for(const e of o){const o=document.createElement("style"),n=t.litNonce;void 0!==n&&o.setAttribute("nonce",n),o.textContent=e.cssText,s.appendChild(o)}', ''],
     [CSS_TAG, 'c=e?t=>t:t=>t instanceof CSSStyleSheet?(t=>{let e="";for(const s of t.cssRules)e+=s.cssText;return r(e)})(t):t', 'c=t=>t'],
+    [HTML, '(y.test(u[2])&&(n=RegExp("</"+u[2],"g")),c=p)', 'c=p'],
+    [HTML, 'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}', ''],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
     [HTML, '+(2===i?"</svg>":3===i?"</math>":"")', ''],
     [HTML, ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],
