@@ -15,7 +15,7 @@ export interface Violation {
 const ANNOTATIONS = new Set(['description', 'default', 'title', 'format', 'examples']);
 const KEYWORDS = new Set([
   ...ANNOTATIONS,
-  ...['$ref', 'type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum'],
+  ...['$ref', 'type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'],
   ...['properties', 'required', 'additionalProperties', 'items', 'allOf', 'anyOf'],
 ]);
 
@@ -58,6 +58,10 @@ export class JsonSchemas {
       if (typeof s.minimum === 'number' && value < s.minimum) fail('minimum');
       if (typeof s.maximum === 'number' && value > s.maximum) fail('maximum');
     }
+    if (Array.isArray(value)) {
+      if (typeof s.minItems === 'number' && value.length < s.minItems) fail('minItems');
+      if (typeof s.maxItems === 'number' && value.length > s.maxItems) fail('maxItems');
+    }
     if (Array.isArray(value) && s.items) value.forEach((item, i) => out.push(...this.validate(s.items as Schema, item, [...path, i])));
     if (isObject(value)) {
       const properties = (s.properties ?? {}) as Record<string, Schema>;
@@ -92,8 +96,11 @@ export class JsonSchemas {
         return fc.constant(null);
       case 'integer':
         return fc.integer({ min: s.minimum as number | undefined, max: s.maximum as number | undefined });
-      case 'array':
-        return fc.array(this.valid(s.items as Schema, known), { maxLength: 3 });
+      case 'array': {
+        // Up to three items, within the schema's own bounds.
+        const minLength = (s.minItems as number | undefined) ?? 0;
+        return fc.array(this.valid(s.items as Schema, known), { minLength, maxLength: Math.max(minLength, Math.min(3, (s.maxItems as number | undefined) ?? 3)) });
+      }
       case 'object': {
         const properties = (s.properties ?? {}) as Record<string, Schema>;
         const record = Object.fromEntries(Object.entries(properties).map(([key, p]) => [key, this.valid(p, known, key)]));
