@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minify } from 'terser';
+import ts from 'typescript';
 import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { build, defineConfig, type BuildEnvironmentOptions, type InlineConfig, type Plugin } from 'vite';
 
@@ -194,31 +195,53 @@ const RE = /@lit\/reactive-element\/reactive-element\.js$/;
 const HTML = /lit-html\/lit-html\.js$/;
 const CSS_TAG = /@lit\/reactive-element\/css-tag\.js$/;
 
-/** The index just after the `}` that closes the `{` before `from`. */
-function closeBrace(source: string, from: number): number {
-  let depth = 1;
-  let end = from;
-  while (depth && end < source.length) depth += { '{': 1, '}': -1 }[source[end++]!] ?? 0;
-  return end;
+/** Every tagged template in `source`: its tag and its static text, with \0 where each binding goes. */
+export function taggedTemplates(source: string): { tag: string; text: string }[] {
+  const file = ts.createSourceFile('source.ts', source, ts.ScriptTarget.Latest);
+  const found: { tag: string; text: string }[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isTaggedTemplateExpression(node)) {
+      const t = node.template;
+      const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t.text] : [t.head.text, ...t.templateSpans.map((span) => span.literal.text)];
+      found.push({ tag: node.tag.getText(file), text: parts.join('\0') });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** What an html`` template needs of the Lit parsing litUnused() leaves out, or ''. */
+function templateNeeds(text: string): string {
+  const raw = /<(script|style|title)\b|<textarea\b[^>]*>(?!\s*<\/textarea>)/i.exec(text);
+  if (raw) return raw[1] ? `<${raw[1]}>` : '<textarea> with content';
+  for (let at = text.indexOf('\0'); at >= 0; at = text.indexOf('\0', at + 1)) {
+    const before = text.slice(0, at);
+    if (before.lastIndexOf('<!--') > before.lastIndexOf('-->')) return 'a binding in a comment';
+    const open = before.lastIndexOf('<');
+    // Inside a tag, outside quotes and not after `=`: a binding on the element itself, <div ${ref(x)}>.
+    if (open > before.lastIndexOf('>') && !/["']|=\s*$/.test(before.slice(open).replace(/"[^"]*"|'[^']*'/g, '')))
+      return 'an element binding';
+  }
+  return '';
 }
 
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
-  const used = /\b(?:svg|mathml)`|\btype:\s*(?:Object|Array)\b|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b/m.exec(source);
+  const used = /\btype:\s*(?:Object|Array)\b|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b/m.exec(source);
   if (used) return used[0].trim();
-  // A <script>, <style> or <title> in a template, or a <textarea> with anything between its tags: Lit's
-  // raw-text parsing is left out. (Not in comments, which may name a tag.)
-  const code = source.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
-  for (const m of code.matchAll(/<(script|style|title|textarea)\b/g)) {
-    if (m[1] !== 'textarea') return `<${m[1]}>`;
-    let end = m.index;
-    while (end < code.length && code[end] !== '>') end = code.startsWith('${', end) ? closeBrace(code, end + 2) : end + 1;
-    if (!/^>\s*<\/textarea>/.test(code.slice(end))) return '<textarea>';
+  for (const { tag, text } of taggedTemplates(source)) {
+    if (tag === 'svg' || tag === 'mathml') return `${tag}\``;
+    const needs = tag === 'html' ? templateNeeds(text) : '';
+    if (needs) return needs;
   }
   // A reactive property with its own accessor on the class (Lit wraps that one: the code for it is left out).
   const at = /static\s+(?:override\s+)?properties\s*=\s*\{/.exec(source);
   if (!at) return '';
-  const block = source.slice(at.index + at[0].length, closeBrace(source, at.index + at[0].length) - 1);
+  let depth = 1;
+  let end = at.index + at[0].length;
+  while (depth && end < source.length) depth += { '{': 1, '}': -1 }[source[end++]!] ?? 0;
+  const block = source.slice(at.index + at[0].length, end - 1);
   for (const [, key] of block.matchAll(/^\s*(\w+)\s*:/gm))
     if (new RegExp(`\\b(?:get|set)\\s+${key}\\s*\\(`).test(source)) return `get/set ${key}`;
   return '';
@@ -227,11 +250,12 @@ export function needsFullLit(source: string): string {
 /**
  * What Lit keeps for features no element in the embed uses: decorators (Symbol.metadata, addInitializer,
  * and the own accessors and `useDefault` option they bring), JSON-typed properties (type: Object or Array),
- * svg``/mathml`` templates (0.4 KB gzip), and bindings inside <script>, <style>, <title> and <textarea>
- * (raw text, which Lit parses apart; 0.1 KB). The embed's elements declare `static properties` of String,
- * Number and Boolean and render html`` only, with no <script>, <style> or <title> and only empty <textarea>s:
- * a source file in the embed that uses one of those features fails the build here (needsFullLit). npm
- * users' builds keep all of Lit.
+ * svg``/mathml`` templates (0.4 KB gzip), and template parts the embed never writes (0.2 KB): bindings
+ * inside <script>, <style>, <title> or <textarea> (raw text, which Lit parses apart), in a comment, or on an
+ * element itself (<div ${ref(x)}>). The embed's elements declare `static properties` of String, Number and
+ * Boolean and render html`` only, with no <script>, <style> or <title>, only empty <textarea>s and bindings
+ * in attribute values and between tags: a source file in the embed that does otherwise fails the build
+ * here (needsFullLit). npm users' builds keep all of Lit.
  *
  * And Lit's fallback for browsers without constructable style sheets (a <style> per element, with the
  * page's litNonce), 0.1 KB: every browser that runs the embed's class static blocks has them (Chrome 94+,
@@ -260,6 +284,9 @@ const litUnused = (): Plugin => ({
     [CSS_TAG, 'c=e?t=>t:t=>t instanceof CSSStyleSheet?(t=>{let e="";for(const s of t.cssRules)e+=s.cssText;return r(e)})(t):t', 'c=t=>t'],
     [HTML, '(y.test(u[2])&&(n=RegExp("</"+u[2],"g")),c=p)', 'c=p'],
     [HTML, 'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}', ''],
+    [HTML, 'else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t))', ''],
+    [HTML, ':6===r.type&&(i=new Z(h,this,t))', ':0'],
+    [HTML, 'else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}', ''],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
     [HTML, '+(2===i?"</svg>":3===i?"</math>":"")', ''],
     [HTML, ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],

@@ -11,6 +11,8 @@ const element = (body: string) => `class A extends LitElement {\n  static overri
 test('what the embed uses passes: html``, String, Number and Boolean properties, event bindings, JSDoc tags, other getters', () => {
   assert.equal(needsFullLit(element('  /** @summary x */\n  get other() { return html`<p @click=${f}>` }\n  private get _view() { return 1 }')), '');
   assert.equal(needsFullLit('export const x = html`<svg viewBox="0 0 24 24"></svg>`;'), '');
+  const attributes = 'html`<div class="field ${a ? \'invalid\' : \'\'}" part=field id=${id} ?hidden=${h} .value=${v} @click=${() => f(1 > 0)} aria-label=\'${l}\'>${b} > ${c}<!-- note --></div>`';
+  assert.equal(needsFullLit(attributes), '');
   const textarea = 'html`<textarea\n  id=${id}\n  ?required=${!spec.optional}\n  @input=${(e) => { f(e); }}\n  .value=${live(value)}\n></textarea>`';
   assert.equal(needsFullLit(`/** Loaded by a <script type="module"> tag. */\n// no <style> here\nconst t = ${textarea};`), '');
 });
@@ -25,9 +27,12 @@ test('what the embed leaves out fails the build, named', () => {
   assert.equal(needsFullLit('A.addInitializer((a) => a);'), 'addInitializer');
   assert.equal(needsFullLit(element('  get view() { return "month"; }')), 'get/set view');
   assert.equal(needsFullLit(element('  set showPast(v: boolean) {}')), 'get/set showPast');
-  assert.equal(needsFullLit('html`<textarea class="control">${value}</textarea>`'), '<textarea>');
+  assert.equal(needsFullLit('html`<textarea class="control">${value}</textarea>`'), '<textarea> with content');
   assert.equal(needsFullLit('html`<textarea .value=${v}> </textarea>`'), '');
-  assert.equal(needsFullLit('html`<textarea .value=${v}>x</textarea>`'), '<textarea>');
+  assert.equal(needsFullLit('html`<textarea .value=${v}>x</textarea>`'), '<textarea> with content');
+  assert.equal(needsFullLit('html`<div ${ref(el)}></div>`'), 'an element binding');
+  assert.equal(needsFullLit('html`<input id=${id} ${spread(attrs)} .value=${v}>`'), 'an element binding');
+  assert.equal(needsFullLit('html`<p>a</p><!-- ${note} -->`'), 'a binding in a comment');
   assert.equal(needsFullLit('html`<style>p { color: ${c}; }</style>`'), '<style>');
   assert.equal(needsFullLit('html`<title>${t}</title>`'), '<title>');
   assert.equal(needsFullLit('html`<script>x</script>`'), '<script>');
