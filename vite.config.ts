@@ -228,7 +228,10 @@ function templateNeeds(text: string): string {
 
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
-  const used = /\btype:\s*(?:Object|Array)\b|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b/m.exec(source);
+  const used =
+    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)/m.exec(
+      source,
+    );
   if (used) return used[0].trim();
   for (const { tag, text } of taggedTemplates(source)) {
     if (tag === 'svg' || tag === 'mathml') return `${tag}\``;
@@ -250,7 +253,8 @@ export function needsFullLit(source: string): string {
 /**
  * What Lit keeps for features no element in the embed uses: decorators (Symbol.metadata, addInitializer,
  * and the own accessors and `useDefault` option they bring), JSON-typed properties (type: Object or Array),
- * svg``/mathml`` templates (0.4 KB gzip), and template parts the embed never writes (0.2 KB): bindings
+ * svg``/mathml`` templates (0.4 KB gzip), a property's own `converter` or `hasChanged`, @lit/context's
+ * controllers made without an options object, and template parts the embed never writes (0.2 KB): bindings
  * inside <script>, <style>, <title> or <textarea> (raw text, which Lit parses apart), in a comment, or on an
  * element itself (<div ${ref(x)}>). The embed's elements declare `static properties` of String, Number and
  * Boolean and render html`` only, with no <script>, <style> or <title>, only empty <textarea>s and bindings
@@ -287,6 +291,12 @@ const litUnused = (): Plugin => ({
     [HTML, 'else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t))', ''],
     [HTML, ':6===r.type&&(i=new Z(h,this,t))', ':0'],
     [HTML, 'else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}', ''],
+    [RE, 'h="function"==typeof t.converter?{fromAttribute:t.converter}:void 0!==t.converter?.fromAttribute?t.converter:u;', 'h=u;'],
+    [RE, '(void 0!==i.converter?.toAttribute?i.converter:u).toAttribute', 'u.toAttribute'],
+    [RE, '(i.hasChanged??f)(h,s)', 'f(h,s)'],
+    [/context-consumer\.js$/, 'void 0!==s.context){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}else this.context=s,this.callback=i,this.subscribe=h??!1;', '1){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}'],
+    [/context-provider\.js$/, 'super(void 0!==e.context?e.initialValue:i)', 'super(e.initialValue)'],
+    [/context-provider\.js$/, 'void 0!==e.context?this.context=e.context:this.context=e', 'this.context=e.context'],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
     [HTML, '+(2===i?"</svg>":3===i?"</math>":"")', ''],
     [HTML, ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],

@@ -25,6 +25,11 @@ test('what the embed leaves out fails the build, named', () => {
   assert.equal(needsFullLit('class A {\n  @property() endpoint = "";\n}'), '@property(');
   assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ reflect: true, useDefault: true }')), 'useDefault');
   assert.equal(needsFullLit('A.addInitializer((a) => a);'), 'addInitializer');
+  assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ converter: (v) => v }')), 'converter:');
+  assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ hasChanged: () => true }')), 'hasChanged:');
+  assert.equal(needsFullLit('const c = new ContextConsumer(host, { context, subscribe: true });'), '');
+  assert.equal(needsFullLit('const c = new ContextConsumer(this.host, configContext, (v) => v, true);'), 'new ContextConsumer(this.host,');
+  assert.equal(needsFullLit('const p = new ContextProvider(this, configContext, {});'), 'new ContextProvider(this,');
   assert.equal(needsFullLit(element('  get view() { return "month"; }')), 'get/set view');
   assert.equal(needsFullLit(element('  set showPast(v: boolean) {}')), 'get/set showPast');
   assert.equal(needsFullLit('html`<textarea class="control">${value}</textarea>`'), '<textarea> with content');
