@@ -61,15 +61,18 @@ const thenBuild = (name: string, config: InlineConfig): Plugin => ({
 /**
  * Property names our elements' controllers and render helpers use among themselves (src/elements only),
  * renamed to short ones in the embed like Lit's cross-module private ones (_$AH, _$AM…, which no code
- * outside the embed's own Lit reads): 0.13 KB gzip together. A listed name that any other module (Lit,
+ * outside the embed's own Lit reads): 0.2 KB gzip together. A listed name that any other module (Lit,
  * the context, the client, the contract, the strings) or a quoted string in src/elements uses fails the
- * build, as does one the DOM has (terser's list); element properties, events, parts and contract fields
- * are never listed. A name left off is merely not renamed.
+ * build, as does one the DOM has (terser's list) or a chunk exports (an import()ed module is read by
+ * export name); element properties, events, parts and contract fields are never listed. A name left off
+ * is merely not renamed.
  */
 const INTERNAL = [
   ...['renderBar', 'renderProviderNotice', 'followProvider', 'syncAttributes', 'prepare', 'want', 'dataReady', 'byId'],
   ...['onChange', 'onClear', 'onToggle', 'onSelect', 'onCalendarToggle', 'onJump', 'icsHref', 'externalUrl'],
   ...['onInput', 'onFocusOut', 'validateAll', 'showProblems', 'clearProblems', 'clearAnswers', 'dismissOutcome', 'settled', 'renew'],
+  ...['general', 'task', 'onComplete', 'inputmode', 'trigger', 'limit', 'moduleOf'],
+  ...['focused', 'selectedEntries', 'onMove', 'onFocusDay', 'onChoose', 'onMonth'],
 ];
 const renamedProperty = new RegExp(`^(?:_\\$[A-Z][A-Za-z]|${INTERNAL.join('|')})$`);
 
@@ -86,6 +89,9 @@ const internalNames = (): Plugin => {
         const found = code && (id.startsWith(`${src('elements')}/`) ? quoted : anywhere).exec(code);
         if (found) throw new Error(`mobilise-internal-names: ${id} uses ${found[0]}, so it cannot be renamed: take it off INTERNAL`);
       }
+      // A module another chunk import()s is read through its namespace object, by export name.
+      const exported = chunk.exports.filter((name) => INTERNAL.includes(name));
+      if (exported.length) throw new Error(`mobilise-internal-names: ${chunk.fileName} exports ${exported.join(', ')}: take it off INTERNAL`);
       return null;
     },
   };
