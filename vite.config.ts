@@ -201,15 +201,16 @@ const RE = /@lit\/reactive-element\/reactive-element\.js$/;
 const HTML = /lit-html\/lit-html\.js$/;
 const CSS_TAG = /@lit\/reactive-element\/css-tag\.js$/;
 
-/** Every tagged template in `source`: its tag and its static text, with \0 where each binding goes. */
-export function taggedTemplates(source: string): { tag: string; text: string }[] {
+/** Every tagged template in `source`: its tag, its static text with \0 where each binding goes, and the bindings' code. */
+function taggedTemplates(source: string): { tag: string; text: string; values: string[] }[] {
   const file = ts.createSourceFile('source.ts', source, ts.ScriptTarget.Latest);
-  const found: { tag: string; text: string }[] = [];
+  const found: { tag: string; text: string; values: string[] }[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isTaggedTemplateExpression(node)) {
       const t = node.template;
-      const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t.text] : [t.head.text, ...t.templateSpans.map((span) => span.literal.text)];
-      found.push({ tag: node.tag.getText(file), text: parts.join('\0') });
+      const spans = ts.isNoSubstitutionTemplateLiteral(t) ? [] : t.templateSpans;
+      const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t.text] : [t.head.text, ...spans.map((span) => span.literal.text)];
+      found.push({ tag: node.tag.getText(file), text: parts.join('\0'), values: spans.map((span) => span.expression.getText(file)) });
     }
     ts.forEachChild(node, visit);
   };
@@ -218,16 +219,17 @@ export function taggedTemplates(source: string): { tag: string; text: string }[]
 }
 
 /** What an html`` template needs of the Lit parsing litUnused() leaves out, or ''. */
-function templateNeeds(text: string): string {
+function templateNeeds(text: string, values: string[]): string {
   const raw = /<(script|style|title)\b|<textarea\b[^>]*>(?!\s*<\/textarea>)/i.exec(text);
   if (raw) return raw[1] ? `<${raw[1]}>` : '<textarea> with content';
-  for (let at = text.indexOf('\0'); at >= 0; at = text.indexOf('\0', at + 1)) {
+  for (let at = text.indexOf('\0'), i = 0; at >= 0; at = text.indexOf('\0', at + 1), i++) {
     const before = text.slice(0, at);
     if (before.lastIndexOf('<!--') > before.lastIndexOf('-->')) return 'a binding in a comment';
     const open = before.lastIndexOf('<');
     // Inside a tag, outside quotes and not after `=`: a binding on the element itself, <div ${ref(x)}>.
     if (open > before.lastIndexOf('>') && !/["']|=\s*$/.test(before.slice(open).replace(/"[^"]*"|'[^']*'/g, '')))
       return 'an element binding';
+    if (/^live\(/.test(values[i]!) && !/\s\.[\w-]+=$/.test(before)) return 'live() off a property binding';
   }
   return '';
 }
@@ -239,9 +241,9 @@ export function needsFullLit(source: string): string {
       source,
     );
   if (used) return used[0].trim();
-  for (const { tag, text } of taggedTemplates(source)) {
+  for (const { tag, text, values } of taggedTemplates(source)) {
     if (tag === 'svg' || tag === 'mathml') return `${tag}\``;
-    const needs = tag === 'html' ? templateNeeds(text) : '';
+    const needs = tag === 'html' ? templateNeeds(text, values) : '';
     if (needs) return needs;
   }
   // A reactive property with its own accessor on the class (Lit wraps that one: the code for it is left out).
@@ -260,9 +262,10 @@ export function needsFullLit(source: string): string {
  * What Lit keeps for features no element in the embed uses: decorators (Symbol.metadata, addInitializer,
  * and the own accessors and `useDefault` option they bring), JSON-typed properties (type: Object or Array),
  * svg``/mathml`` templates (0.4 KB gzip), a property's own `converter` or `hasChanged`, @lit/context's
- * controllers made without an options object, and template parts the embed never writes (0.2 KB): bindings
- * inside <script>, <style>, <title> or <textarea> (raw text, which Lit parses apart), in a comment, or on an
- * element itself (<div ${ref(x)}>). The embed's elements declare `static properties` of String, Number and
+ * controllers made without an options object, live() on an attribute (the embed's are all on properties,
+ * .value=${live(v)}), and template parts the embed never writes (0.2 KB): bindings inside <script>,
+ * <style>, <title> or <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself
+ * (<div ${ref(x)}>). The embed's elements declare `static properties` of String, Number and
  * Boolean and render html`` only, with no <script>, <style> or <title>, only empty <textarea>s and bindings
  * in attribute values and between tags: a source file in the embed that does otherwise fails the build
  * here (needsFullLit). npm users' builds keep all of Lit.
@@ -303,6 +306,7 @@ const litUnused = (): Plugin => ({
     [/context-consumer\.js$/, 'void 0!==s.context){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}else this.context=s,this.callback=i,this.subscribe=h??!1;', '1){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}'],
     [/context-provider\.js$/, 'super(void 0!==e.context?e.initialValue:i)', 'super(e.initialValue)'],
     [/context-provider\.js$/, 'void 0!==e.context?this.context=e.context:this.context=e', 'this.context=e.context'],
+    [/lit-html\/directives\/live\.js$/, 'else if(i.type===n.BOOLEAN_ATTRIBUTE){if(!!t===o.hasAttribute(l))return r}else if(i.type===n.ATTRIBUTE&&o.getAttribute(l)===t+"")return r', ''],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
     [HTML, '+(2===i?"</svg>":3===i?"</math>":"")', ''],
     [HTML, ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],

@@ -13,6 +13,7 @@ test('what the embed uses passes: html``, String, Number and Boolean properties,
   assert.equal(needsFullLit('export const x = html`<svg viewBox="0 0 24 24"></svg>`;'), '');
   const attributes = 'html`<div class="field ${a ? \'invalid\' : \'\'}" part=field id=${id} ?hidden=${h} .value=${v} @click=${() => f(1 > 0)} aria-label=\'${l}\'>${b} > ${c}<!-- note --></div>`';
   assert.equal(needsFullLit(attributes), '');
+  assert.equal(needsFullLit('html`<input type="radio" .checked=${live(value === m)}>\n<textarea\n  .value=${live(v)}\n></textarea>`'), '');
   const textarea = 'html`<textarea\n  id=${id}\n  ?required=${!spec.optional}\n  @input=${(e) => { f(e); }}\n  .value=${live(value)}\n></textarea>`';
   assert.equal(needsFullLit(`/** Loaded by a <script type="module"> tag. */\n// no <style> here\nconst t = ${textarea};`), '');
 });
@@ -38,6 +39,8 @@ test('what the embed leaves out fails the build, named', () => {
   assert.equal(needsFullLit('html`<div ${ref(el)}></div>`'), 'an element binding');
   assert.equal(needsFullLit('html`<input id=${id} ${spread(attrs)} .value=${v}>`'), 'an element binding');
   assert.equal(needsFullLit('html`<p>a</p><!-- ${note} -->`'), 'a binding in a comment');
+  assert.equal(needsFullLit('html`<input ?checked=${live(on)}>`'), 'live() off a property binding');
+  assert.equal(needsFullLit('html`<input value=${live(v)}>`'), 'live() off a property binding');
   assert.equal(needsFullLit('html`<style>p { color: ${c}; }</style>`'), '<style>');
   assert.equal(needsFullLit('html`<title>${t}</title>`'), '<title>');
   assert.equal(needsFullLit('html`<script>x</script>`'), '<script>');
