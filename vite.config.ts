@@ -237,7 +237,7 @@ function templateNeeds(text: string, values: string[]): string {
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
   const used =
-    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)/m.exec(
+    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)/m.exec(
       source,
     );
   if (used) return used[0].trim();
@@ -259,16 +259,13 @@ export function needsFullLit(source: string): string {
 }
 
 /**
- * What Lit keeps for features no element in the embed uses: decorators (Symbol.metadata, addInitializer,
- * and the own accessors and `useDefault` option they bring), JSON-typed properties (type: Object or Array),
- * svg``/mathml`` templates (0.4 KB gzip), a property's own `converter` or `hasChanged`, @lit/context's
- * controllers made without an options object, live() on an attribute (the embed's are all on properties,
- * .value=${live(v)}), and template parts the embed never writes (0.2 KB): bindings inside <script>,
- * <style>, <title> or <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself
- * (<div ${ref(x)}>). The embed's elements declare `static properties` of String, Number and
- * Boolean and render html`` only, with no <script>, <style> or <title>, only empty <textarea>s and bindings
- * in attribute values and between tags: a source file in the embed that does otherwise fails the build
- * here (needsFullLit). npm users' builds keep all of Lit.
+ * What Lit keeps for features no element in the embed uses (0.7 KB gzip): decorators (Symbol.metadata,
+ * addInitializer, and the own accessors and `useDefault` option they bring), JSON-typed properties (type:
+ * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, svg``/mathml`` templates,
+ * @lit/context's controllers made without an options object, live() on an attribute, and template parts
+ * the embed never writes: bindings inside <script>, <style>, <title> or <textarea> (raw text, which Lit
+ * parses apart), in a comment, or on an element itself (<div ${ref(x)}>). A source file in the embed that
+ * uses one of those fails the build here (needsFullLit). npm users' builds keep all of Lit.
  *
  * And Lit's fallback for browsers without constructable style sheets (a <style> per element, with the
  * page's litNonce), 0.1 KB: every browser that runs the embed's class static blocks has them (Chrome 94+,
@@ -293,6 +290,12 @@ const litUnused = (): Plugin => ({
       'C(t,s,{reflect:e}){this._$AL.has(t)||(this.hasUpdated||(s=void 0),this._$AL.set(t,s)),!0===e&&this._$Em!==t&&(this._$Eq??=new Set).add(t)}',
     ],
     [RE, 'this[e]=r??this._$Ej?.get(e)??r', 'this[e]=r'],
+    [
+      RE,
+      'const{get:e,set:r}=h(this.prototype,t)??{get(){return this[s]},set(t){this[s]=t}};return{get:e,set(s){const h=e?.call(this);r?.call(this,s),this.requestUpdate(t,h,i)},',
+      'return{get(){return this[s]},set(e){const h=this[s];this[s]=e,this.requestUpdate(t,h,i)},',
+    ],
+    [RE, ',!s.noAccessor){', ',1){'],
     [CSS_TAG, 'else for(const e of o){const o=document.createElement("style"),n=t.litNonce;void 0!==n&&o.setAttribute("nonce",n),o.textContent=e.cssText,s.appendChild(o)}', ''],
     [CSS_TAG, 'c=e?t=>t:t=>t instanceof CSSStyleSheet?(t=>{let e="";for(const s of t.cssRules)e+=s.cssText;return r(e)})(t):t', 'c=t=>t'],
     [HTML, '(y.test(u[2])&&(n=RegExp("</"+u[2],"g")),c=p)', 'c=p'],
