@@ -246,26 +246,30 @@ export function needsFullLit(source: string): string {
     const needs = tag === 'html' ? templateNeeds(text, values) : '';
     if (needs) return needs;
   }
-  // A reactive property with its own accessor on the class (Lit wraps that one: the code for it is left out).
   const at = /static\s+(?:override\s+)?properties\s*=\s*\{/.exec(source);
   if (!at) return '';
   let depth = 1;
   let end = at.index + at[0].length;
   while (depth && end < source.length) depth += { '{': 1, '}': -1 }[source[end++]!] ?? 0;
   const block = source.slice(at.index + at[0].length, end - 1);
+  // A Boolean written back to its attribute (Lit's code for that is left out, with Trusted Types' empty value).
+  for (const [entry, key] of block.matchAll(/(\w+)\s*:\s*\{[^{}]*\}/g))
+    if (/\breflect:\s*true\b/.test(entry) && /\bBoolean\b/.test(entry)) return `reflected Boolean ${key}`;
+  // A reactive property with its own accessor on the class (Lit wraps that one: the code for it is left out).
   for (const [, key] of block.matchAll(/^\s*(\w+)\s*:/gm))
     if (new RegExp(`\\b(?:get|set)\\s+${key}\\s*\\(`).test(source)) return `get/set ${key}`;
   return '';
 }
 
 /**
- * What Lit keeps for features no element in the embed uses (0.7 KB gzip): decorators (Symbol.metadata,
+ * What Lit keeps for features no element in the embed uses (0.8 KB gzip): decorators (Symbol.metadata,
  * addInitializer, and the own accessors and `useDefault` option they bring), JSON-typed properties (type:
- * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, svg``/mathml`` templates,
- * @lit/context's controllers made without an options object, live() on an attribute, and template parts
- * the embed never writes: bindings inside <script>, <style>, <title> or <textarea> (raw text, which Lit
- * parses apart), in a comment, or on an element itself (<div ${ref(x)}>). A source file in the embed that
- * uses one of those fails the build here (needsFullLit). npm users' builds keep all of Lit.
+ * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, a Boolean property reflected
+ * to its attribute, svg``/mathml`` templates, @lit/context's controllers made without an options object,
+ * live() on an attribute, and template parts the embed never writes: bindings inside <script>, <style>,
+ * <title> or <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself
+ * (<div ${ref(x)}>). A source file in the embed that uses one of those fails the build here (needsFullLit).
+ * npm users' builds keep all of Lit.
  *
  * And Lit's fallback for browsers without constructable style sheets (a <style> per element, with the
  * page's litNonce), 0.1 KB: every browser that runs the embed's class static blocks has them (Chrome 94+,
@@ -279,6 +283,8 @@ const litUnused = (): Plugin => ({
     [RE, 'Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;', ''],
     [RE, 'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}', ''],
     [RE, 'case Object:case Array:t=null==t?t:JSON.stringify(t)', ''],
+    [RE, 'switch(s){case Boolean:t=t?l:null;break;}', ''],
+    [RE, 'c=a.trustedTypes,l=c?c.emptyScript:"",', ''],
     [RE, 'case Object:case Array:try{i=JSON.parse(t)}catch(t){i=null}', ''],
     [RE, 'reflect:!1,useDefault:!1,', 'reflect:!1,'],
     [RE, 'this.prototype.hasOwnProperty(t)&&((s=Object.create(s)).wrapped=!0),', ''],
