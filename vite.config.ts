@@ -237,7 +237,7 @@ function templateNeeds(text: string, values: string[]): string {
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
   const used =
-    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)/m.exec(
+    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)/m.exec(
       source,
     );
   if (used) return used[0].trim();
@@ -266,10 +266,11 @@ export function needsFullLit(source: string): string {
  * addInitializer, and the own accessors and `useDefault` option they bring), JSON-typed properties (type:
  * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, a Boolean property reflected
  * to its attribute, svg``/mathml`` templates, @lit/context's controllers made without an options object,
- * live() on an attribute, and template parts the embed never writes: bindings inside <script>, <style>,
- * <title> or <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself
- * (<div ${ref(x)}>). A source file in the embed that uses one of those fails the build here (needsFullLit).
- * npm users' builds keep all of Lit.
+ * live() on an attribute, compiled templates (a hand-made `_$litType$` result), `creationScope` (scoped
+ * registries), and template parts the embed never writes: bindings inside <script>, <style>, <title> or
+ * <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself (<div ${ref(x)}>).
+ * A source file in the embed that uses one of those fails the build here (needsFullLit). npm users' builds
+ * keep all of Lit.
  *
  * And Lit's fallback for browsers without constructable style sheets (a <style> per element, with the
  * page's litNonce), 0.1 KB: every browser that runs the embed's class static blocks has them (Chrome 94+,
@@ -316,6 +317,8 @@ const litUnused = (): Plugin => ({
     [/context-provider\.js$/, 'super(void 0!==e.context?e.initialValue:i)', 'super(e.initialValue)'],
     [/context-provider\.js$/, 'void 0!==e.context?this.context=e.context:this.context=e', 'this.context=e.context'],
     [/lit-html\/directives\/live\.js$/, 'else if(i.type===n.BOOLEAN_ATTRIBUTE){if(!!t===o.hasAttribute(l))return r}else if(i.type===n.ATTRIBUTE&&o.getAttribute(l)===t+"")return r', ''],
+    [HTML, 'e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)', 'e=this._$AC(t)'],
+    [HTML, '(t?.creationScope??l).importNode(i,!0)', 'l.importNode(i,!0)'],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
     [HTML, '+(2===i?"</svg>":3===i?"</math>":"")', ''],
     [HTML, ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],
