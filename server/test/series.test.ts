@@ -230,6 +230,34 @@ for (const target of dbTargets()) {
       assert.deepEqual(await spaces(t.db, one, two), [10, 10]);
     });
 
+    it('a confirm link followed after the hold lapsed ends every place of the series, before the sweep does', async () => {
+      const [one, two] = await parts(t.db);
+      const body = series(one, [two]);
+      assert.equal((await postSignup(t.app.url, body)).status, 202);
+      const link = tokenIn((await mailTo(t.db, body.email, 'confirm-place')).text_body, 'confirm');
+      const late = await startApp(t.db, { now: () => new Date(NOW.getTime() + 25 * 3_600_000) });
+      try {
+        const res = await postBooking(late.url, 'confirm', link);
+        assert.equal(res.status, 200);
+        assert.equal(((await res.json()) as { status: string }).status, 'expired');
+      } finally {
+        await late.close();
+      }
+      assert.deepEqual((await rows(t.db, body.email)).map((r) => r.status), ['expired', 'expired']);
+      assert.deepEqual(await spaces(t.db, one, two), [10, 10]);
+    });
+
+    it('a bot filling the honeypot gets a member’s answer for a series, and nothing is stored', async () => {
+      const [one, two] = await parts(t.db);
+      const body = series(one, [two], { website: 'https://spam.example' });
+      const res = await postSignup(t.app.url, body);
+      assert.equal(res.status, 202);
+      assert.deepEqual(SignupResultSchema.parse(await res.json()).alsoSessionIds, [two.id]);
+      assert.deepEqual(await rows(t.db, body.email), []);
+      assert.deepEqual(await spaces(t.db, one, two), [10, 10]);
+      assert.deepEqual(await outbox(t.db, 'to_address = $1', [body.email]), []);
+    });
+
     it('the rate limit counts a series as one request', async () => {
       const app = await startApp(t.db, { rateLimit: { windowMs: 60_000, max: 2 } });
       try {
