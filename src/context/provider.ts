@@ -24,6 +24,7 @@ export class MobiliseProvider extends LitElement {
     area: {},
     locale: {},
     privacyUrl: { attribute: 'privacy-url' },
+    strings: {},
     headingLevel: { attribute: 'heading-level', type: Number },
   };
 
@@ -38,6 +39,8 @@ export class MobiliseProvider extends LitElement {
   locale = '';
   /** Privacy notice linked from the signup form's consent. */
   privacyUrl = '';
+  /** URL of a JSON file with the site's own wording for some messages (docs/embedding.md); loaded only when set. */
+  strings = '';
   /** Level of each element's top heading, 2–6, to fit under the page's own headings; an element's own `heading-level` wins. */
   headingLevel?: number;
 
@@ -68,6 +71,11 @@ export class MobiliseProvider extends LitElement {
       privacyUrl: this.privacyUrl || undefined,
       headingLevel: this.headingLevel,
     });
+  }
+
+  protected override updated(changed: Map<string, unknown>) {
+    // Once the wording is in place, a new config re-renders every element inside.
+    if (changed.has('strings') && this.strings) void import('../strings/overrides.js').then((m) => m.override(this.strings)).then(() => this.requestUpdate());
   }
 
   override render() {

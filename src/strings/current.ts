@@ -10,19 +10,25 @@ import { en, type Strings } from './en.js';
 export let strings: Strings = en;
 export const use = (next: Strings) => (strings = next);
 
-/** Other languages' strings: separate chunks, fetched the first time a page asks for one. */
-const packs: Partial<Record<string, Strings | Promise<unknown>>> = { en };
-const load = { gd: () => import('./gd.js').then((m) => m.gd), cy: () => import('./cy.js').then((m) => m.cy) };
+/**
+ * Each language's strings as shown: other languages' are separate chunks, fetched the first time a
+ * page asks for one; a site's own wording (overrides.ts) replaces a pack here with its edited copy.
+ */
+export const loaded: Partial<Record<string, Strings>> = { en };
+const load: Partial<Record<string, () => Promise<Strings>>> = { gd: () => import('./gd.js').then((m) => m.gd), cy: () => import('./cy.js').then((m) => m.cy) };
+const loading: Partial<Record<string, Promise<Strings>>> = {};
+
+/** A language's strings, `en`, `gd` or `cy`, once they are here (fetched once); undefined for another. */
+export const pack = (name: string): Promise<Strings> | undefined =>
+  loaded[name] ? Promise.resolve(loaded[name]) : load[name] && (loading[name] ??= load[name]().then((p) => (loaded[name] = p)));
 
 /**
  * The strings for a BCP 47 tag (`cy`, `cy-GB`, `gd`, in lower case as written; anything else is English). Until a pack
  * has arrived this answers English and calls `ready` once it has, to render again.
  */
 export function stringsFor(tag: string, ready: () => void): Strings {
-  const name = tag.slice(0, 2) as keyof typeof load;
-  const pack = load[name] ? (packs[name] ??= load[name]().then((p) => (packs[name] = p))) : en;
-  if (pack instanceof Promise) void pack.then(ready);
-  return pack instanceof Promise ? en : (pack as Strings);
+  const name = tag.slice(0, 2);
+  return loaded[name] ?? (void pack(name)?.then(ready), loaded.en!);
 }
 
 /** An English message from the contract or the client (a validation message, say) in the current language; unknown text as it is. */

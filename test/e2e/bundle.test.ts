@@ -44,14 +44,14 @@ test('every chunk in dist/ is reached from an entry, so the published sizes are 
   assert.deepEqual(unaccounted(measure()), []);
 });
 
-test('the embed registers all four elements in its initial load; the month grid is lazy', () => {
+test('the embed registers all four elements in its initial load; the month grid and overrides are lazy', () => {
   const initial = embed.initialFiles.map((f) => readFileSync(f.file, 'utf8')).join('\n');
   for (const tag of TAGS) assert.match(initial, new RegExp(`["'\`]${tag}["'\`]`), `${tag} is defined up front`);
   assert.ok(embed.initialFiles.every((f) => !basename(f.file).startsWith('month-grid')), 'month grid is not in the initial load');
   assert.deepEqual(
     embed.lazyFiles.map((f) => basename(f.file).replace(/-[\w-]{8}\.js$/, '')),
-    ['month-grid'],
-    'only the month grid is fetched on demand',
+    ['month-grid', 'overrides'],
+    'only the month grid and a site’s own wording (provider `strings`) are fetched on demand',
   );
 });
 

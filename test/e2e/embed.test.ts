@@ -49,10 +49,10 @@ for (const engine of e2eEngines()) {
       throw e;
     };
 
-    test('an English page fetches no other language; a provider switched to Welsh fetches only Welsh, under the strict CSP', async () => {
+    test('an English page fetches no other language; a provider switched to Welsh fetches only Welsh, then the site’s own wording, under the strict CSP', async () => {
       const page = await openPage();
       const packsFetched = () =>
-        page.evaluate(() => performance.getEntriesByType('resource').map((r) => /\/chunks\/(gd|cy)-[\w-]+\.js$/.exec(r.name)?.[1]).filter(Boolean));
+        page.evaluate(() => performance.getEntriesByType('resource').map((r) => /\/chunks\/(gd|cy|overrides)-[\w-]+\.js$/.exec(r.name)?.[1]).filter(Boolean));
       await page.waitFor('calendar sessions', 10_000, () => (document.querySelector('mobilise-session-calendar')?.shadowRoot?.querySelectorAll('[part~="session"]').length ?? 0) > 0);
       assert.deepEqual(await packsFetched(), [], 'English needs no language pack');
       await page.evaluate(() => document.querySelector('mobilise-provider')!.setAttribute('locale', 'cy'));
@@ -62,6 +62,11 @@ for (const engine of e2eEngines()) {
       }, en.calendar.heading);
       assert.deepEqual(await packsFetched(), ['cy']);
       assert.equal(await page.evaluate(() => document.querySelector('mobilise-provider')!.getAttribute('lang')), 'cy');
+      // A site's own wording (test/e2e/pages/site-strings.json): its code arrives only now.
+      await page.evaluate(() => document.querySelector('mobilise-provider')!.setAttribute('strings', '/site-strings.json'));
+      await page.waitFor('the site’s Welsh heading', 10_000, () =>
+        document.querySelector('mobilise-session-calendar')?.shadowRoot?.querySelector('h2')?.textContent?.trim() === 'Ein hyfforddiant yn eich ardal chi');
+      assert.deepEqual(await packsFetched(), ['cy', 'overrides']);
       assert.deepEqual(await page.cspViolations(), [], 'no CSP violations');
       assert.deepEqual(await page.problems(), [], 'no page or console errors');
       await page.close();
