@@ -4,8 +4,8 @@ import { confirmed, placeOffered, promoted } from '../mail/templates/booking.js'
 import { reminder } from '../mail/templates/session.js';
 import { mailBase, mailTo, newLink, type MailContext } from './booking-mail.js';
 import { loadBooking, loadSession, type BookingRow, type LoadedSession } from './booking-rows.js';
-import { joiningFor } from './joining.js';
 import { lockSeries } from './bookings-series.js';
+import { joiningFor } from './joining.js';
 import { invalidateReads } from './read-cache.js';
 
 /** The confirmation of a place for good (with the .ics), and its reminder scheduled before the session. */
