@@ -252,6 +252,7 @@ export function needsFullLit(source: string): string {
   let end = at.index + at[0].length;
   while (depth && end < source.length) depth += { '{': 1, '}': -1 }[source[end++]!] ?? 0;
   const block = source.slice(at.index + at[0].length, end - 1);
+  if (/^\s*\[/m.test(block)) return 'a computed property key';
   // A Boolean written back to its attribute (Lit's code for that is left out, with Trusted Types' empty value).
   for (const [entry, key] of block.matchAll(/(\w+)\s*:\s*\{[^{}]*\}/g))
     if (/\breflect:\s*true\b/.test(entry) && /\bBoolean\b/.test(entry)) return `reflected Boolean ${key}`;
@@ -267,7 +268,8 @@ export function needsFullLit(source: string): string {
  * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, a Boolean property reflected
  * to its attribute, svg``/mathml`` templates, @lit/context's controllers made without an options object,
  * live() on an attribute, compiled templates (a hand-made `_$litType$` result), `creationScope` (scoped
- * registries), and template parts the embed never writes: bindings inside <script>, <style>, <title> or
+ * registries), symbol-keyed properties, async directives, removeController, a part's startNode and endNode,
+ * and template parts the embed never writes: bindings inside <script>, <style>, <title> or
  * <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself (<div ${ref(x)}>).
  * A source file in the embed that uses one of those fails the build here (needsFullLit). npm users' builds
  * keep all of Lit.
@@ -319,6 +321,11 @@ const litUnused = (): Plugin => ({
     [/lit-html\/directives\/live\.js$/, 'else if(i.type===n.BOOLEAN_ATTRIBUTE){if(!!t===o.hasAttribute(l))return r}else if(i.type===n.ATTRIBUTE&&o.getAttribute(l)===t+"")return r', ''],
     [HTML, 'e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)', 'e=this._$AC(t)'],
     [HTML, '(t?.creationScope??l).importNode(i,!0)', 'l.importNode(i,!0)'],
+    [HTML, 'for(this._$AP?.(!1,!0,s);', 'for(;'],
+    [HTML, 'setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', 'setConnected(t){void 0===this._$AM&&(this._$Cv=t)}'],
+    [HTML, 'get startNode(){return this._$AA}get endNode(){return this._$AB}', ''],
+    [RE, 'removeController(t){this._$EO?.delete(t)}', ''],
+    [RE, 's=[...r(t),...o(t)]', 's=r(t)'],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
     [HTML, '+(2===i?"</svg>":3===i?"</math>":"")', ''],
     [HTML, ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],
@@ -329,6 +336,14 @@ const litUnused = (): Plugin => ({
       const used = needsFullLit(readFileSync(id, 'utf8'));
       if (used) throw new Error(`mobilise-lit-unused: ${id} uses ${used}, which the embed's Lit leaves out: take it out of litUnused()`);
     }
+  },
+  // Async directives' hooks, a part's startNode/endNode and removeController are left out too: nothing else in the embed may use them.
+  renderChunk(_, chunk) {
+    for (const [id, { code }] of Object.entries(chunk.modules)) {
+      const used = /async-directive\.js$/.test(id) ? 'an async directive' : !RE.test(id) && !HTML.test(id) && code && /\b(?:startNode|endNode|removeController)\b/.exec(code)?.[0];
+      if (used) throw new Error(`mobilise-lit-unused: ${id} uses ${used}, which the embed's Lit leaves out: take it out of litUnused()`);
+    }
+    return null;
   },
 });
 
