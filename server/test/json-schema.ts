@@ -107,8 +107,11 @@ export class JsonSchemas {
         return fc.record(record, { requiredKeys: (s.required ?? []) as string[] });
       }
       case 'string': {
-        const pattern = [s.pattern, ...((s.allOf ?? []) as Schema[]).map((p) => p.pattern)].find((p) => typeof p === 'string');
-        const base = pattern ? fc.stringMatching(new RegExp(pattern as string)) : fc.string({ unit: 'binary', maxLength: 20 });
+        // Drawn from each pattern in turn and kept only when all hold: one pattern alone can almost never meet
+        // another (a plain-text line is rarely also an https:// address), and the filter would never end.
+        // Only anchored patterns describe a whole value; an unanchored one ("has a visible character") only filters.
+        const patterns = [s.pattern, ...((s.allOf ?? []) as Schema[]).map((p) => p.pattern)].filter((p): p is string => typeof p === 'string' && p.startsWith('^'));
+        const base = patterns.length ? fc.oneof(...patterns.map((p) => fc.stringMatching(new RegExp(p)))) : fc.string({ unit: 'binary', maxLength: 20 });
         const stretched = [s.minLength, s.maxLength]
           .filter((n): n is number => typeof n === 'number')
           .map((n) => base.map((v) => stretch(v, n)));
