@@ -6,6 +6,7 @@ import type { AdminClient } from './api.js';
 import { consoleStyles } from './admin-console.styles.js';
 import { auditPage } from './audit-api.js';
 import { actionWords, actorWords, detailWords } from './audit-words.js';
+import { reflowTable } from './reflow-table.js';
 import { reflowTableStyles } from './table.styles.js';
 import { ukDateTime } from './london-time.js';
 
@@ -122,19 +123,12 @@ export class AdminAudit extends LitElement {
         ${this.loading ? 'Loading the audit log…' : this.organiser.role === 'admin' ? 'Nothing has been logged yet.' : 'You have no actions in the log yet.'}
       </p>`;
     const n = this.entries.length;
-    return html`<table aria-busy=${this.loading ? 'true' : 'false'}>
-        <caption>
-          Audit log, newest first: ${n} ${n === 1 ? 'entry' : 'entries'} shown
-        </caption>
-        <thead>
-          <tr>
-            ${COLUMNS.map((c) => html`<th scope="col">${c}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${this.entries.map((e) => this.#row(e))}
-        </tbody>
-      </table>
+    return html`${reflowTable({
+        caption: `Audit log, newest first: ${n} ${n === 1 ? 'entry' : 'entries'} shown`,
+        columns: COLUMNS,
+        busy: this.loading,
+        rows: this.entries.map((e) => this.#row(e)),
+      })}
       ${this.moreProblem ? html`<p class="state error" role="alert">${this.moreProblem}</p>` : nothing}
       ${this.next
         ? html`<div class="actions">

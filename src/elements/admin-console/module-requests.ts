@@ -6,6 +6,7 @@ import type { AdminClient } from './api.js';
 import { consoleStyles } from './admin-console.styles.js';
 import { ukDateTime } from './london-time.js';
 import { pooledRequests } from './module-requests-api.js';
+import { reflowTable } from './reflow-table.js';
 import { reflowTableStyles } from './table.styles.js';
 
 const COLUMNS = ['Module', 'Area', 'People waiting', 'Newest request'] as const;
@@ -84,19 +85,13 @@ export class AdminRequests extends LitElement {
       </p>`;
     const total = this.requests.reduce((sum, r) => sum + r.waiting, 0);
     const n = this.requests.length;
-    return html`<table id="requests-table" aria-busy=${this.loading ? 'true' : 'false'}>
-      <caption>
-        ${people(total)} waiting, for ${n} ${n === 1 ? 'module and area' : 'modules and areas'}, most asked first
-      </caption>
-      <thead>
-        <tr>
-          ${COLUMNS.map((c) => html`<th scope="col">${c}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${this.requests.map((r) => this.#row(r))}
-      </tbody>
-    </table>`;
+    return reflowTable({
+      id: 'requests-table',
+      caption: `${people(total)} waiting, for ${n} ${n === 1 ? 'module and area' : 'modules and areas'}, most asked first`,
+      columns: COLUMNS,
+      busy: this.loading,
+      rows: this.requests.map((r) => this.#row(r)),
+    });
   }
 
   override render() {

@@ -4,6 +4,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { formatShortDay, formatTimeRange } from '../shared/format.js';
 import type { AdminClient } from './api.js';
 import { consoleStyles } from './admin-console.styles.js';
+import { reflowTable } from './reflow-table.js';
 import { reflowTableStyles } from './table.styles.js';
 import { accessNeedsChoice, signupsCsvUrl } from './signups-csv.js';
 import { londonDayBound } from './london-time.js';
@@ -165,19 +166,13 @@ export class AdminSessionsTable extends LitElement {
   #body() {
     if (this.problem) return html`<p class="state error" role="alert">${this.problem}</p>`;
     if (!this.rows.length) return this.loading ? html`<p class="state">Loading sessions…</p>` : html`<p class="state">No sessions match these filters.</p>`;
-    return html`<table aria-busy=${this.loading ? 'true' : 'false'}>
-      <caption>
-        ${this.rows.length} session${this.rows.length === 1 ? '' : 's'}
-      </caption>
-      <thead>
-        <tr>
-          ${COLUMNS.map((c, i) => html`<th scope="col" class=${i > 3 ? 'n' : ''}>${c}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${this.rows.map((r) => this.#row(r))}
-      </tbody>
-    </table>`;
+    return reflowTable({
+      caption: `${this.rows.length} session${this.rows.length === 1 ? '' : 's'}`,
+      columns: COLUMNS,
+      columnClass: (i) => (i > 3 ? 'n' : ''),
+      busy: this.loading,
+      rows: this.rows.map((r) => this.#row(r)),
+    });
   }
 
   /** The signups' CSV for the table's area and dates (the export has no module filter). */
