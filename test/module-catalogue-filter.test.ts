@@ -7,10 +7,10 @@ import {
   fold,
   hasFilters,
   matchesSearch,
-  paragraphs,
   prerequisitesOf,
   strandLabels,
 } from '../src/elements/module-catalogue/filter.js';
+import { paragraphs } from '../src/elements/shared/content.js';
 import { modules } from '../server/seed/programme.js';
 
 
