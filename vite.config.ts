@@ -68,7 +68,7 @@ const thenBuild = (name: string, config: InlineConfig): Plugin => ({
  * is merely not renamed.
  */
 const INTERNAL = [
-  ...['renderBar', 'renderProviderNotice', 'followProvider', 'syncAttributes', 'prepare', 'want', 'dataReady', 'byId'],
+  ...['renderBar', 'renderProviderNotice', 'followProvider', 'syncAttributes', 'prepare', 'buildFor', 'dataReady', 'byId'],
   ...['onChange', 'onClear', 'onToggle', 'onSelect', 'onCalendarToggle', 'onJump', 'icsHref', 'externalUrl'],
   ...['onInput', 'onFocusOut', 'validateAll', 'showProblems', 'clearProblems', 'clearAnswers', 'dismissOutcome', 'settled', 'renew'],
   ...['general', 'task', 'onComplete', 'inputmode', 'trigger', 'limit', 'moduleOf'],

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { AUDIENCES, STRANDS } from '../src/contract/index.js';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { AUDIENCES, STRANDS, TOOLS } from '../src/contract/index.js';
 import { LAYOUTS } from '../src/elements/module-catalogue/filter.js';
 import { headingLevel } from './support/api.js';
 import { handlers, longText, modules, NEVER_TIMES_OUT, withClient } from './support/mocks.js';
@@ -17,6 +17,7 @@ const meta: Meta = {
     layout: { control: 'inline-radio', options: [...LAYOUTS] },
     strand: { control: 'select', options: ['', ...STRANDS] },
     audience: { control: 'select', options: ['', ...AUDIENCES] },
+    tool: { control: 'select', options: ['', ...TOOLS] },
     'heading-level': headingLevel,
   },
   render: renderElement('mobilise-module-catalogue'),
@@ -29,6 +30,45 @@ type Story = StoryObj;
 export const Cards: Story = { tags: ['screenshot'] };
 export const List: Story = { tags: ['screenshot'], args: { layout: 'list' } };
 export const FilteredByStrand: Story = { args: { strand: 'message' } };
+/** "I want to learn Contact Creator": the modules that teach it. */
+export const FilteredByTool: Story = {
+  args: { tool: 'Contact Creator' },
+  play: async ({ canvasElement, globals }) => {
+    const s = stringsIn(globals.locale);
+    const catalogue = await inShadowOf(canvasElement, 'mobilise-module-catalogue');
+    const teaching = modules.filter((m) => m.tools.includes('Contact Creator'));
+    await expect(await catalogue.findByText(moduleCount(s, teaching.length, modules.length), {}, { timeout: 5000 })).toBeVisible();
+    await expect(catalogue.getByLabelText(s.catalogue.tool)).toHaveValue('Contact Creator');
+  },
+};
+
+/** A card's details opened: its description, tools, "Before you come" checklist and "After the session" next step. */
+export const CardWithChecklist: Story = {
+  args: { strand: 'field' },
+  play: async ({ canvasElement, step, globals }) => {
+    const t = stringsIn(globals.locale).catalogue;
+    const catalogue = await inShadowOf(canvasElement, 'mobilise-module-catalogue');
+    const partOne = modules.find((m) => m.id === 'field-organising-1')!;
+    const article = await waitFor(
+      () => {
+        const found = catalogue.root.querySelector<HTMLElement>('[data-module="field-organising-1"]');
+        if (!found) throw new Error('part one’s card has not rendered');
+        return found;
+      },
+      { timeout: 5000 },
+    );
+    const card = within(article);
+    await step(`Open "${t.details}" on ${partOne.title}`, async () => {
+      await userEvent.click(card.getByText(t.details));
+    });
+    await step(`"${t.beforeYouCome}" lists each thing to do, and "${t.afterSession}" the next step`, async () => {
+      const checklist = card.getByRole('list', { name: t.beforeYouCome });
+      await expect(checklist).toBeVisible();
+      await expect([...checklist.querySelectorAll('li')].map((li) => li.textContent)).toEqual(partOne.beforeYouCome);
+      await expect(card.getByText(partOne.afterSession!)).toBeVisible();
+    });
+  },
+};
 
 /** A member narrows the list, then asks for a module's sessions. */
 export const Filtering: Story = {

@@ -11,10 +11,11 @@ import type { MobiliseSignupForm } from '../src/elements/signup-form/signup-form
 import { LINK, withManageToken } from '../src/elements/shared/booking-link.js';
 import type { BookingStatus } from '../src/contract/index.js';
 import { en } from '../src/strings/en.js';
+import { seedJoining } from '../server/seed/joining.js';
 import type { FakeBooking } from './helpers/fake-backend.js';
 import { focusedName, has, nameOf } from './helpers/dom.js';
 import { collectLitWarnings } from './helpers/lit-warnings.js';
-import { fixtures, mockApi, type MockApi } from './helpers/mock-api.js';
+import { fixtures, mockApi, type MockApi, type MockOptions } from './helpers/mock-api.js';
 
 declare function describe(name: string, fn: () => void): void;
 declare function it(name: string, fn: () => unknown): void;
@@ -28,6 +29,10 @@ const session = fixtures.sessions.find((s) => s.status === 'scheduled' && Date.p
 /** Under way: began an hour ago, ends in an hour. */
 const started = { ...session, id: 'under-way', start: new Date(Date.now() - 3_600_000).toISOString(), end: new Date(soon).toISOString() };
 const title = fixtures.modules.find((m) => m.id === session.moduleId)!.title;
+/** An online session, whose confirmed members get the (seeded) joining details. */
+const online = fixtures.sessions.find((s) => s.status === 'scheduled' && s.delivery === 'online' && Date.parse(s.start) > soon)!;
+const onlineModule = fixtures.modules.find((m) => m.id === online.moduleId)!;
+const joining = seedJoining(online)!;
 const CONFIRM = 'c'.repeat(43);
 const MANAGE = 'm'.repeat(43);
 
@@ -55,8 +60,8 @@ const button = (el: HTMLElement, label: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
 
 /** The form on a page opened with `hash`, over a fake backend holding `bookings`; resolves once the booking (or its failure) shows. */
-async function open(hash: string, bookings: Record<string, FakeBooking>) {
-  api = mockApi({ bookings, sessions: [...fixtures.sessions, started] });
+async function open(hash: string, bookings: Record<string, FakeBooking>, options: MockOptions = {}) {
+  api = mockApi({ bookings, sessions: [...fixtures.sessions, started], ...options });
   getClient(api.endpoint, { retryBaseMs: 1, retries: 0 });
   history.replaceState(null, '', `${page}#${hash}`);
   const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form endpoint=${api.endpoint}></mobilise-signup-form>`);
@@ -66,6 +71,12 @@ async function open(hash: string, bookings: Record<string, FakeBooking>) {
 }
 
 const calls = (action: string) => api!.calls.filter((c) => c.url.endsWith(`/v1/bookings/${action}`));
+const joiningOf = (el: HTMLElement) => root(el).querySelector('[part="joining"]');
+/** What the (fake) server answers a manage link now: the booking view's own request, repeated. */
+async function answer(token: string) {
+  const res = await fetch(`${api!.endpoint}/v1/bookings/view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  return (await res.json()) as Record<string, unknown>;
+}
 
 describe('booking links', () => {
   it('a refused link says why in the page’s language (Welsh here); English leaves it to the server’s own words', async () => {
@@ -244,6 +255,67 @@ describe('the booking view', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('a confirmed place on an online session shows how to join: the link (https, its address as its text) and the instructions', async () => {
+    const el = await open('mobilise-confirm=' + CONFIRM, { [CONFIRM]: booking({ purpose: 'confirm', status: 'pending', hold: 'place', sessionId: online.id }) });
+    expect(text(headingOf(el))).to.equal(says('confirmed'));
+    const part = joiningOf(el)!;
+    expect(part.querySelector('.label')!.textContent).to.equal(t.joining);
+    const link = part.querySelector('a')!;
+    expect([link.getAttribute('href'), link.textContent]).to.deep.equal([joining.url, joining.url]);
+    expect(text(part)).to.contain(joining.instructions);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the joining details are text, and a link that is not https never becomes one (the answer is refused)', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    let el = await open('mobilise-booking=' + MANAGE, { [MANAGE]: booking({ sessionId: online.id }) }, {
+      joining: () => ({ url: 'https://meet.example.org/j/1?next="x"', instructions: `${evil}\n\nSecond paragraph` }),
+    });
+    expect([...joiningOf(el)!.querySelectorAll('p:not(.label)')].map((p) => p.textContent)).to.deep.equal(['https://meet.example.org/j/1?next="x"', evil, 'Second paragraph']);
+    expect(has(el, 'img'), 'no element from the organisers’ text').to.equal(false);
+    el.remove();
+    for (const url of ['javascript:alert(1)', 'http://meet.example.org/j/1']) {
+      el = await open('mobilise-booking=' + MANAGE, { [MANAGE]: booking({ sessionId: online.id }) }, { joining: () => ({ url }) });
+      expect(text(headingOf(el)), url).to.equal(t.failed);
+      expect(has(el, '[part="joining"]') || has(el, `a[href="${url}"]`), url).to.equal(false);
+      el.remove();
+    }
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  for (const status of ['pending', 'waitlisted', 'expired', 'cancelled'] as const) {
+    it(`a ${status} booking on the same online session gets no joining details, in the answer or on the page`, async () => {
+      const el = await open('mobilise-booking=' + MANAGE, { [MANAGE]: booking({ status, sessionId: online.id, ...(status === 'waitlisted' ? { position: 2 } : {}) }) });
+      expect(text(headingOf(el))).to.equal(says(status));
+      expect(has(el, '[part="joining"]')).to.equal(false);
+      expect(text(root(el).querySelector('.result'))).to.not.contain(joining.url!);
+      const body = await answer(MANAGE);
+      expect([body.status, 'joining' in body]).to.deep.equal([status, false]);
+    });
+  }
+
+  it('a confirmed place on an in-person session has no joining details, whatever the organisers set', async () => {
+    const inPerson = fixtures.sessions.find((s) => s.status === 'scheduled' && s.delivery === 'in-person' && Date.parse(s.start) > soon)!;
+    const el = await open('mobilise-booking=' + MANAGE, { [MANAGE]: booking({ sessionId: inPerson.id }) }, { joining: () => joining });
+    expect(text(headingOf(el))).to.equal(says('confirmed'));
+    expect(has(el, '[part="joining"]')).to.equal(false);
+    expect('joining' in (await answer(MANAGE))).to.equal(false);
+  });
+
+  it('shows the module’s checklist and next step while the booking is live; not once it is cancelled', async () => {
+    const el = await open('mobilise-booking=' + MANAGE, { [MANAGE]: booking({ sessionId: online.id }) });
+    const list = root(el).querySelector('.result ul.checklist')!;
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(onlineModule.beforeYouCome);
+    expect(root(el).querySelector(`#${list.getAttribute('aria-labelledby')}`)!.textContent).to.equal(en.catalogue.beforeYouCome);
+    expect(text(root(el).querySelector('.result .next'))).to.equal(`${en.catalogue.afterSession} ${onlineModule.afterSession}`);
+    await expect(el).to.be.accessible();
+    button(el, t.cancel)!.click();
+    await waitUntil(() => button(el, t.yes), 'no confirm step');
+    button(el, t.yes)!.click();
+    await waitUntil(() => text(headingOf(el)) === says('cancelled'), 'not cancelled');
+    expect(has(el, '.checklist') || has(el, '.next') || has(el, '[part="joining"]')).to.equal(false);
+  });
 
   it('a network failure says so and "Try again" reads the booking again', async () => {
     api = mockApi({ bookings: { [MANAGE]: booking() } });

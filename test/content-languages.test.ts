@@ -9,6 +9,7 @@ import '../src/context/define.js';
 import '../src/elements/module-catalogue/define.js';
 import '../src/elements/session-calendar/define.js';
 import type { Module, Session } from '../src/contract/index.js';
+import { cy } from '../src/strings/cy.js';
 import { fixtures, mockApis, type MockApi } from './helpers/mock-api.js';
 
 const api = mockApis();
@@ -50,6 +51,19 @@ describe('content in several languages', () => {
     const c = card(el, halfTranslated.id);
     expect(said(c.querySelector('[part="card-title"]'))).to.deep.equal({ text: 'Eagrachadh Coimhearsnachd', lang: 'gd' });
     expect(said(c.querySelector('.summary'))).to.deep.equal({ text: halfTranslated.summary, lang: 'en-GB' });
+  });
+
+  it('a card’s checklist is translated as a whole, its next step on its own: each says its language', async () => {
+    const checklist = ['Dewch â ffôn wedi’i wefru'];
+    const welsh: Module = { ...voter, translations: { cy: { ...voter.translations!.cy!, beforeYouCome: checklist } } };
+    const el = await catalogue(api({ modules: fixtures.modules.map((m) => (m.id === voter.id ? welsh : m)) }), 'cy');
+    const body = card(el, voter.id).querySelector('.details-body')!;
+    const list = body.querySelector('ul.checklist')!;
+    expect({ items: [...list.querySelectorAll('li')].map((li) => li.textContent), lang: list.getAttribute('lang') }).to.deep.equal({ items: checklist, lang: 'cy' });
+    expect(body.querySelector(`#${list.getAttribute('aria-labelledby')}`)!.textContent).to.equal(cy.catalogue.beforeYouCome);
+    const next = body.querySelector('.next p[lang]')!;
+    expect({ text: next.textContent, lang: next.getAttribute('lang') }).to.deep.equal({ text: voter.afterSession, lang: 'en-GB' });
+    await expect(el).to.be.accessible();
   });
 
   it('a Welsh calendar shows Welsh titles and a session’s Welsh access note', async () => {

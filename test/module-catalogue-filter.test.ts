@@ -1,5 +1,9 @@
-import { expect } from '@open-wc/testing';
-import { AUDIENCES, STRANDS, type Module, type Session } from '../src/contract/index.js';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import '../src/elements/module-catalogue/define.js';
+import { AUDIENCES, STRANDS, TOOLS, parseEnum, type Module, type Session } from '../src/contract/index.js';
+import type { MobiliseModuleCatalogue } from '../src/elements/module-catalogue/module-catalogue.js';
+import { moduleCount } from '../src/strings/compose.js';
+import { en } from '../src/strings/en.js';
 import {
   audienceLabels,
   countUpcoming,
@@ -7,11 +11,12 @@ import {
   fold,
   hasFilters,
   matchesSearch,
-  paragraphs,
   prerequisitesOf,
   strandLabels,
 } from '../src/elements/module-catalogue/filter.js';
+import { paragraphs } from '../src/elements/shared/content.js';
 import { modules } from '../server/seed/programme.js';
+import { mockApis } from './helpers/mock-api.js';
 
 
 const byId = new Map(modules.map((m) => [m.id, m]));
@@ -66,10 +71,32 @@ describe('module catalogue: filter helpers', () => {
     expect(filterModules(modules, { search: 'zzzz' })).to.have.length(0);
   });
 
+  it('filters by the tool a module teaches, combined with strand, audience and text', () => {
+    expect(ids(filterModules(modules, { tool: 'Contact Creator' }))).to.deep.equal(['field-organising-1', 'targeting-and-analysis']);
+    expect(ids(filterModules(modules, { tool: 'Insight' }))).to.deep.equal(['targeting-and-analysis']);
+    expect(ids(filterModules(modules, { tool: 'Dialogue' }))).to.deep.equal(['digital-organising']);
+    expect(ids(filterModules(modules, { tool: 'Contact Creator', strand: 'data' }))).to.deep.equal(['targeting-and-analysis']);
+    expect(ids(filterModules(modules, { tool: 'Contact Creator', audience: 'new-activists' }))).to.deep.equal(['field-organising-1']);
+    expect(ids(filterModules(modules, { tool: 'Contact Creator', search: 'canvassing' }))).to.deep.equal(['field-organising-1']);
+    expect(filterModules(modules, { tool: 'Doorstep App', strand: 'message' })).to.deep.equal([]);
+    // Every tool is taught somewhere in the programme, so no option of the select leads nowhere.
+    for (const tool of TOOLS) expect(filterModules(modules, { tool }).length, tool).to.be.greaterThan(0);
+  });
+
+  it('reads a tool from an attribute whatever its case, answering its proper name', () => {
+    expect(parseEnum(TOOLS, 'insight')).to.equal('Insight');
+    expect(parseEnum(TOOLS, ' CONTACT creator ')).to.equal('Contact Creator');
+    expect(parseEnum(STRANDS, 'Field')).to.equal('field');
+    const unknown: string[] = [];
+    expect(parseEnum(TOOLS, 'NationBuilder', (v) => unknown.push(v))).to.equal(undefined);
+    expect(unknown).to.deep.equal(['NationBuilder']);
+  });
+
   it('knows whether any filter is active', () => {
     expect(hasFilters({})).to.equal(false);
     expect(hasFilters({ search: '  ' })).to.equal(false);
     expect(hasFilters({ audience: 'activists' })).to.equal(true);
+    expect(hasFilters({ tool: 'Mosaic' })).to.equal(true);
   });
 
   it('counts only upcoming scheduled or full sessions per module', () => {
@@ -103,5 +130,78 @@ describe('module catalogue: filter helpers', () => {
     for (const s of STRANDS) expect(strandLabels()[s]).to.be.a('string').and.not.equal(s);
     for (const a of AUDIENCES) expect(audienceLabels()[a]).to.be.a('string').and.not.equal(a);
     expect(strandLabels().data).to.equal('Data & targeting');
+  });
+});
+
+describe('module catalogue: the tool filter', () => {
+  const api = mockApis();
+  const c = en.catalogue;
+  const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+  const cardIds = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[part="card"]')].map((a) => a.dataset.module);
+  const countText = (el: Element) => $(el, '[part="count"]')!.textContent!.trim();
+
+  async function catalogue(attrs = '') {
+    const host = await fixture<HTMLElement>(`<div><mobilise-module-catalogue endpoint="${api().endpoint}" ${attrs}></mobilise-module-catalogue></div>`);
+    const el = host.firstElementChild as MobiliseModuleCatalogue;
+    await waitUntil(() => $(el, 'article[part="card"], [part="empty"]'), 'not loaded', { timeout: 4000 });
+    return el;
+  }
+  async function choose(el: MobiliseModuleCatalogue, id: 'strand' | 'audience' | 'tool', value: string) {
+    const select = $<HTMLSelectElement>(el, `#${id}`)!;
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+  }
+
+  it('offers "Any tool" first, then the six tools by name, under "I want to learn"', async () => {
+    const el = await catalogue();
+    const select = $<HTMLSelectElement>(el, '#tool')!;
+    expect($(el, 'label[for="tool"]')!.textContent).to.equal(c.tool);
+    expect([...select.options].map((o) => [o.value, o.textContent])).to.deep.equal([['', c.allTools], ...TOOLS.map((t) => [t, t])]);
+    expect(select.value).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the modules that teach the tool, with the count, and combines with the other filters', async () => {
+    const el = await catalogue();
+    await choose(el, 'tool', 'Contact Creator');
+    expect(cardIds(el)).to.deep.equal(['field-organising-1', 'targeting-and-analysis']);
+    expect(countText(el)).to.equal(moduleCount(en, 2, 12));
+    expect(el.tool).to.equal('Contact Creator');
+    await choose(el, 'audience', 'new-activists');
+    expect(cardIds(el)).to.deep.equal(['field-organising-1']);
+    await choose(el, 'audience', '');
+    await choose(el, 'strand', 'data');
+    expect(cardIds(el)).to.deep.equal(['targeting-and-analysis']);
+    expect(countText(el)).to.equal(moduleCount(en, 1, 12));
+    await expect(el).to.be.accessible();
+    await choose(el, 'tool', '');
+    expect(cardIds(el)).to.deep.equal(['targeting-and-analysis']);
+  });
+
+  it('a tool and a strand that meet nowhere show the no-match state, whose "Clear filters" clears the tool too', async () => {
+    const el = await catalogue('tool="doorstep app" strand="message"');
+    expect(cardIds(el)).to.deep.equal([]);
+    expect($<HTMLSelectElement>(el, '#tool')!.value, 'the attribute, by its proper name').to.equal('Doorstep App');
+    expect(countText(el)).to.equal(moduleCount(en, 0, 12));
+    await expect(el).to.be.accessible();
+    $(el, '[part="clear-button"]')!.click();
+    await el.updateComplete;
+    expect(cardIds(el)).to.have.length(12);
+    expect([el.tool, el.strand]).to.deep.equal(['', '']);
+    expect($<HTMLSelectElement>(el, '#tool')!.value).to.equal('');
+  });
+
+  it('warns about a tool it does not know and filters nothing', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    try {
+      const el = await catalogue('tool="NationBuilder"');
+      expect(cardIds(el)).to.have.length(12);
+    } finally {
+      console.warn = warn;
+    }
+    expect(String(warnings[0])).to.contain('tool="NationBuilder"').and.contain('Insight');
   });
 });

@@ -192,6 +192,27 @@ describe('<mobilise-module-catalogue>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('puts the module’s "Before you come" checklist and "After the session" next step in its details, each under its label', async () => {
+    const fo1 = fixtures.modules.find((m) => m.id === 'field-organising-1')!;
+    const bare: Module = { ...fixtures.modules.find((m) => m.id === 'voter-persuasion')!, beforeYouCome: [], afterSession: undefined };
+    const el = await loaded(await catalogue(api({ modules: [fo1, bare] })), 2);
+    const details = card(el, fo1.id).querySelector<HTMLDetailsElement>('details[part="details"]')!;
+    const checklist = details.querySelector('ul.checklist')!;
+    expect(details.open, 'the card does not grow: closed until asked').to.equal(false);
+    details.querySelector('summary')!.click();
+    await waitUntil(() => details.open);
+    expect([...checklist.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(fo1.beforeYouCome);
+    expect(fo1.beforeYouCome).to.have.length(3);
+    const label = details.querySelector(`#${checklist.getAttribute('aria-labelledby')}`);
+    expect(label?.textContent, 'the list is named by its label').to.equal(c.beforeYouCome);
+    expect(details.querySelector('.next')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${c.afterSession} ${fo1.afterSession}`);
+    expect(checklist.hasAttribute('lang'), 'an English page: no lang of its own').to.equal(false);
+    // A module with neither has no empty list or label.
+    const none = card(el, bare.id).querySelector('.details-body')!;
+    expect(has(none, '.checklist') || has(none, '.next') || none.textContent!.includes(c.beforeYouCome)).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('links part two to part one, clearing filters that hide it and focusing its card', async () => {
     const el = await loaded(await catalogue(api()));
     const follows = card(el, 'field-organising-2').querySelector<HTMLButtonElement>('[part="prerequisite"]')!;
@@ -394,6 +415,9 @@ describe('<mobilise-module-catalogue>', () => {
     await el.updateComplete;
     expect(has(el, 'img, script:not([type])'), 'no element from backend text').to.equal(false);
     expect(card(el, bad.id).querySelector('[part="card-title"]')!.textContent).to.equal(`Title ${evil}`);
+    // The checklist and the next step too: each line and paragraph is the backend's text, verbatim.
+    expect([...details.querySelectorAll('.checklist li')].map((li) => li.textContent)).to.deep.equal([evil]);
+    expect(details.querySelector('.next p:not(.label)')!.textContent).to.equal(evil);
     // Part two's prerequisite link uses the title as text too.
     expect(card(el, partTwo.id).querySelector('[part="prerequisite"]')!.textContent).to.contain(evil);
     await payloadsHadTheirTurn();

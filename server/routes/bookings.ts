@@ -12,10 +12,10 @@ import { readJsonObject } from './json-body.js';
 export const MAX_TOKEN_BODY_BYTES = 1024;
 
 /**
- * The booking as the server answers it: the contract's view plus `joining`, an online or hybrid
- * session's joining details, only while the place is confirmed. The server's extension, not the
- * contract's: every key in the contract's booking view costs the embed bytes (this one 20 B), and
- * the embed shows no joining details yet (it drops the key when it parses the answer).
+ * The booking as the server answers it: the contract's view, whose `joining` (an online or hybrid
+ * session's joining details, only while the place is confirmed) is held here to JoiningSchema's
+ * full rules and described for the OpenAPI document. The contract checks only what the embed
+ * relies on (an https link), as each rule and word there costs every page bytes.
  */
 const joining = z.optional(JoiningSchema.check(z.describe('Only for a confirmed booking of an online or hybrid session with joining details; never pending, on the waiting list, cancelled or expired.')));
 export const MemberBookingViewSchema = z.extend(BookingViewSchema, { joining });

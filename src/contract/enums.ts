@@ -76,7 +76,9 @@ export function parseEnum<T extends string>(
 ): T | undefined {
   if (value == null || value === '') return undefined;
   const v = value.trim().toLowerCase();
-  if ((list as readonly string[]).includes(v)) return v as T;
+  // Case aside, the list's own spelling: "Field" is `field`, "insight" is the tool `Insight`.
+  const known = list.find((item) => item.toLowerCase() === v);
+  if (known) return known;
   onUnknown?.(value);
   return undefined;
 }

@@ -66,18 +66,21 @@ export const ModuleSchema = z.object({
 });
 export type Module = z.infer<typeof ModuleSchema>;
 
-/** Anything with translated text fields: a module, a session. */
-type Translatable<F extends string> = { [K in F]?: string } & { translations?: { [L in TranslatedLocale]?: { [K in F]?: string } } };
+/** Anything with translated text fields (`V`, a text or a list of lines): a module, a session. */
+export type Translatable<F extends string, V = string> = { [K in F]?: V } & { translations?: { [L in TranslatedLocale]?: { [K in F]?: V } } };
 
 /**
  * `field` of `entity` in `locale`'s language where it is translated, else the English text,
  * and the language the text is in (so an element can set `lang` on it for screen readers).
  * Field by field: a module with a Gaelic title and no Gaelic summary shows its English summary.
+ * A list (the checklist) is one field, translated as a whole; its English is always there (the
+ * schema defaults it), so only a missing text falls back to ''.
  */
-export function localised<F extends string>(entity: Translatable<F>, field: F, locale: string): { text: string; lang: ContentLocale } {
+export function localised<F extends string, E extends Translatable<F, unknown>>(entity: E, field: F, locale: string): { text: Exclude<E[F], undefined>; lang: ContentLocale } {
+  type Text = Exclude<E[F], undefined>;
   const lang = translatedLocale(locale);
-  const text = lang && entity.translations?.[lang]?.[field];
-  return text ? { text, lang } : { text: entity[field] ?? '', lang: 'en-GB' };
+  const text = lang && (entity.translations?.[lang]?.[field] as Text | undefined);
+  return text ? { text, lang } : { text: (entity[field] ?? '') as Text, lang: 'en-GB' };
 }
 
 /**

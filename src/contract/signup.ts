@@ -122,6 +122,14 @@ export const BookingTokenRequestSchema = /* @__PURE__ */ (() =>
   }))();
 export type BookingTokenRequest = z.infer<typeof BookingTokenRequestSchema>;
 
+/**
+ * How to join an online or hybrid session, as a member's confirmed booking carries it. The embed
+ * relies on one rule, that the link is https (it becomes a link's href); the server holds both
+ * fields to JoiningSchema's full rules (admin.ts, server/routes/bookings.ts), which the OpenAPI
+ * document states, and repeating them here would cost the embed 40 B more.
+ */
+const joining = z.object({ url: z.optional(z.string().check(z.regex(/^https:\/\//))), instructions: z.optional(z.string()) });
+
 /** No personal data beyond the first name: whoever holds the link sees this. */
 const bookingView = () => ({
   status: z.enum(BOOKING_STATUSES),
@@ -131,6 +139,8 @@ const bookingView = () => ({
   position: z.optional(z.int().check(z.minimum(1))),
   /** While pending: when the hold lapses unless confirmed. */
   holdExpiresAt: z.optional(dateTime),
+  /** Only while the place is confirmed, on a session that runs online (server/store/joining.ts). */
+  joining: z.optional(joining),
 });
 export const BookingViewSchema = z.object(bookingView());
 export type BookingView = z.infer<typeof BookingViewSchema>;

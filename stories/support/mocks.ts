@@ -5,7 +5,9 @@
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { getClient, type ClientOptions } from '../../src/client/index.js';
 import { ModuleSchema, SessionSchema, type BookingStatus, type Module, type Session, type SignupRequest } from '../../src/contract/index.js';
+import type { Joining } from '../../src/contract/admin.js';
 import { makeSessions, modules as seedModules } from '../../server/seed/programme.js';
+import { joiningFor } from '../../server/store/joining.js';
 import { tokenProblems, type TokenProblem } from '../../test/helpers/token-problems.js';
 
 export const modules: Module[] = seedModules;
@@ -41,6 +43,8 @@ export interface Scenario {
   signup?: 'confirmed' | 'waitlisted' | 'full' | 'closed' | 'validation' | 'rate-limited' | 'offline';
   /** What the booking endpoints answer (a confirm or manage link): the booking in that status, or a refusal. */
   booking?: BookingStatus | TokenProblem | 'offline';
+  /** The booked session's joining details, which the answer carries by the server's rule (a confirmed place, online). */
+  joining?: Joining;
 }
 
 /** A booking link's token, as the server mints them (256 bits, base64url). */
@@ -63,6 +67,7 @@ function booking(s: Scenario, session: Session): HttpHandler {
       firstName: 'Morven',
       ...(status === 'waitlisted' ? { position: 3 } : {}),
       ...(params.action === 'confirm' ? { manageToken: bookingToken } : {}),
+      ...joiningFor(status, session, s.joining),
     });
   });
 }

@@ -2,7 +2,7 @@
  * Issue 11's whole journey, in Chromium against the real server and a real SMTP server:
  * a member signs up on the CLP's page → the "confirm your place" email arrives (parsed with
  * mailparser) → its link opens the page, which confirms the booking and swaps the fragment
- * for the manage token → the member cancels → the first on the waiting list (signed up and
+ * for the manage token, and shows the online session's joining link → the member cancels → the first on the waiting list (signed up and
  * confirmed while the session was full) is promoted and emailed. On PGlite, and on PostgreSQL
  * when DATABASE_URL is set (CI).
  */
@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { addSession, dbTargets, postSignup, signup } from '../../server/test/harness.js';
 import { postBooking, tokenIn } from '../../server/test/journey.js';
+import { setJoining } from '../../server/store/joining.js';
 import type { Catcher } from '../../scripts/mail-catcher.js';
 import { startMailSite, type E2eServer } from '../helpers/e2e-site.js';
 import { mailFor } from '../helpers/mail.js';
@@ -33,6 +34,13 @@ const shown = (page: Page) =>
       classes: result?.className ?? '',
       hash: location.hash,
     };
+  }, FORM);
+
+/** The booking view's joining link (its href and text), or null when it shows none. */
+const joiningLink = (page: Page) =>
+  page.evaluate((tag) => {
+    const a = document.querySelector(tag)!.shadowRoot!.querySelector('[part~="joining"] a');
+    return a && { href: a.getAttribute('href'), text: a.textContent };
   }, FORM);
 
 /** Clicks the shadow-root button that `pick` finds (by data-action or label). */
@@ -71,7 +79,7 @@ for (const target of dbTargets()) {
 
     after(() => close?.());
 
-    it('sign up on the page → confirm by the emailed link → cancel → the waiting list is promoted and emailed', { timeout: 120_000 }, async () => {
+    it('sign up on the page → confirm by the emailed link, which shows how to join → cancel → the waiting list is promoted and emailed', { timeout: 120_000 }, async () => {
       const start = Date.now() + 7 * DAY;
       const session = await addSession(site.db, {
         capacity: 1,
@@ -79,6 +87,9 @@ for (const target of dbTargets()) {
         start: new Date(start).toISOString(),
         end: new Date(start + 2 * 3_600_000).toISOString(),
       });
+      assert.equal(session.delivery, 'online');
+      const joining = { url: `https://meet.example.org/j/${session.id}?pwd=Kx9`, instructions: 'Meeting ID 987 6543 2100.' };
+      await setJoining(site.db, session.id, joining);
       const email = `journey.${target.name}@example.org`;
 
       // 1. Sign up on the CLP's page (the strict-CSP embed page), its form pointed at the test's session.
@@ -121,6 +132,8 @@ for (const target of dbTargets()) {
       assert.match(confirmed.hash, /^#mobilise-booking=[A-Za-z0-9_-]{43}$/);
       assert.match(confirmed.heading, /booked|confirmed/i);
       assert.doesNotMatch(confirmed.classes, /\b(error|waitlisted|pending)\b/);
+      // A confirmed member of an online session sees how to join: the organisers' link, a real link.
+      assert.deepEqual(await joiningLink(page), { href: joining.url, text: joining.url });
       const booked = await mailFor(smtp, email, /^You are booked: /);
       assert.ok(booked.attachments.some((a) => a.filename === 'session.ics'), 'the confirmation carries the .ics');
       assert.equal(tokenIn(booked.text ?? '', 'booking'), confirmed.hash.split('=')[1], 'the manage link the email carries is the one on the page');
@@ -130,6 +143,7 @@ for (const target of dbTargets()) {
       await press(page, { action: 'cancel' });
       await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"].error'), { timeout: 15_000 }, FORM);
       assert.match((await shown(page)).heading, /cancelled/i);
+      assert.equal(await joiningLink(page), null, 'a cancelled place shows no joining details');
       await mailFor(smtp, email, /^Cancelled: /);
 
       // 6. The waiting-list member has the place, and is told so.

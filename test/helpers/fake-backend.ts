@@ -24,10 +24,13 @@ import {
   type SignupRequest,
   type SignupResult,
 } from '../../src/contract/index.js';
+import type { Joining } from '../../src/contract/admin.js';
 import { filterSessions } from '../../src/client/filter.js';
 import { fieldErrors } from '../../server/http/validation.js';
 import { toLondonIso } from '../../src/contract/london-time.js';
 import { returnUrlErrors } from '../../server/lib/return-url.js';
+import { seedJoining } from '../../server/seed/joining.js';
+import { joiningFor } from '../../server/store/joining.js';
 import { repeatedSessions, seriesRefusal, seriesWords } from '../../server/store/series-rules.js';
 import { tokenProblems, type TokenProblem } from './token-problems.js';
 
@@ -52,6 +55,8 @@ export interface FakeOptions {
   holdHours?: number;
   /** Bookings behind emailed links, by token (the server emails them; tests make them up). */
   bookings?: Record<string, FakeBooking>;
+  /** A session's joining details as organisers set them: the seeded server's (server/seed/joining.ts) by default. */
+  joining?: (session: Session) => Joining | undefined;
 }
 
 /** A booking as a token reaches it; a confirmation mints a manage token for it. */
@@ -234,12 +239,18 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
 
   const tokens = new Map(Object.entries(options.bookings ?? {}));
   let minted = 0;
-  const viewOf = (b: FakeBooking): BookingView => ({
-    status: b.status,
-    session: sessionById(b.sessionId)!,
-    firstName: b.firstName,
-    ...(b.position ? { position: b.position } : {}),
-  });
+  const joiningOf = options.joining ?? seedJoining;
+  /** With the session's joining details by the server's own rule: only for a confirmed place on a session that runs online. */
+  const viewOf = (b: FakeBooking): BookingView => {
+    const session = sessionById(b.sessionId)!;
+    return {
+      status: b.status,
+      session,
+      firstName: b.firstName,
+      ...(b.position ? { position: b.position } : {}),
+      ...joiningFor(b.status, session, joiningOf(session)),
+    };
+  };
   type Outcome = Response | Record<string, unknown>;
 
   /** POST /v1/bookings/{confirm,view,cancel}, by server/store/bookings.ts's rules. */

@@ -6,9 +6,10 @@ import { html, nothing } from 'lit';
 import { localised, type Module } from '../../contract/index.js';
 import { strings } from '../../strings/current.js';
 import { duration } from '../../strings/compose.js';
-import { content } from '../shared/content.js';
+import { content, paragraphs } from '../shared/content.js';
 import { heading } from '../shared/heading.js';
-import { audienceLabels, paragraphs, strandLabels } from './filter.js';
+import { renderPrepare } from '../shared/prepare.js';
+import { audienceLabels, strandLabels } from './filter.js';
 
 export interface CardOptions {
   headingLevel: number;
@@ -41,10 +42,11 @@ function renderDetails(m: Module, locale: string) {
       ${paragraphs(localised(m, 'description', locale).text).map((p) => html`<p>${p}</p>`)}
       ${m.tools.length
         ? html`<p class="label" id=${toolsId}>${strings.catalogue.tools}</p>
-            <ul class="tools" aria-labelledby=${toolsId}>
+            <ul class="bullets tools" aria-labelledby=${toolsId}>
               ${m.tools.map((t) => html`<li>${t}</li>`)}
             </ul>`
         : nothing}
+      ${renderPrepare(m, locale)}
     </div>
   </details>`;
 }

@@ -2,7 +2,7 @@
  * Pure catalogue logic: filtering, search and session counts. No DOM, so it is
  * unit-tested directly (test/module-catalogue-filter.test.ts).
  */
-import type { Audience, Module, Session, Strand } from '../../contract/index.js';
+import type { Audience, Module, Session, Strand, Tool } from '../../contract/index.js';
 import { strings } from '../../strings/current.js';
 
 export const LAYOUTS = ['cards', 'list'] as const;
@@ -15,6 +15,8 @@ export const audienceLabels = (): Readonly<Record<Audience, string>> => strings.
 export interface Filters {
   strand?: Strand;
   audience?: Audience;
+  /** Modules that teach this tool ("I want to learn Insight"). */
+  tool?: Tool;
   search?: string;
 }
 
@@ -45,6 +47,7 @@ export function matchesFilters(module: Module, filters: Filters): boolean {
   return (
     (!filters.strand || module.strand === filters.strand) &&
     (!filters.audience || module.audience.includes(filters.audience)) &&
+    (!filters.tool || module.tools.includes(filters.tool)) &&
     matchesSearch(module, filters.search)
   );
 }
@@ -52,7 +55,7 @@ export function matchesFilters(module: Module, filters: Filters): boolean {
 export const filterModules = (modules: readonly Module[], filters: Filters): Module[] =>
   modules.filter((m) => matchesFilters(m, filters));
 
-export const hasFilters = (filters: Filters) => !!(filters.strand || filters.audience || filters.search?.trim());
+export const hasFilters = (filters: Filters) => !!(filters.strand || filters.audience || filters.tool || filters.search?.trim());
 
 /** Sessions a member could still sign up for (or waitlist): not cancelled and not started yet. */
 export function isUpcoming(session: Session, now: number): boolean {
@@ -64,14 +67,6 @@ export function countUpcoming(sessions: readonly Session[], now = Date.now()): M
   const counts = new Map<string, number>();
   for (const s of sessions) if (isUpcoming(s, now)) counts.set(s.moduleId, (counts.get(s.moduleId) ?? 0) + 1);
   return counts;
-}
-
-/** Plain-text paragraphs: the contract separates them with a blank line. */
-export function paragraphs(text: string): string[] {
-  return text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
 }
 
 /** Prerequisites that are in the catalogue; unknown ids are skipped rather than shown as slugs. */

@@ -34,8 +34,7 @@ export const styles = css`
     flex-grow: 2;
   }
   label,
-  dt,
-  .label {
+  dt {
     font-weight: 600;
   }
   .count {
@@ -112,10 +111,6 @@ export const styles = css`
     display: grid;
     gap: var(--_s2);
     padding-bottom: var(--_s2);
-  }
-  .tools {
-    list-style: disc;
-    padding-inline-start: var(--_s6);
   }
   .select {
     width: 100%;

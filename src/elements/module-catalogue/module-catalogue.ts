@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { DroppedItem } from '../../client/index.js';
-import { AUDIENCES, STRANDS, parseEnum, type Module } from '../../contract/index.js';
+import { AUDIENCES, STRANDS, TOOLS, parseEnum, type Module } from '../../contract/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
 import { moduleCount } from '../../strings/compose.js';
@@ -44,6 +44,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @attr layout - `cards` (default, a responsive grid) or `list` (compact rows).
  * @attr strand - Initial strand filter, e.g. `field`, `digital`, `message`, `data`, `community`, `unions`, `clp`.
  * @attr audience - Initial audience filter: `new-activists`, `activists`, `candidates` or `role-holders`.
+ * @attr tool - Initial tool filter, modules that teach it: `Contact Creator`, `Doorstep App`, `Dialogue`, `Organise`, `Insight` or `Mosaic` (any case).
  * @attr search - Initial search text.
  * @attr heading-level - Heading level of each card title, 2–6 (default: the provider's `heading-level`, else 3).
  *
@@ -79,6 +80,7 @@ export class MobiliseModuleCatalogue extends LitElement {
     layout: {},
     strand: {},
     audience: {},
+    tool: {},
     search: {},
     headingLevel: { attribute: 'heading-level', type: Number },
   };
@@ -114,6 +116,8 @@ export class MobiliseModuleCatalogue extends LitElement {
   strand = '';
   /** Audience filter; follows the audience select. */
   audience = '';
+  /** Tool filter (a tool's name); follows the "I want to learn" select. */
+  tool = '';
   /** Search text; follows the search box. */
   search = '';
   /** Heading level of card titles (2–6); unset follows the provider's `heading-level`, else 3. */
@@ -123,6 +127,7 @@ export class MobiliseModuleCatalogue extends LitElement {
     return {
       strand: parseEnum(STRANDS, this.strand),
       audience: parseEnum(AUDIENCES, this.audience),
+      tool: parseEnum(TOOLS, this.tool),
       search: this.search,
     };
   }
@@ -152,6 +157,10 @@ export class MobiliseModuleCatalogue extends LitElement {
     this.audience = (e.target as HTMLSelectElement).value;
   };
 
+  readonly #onToolChange = (e: Event) => {
+    this.tool = (e.target as HTMLSelectElement).value;
+  };
+
   readonly #onSearchInput = (e: Event) => {
     this.search = (e.target as HTMLInputElement).value;
   };
@@ -160,7 +169,7 @@ export class MobiliseModuleCatalogue extends LitElement {
   readonly #onSubmit = (e: Event) => e.preventDefault();
 
   readonly #clearFilters = () => {
-    this.strand = this.audience = this.search = '';
+    this.strand = this.audience = this.tool = this.search = '';
   };
 
   readonly #onSelect = (module: Module) => {
@@ -186,10 +195,11 @@ export class MobiliseModuleCatalogue extends LitElement {
     if (changed.has('layout')) parseEnum(LAYOUTS, this.layout, warnUnknown('layout', LAYOUTS));
     if (changed.has('strand')) parseEnum(STRANDS, this.strand, warnUnknown('strand', STRANDS));
     if (changed.has('audience')) parseEnum(AUDIENCES, this.audience, warnUnknown('audience', AUDIENCES));
+    if (changed.has('tool')) parseEnum(TOOLS, this.tool, warnUnknown('tool', TOOLS));
   }
 
   #renderFilters() {
-    const { strand, audience } = this.#filters;
+    const { strand, audience, tool } = this.#filters;
     return html`<form class="filters" part="filters" role="search" aria-label=${strings.catalogue.filters} @submit=${this.#onSubmit}>
       ${renderSelectField({
         id: 'strand',
@@ -206,6 +216,14 @@ export class MobiliseModuleCatalogue extends LitElement {
         options: AUDIENCES.map((a) => [a, audienceLabels()[a]] as const),
         current: audience ?? '',
         onChange: this.#onAudienceChange,
+      })}
+      ${renderSelectField({
+        id: 'tool',
+        label: strings.catalogue.tool,
+        all: strings.catalogue.allTools,
+        options: TOOLS.map((t) => [t, t] as const),
+        current: tool ?? '',
+        onChange: this.#onToolChange,
       })}
       <div class="field search">
         <label for="search">${strings.catalogue.search}</label>

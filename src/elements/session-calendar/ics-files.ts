@@ -20,7 +20,7 @@ export class IcsFiles implements ReactiveController {
   }
 
   /** The member opened this session's menu: build its file from now on. */
-  want(id: string) {
+  buildFor(id: string) {
     this.#wanted.add(id);
     this.#host.requestUpdate();
   }

@@ -177,7 +177,7 @@ export class MobiliseSessionCalendar extends LitElement {
     onSelect: (e, entry) => this.#select(entry, e.currentTarget as HTMLElement),
     onCalendarToggle: (e, entry) => {
       if (!(e.currentTarget as HTMLDetailsElement).open || this.#data.value?.client.mode === 'api') return;
-      this.#ics.want(entry.session.id);
+      this.#ics.buildFor(entry.session.id);
     },
   };
 

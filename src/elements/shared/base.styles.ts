@@ -114,6 +114,14 @@ export const baseStyles = css`
   ol {
     list-style: none;
   }
+  /* A list read as one: a module's tools, its checklist. */
+  .bullets {
+    list-style: disc;
+    padding-inline-start: var(--_s6);
+  }
+  .label {
+    font-weight: 600;
+  }
   /* Headings step up the type scale: t1 unless a class sets a bigger step. */
   h2,
   h3,

@@ -7,11 +7,12 @@
 import { html, type ReactiveControllerHost } from 'lit';
 import { cancelBooking, confirmBooking, viewBooking } from '../../client/bookings.js';
 import { isMobiliseError } from '../../client/errors.js';
-import type { BookingView } from '../../contract/index.js';
+import type { BookingView, Module } from '../../contract/index.js';
 import type { MobiliseController } from '../../context/index.js';
 import { localise, strings } from '../../strings/current.js';
-import { content } from '../shared/content.js';
+import { content, paragraphs } from '../shared/content.js';
 import { heading } from '../shared/heading.js';
+import { renderPrepare } from '../shared/prepare.js';
 import { renderError } from '../shared/states.js';
 import { focusable } from './result.js';
 import { LINK, withManageToken } from '../shared/booking-link.js';
@@ -26,8 +27,8 @@ const tone: Partial<Record<BookingView['status'], string>> = { pending: 'waitlis
  */
 export class BookingPanel {
   #view?: BookingView;
-  /** The training's title, from the (cached) modules list; left out if that list cannot be had. */
-  #title?: ReturnType<typeof content>;
+  /** The training (its title, checklist and next step), from the (cached) modules list; left out if that list cannot be had. */
+  #module?: Module;
   #error?: unknown;
   /** Holding a manage token: the booking can be cancelled from here. */
   #manage = false;
@@ -86,8 +87,7 @@ export class BookingPanel {
       if (next) history.replaceState(history.state, '', withManageToken(location.href, next));
       this.#manage = manage || !!next;
       this.#view = view;
-      const module = modules?.items.find((m) => m.id === view.session.moduleId);
-      this.#title = module && content(module, 'title', this.#ctx.locale);
+      this.#module = modules?.items.find((m) => m.id === view.session.moduleId);
     } catch (e) {
       this.#error = e;
     }
@@ -125,20 +125,36 @@ export class BookingPanel {
     if (this.#error) return this.#renderFailure(this.#error, level);
     const v = this.#view;
     if (!v) return undefined;
-    const { status, session } = v;
+    const { status, session, joining } = v;
     const { heading: title, body: text } = strings.booking[status];
+    const module = this.#module;
+    const locale = this.#ctx.locale;
+    // Still to come: what to prepare matters, and the place can be given up.
+    const live = status === 'pending' || status === 'confirmed' || status === 'waitlisted';
     // The status names the booking (tests and host styles can rely on it); the tone borrows the form's outcome borders.
     return html`<div class="result ${status} ${tone[status] ?? ''}" part="result">
       ${heading(level, focusable, `${v.firstName}, ${title}`)}
-      <p><strong>${this.#title}</strong></p>
-      ${renderSessionSummary(session, this.#ctx.locale, 'closed')}
+      <p><strong>${module && content(module, 'title', locale)}</strong></p>
+      ${renderSessionSummary(session, locale, 'closed')}
       <p>${v.position ? strings.booking.position(v.position) : ''}${text}</p>
       ${status === 'confirmed'
-        ? html`<p><a class="button secondary" part="add-to-calendar" href=${this.#ctx.client().icsUrl(session.id)!} download
-            >${strings.calendar.addToCalendar}</a
-          ></p>`
+        ? html`${joining ? renderJoining(joining) : ''}
+            <p><a class="button secondary" part="add-to-calendar" href=${this.#ctx.client().icsUrl(session.id)!} download
+              >${strings.calendar.addToCalendar}</a
+            ></p>`
         : ''}
-      ${this.#manage && (status === 'pending' || status === 'confirmed' || status === 'waitlisted') ? this.#renderCancel() : ''}
+      ${live && module ? renderPrepare(module, locale) : ''} ${this.#manage && live ? this.#renderCancel() : ''}
     </div>`;
   }
+}
+
+/**
+ * A confirmed place's joining details, which the server sends for nothing else. The link is the
+ * address itself, so members see where it goes; the contract lets only an https one through.
+ */
+function renderJoining({ url, instructions }: NonNullable<BookingView['joining']>) {
+  return html`<div part="joining">
+    <p class="label">${strings.booking.joining}</p>
+    ${url ? html`<p><a href=${url}>${url}</a></p>` : ''} ${paragraphs(instructions ?? '').map((p) => html`<p>${p}</p>`)}
+  </div>`;
 }

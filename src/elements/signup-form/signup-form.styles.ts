@@ -122,6 +122,8 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface-alt);
     border-left: 5px solid var(--_success);
+    /* A joining link is one long word: it wraps anywhere rather than widen the form. */
+    overflow-wrap: anywhere;
   }
   .result.waitlisted {
     border-left-color: var(--_warning);

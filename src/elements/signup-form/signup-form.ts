@@ -61,6 +61,7 @@ const scrollFieldIntoView = ({ target }: FocusEvent) =>
  * @csspart submit - The submit button.
  * @csspart result - Outcome and "cannot sign up" panels; the booking in manage mode.
  * @csspart add-to-calendar - The .ics download link after a confirmed signup.
+ * @csspart joining - A confirmed booking's joining link and instructions (online and hybrid sessions).
  * @csspart external-signup - Link to an external booking page (static mode).
  * @csspart error - Loading error state.
  * @csspart retry - Its "Try again" button.
