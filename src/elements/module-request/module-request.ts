@@ -25,7 +25,7 @@ type Phase =
 
 type Modules = Module[] | 'loading' | 'failed';
 
-/** What the member has typed, kept through every failure. */
+/** What the member has typed, kept through every failure (from `input` events, which selects and checkboxes fire too). */
 interface Values {
   moduleId: string;
   area: string;
@@ -243,7 +243,7 @@ export class MobiliseModuleRequest extends LitElement {
     const privacy = safeHref(this.privacyUrl);
     return html`<p>${t.intro}</p>
       ${this.#renderSummary(t)}
-      <form novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}>
+      <form novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
         <div class="field ${f.moduleId ? 'invalid' : ''}">
           <label for=${id('moduleId')}>${t.module}</label>
           ${this.#errorMessage(t, 'moduleId')}
