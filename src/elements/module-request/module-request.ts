@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { MobiliseClient } from '../../client/client.js';
@@ -96,7 +96,6 @@ export class MobiliseModuleRequest extends LitElement {
     this.module ||= query.get('module') ?? '';
     this.area ||= query.get('area') ?? '';
     this.from ||= query.get('from') ?? '';
-    this.values = { ...this.values, moduleId: this.module, area: this.area };
     this.token ||= this.#takeToken();
     if (this.token) void this.#confirm();
     else void this.#loadModules();
@@ -105,6 +104,11 @@ export class MobiliseModuleRequest extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#request?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // The link's module and area start the answers; the member may change both.
+    if (changed.has('module') || changed.has('area')) this.values = { ...this.values, moduleId: this.module, area: this.area };
   }
 
   /** The token from the address bar, then out of it and its history entry (so it is never bookmarked or shared). */
