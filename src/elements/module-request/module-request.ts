@@ -252,7 +252,7 @@ export class MobiliseModuleRequest extends LitElement {
           <label for=${id('moduleId')}>${t.module}</label>
           ${this.#errorMessage(t, 'moduleId')}
           <select class="control" id=${id('moduleId')} name="moduleId" required aria-describedby=${ifDefined(module.describedBy)} aria-invalid=${ifDefined(module.invalid)}>
-            <option value="" ?selected=${!v.moduleId}></option>
+            <option value="" ?selected=${!v.moduleId}>${t.chooseModule}</option>
             ${modules.map((m) => html`<option value=${m.id} ?selected=${m.id === v.moduleId}>${localised(m, 'title', lang).text}</option>`)}
           </select>
         </div>
@@ -283,7 +283,7 @@ export class MobiliseModuleRequest extends LitElement {
             : nothing}
         </div>
         <div class="hp" aria-hidden="true">
-          <label for=${id('website')}>Website</label>
+          <label for=${id('website')}>${t.honeypot}</label>
           <input type="text" id=${id('website')} name="website" tabindex="-1" autocomplete="off" .value=${live(v.website)} />
         </div>
         ${this.problems.notice ? html`<p class="state error" part="notice" role="alert" tabindex="-1">${this.problems.notice}</p>` : nothing}
