@@ -2,7 +2,7 @@
  * "Ask for this module near me" in the embed (issue 14): the link to the training server's request
  * page on a catalogue card whose module has no upcoming session, and in the calendar's empty state
  * when a module filter finds nothing; the module, the area (the calendar's area filter, else the
- * provider's) and this page without its fragment in its query; none in static mode (no server to
+ * provider's), this page without its fragment and its language in its query; none in static mode (no server to
  * ask), none where sessions exist, none without a module filter; Gaelic; axe.
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
@@ -46,7 +46,7 @@ describe('"Ask for this module near me" on a catalogue card', () => {
     expect(withNone.map((c) => c.dataset.module)).to.include(ASKED.id);
     expect(links.map((l) => l.closest('article')!.dataset.module), 'one link per card without sessions, none elsewhere').to.deep.equal(withNone.map((c) => c.dataset.module));
     const link = $<HTMLAnchorElement>(el, `article[data-module="${ASKED.id}"] a[part="ask"]`)!;
-    expect(askOf(link.href)).to.deep.equal({ at: `${a.endpoint}/request`, module: ASKED.id, area: '', from: page });
+    expect(askOf(link.href)).to.deep.equal({ at: `${a.endpoint}/request`, module: ASKED.id, area: '', from: page, lang: 'en-GB' });
     expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${en.catalogue.ask}: ${ASKED.title}`);
     expect(link.querySelector('.visually-hidden')!.textContent, 'the title for screen readers, so each link is distinct').to.equal(`: ${ASKED.title}`);
     await expect(el).to.be.accessible();
@@ -57,7 +57,7 @@ describe('"Ask for this module near me" on a catalogue card', () => {
     const el = await inProvider(`<mobilise-provider endpoint="${a.endpoint}" area="Paisley" locale="gd"><mobilise-module-catalogue></mobilise-module-catalogue></mobilise-provider>`);
     await cardsLoaded(el);
     const link = $<HTMLAnchorElement>(el, `article[data-module="${ASKED.id}"] a[part="ask"]`)!;
-    expect(askOf(link.href)).to.include({ module: ASKED.id, area: 'Paisley' });
+    expect(askOf(link.href), 'the request page in the page’s language').to.include({ module: ASKED.id, area: 'Paisley', lang: 'gd' });
     expect(link.textContent!.trim().startsWith(`${gd.catalogue.ask}:`), link.textContent!).to.equal(true);
     await expect(el).to.be.accessible();
   });
@@ -78,7 +78,7 @@ describe('"Ask for this module near me" in the calendar’s empty state', () => 
     const el = await inProvider(`<mobilise-provider endpoint="${a.endpoint}" area="Glasgow"><mobilise-session-calendar module="${ASKED.id}"></mobilise-session-calendar></mobilise-provider>`);
     await emptyShown(el);
     const link = $<HTMLAnchorElement>(el, '[part="empty"] a[part="ask"]')!;
-    expect(askOf(link.href)).to.deep.equal({ at: `${a.endpoint}/request`, module: ASKED.id, area: 'Glasgow', from: page });
+    expect(askOf(link.href)).to.deep.equal({ at: `${a.endpoint}/request`, module: ASKED.id, area: 'Glasgow', from: page, lang: 'en-GB' });
     expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${en.catalogue.ask}: ${ASKED.title}`);
     await expect(el).to.be.accessible();
 

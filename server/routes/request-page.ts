@@ -1,7 +1,7 @@
 /**
  * "Ask for this module near me" at /request: one HTML page and the element's own bundle
  * (dist/request/, src/request.ts), like the pathway page and under the same strict CSP. The
- * embed's links open it as `/request?module=…&area=…&from=<the CLP page>`; a request's
+ * embed's links open it as `/request?module=…&area=…&from=<the CLP page>&lang=…`; a request's
  * confirmation email links to `/request#mobilise-request=<token>`, a fragment that never reaches
  * this server (or its logs). `?lang=gd|cy` sets the page's lang.
  */

@@ -54,7 +54,7 @@ for (const target of dbTargets()) {
       // 1. Nothing in Barrhead: the Voter Persuasion card offers to ask, for this area, leading back to this page.
       const link = 'mobilise-module-catalogue >>> article[data-module="voter-persuasion"] a[part="ask"]';
       const href = await (await member.waitForSelector(link, { timeout: 10_000 }))!.evaluate((a) => a.getAttribute('href'));
-      assert.equal(href, `${site.url}/request?module=voter-persuasion&area=${MEMBER.area}&from=${encodeURIComponent(clp)}`);
+      assert.equal(href, `${site.url}/request?module=voter-persuasion&area=${MEMBER.area}&from=${encodeURIComponent(clp)}&lang=en-GB`);
       await Promise.all([member.waitForNavigation(), member.click(link)]);
 
       // 2. The request page, in a real browser under its strict CSP: the module chosen, the area filled in.

@@ -235,7 +235,7 @@ export class MobiliseModuleCatalogue extends LitElement {
           locale: this.#ctx.locale,
           count,
           // Nothing near the member yet: they can ask for it (sessions are loaded for the provider's area).
-          ask: count === 0 ? client.askUrl(m.id, this.#ctx.config.area) : undefined,
+          ask: count === 0 ? client.askUrl(m.id, this.#ctx.config.area, this.#ctx.locale) : undefined,
           selected: m.id === selected,
           prerequisites: prerequisitesOf(m, data.byId),
           onSelect: this.#onSelect,

@@ -39,7 +39,7 @@ const id = (field: Field | 'website') => `f-${field}`;
 /**
  * "Ask for this module near me" (issue 14), the page at `/request` on the training server. The
  * embed's catalogue and calendar link here when a module has no session near the member:
- * `?module=<id>&area=<area>&from=<the CLP page>`. The member picks the module, says their area
+ * `?module=<id>&area=<area>&from=<the CLP page>&lang=<its language>` (the server sets the page's lang). The member picks the module, says their area
  * and email, and consents; the request is sent with the CLP page as its return address, so the
  * email about a published session leads back to that page's calendar. The confirmation email
  * links back here (`#mobilise-request=<token>`): the token is taken out of the address bar at

@@ -310,7 +310,7 @@ export class MobiliseSessionCalendar extends LitElement {
       ${heading(level, { class: 'state-title' }, filtered ? strings.calendar.noMatch : strings.calendar.noneYet)}
       ${filtered
         ? html`<button class="button secondary" type="button" @click=${this.#filters.clear}>${strings.calendar.clearFilters}</button>
-            ${module ? askLink(this.#data.value?.client.askUrl(module, area || this.#ctx.config.area), this.#titleOf(module)) : nothing}`
+            ${module ? askLink(this.#data.value?.client.askUrl(module, area || this.#ctx.config.area, this.#ctx.locale), this.#titleOf(module)) : nothing}`
         : html`<p>${strings.calendar.checkBack}</p>
             ${this.#ctx.config.area && !this.#allAreas
               ? html`<button class="button secondary" type="button" @click=${this.#seeAllAreas}>${strings.calendar.seeAllAreas}</button>`
