@@ -464,6 +464,21 @@ export const buildPathway = () =>
   build({ configFile: false, root, logLevel: 'warn', ...pathwayConfig, build: { ...pathwayConfig.build, emptyOutDir: true } });
 
 /**
+ * dist/request/: "Ask for this module near me" (src/request.ts), served by the reference backend at
+ * /request. Its own build like the pathway's, outside the embed's budget (the embed only links to it).
+ */
+export const requestConfig: InlineConfig = {
+  plugins: [minifyTemplates()],
+  resolve: { alias: zodLite },
+  build: { ...libBuild({ request: src('request.ts') }), outDir: 'dist/request', rolldownOptions: { output } },
+};
+const requestBuild = thenBuild('mobilise-request-build', requestConfig);
+
+/** The request page alone (`npm start` builds it with the console). */
+export const buildRequest = () =>
+  build({ configFile: false, root, logLevel: 'warn', ...requestConfig, build: { ...requestConfig.build, emptyOutDir: true } });
+
+/**
  * Library build: one ES module per entry (lit bundled in) sharing chunks, for
  * npm users and pages that want a single element. `define` (src/mobilise.ts
  * again) registers all four elements through the same chunks as `index`, so an
@@ -472,7 +487,7 @@ export const buildPathway = () =>
  * The dev server (npm start) serves demo/ against the reference backend.
  */
 export default defineConfig({
-  plugins: [minifyTemplates(), embedBundle, contractBuild, adminBuild, pathwayBuild],
+  plugins: [minifyTemplates(), embedBundle, contractBuild, adminBuild, pathwayBuild, requestBuild],
   resolve: { alias: zodLite },
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   build: {

@@ -23,6 +23,7 @@ import { mountAdminConsole } from './routes/admin-console.js';
 import { mountOrganiserRoutes } from './routes/organisers.js';
 import { MAX_PATHWAY_BODY_BYTES, postPathway, putPathwayAudience } from './routes/pathway.js';
 import { mountPathwayPage } from './routes/pathway-page.js';
+import { mountRequestPage } from './routes/request-page.js';
 import { MAX_TOKEN_BODY_BYTES, postCancel, postConfirm, postView } from './routes/bookings.js';
 import { MAX_PERSON_BODY_BYTES, postPersonErase, postPersonSearch } from './routes/data-rights.js';
 import { getModules, getSessionIcs, getSessions, ICS_ROUTE } from './routes/catalogue.js';
@@ -73,11 +74,13 @@ const ADMIN_PREFIX = '/v1/admin/';
 
 /** The API on Hono: the policy every answer shares, then one line per route. */
 function createApi(options: AppOptions): Hono<NodeEnv> {
+  const ownOrigin = options.adminOrigin ?? 'http://localhost:8787';
   const deps: Deps = {
     db: options.db,
     now: options.now ?? (() => new Date()),
-    // Members' emails link to their pathway on this server (/pathway) unless the settings name the page.
-    mail: { pathwayUrl: `${options.adminOrigin ?? 'http://localhost:8787'}/pathway`, ...(options.mail ?? DEFAULT_MAIL_SETTINGS) },
+    // Members' emails link to their pathway (/pathway) and requests' confirmations to /request on this
+    // server, unless the settings name the pages.
+    mail: { pathwayUrl: `${ownOrigin}/pathway`, requestUrl: `${ownOrigin}/request`, ...(options.mail ?? DEFAULT_MAIL_SETTINGS) },
     allowedOrigins: options.allowedOrigins,
     mailWritten: options.mailWritten ?? (() => {}),
   };
@@ -94,6 +97,7 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   const publicCors: MiddlewareHandler = (c, next) => (c.req.path.startsWith(ADMIN_PREFIX) ? next() : origins.cors(c, next));
   mountAdminConsole(api, log); // first: the console page answers with its own CSP (routes/admin-console.ts)
   mountPathwayPage(api, log); // likewise
+  mountRequestPage(api, log, deps.mail.privacyUrl); // likewise
   api.use(requestLog(log), securityHeaders, answerHeaders, publicCors);
   api.use(
     methodNotAllowed({
@@ -126,11 +130,14 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   api.post(dataRightsPaths.erase, admin, limitBody(MAX_PERSON_BODY_BYTES), (c) => postPersonErase(c, deps));
   mountAdminSessionRoutes(api, deps);
   mountAdminModuleRoutes(api, deps);
-  // "Ask for this module near me": from allowed pages, rate-limited as signups are (a counter of its own).
+  // "Ask for this module near me": from allowed pages and this server's own /request page (whose origin
+  // need not be in ALLOWED_ORIGINS), rate-limited as signups are (a counter of its own).
   const requestLimit = rateLimit(createRateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 10 }), addressOf, 'Too many requests');
-  mountModuleRequestRoutes(api, deps, { fromAllowedPage: origins.refuseForeignWrites, limit: requestLimit });
+  const requestPage = deps.mail.requestUrl ? [new URL(deps.mail.requestUrl).origin] : [];
+  const requestOrigins = originPolicy([...options.allowedOrigins, ...requestPage]);
+  mountModuleRequestRoutes(api, deps, { fromAllowedPage: requestOrigins.refuseForeignWrites, limit: requestLimit });
   mountOrganiserRoutes(api, deps, {
-    adminOrigin: options.adminOrigin ?? 'http://localhost:8787',
+    adminOrigin: ownOrigin,
     cookie: { secure: options.secureCookies ?? 'auto', hours: options.adminSessionHours ?? 12 },
     addressOf,
     ...(options.signInLimit ? { limit: options.signInLimit } : {}),

@@ -39,10 +39,12 @@ export function moduleRequestOpenApiPaths(): JsonObject {
         operationId: 'requestModule',
         summary: 'Ask to be emailed when a session of a module is published in an area',
         description:
-          'Double opt-in: a link to confirm is emailed (to returnUrl with #mobilise-request=<token>); only a confirmed request counts. ' +
+          'Double opt-in: a link to confirm is emailed (to the server’s request page, /request?lang=…#mobilise-request=<token>, which ' +
+          'POSTs the token to /confirm; returnUrl with #mobilise-request=<token> when the server has no such page); only a confirmed request counts. ' +
           'The answer is the same whether or not the address asked before: a pending request is sent a fresh link, a confirmed one nothing; ' +
           'one request per module, area (any letter case) and address. When a session of the module is published in the area, the member ' +
-          'is emailed once (a link to returnUrl with #mobilise-session=<id>) and the request is closed.',
+          'is emailed once (a link to returnUrl with #session=<id>, the calendar’s deep link that opens the session) and the request is closed. ' +
+          'Accepted from ALLOWED_ORIGINS and from the server’s own request page.',
         security: [],
         requestBody: body('ModuleRequest', MAX_REQUEST_BODY_BYTES),
         responses: {

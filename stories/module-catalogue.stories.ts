@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { AUDIENCES, STRANDS, TOOLS } from '../src/contract/index.js';
+import { AUDIENCES, localised, STRANDS, TOOLS } from '../src/contract/index.js';
 import { LAYOUTS } from '../src/elements/module-catalogue/filter.js';
 import { headingLevel } from './support/api.js';
-import { handlers, longText, modules, NEVER_TIMES_OUT, withClient } from './support/mocks.js';
+import { handlers, longText, modules, NEVER_TIMES_OUT, sessions, withClient } from './support/mocks.js';
 import { detailsOf, inShadowOf, stringsIn } from './support/play.js';
 import { renderElement } from './support/render.js';
 import { moduleCount } from '../src/strings/compose.js';
@@ -93,6 +93,22 @@ export const Filtering: Story = {
   },
 };
 
+/**
+ * A module with no upcoming session: its card offers "Ask for this module near me", a link to the
+ * training server's request page (API mode only) with the module, the area and this page.
+ */
+export const AskForThisModule: Story = {
+  parameters: { msw: { handlers: handlers({ sessions: sessions.filter((s) => s.moduleId !== 'voter-persuasion') }) } },
+  play: async ({ canvasElement, globals }) => {
+    const c = await inShadowOf(canvasElement, 'mobilise-module-catalogue');
+    const t = stringsIn(globals.locale).catalogue;
+    const title = localised(modules.find((m) => m.id === 'voter-persuasion')!, 'title', globals.locale ?? 'en-GB').text;
+    const link = await waitFor(() => c.root.querySelector<HTMLAnchorElement>('article[data-module="voter-persuasion"] a[part="ask"]') ?? Promise.reject(new Error(`no link; the catalogue shows: ${c.root.textContent?.replace(/\s+/g, ' ').slice(0, 600)}`)), { timeout: 5000 });
+    await expect(link.textContent!.replace(/\s+/g, ' ').trim()).toBe(`${t.ask}: ${title}`);
+    await expect(new URL(link.href).pathname).toBe('/request');
+    await expect(new URL(link.href).searchParams.get('module')).toBe('voter-persuasion');
+  },
+};
 export const NoMatch: Story = { args: { search: 'underwater basket weaving' } };
 /** Stays loading: the backend never answers and this story's client never gives up. */
 export const Loading: Story = {

@@ -66,6 +66,19 @@ export const DialogOpen: Story = {
   },
 };
 export const Empty: Story = { parameters: { msw: { handlers: handlers({ sessions: [] }) } } };
+/** A module filter that finds nothing: besides clearing the filters, "Ask for this module near me" (API mode only). */
+export const AskForThisModule: Story = {
+  args: { module: 'voter-persuasion' },
+  parameters: { msw: { handlers: handlers({ sessions: sessions.filter((s) => s.moduleId !== 'voter-persuasion') }) } },
+  play: async ({ canvasElement, globals }) => {
+    const calendar = await inShadowOf(canvasElement, 'mobilise-session-calendar');
+    const t = stringsIn(globals.locale).catalogue;
+    const title = localised(modules.find((m) => m.id === 'voter-persuasion')!, 'title', globals.locale ?? 'en-GB').text;
+    const link = await waitFor(() => calendar.root.querySelector<HTMLAnchorElement>('[part="empty"] a[part="ask"]') ?? Promise.reject(new Error(`no link; the calendar shows: ${calendar.root.textContent?.replace(/\s+/g, ' ').slice(0, 600)}`)), { timeout: 5000 });
+    await expect(link.textContent!.replace(/\s+/g, ' ').trim()).toBe(`${t.ask}: ${title}`);
+    await expect(new URL(link.href).searchParams.get('module')).toBe('voter-persuasion');
+  },
+};
 /** Stays loading: the backend never answers and this story's client never gives up. */
 export const Loading: Story = {
   beforeEach: withClient(NEVER_TIMES_OUT),

@@ -13,6 +13,11 @@ export interface MailSettings {
   reminderHours: number;
   /** The "My Mobilise pathway" page (`<server>/pathway`): every member email links to it. None without it. */
   pathwayUrl?: string;
+  /**
+   * The "Ask for this module near me" page (`<server>/request`): a request's confirmation link leads
+   * there (`#mobilise-request=<token>`). Without it, back to the page the member asked from.
+   */
+  requestUrl?: string;
 }
 
 export const DEFAULT_MAIL_SETTINGS: MailSettings = {

@@ -5,7 +5,7 @@
  * reads it. `?lang=gd|cy` (a member's emails in Gaelic or Welsh link so) sets the page's lang.
  */
 import { resolve } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { translatedLocale } from '../../src/contract/module.js';
 import type { Log } from '../http/log.js';
 import type { NodeEnv } from '../http/server.js';
@@ -20,9 +20,12 @@ export function mountPathwayPage(api: Hono<NodeEnv>, log: Log): void {
     script: 'pathway.js',
     page: resolve(import.meta.dirname, '../pathway/index.html'),
     notBuilt: 'The pathway page is not built yet. Run `npm run build` in the project folder, then reload this page.',
-    render: (html, c) => {
-      const lang = translatedLocale(c.req.query('lang'));
-      return lang ? html.replace('<html lang="en-GB">', `<html lang="${lang}">`) : html;
-    },
+    render: inLanguage,
   });
+}
+
+/** The page in the language `?lang=` names (gd, cy), else as written (en-GB); also the request page's. */
+export function inLanguage(html: string, c: Context): string {
+  const lang = translatedLocale(c.req.query('lang'));
+  return lang ? html.replace('<html lang="en-GB">', `<html lang="${lang}">`) : html;
 }

@@ -92,7 +92,9 @@ async function takeRequest(tx: Queryable, request: ModuleRequest, ctx: MailConte
         )
       ).rows[0]!.id;
   const mail = requestMail(ctx, locale, module, request.area);
-  const link = `${request.returnUrl}#${REQUEST_LINK}=${token}`;
+  // To the server's request page, in the member's language; else (no page configured) back where they asked.
+  const lang = locale === 'en-GB' ? '' : `?lang=${locale}`;
+  const link = `${ctx.mail.requestUrl ? `${ctx.mail.requestUrl}${lang}` : request.returnUrl}#${REQUEST_LINK}=${token}`;
   await enqueue(tx, { kind: 'request-confirm', moduleRequestId: id, to: request.email, email: confirmRequest({ ...mail, link, expiresAt }) }, ctx.now);
   return answer;
 }

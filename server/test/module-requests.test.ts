@@ -14,11 +14,13 @@ import { startCatcher, type Catcher } from '../../scripts/mail-catcher.js';
 import { DEFAULT_MAIL_SETTINGS } from '../mail/settings.js';
 import { createMailWorker, smtpTransport } from '../mail/worker.js';
 import { createOrganiser } from '../store/organisers.js';
-import { ALLOWED_ORIGIN, dbTargets, expectProblem, NOW, useApp } from './harness.js';
+import { ALLOWED_ORIGIN, dbTargets, expectProblem, NOW, startApp, useApp } from './harness.js';
 import { outbox } from './journey.js';
 import { asOrganiser, post, signIn, type SignedIn } from './organiser-helpers.js';
 
 const PAGE = `${ALLOWED_ORIGIN}/training`;
+/** The server's own request page (src/elements/module-request), where confirmation links lead: the app's default origin. */
+const REQUEST_PAGE = 'http://localhost:8787/request';
 let counter = 0;
 const unique = (name: string) => `${name}${++counter}.${Math.random().toString(36).slice(2, 8)}@example.org`;
 
@@ -32,10 +34,10 @@ const request = (overrides: Partial<ModuleRequestInput> = {}): ModuleRequestInpu
   ...overrides,
 });
 
-/** The token in a request-confirm email's link. */
+/** The token in a request-confirm email's link, to the request page (in the member's language: `?lang=`). */
 function confirmToken(text: string | null): string {
-  const match = new RegExp(`${PAGE.replace(/[.?]/g, '\\$&')}#mobilise-request=([A-Za-z0-9_-]{43})`).exec(text ?? '');
-  assert.ok(match, `no confirm link to the page in:\n${text}`);
+  const match = new RegExp(`${REQUEST_PAGE.replace(/[.?]/g, '\\$&')}(?:\\?lang=(?:gd|cy))?#mobilise-request=([A-Za-z0-9_-]{43})`).exec(text ?? '');
+  assert.ok(match, `no confirm link to the request page in:\n${text}`);
   return match[1]!;
 }
 
@@ -102,7 +104,7 @@ for (const target of dbTargets()) {
       assert.equal(more.length, 0);
       assert.equal(mail!.subject, 'Confirm your request: Voter Persuasion');
       const token = confirmToken(mail!.text_body);
-      assert.ok(mail!.html_body?.includes(`${PAGE}#mobilise-request=${token}`), 'the HTML part has the same link; the page’s query and fragment are dropped');
+      assert.ok(mail!.html_body?.includes(`${REQUEST_PAGE}#mobilise-request=${token}`), 'the HTML part has the same link, to the server’s request page');
       const stored = await t.db.query<{ token_hash: string }>('SELECT token_hash FROM module_requests WHERE lower(email) = lower($1)', [body.email]);
       assert.notEqual(stored.rows[0]!.token_hash, token, 'only the token’s hash is kept');
       assert.equal(await waitingIn(admin, 'Paisley'), 0, 'unconfirmed: counts for nothing');
@@ -173,6 +175,37 @@ for (const target of dbTargets()) {
       assert.equal(kept.rows.length, 0, 'nothing stored');
     });
 
+    it('the request page: asked from it (its own origin, not an allowed one), confirmed on it, in the member’s language', async () => {
+      const body = request({ area: 'Barrhead', locale: 'cy-GB' });
+      const res = await post(t.app.url, moduleRequestPaths.create, body, { Origin: new URL(REQUEST_PAGE).origin });
+      assert.equal(res.status, 202, 'the server’s own /request page may ask');
+      const [mail] = await mailsTo(body.email);
+      assert.match(mail!.text_body ?? '', new RegExp(`${REQUEST_PAGE}\\?lang=cy#mobilise-request=[A-Za-z0-9_-]{43}`), 'a Welsh request confirms on the Welsh page');
+      const confirmed = await post(t.app.url, moduleRequestPaths.confirm, { token: confirmToken(mail!.text_body) }, { Origin: new URL(REQUEST_PAGE).origin });
+      assert.equal(confirmed.status, 200);
+      assert.equal(await waitingIn(admin, 'Barrhead'), 1);
+    });
+
+    it('serves the request page at /request under a strict CSP, in the language ?lang= names, with the privacy notice', async () => {
+      const res = await fetch(`${t.app.url}/request?lang=gd&module=voter-persuasion`);
+      assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'; script-src 'self'/);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      if (res.status === 503) return assert.match(await res.text(), /npm run build/);
+      assert.equal(res.status, 200);
+      const page = await res.text();
+      assert.match(page, /<html lang="gd">/);
+      assert.match(page, /<script type="module" src="\/request\/request\.js"><\/script>/);
+      assert.match(page, /<mobilise-module-request>/, 'no privacy notice configured: none linked');
+      const withNotice = await startApp(t.db, { mail: { ...DEFAULT_MAIL_SETTINGS, privacyUrl: 'https://example.org/privacy?a=1&b="2"' } });
+      try {
+        const html = await (await fetch(`${withNotice.url}/request`)).text();
+        assert.match(html, /<mobilise-module-request privacy-url="https:\/\/example\.org\/privacy\?a=1&amp;b=&quot;2&quot;">/);
+        assert.match(html, /<html lang="en-GB">/);
+      } finally {
+        await withNotice.close();
+      }
+    });
+
     it('an unconfirmed link lapses after a week', async () => {
       const body = request({ area: 'Greenock' });
       await ask(body);
@@ -210,7 +243,8 @@ for (const target of dbTargets()) {
       assert.match(en!.text ?? '', /^Hello,$/m);
       assert.match(en!.text ?? '', /You asked us to tell you when this module was arranged in this area: Dumbarton\./);
       assert.match(en!.text ?? '', /When: Thursday, 10 December 2026 at 6:30 pm to 8:30 pm \(UK time\)/);
-      const link = `${PAGE}#mobilise-session=${session.id}`;
+      // The calendar's own deep link on the page they asked from (its query and fragment dropped).
+      const link = `${PAGE}#session=${session.id}`;
       assert.ok(en!.text?.includes(`See the session and book:\n${link}`), en!.text);
       assert.match(String(en!.html), new RegExp(`<a href="${link.replace(/[.?]/g, '\\$&')}"`));
       assert.match(en!.text ?? '', /ask for a training session nearby/, 'the footer says why this address got it');
@@ -248,7 +282,7 @@ for (const target of dbTargets()) {
       assert.equal((await edit({ area: 'JOHNSTONE' }, await current())).status, 200);
       const [mail, ...more] = await mailsTo(body.email, 'request-session');
       assert.equal(more.length, 0);
-      assert.ok(mail!.text_body?.includes(`#mobilise-session=${session.id}`));
+      assert.ok(mail!.text_body?.includes(`${PAGE}#session=${session.id}`));
       const audit = await t.db.query<{ detail: { emailed?: number } }>(`SELECT detail FROM audit_log WHERE action = 'session.update' AND target = $1`, [session.id]);
       assert.equal(audit.rows[0]!.detail.emailed, 1, 'the edit’s audit entry counts the email');
       assert.equal((await edit({ capacity: 12 }, await current())).status, 200);

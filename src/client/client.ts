@@ -180,6 +180,15 @@ export class MobiliseClient {
     return this.mode === 'api' ? this.#url(paths.sessionIcs(sessionId)) : undefined;
   }
 
+  /**
+   * "Ask for this module near me": the server's request page (server/routes/request-page.ts), told the
+   * module, the area, this page (without its fragment) to lead back to, and its language (the form's,
+   * and the emails'). API mode only: a static file has no server to ask.
+   */
+  askUrl(module: string, area = '', lang = ''): string | undefined {
+    return this.mode === 'api' ? `${this.#url('/request')}?${new URLSearchParams({ module, area, from: location.href.split('#')[0]!, lang })}` : undefined;
+  }
+
   /** Forget cached GETs, e.g. after a signup changes spaces left or on "Try again". */
   invalidate() {
     this.#cache.clear();

@@ -18,11 +18,13 @@ export const moduleRequestPaths = {
 } as const;
 
 /**
- * Where the emails' links lead: the request's page with `#mobilise-request=<token>` (confirm) or
- * `#mobilise-session=<id>` (the session published in answer, to book).
+ * Where the emails' links lead: the server's request page (`/request`, its own bundle) with
+ * `#mobilise-request=<token>` to confirm; the page the member asked from with `#session=<id>`,
+ * the calendar's own deep link (src/elements/session-calendar/hash.ts), to book the session
+ * published in answer.
  */
 export const REQUEST_LINK = 'mobilise-request';
-export const SESSION_LINK = 'mobilise-session';
+export const SESSION_LINK = 'session';
 
 /** Version of the request's consent wording; bump it when the words change. */
 export const REQUEST_CONSENT_VERSION = 'request-2026-11';
@@ -31,11 +33,7 @@ export const REQUEST_CONSENT_VERSION = 'request-2026-11';
 export const MODULE_REQUEST_STATUSES = ['pending', 'open', 'notified'] as const;
 export type ModuleRequestStatus = (typeof MODULE_REQUEST_STATUSES)[number];
 
-/**
- * The signup's own fields (its `.shape`: real zod's, which the server and the console run; the
- * embed's zod-lite has none, so an embed form for requests needs that first, or these fields
- * hoisted out of SignupRequestSchema, which measured +72 B min+gzip in the embed).
- */
+/** The signup's own fields (its `.shape`: zod's, and zod-lite's for the request page, src/request.ts). */
 const signup = SignupRequestSchema.shape;
 
 export const ModuleRequestSchema = z.object({

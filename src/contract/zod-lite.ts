@@ -44,6 +44,8 @@ interface Schema {
   optional?: boolean;
   /** zod's `.check(…)`: a copy with more checks. */
   check: (...more: Check[]) => Schema;
+  /** An object's fields, as zod's `.shape` (module-request.ts takes the signup's from it). */
+  shape?: Record<string, Schema>;
   safeParse(value: unknown): { success: true; data: any } | { success: false; error: { issues: Issue[] } };
 }
 
@@ -179,7 +181,7 @@ export const array = (item: Schema, params?: Params) =>
 
 /**
  * zod's z.object(): unknown keys are dropped, an absent optional key stays absent,
- * and any other absent key is parsed as `undefined` (so a default applies).
+ * and any other absent key is parsed as `undefined` (so a default applies). Its `shape` too.
  */
 export const object = (shape: Record<string, Schema>, params?: Params) =>
   schema((p) => {
@@ -193,6 +195,6 @@ export const object = (shape: Record<string, Schema>, params?: Params) =>
       out[key] = r.value;
     }
     p.value = out;
-  });
+  }, [], { shape });
 /** Documentation only (the OpenAPI description); parsing ignores it. */
 export const describe = (_text: string): Check => ({ when: () => false, test: () => {} });

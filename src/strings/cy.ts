@@ -40,6 +40,7 @@ export const cy: Strings = {
     loadFailed: "Nid oedd modd llwytho’r modiwlau hyfforddi",
     none: "Nid oes modiwlau hyfforddi wedi’u cyhoeddi eto.",
     seeSessions: "Gweld y sesiynau sydd i ddod",
+    ask: "Gofyn am y modiwl hwn yn agos ataf",
     upcoming: (n: number) => p(n, { "=0": "Dim sesiynau wedi’u trefnu", zero: "Dim sesiynau wedi’u trefnu", one: `${N(n)} sesiwn i ddod`, two: `${N(n)} sesiwn i ddod`, few: `${N(n)} sesiwn i ddod`, many: `${N(n)} sesiwn i ddod`, other: `${N(n)} sesiwn i ddod` }),
     follows: (title: string) => `Yn dilyn ${title}`,
     hours: (n: number) => p(n, { zero: `${N(n)} awr`, one: `${N(n)} awr`, two: `${N(n)} awr`, few: `${N(n)} awr`, many: `${N(n)} awr`, other: `${N(n)} awr` }),

@@ -38,6 +38,7 @@ export const en = {
     loadFailed: "Training modules could not be loaded",
     none: "No training modules are published yet.",
     seeSessions: "See upcoming sessions",
+    ask: "Ask for this module near me",
     upcoming: (n: number) => n === 0 ? "No sessions scheduled" : `${N(n)} upcoming session${n === 1 ? "" : "s"}`,
     follows: (title: string) => `Follows ${title}`,
     hours: (n: number) => `${N(n)} hour${n === 1 ? "" : "s"}`,

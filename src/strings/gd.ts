@@ -40,6 +40,7 @@ export const gd: Strings = {
     loadFailed: "Cha b’ urrainn dhuinn na modalan trèanaidh a luchdadh",
     none: "Cha deach modal trèanaidh sam bith fhoillseachadh fhathast.",
     seeSessions: "Seall na seiseanan ri thighinn",
+    ask: "Iarr am modal seo faisg orm",
     upcoming: (n: number) => p(n, { "=0": "Chan eil seisean air a chur air dòigh", one: `${N(n)} seisean ri thighinn`, two: `${N(n)} sheisean ri thighinn`, few: `${N(n)} seiseanan ri thighinn`, other: `${N(n)} seisean ri thighinn` }),
     follows: (title: string) => `A’ leantainn air ${title}`,
     hours: (n: number) => p(n, { one: `${N(n)} uair a thìde`, two: `${N(n)} uair a thìde`, few: `${N(n)} uairean a thìde`, other: `${N(n)} uair a thìde` }),

@@ -6,6 +6,7 @@ import { html, nothing } from 'lit';
 import { localised, type Module } from '../../contract/index.js';
 import { strings } from '../../strings/current.js';
 import { duration } from '../../strings/compose.js';
+import { askLink } from '../shared/ask-link.js';
 import { content, paragraphs } from '../shared/content.js';
 import { heading } from '../shared/heading.js';
 import { renderPrepare } from '../shared/prepare.js';
@@ -17,6 +18,8 @@ export interface CardOptions {
   /** Upcoming sessions; undefined when sessions could not be loaded (the line is left out). */
   count: number | undefined;
   selected: boolean;
+  /** "Ask for this module near me" (no upcoming session, API mode). */
+  ask: string | undefined;
   prerequisites: Module[];
   onSelect: (module: Module) => void;
   onJump: (moduleId: string) => void;
@@ -104,6 +107,7 @@ export function renderCard(m: Module, o: CardOptions) {
         <button type="button" class="button select" part="select-button" @click=${() => o.onSelect(m)}>
           ${strings.catalogue.seeSessions}<span class="visually-hidden">: ${content(m, 'title', o.locale)}</span>
         </button>
+        ${askLink(o.ask, content(m, 'title', o.locale))}
       </div>
     </article>
   </li>`;

@@ -115,6 +115,11 @@ export const styles = css`
   .select {
     width: 100%;
   }
+  /* "Ask for this module near me" under the button, tall enough to tap. */
+  .ask {
+    display: inline-block;
+    padding: var(--_s2) 0;
+  }
 
   /* Loading placeholders: a card's height (title, text, button), so nothing jumps when data arrives. */
   .placeholder {

@@ -61,6 +61,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @csspart sessions - A module's upcoming session count.
  * @csspart details - The expandable description.
  * @csspart select-button - "See upcoming sessions".
+ * @csspart ask - "Ask for this module near me" on a card with no upcoming session (API mode: it opens the server's request page).
  * @csspart empty - Empty and no-match messages.
  * @csspart clear-button - "Clear filters" in the no-match message.
  * @csspart error - Error message.
@@ -243,18 +244,22 @@ export class MobiliseModuleCatalogue extends LitElement {
       </div>`;
     }
     const selected = this.#selectedId;
+    const client = this.#ctx.client();
     return html`<ul class="items" part="list">
-      ${visible.map((m) =>
-        renderCard(m, {
+      ${visible.map((m) => {
+        const count = data.counts && (data.counts.get(m.id) ?? 0);
+        return renderCard(m, {
           headingLevel,
           locale: this.#ctx.locale,
-          count: data.counts && (data.counts.get(m.id) ?? 0),
+          count,
+          // Nothing near the member yet: they can ask for it (sessions are loaded for the provider's area).
+          ask: count === 0 ? client.askUrl(m.id, this.#ctx.config.area, this.#ctx.locale) : undefined,
           selected: m.id === selected,
           prerequisites: prerequisitesOf(m, data.byId),
           onSelect: this.#onSelect,
           onJump: this.#onJump,
-        }),
-      )}
+        });
+      })}
     </ul>`;
   }
 

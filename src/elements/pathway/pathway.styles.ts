@@ -1,20 +1,10 @@
 import { css } from 'lit';
 
-/** The pathway page's own layout; colours, type and spacing come from the shared base styles. */
+/** The pathway page's own layout (its column: page.styles.ts); colours, type and spacing come from the shared base styles. */
 export const pathwayStyles = css`
-  :host {
-    max-width: 44em;
-    margin: 0 auto;
-    padding: var(--_s4);
-  }
   .page {
     display: grid;
     gap: var(--_s6);
-  }
-  h1 {
-    margin: 0;
-    font-size: var(--_t3);
-    line-height: 1.2;
   }
   section {
     display: grid;

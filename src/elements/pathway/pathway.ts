@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { AUDIENCES, type Audience } from '../../contract/enums.js';
 import type { Pathway, PathwayBooking } from '../../contract/pathway-api.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { pageStyles } from '../shared/page.styles.js';
 import { formatDay, formatTime } from '../shared/format.js';
 import { PathwayError, requestPathway } from './api.js';
 import { pathwayStyles } from './pathway.styles.js';
@@ -32,7 +33,7 @@ type Phase =
  * @cssproperty --mobilise-accent - As for every element (the shared tokens apply).
  */
 export class MobilisePathway extends LitElement {
-  static override styles = [baseStyles, pathwayStyles];
+  static override styles = [baseStyles, pageStyles, pathwayStyles];
   static override properties = {
     endpoint: {},
     locale: {},

@@ -6,6 +6,7 @@ import { sessionCount } from '../../strings/compose.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { LINK } from '../shared/booking-link.js';
 import { dayKey } from '../shared/format.js';
+import { askLink } from '../shared/ask-link.js';
 import { heading } from '../shared/heading.js';
 import { renderDropped, renderError } from '../shared/states.js';
 import { Task } from '../shared/task.js';
@@ -56,6 +57,7 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * @csspart error - Error message.
  * @csspart retry - "Try again" button.
  * @csspart empty - Message when there is no session to show, with what to do next.
+ * @csspart ask - "Ask for this module near me" there, when a module filter finds nothing (API mode).
  * @csspart notice - Note about sessions the server sent incomplete.
  *
  * @cssproperty --mobilise-accent - Buttons, day markers.
@@ -297,13 +299,18 @@ export class MobiliseSessionCalendar extends LitElement {
       : nothing}`;
   }
 
-  /** No session to show: say why, and offer the way out (clear the filters, or look past the provider's area). */
+  /**
+   * No session to show: say why, and offer the way out (clear the filters, or look past the provider's
+   * area); for a module filter, asking for the module in the area filtered on (else the provider's).
+   */
   #renderEmpty(level: number) {
     const filtered = this.#filters.active > 0;
+    const { module, area } = this.#filters.current(this.showPast, this.#data.value!.now);
     return html`<div class="state empty" part="empty">
       ${heading(level, { class: 'state-title' }, filtered ? strings.calendar.noMatch : strings.calendar.noneYet)}
       ${filtered
-        ? html`<button class="button secondary" type="button" @click=${this.#filters.clear}>${strings.calendar.clearFilters}</button>`
+        ? html`<button class="button secondary" type="button" @click=${this.#filters.clear}>${strings.calendar.clearFilters}</button>
+            ${module ? askLink(this.#data.value?.client.askUrl(module, area || this.#ctx.config.area, this.#ctx.locale), this.#titleOf(module)) : nothing}`
         : html`<p>${strings.calendar.checkBack}</p>
             ${this.#ctx.config.area && !this.#allAreas
               ? html`<button class="button secondary" type="button" @click=${this.#seeAllAreas}>${strings.calendar.seeAllAreas}</button>`
