@@ -3,6 +3,7 @@ import type { DroppedItem } from '../../client/index.js';
 import type { Module, Session } from '../../contract/index.js';
 import type { MobiliseController } from '../../context/index.js';
 import { Task } from '../shared/task.js';
+import { availability } from './summary.js';
 
 export interface Loaded {
   /** Undefined when the id matches no session the server sent. */
@@ -11,6 +12,8 @@ export interface Loaded {
   dropped: DroppedItem[];
   acceptsSignups: boolean;
   externalUrl?: string;
+  /** An open session of a module this one builds on, in its area and before it: offered to book with it, all or none. */
+  before?: { session: Session; module: Module };
 }
 
 export interface SessionViews {
@@ -119,7 +122,13 @@ export class SessionController implements ReactiveController {
     const session = sessions.items.find((s) => s.id === sessionId);
     const module = session && modules.items.find((m) => m.id === session.moduleId);
     const externalUrl = client.acceptsSignups ? undefined : await client.externalSignupUrl();
-    return { session, module, dropped: sessions.dropped, acceptsSignups: client.acceptsSignups, externalUrl };
+    const earlier =
+      module &&
+      sessions.items.find(
+        (s) => module.prerequisites.includes(s.moduleId) && s.area === session!.area && Date.parse(s.start) < Date.parse(session!.start) && availability(s, Date.now()) === 'open',
+      );
+    const before = earlier ? { session: earlier, module: modules.items.find((m) => m.id === earlier.moduleId)! } : undefined;
+    return { session, module, dropped: sessions.dropped, acceptsSignups: client.acceptsSignups, externalUrl, before };
   }
 
   render(views: SessionViews) {

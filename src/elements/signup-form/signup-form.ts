@@ -1,9 +1,10 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { localised, type Session } from '../../contract/index.js';
 import { MobiliseController } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { LINK } from '../shared/booking-link.js';
+import { formatDay } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import { renderDropped, renderError } from '../shared/states.js';
 import { BookingPanel } from './booking-view.js';
@@ -88,7 +89,10 @@ export class MobiliseSignupForm extends LitElement {
     const sessionId = this.#session.id;
     const privacy = safeHref(this.privacyUrl || this.#ctx.config.privacyUrl);
     // Recorded with the consent: the notice the member was shown, as an absolute address.
-    return validate(values, sessionId, this.#submission.key(sessionId), privacy && new URL(privacy, location.href).href, this.#ctx.locale);
+    const checked = validate(values, sessionId, this.#submission.key(sessionId), privacy && new URL(privacy, location.href).href, this.#ctx.locale);
+    const before = this.#session.value?.before;
+    if (checked.ok && before && this.#alsoBook) checked.request.alsoSessionIds = [before.session.id];
+    return checked;
   });
   readonly #submission = new SubmissionController(this, {
     client: () => this.#ctx.client(),
@@ -112,6 +116,8 @@ export class MobiliseSignupForm extends LitElement {
 
   /** Manage mode: the booking shows instead of the form (the skeleton until it is read). */
   #manage?: BookingPanel;
+  /** Book the earlier session this one builds on too (Loaded.before), in one signup. */
+  #alsoBook = false;
 
   #onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -148,6 +154,24 @@ export class MobiliseSignupForm extends LitElement {
   #resetAttempt() {
     this.#submission.reset();
     this.#form.reset();
+    this.#alsoBook = false;
+  }
+
+  /**
+   * The same idempotency key either way: had an earlier attempt without it reached the server, sending it
+   * with part one is refused as a different signup, in words, rather than booking part two twice.
+   */
+  readonly #onAlsoBook = (e: Event) => (this.#alsoBook = (e.target as HTMLInputElement).checked);
+
+  /** The module it builds on, with a checkbox to book that earlier session too. */
+  #renderBefore({ session, module }: NonNullable<Loaded['before']>) {
+    const title = localised(module, 'title', this.#ctx.locale).text;
+    return html`<div class="field" part="field">
+      <div class="choice">
+        <input type="checkbox" id="also-book" part="choice" .checked=${this.#alsoBook} @change=${this.#onAlsoBook} />
+        <label for="also-book" part="choice-label">${strings.signup.alsoBook(title, formatDay(session.start, this.#ctx.locale))}</label>
+      </div>
+    </div>`;
   }
 
   /**
@@ -178,7 +202,7 @@ export class MobiliseSignupForm extends LitElement {
     </div>`;
   }
 
-  #renderForm(waitlist: boolean) {
+  #renderForm(waitlist: boolean, before?: Loaded['before']) {
     const form = this.#form;
     return html`<form
       part="form"
@@ -190,7 +214,8 @@ export class MobiliseSignupForm extends LitElement {
       @focusout=${form.onFocusOut}
       @focusin=${scrollFieldIntoView}
     >
-      ${form.render(safeHref(this.privacyUrl || this.#ctx.config.privacyUrl), this.#level + 1)} ${this.#submission.render(waitlist)}
+      ${form.render(safeHref(this.privacyUrl || this.#ctx.config.privacyUrl), this.#level + 1)} ${before && !waitlist ? this.#renderBefore(before) : nothing}
+      ${this.#submission.render(waitlist)}
     </form>`;
   }
 
@@ -201,7 +226,7 @@ export class MobiliseSignupForm extends LitElement {
     let body;
     if (outcome) body = renderOutcome(outcome, { again: this.#again, back: this.#back }, level, this.#ctx.locale);
     else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl, level);
-    else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist');
+    else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist', loaded.before);
     else body = renderUnavailableSession(state, level);
     return html`${this.#renderHeading(strings.calendar.dialogHeading((loaded.module && localised(loaded.module, 'title', this.#ctx.locale).text) || strings.signup.untitled))}
       ${renderSessionSummary(session, this.#ctx.locale, state)} ${body}`;
