@@ -34,9 +34,6 @@ function compile(key: string, message: Message, current: unknown, locale: string
   };
 }
 
-/** A copy of a pack, each section (and section within) its own object, to edit. */
-const copy = (section: Section): Section => Object.fromEntries(Object.entries(section).map(([k, v]) => [k, typeof v === 'object' ? copy(v as Section) : v]));
-
 /** Fetches the file at `url` and applies it to the languages it names; resolves once they are in place. */
 export async function override(url: string): Promise<void> {
   let file: Record<string, Record<string, Message>>;
@@ -54,11 +51,12 @@ export async function override(url: string): Promise<void> {
       warn(`"${locale}" is not one of the widgets' languages (en-GB, gd, cy)`);
       continue;
     }
-    const edited = copy(strings);
+    // A copy, each object on a message's path copied before it changes.
+    const edited: Section = { ...strings };
     for (const [key, message] of Object.entries(messages)) {
       const path = key.split('.');
       const last = path.pop()!;
-      const owner = path.reduce<Section | undefined>((o, k) => o?.[k] as Section, edited);
+      const owner = path.reduce<Section | undefined>((o, k) => (typeof o?.[k] === 'object' ? (o[k] = { ...(o[k] as Section) }) : undefined), edited);
       try {
         owner![last] = compile(key, message, owner?.[last], locale);
       } catch (problem) {
