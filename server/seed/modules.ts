@@ -88,10 +88,10 @@ export const modules: Module[] = [
     prerequisites: ['field-organising-1'],
     audience: ['activists', 'candidates', 'role-holders'],
     durationMinutes: 180,
-    tools: ['Contact Creator', 'Doorstep App'],
+    tools: [],
     beforeYouCome: [
-      'Take part one first, or have run canvassing with Contact Creator before',
-      'Bring a charged phone with the Doorstep App signed in',
+      'Take part one first, or have run canvassing sessions with your CLP before',
+      'Think of volunteers you could bring into a team',
     ],
     afterSession: 'Run a canvassing session of your own and enter the data the same day.',
     translations: {

@@ -1,4 +1,4 @@
-import { localised, sessionToIcs, type ContentLocale } from '../../src/contract/index.js';
+import { localised, sessionToIcs, translatedLocale, type ContentLocale } from '../../src/contract/index.js';
 import type { Queryable } from '../db/types.js';
 import { enqueue, type MailKind } from '../mail/outbox.js';
 import type { MailSettings } from '../mail/settings.js';
@@ -14,25 +14,33 @@ export interface MailContext {
   mail: MailSettings;
 }
 
-/** The module's title and summary in `lang` where translated, else in English. */
+/**
+ * The module's text in `lang` where translated, else in English, field by field: a checklist without
+ * a Welsh version stays English (the checklist is one field, translated as a whole).
+ */
 function moduleIn(loaded: LoadedSession, lang: ContentLocale) {
-  const module = { title: loaded.title, summary: loaded.summary, translations: loaded.moduleTranslations };
-  return { title: localised(module, 'title', lang).text, summary: localised(module, 'summary', lang).text };
+  const module = { title: loaded.title, summary: loaded.summary, afterSession: loaded.prepare.afterSession, translations: loaded.moduleTranslations };
+  const afterSession = localised(module, 'afterSession', lang).text;
+  const translated = translatedLocale(lang);
+  return {
+    title: localised(module, 'title', lang).text,
+    summary: localised(module, 'summary', lang).text,
+    prepare: {
+      beforeYouCome: (translated && loaded.moduleTranslations[translated]?.beforeYouCome) ?? loaded.prepare.beforeYouCome,
+      ...(afterSession ? { afterSession } : {}),
+    },
+  };
 }
 
 /** What every email about this booking shows, in the language the member signed up in (English where a text is not translated). */
 export function mailBase(booking: BookingRow, loaded: LoadedSession, mail: MailSettings): BookingMail {
   const privacyUrl = mail.privacyUrl ?? booking.privacy_url ?? undefined;
   const lang = booking.locale;
-  const translated = loaded.moduleTranslations[lang as 'gd' | 'cy'];
+  const { title, prepare } = moduleIn(loaded, lang);
   return {
     session: loaded.session,
-    title: moduleIn(loaded, lang).title,
-    // Field by field, like every translated text: a checklist without a Welsh version stays English.
-    prepare: {
-      beforeYouCome: translated?.beforeYouCome ?? loaded.prepare.beforeYouCome,
-      ...((translated?.afterSession ?? loaded.prepare.afterSession) ? { afterSession: translated?.afterSession ?? loaded.prepare.afterSession } : {}),
-    },
+    title,
+    prepare,
     lang,
     firstName: booking.first_name,
     // The pathway link is made when the email is written (mailTo): only its hash is kept, so each email gets its own.

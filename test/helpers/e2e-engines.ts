@@ -124,6 +124,21 @@ const WEBDRIVER_KEYS: Record<Key, string> = {
   Backspace: '\uE003',
 };
 
+/**
+ * WebKitGTK's driver now and then never answers a new session on a loaded machine (the request times out
+ * with UND_ERR_HEADERS_TIMEOUT after two minutes, failing a test that has not started): ask again after 40 s,
+ * up to three times. Only the session's start is retried; nothing a test checks is.
+ */
+async function newWebKitSession(port: number): Promise<WebdriverIO.Browser> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await remote({ hostname: '127.0.0.1', port, capabilities: webkitCapabilities(), logLevel: 'error', connectionRetryTimeout: 40_000, connectionRetryCount: 0 });
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 async function launchWebKit(): Promise<E2eBrowser> {
   const driver = await startWebKitDriver();
   const sessions = new Set<WebdriverIO.Browser>();
@@ -131,7 +146,7 @@ async function launchWebKit(): Promise<E2eBrowser> {
     engine: 'webkit',
     async newPage({ width = 1100, height = 900 } = {}) {
       // One WebDriver session (one MiniBrowser window) per page.
-      const wd = await remote({ hostname: '127.0.0.1', port: driver.port, capabilities: webkitCapabilities(), logLevel: 'error' });
+      const wd = await newWebKitSession(driver.port);
       sessions.add(wd);
       const page = webdriverPage(wd, () => sessions.delete(wd));
       await page.goto('about:blank');
