@@ -20,4 +20,5 @@ export const params: Partial<Record<string, string>> = {
   "signup.until": "time,day",
   "signup.hybrid": "venue",
   "signup.alsoBook": "title,day",
+  "signup.buildsOn": "title",
 };

@@ -82,10 +82,19 @@ for (const target of dbTargets()) {
       const page = await browser.newPage();
       await page.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
       await page.evaluate((tag, id) => document.querySelector(tag)!.setAttribute('session-id', id), FORM, two.id);
-      await page.waitForSelector(`${FORM} >>> #also-book`, { timeout: 15_000 });
-      const label = await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('label[for="also-book"]')!.textContent!, FORM);
-      assert.match(label, /Book Field Organising \(part one\) on .* too: this session builds on it/);
-      await page.click(`${FORM} >>> #also-book`);
+      const box = `#also-${one.id}`;
+      await page.waitForSelector(`${FORM} >>> ${box}`, { timeout: 15_000 });
+      const [note, label] = await page.evaluate(
+        (tag, box) => {
+          const root = document.querySelector(tag)!.shadowRoot!;
+          return [root.querySelector('[part~="hint"]')!.textContent!, root.querySelector(`label[for="${box.slice(1)}"]`)!.textContent!];
+        },
+        FORM,
+        box,
+      );
+      assert.equal(note.trim(), 'This session builds on Field Organising (part one).');
+      assert.match(label, /Book Field Organising \(part one\) on .* too: all places or none/);
+      await page.click(`${FORM} >>> ${box}`);
       await page.type(`${FORM} >>> [name="firstName"]`, 'Seonaid');
       await page.type(`${FORM} >>> [name="lastName"]`, 'Series');
       await page.type(`${FORM} >>> [name="email"]`, email);

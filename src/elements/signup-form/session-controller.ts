@@ -3,7 +3,7 @@ import type { DroppedItem } from '../../client/index.js';
 import type { Module, Session } from '../../contract/index.js';
 import type { MobiliseController } from '../../context/index.js';
 import { Task } from '../shared/task.js';
-import { availability } from './summary.js';
+import { seriesOf, type Series } from './series.js';
 
 export interface Loaded {
   /** Undefined when the id matches no session the server sent. */
@@ -12,8 +12,8 @@ export interface Loaded {
   dropped: DroppedItem[];
   acceptsSignups: boolean;
   externalUrl?: string;
-  /** An open session of a module this one builds on, in its area and before it: offered to book with it, all or none. */
-  before?: { session: Session; module: Module };
+  /** Sessions of the modules this one goes with, offered to book in the same signup (all places or none). */
+  series?: Series;
 }
 
 export interface SessionViews {
@@ -122,13 +122,8 @@ export class SessionController implements ReactiveController {
     const session = sessions.items.find((s) => s.id === sessionId);
     const module = session && modules.items.find((m) => m.id === session.moduleId);
     const externalUrl = client.acceptsSignups ? undefined : await client.externalSignupUrl();
-    const earlier =
-      module &&
-      sessions.items.find(
-        (s) => module.prerequisites.includes(s.moduleId) && s.area === session!.area && Date.parse(s.start) < Date.parse(session!.start) && availability(s, Date.now()) === 'open',
-      );
-    const before = earlier ? { session: earlier, module: modules.items.find((m) => m.id === earlier.moduleId)! } : undefined;
-    return { session, module, dropped: sessions.dropped, acceptsSignups: client.acceptsSignups, externalUrl, before };
+    const series = module && seriesOf(session, module, sessions.items, modules.items, Date.now());
+    return { session, module, dropped: sessions.dropped, acceptsSignups: client.acceptsSignups, externalUrl, series };
   }
 
   render(views: SessionViews) {

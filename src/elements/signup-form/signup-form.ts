@@ -4,7 +4,6 @@ import { MobiliseController } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { LINK } from '../shared/booking-link.js';
-import { formatDay } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import { renderDropped, renderError } from '../shared/states.js';
 import { BookingPanel } from './booking-view.js';
@@ -12,6 +11,7 @@ import { safeHref } from './fields.js';
 import { FocusController } from './focus-controller.js';
 import { FormStateController } from './form-state-controller.js';
 import { renderOutcome, renderStaticMode, renderUnavailableSession } from './result.js';
+import { renderSeries, type Series } from './series.js';
 import { SessionController, type Loaded } from './session-controller.js';
 import { styles } from './signup-form.styles.js';
 import { SubmissionController } from './submission-controller.js';
@@ -90,8 +90,8 @@ export class MobiliseSignupForm extends LitElement {
     const privacy = safeHref(this.privacyUrl || this.#ctx.config.privacyUrl);
     // Recorded with the consent: the notice the member was shown, as an absolute address.
     const checked = validate(values, sessionId, this.#submission.key(sessionId), privacy && new URL(privacy, location.href).href, this.#ctx.locale);
-    const before = this.#session.value?.before;
-    if (checked.ok && before && this.#alsoBook) checked.request.alsoSessionIds = [before.session.id];
+    const also = this.#session.value?.series?.offers.filter((o) => this.#also.has(o.session.id)).map((o) => o.session.id);
+    if (checked.ok && also?.length) checked.request.alsoSessionIds = also;
     return checked;
   });
   readonly #submission = new SubmissionController(this, {
@@ -116,8 +116,8 @@ export class MobiliseSignupForm extends LitElement {
 
   /** Manage mode: the booking shows instead of the form (the skeleton until it is read). */
   #manage?: BookingPanel;
-  /** Book the earlier session this one builds on too (Loaded.before), in one signup. */
-  #alsoBook = false;
+  /** The series' sessions ticked to book in the same signup (Loaded.series). */
+  readonly #also = new Set<string>();
 
   #onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -154,25 +154,13 @@ export class MobiliseSignupForm extends LitElement {
   #resetAttempt() {
     this.#submission.reset();
     this.#form.reset();
-    this.#alsoBook = false;
+    this.#also.clear();
   }
 
-  /**
-   * The same idempotency key either way: had an earlier attempt without it reached the server, sending it
-   * with part one is refused as a different signup, in words, rather than booking part two twice.
-   */
-  readonly #onAlsoBook = (e: Event) => (this.#alsoBook = (e.target as HTMLInputElement).checked);
-
-  /** The module it builds on, with a checkbox to book that earlier session too. */
-  #renderBefore({ session, module }: NonNullable<Loaded['before']>) {
-    const title = localised(module, 'title', this.#ctx.locale).text;
-    return html`<div class="field" part="field">
-      <div class="choice">
-        <input type="checkbox" id="also-book" part="choice" .checked=${this.#alsoBook} @change=${this.#onAlsoBook} />
-        <label for="also-book" part="choice-label">${strings.signup.alsoBook(title, formatDay(session.start, this.#ctx.locale))}</label>
-      </div>
-    </div>`;
-  }
+  readonly #onAlso = ({ target }: Event) => {
+    const box = target as HTMLInputElement;
+    this.#also[box.checked ? 'add' : 'delete'](box.value);
+  };
 
   /**
    * A confirm or manage link's fragment opens the booking. Not in a form for one session in the calendar's
@@ -202,7 +190,7 @@ export class MobiliseSignupForm extends LitElement {
     </div>`;
   }
 
-  #renderForm(waitlist: boolean, before?: Loaded['before']) {
+  #renderForm(waitlist: boolean, series?: Series) {
     const form = this.#form;
     return html`<form
       part="form"
@@ -214,7 +202,7 @@ export class MobiliseSignupForm extends LitElement {
       @focusout=${form.onFocusOut}
       @focusin=${scrollFieldIntoView}
     >
-      ${form.render(safeHref(this.privacyUrl || this.#ctx.config.privacyUrl), this.#level + 1)} ${before && !waitlist ? this.#renderBefore(before) : nothing}
+      ${form.render(safeHref(this.privacyUrl || this.#ctx.config.privacyUrl), this.#level + 1)} ${series && !waitlist ? renderSeries(series, this.#also, this.#onAlso, this.#ctx.locale) : nothing}
       ${this.#submission.render(waitlist)}
     </form>`;
   }
@@ -226,7 +214,7 @@ export class MobiliseSignupForm extends LitElement {
     let body;
     if (outcome) body = renderOutcome(outcome, { again: this.#again, back: this.#back }, level, this.#ctx.locale);
     else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl, level);
-    else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist', loaded.before);
+    else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist', loaded.series);
     else body = renderUnavailableSession(state, level);
     return html`${this.#renderHeading(strings.calendar.dialogHeading((loaded.module && localised(loaded.module, 'title', this.#ctx.locale).text) || strings.signup.untitled))}
       ${renderSessionSummary(session, this.#ctx.locale, state)} ${body}`;
