@@ -119,8 +119,9 @@ const terserPass = (): Plugin => {
           module: true,
           ecma: 2020,
           // pure_getters: no getter here is read for a side effect (no forced reflows, no lazy init by reading), so
-          // an unused property read can go: 0.08 KB. The e2e and host-page suites run this build.
-          compress: { passes: 2, pure_getters: true },
+          // an unused property read can go: 0.08 KB. keep_fargs: false drops unused parameters, as nothing in the
+          // embed reads a function's length; a third pass: 24 B together. The e2e and host-page suites run this build.
+          compress: { passes: 3, pure_getters: true, keep_fargs: false },
           mangle: { properties: { regex: renamedProperty } },
           nameCache,
           sourceMap: true,
@@ -237,7 +238,7 @@ function templateNeeds(text: string, values: string[]): string {
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
   const used =
-    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)/m.exec(
+    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b/m.exec(
       source,
     );
   if (used) return used[0].trim();
@@ -266,7 +267,7 @@ export function needsFullLit(source: string): string {
  * What Lit keeps for features no element in the embed uses (0.8 KB gzip): decorators (Symbol.metadata,
  * addInitializer, and the own accessors and `useDefault` option they bring), JSON-typed properties (type:
  * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, a Boolean property reflected
- * to its attribute, svg``/mathml`` templates, @lit/context's controllers made without an options object,
+ * to its attribute, svg``/mathml`` templates,
  * live() on an attribute, compiled templates (a hand-made `_$litType$` result), `creationScope` (scoped
  * registries), symbol-keyed properties, async directives, removeController, a part's startNode and endNode,
  * and template parts the embed never writes: bindings inside <script>, <style>, <title> or
@@ -315,9 +316,6 @@ const litUnused = (): Plugin => ({
     [RE, 'h="function"==typeof t.converter?{fromAttribute:t.converter}:void 0!==t.converter?.fromAttribute?t.converter:u;', 'h=u;'],
     [RE, '(void 0!==i.converter?.toAttribute?i.converter:u).toAttribute', 'u.toAttribute'],
     [RE, '(i.hasChanged??f)(h,s)', 'f(h,s)'],
-    [/context-consumer\.js$/, 'void 0!==s.context){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}else this.context=s,this.callback=i,this.subscribe=h??!1;', '1){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}'],
-    [/context-provider\.js$/, 'super(void 0!==e.context?e.initialValue:i)', 'super(e.initialValue)'],
-    [/context-provider\.js$/, 'void 0!==e.context?this.context=e.context:this.context=e', 'this.context=e.context'],
     [/lit-html\/directives\/live\.js$/, 'else if(i.type===n.BOOLEAN_ATTRIBUTE){if(!!t===o.hasAttribute(l))return r}else if(i.type===n.ATTRIBUTE&&o.getAttribute(l)===t+"")return r', ''],
     [HTML, 'e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)', 'e=this._$AC(t)'],
     [HTML, '(t?.creationScope??l).importNode(i,!0)', 'l.importNode(i,!0)'],
