@@ -241,7 +241,7 @@ function templateNeeds(text: string, values: string[]): string {
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
   const used =
-    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b/m.exec(
+    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|\bfrom\s*['"]lit(?:-html)?\/directive\.js['"]/m.exec(
       source,
     );
   if (used) return used[0].trim();
@@ -272,7 +272,8 @@ export function needsFullLit(source: string): string {
  * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, a Boolean property reflected
  * to its attribute, svg``/mathml`` templates,
  * live() on an attribute, compiled templates (a hand-made `_$litType$` result), `creationScope` (scoped
- * registries), symbol-keyed properties, async directives, removeController, a part's startNode and endNode,
+ * registries), symbol-keyed properties, async directives and directives of our own (lit/directive.js: Lit's keyed()
+ * and live() are the embed's only ones), removeController, a part's startNode, endNode, parentNode and tagName,
  * and template parts the embed never writes: bindings inside <script>, <style>, <title> or
  * <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself (<div ${ref(x)}>).
  * A source file in the embed that uses one of those fails the build here (needsFullLit). npm users' builds
@@ -311,6 +312,8 @@ const litUnused = (): Plugin => ({
     [RE, ',!s.noAccessor){', ',1){'],
     [CSS_TAG, 'else for(const e of o){const o=document.createElement("style"),n=t.litNonce;void 0!==n&&o.setAttribute("nonce",n),o.textContent=e.cssText,s.appendChild(o)}', ''],
     [CSS_TAG, 'c=e?t=>t:t=>t instanceof CSSStyleSheet?(t=>{let e="";for(const s of t.cssRules)e+=s.cssText;return r(e)})(t):t', 'c=t=>t'],
+    // With the fallback gone, the test for constructable style sheets (and the ShadyCSS polyfill) has no other answer.
+    [CSS_TAG, 'e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype', 'e=!0'],
     [HTML, '(y.test(u[2])&&(n=RegExp("</"+u[2],"g")),c=p)', 'c=p'],
     [HTML, 'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}', ''],
     [HTML, 'else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t))', ''],
@@ -325,6 +328,10 @@ const litUnused = (): Plugin => ({
     [HTML, 'for(this._$AP?.(!1,!0,s);', 'for(;'],
     [HTML, 'setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', 'setConnected(t){void 0===this._$AM&&(this._$Cv=t)}'],
     [HTML, 'get startNode(){return this._$AA}get endNode(){return this._$AB}', ''],
+    // A part's parentNode and tagName serve directives written against Lit's Part API: keyed() and live() read neither.
+    [HTML, 'get parentNode(){return this._$AM.parentNode}', ''],
+    [HTML, 'get parentNode(){let t=this._$AA.parentNode;const i=this._$AM;return void 0!==i&&11===t?.nodeType&&(t=i.parentNode),t}', ''],
+    [HTML, 'get tagName(){return this.element.tagName}', ''],
     [RE, 'removeController(t){this._$EO?.delete(t)}', ''],
     [RE, 's=[...r(t),...o(t)]', 's=r(t)'],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
