@@ -241,7 +241,7 @@ function templateNeeds(text: string, values: string[]): string {
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
   const used =
-    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|\bfrom\s*['"]lit(?:-html)?\/directive\.js['"]/m.exec(
+    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|\bfrom\s*['"]lit(?:-html)?\/(?:directive|directives\/(?!keyed|live|if-defined)[\w-]+)\.js['"]/m.exec(
       source,
     );
   if (used) return used[0].trim();
@@ -272,8 +272,9 @@ export function needsFullLit(source: string): string {
  * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, a Boolean property reflected
  * to its attribute, svg``/mathml`` templates,
  * live() on an attribute, compiled templates (a hand-made `_$litType$` result), `creationScope` (scoped
- * registries), symbol-keyed properties, async directives and directives of our own (lit/directive.js: Lit's keyed()
- * and live() are the embed's only ones), removeController, a part's startNode, endNode, parentNode and tagName,
+ * registries), symbol-keyed properties, async directives, directives of our own (lit/directive.js) and Lit's but
+ * keyed(), live() and ifDefined(), removeController, a part's startNode, endNode, parentNode and tagName, whether
+ * a part is connected (_$AU, setConnected: async directives' business),
  * and template parts the embed never writes: bindings inside <script>, <style>, <title> or
  * <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself (<div ${ref(x)}>).
  * A source file in the embed that uses one of those fails the build here (needsFullLit). npm users' builds
@@ -326,12 +327,20 @@ const litUnused = (): Plugin => ({
     [HTML, 'e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)', 'e=this._$AC(t)'],
     [HTML, '(t?.creationScope??l).importNode(i,!0)', 'l.importNode(i,!0)'],
     [HTML, 'for(this._$AP?.(!1,!0,s);', 'for(;'],
-    [HTML, 'setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', 'setConnected(t){void 0===this._$AM&&(this._$Cv=t)}'],
+    [HTML, 'setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', ''],
     [HTML, 'get startNode(){return this._$AA}get endNode(){return this._$AB}', ''],
     // A part's parentNode and tagName serve directives written against Lit's Part API: keyed() and live() read neither.
     [HTML, 'get parentNode(){return this._$AM.parentNode}', ''],
     [HTML, 'get parentNode(){let t=this._$AA.parentNode;const i=this._$AM;return void 0!==i&&11===t?.nodeType&&(t=i.parentNode),t}', ''],
     [HTML, 'get tagName(){return this.element.tagName}', ''],
+    // Whether a part is connected (_$AU, setConnected, renderOptions.isConnected) is for async directives alone.
+    [HTML, 'get _$AU(){return this._$AM._$AU}u(t){', 'u(t){'],
+    [HTML, 'get _$AU(){return this._$AM?._$AU??this._$Cv}', ''],
+    [HTML, 'class H{get _$AU(){return this._$AM._$AU}', 'class H{'],
+    [HTML, ',this._$Cv=e?.isConnected??!0', ''],
+    [/lit-html\/directive\.js$/, 'get _$AU(){return this._$AM._$AU}', ''],
+    [/lit-element\/lit-element\.js$/, 'connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}', ''],
+    [/lit-element\/lit-element\.js$/, 'this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),', ''],
     [RE, 'removeController(t){this._$EO?.delete(t)}', ''],
     [RE, 's=[...r(t),...o(t)]', 's=r(t)'],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
@@ -345,10 +354,13 @@ const litUnused = (): Plugin => ({
       if (used) throw new Error(`mobilise-lit-unused: ${id} uses ${used}, which the embed's Lit leaves out: take it out of litUnused()`);
     }
   },
-  // Async directives' hooks, a part's startNode/endNode and removeController are left out too: nothing else in the embed may use them.
+  // Async directives' hooks, a part's startNode/endNode, whether it is connected and removeController are left out too: nothing else in the embed may use them.
   renderChunk(_, chunk) {
     for (const [id, { code }] of Object.entries(chunk.modules)) {
-      const used = /async-directive\.js$/.test(id) ? 'an async directive' : !RE.test(id) && !HTML.test(id) && code && /\b(?:startNode|endNode|removeController)\b/.exec(code)?.[0];
+      // directive-helpers.js is whole here (its unused helpers go later); what reads _$AU in it serves directives needsFullLit refuses.
+      const used = /async-directive\.js$/.test(id)
+        ? 'an async directive'
+        : !RE.test(id) && !HTML.test(id) && code && (/directive-helpers\.js$/.test(id) ? /\b(?:startNode|endNode|removeController|setConnected)\b/ : /\b(?:startNode|endNode|removeController|setConnected)\b|_\$AU\b/).exec(code)?.[0];
       if (used) throw new Error(`mobilise-lit-unused: ${id} uses ${used}, which the embed's Lit leaves out: take it out of litUnused()`);
     }
     return null;
