@@ -74,19 +74,32 @@ const INTERNAL = [
   ...['general', 'task', 'onComplete', 'inputmode', 'trigger', 'limit', 'moduleOf'],
   ...['focused', 'selectedEntries', 'onMove', 'onFocusDay', 'onChoose', 'onMonth'],
 ];
-const renamedProperty = new RegExp(`^(?:_\\$[A-Z][A-Za-z]|${INTERNAL.join('|')})$`);
+/**
+ * Lit's hooks between its own classes, our elements and their controllers (finalize, performUpdate, willUpdate,
+ * hostConnected…), renamed short in the embed like INTERNAL: nothing outside the embed extends its classes or adds
+ * controllers to its elements. What a page may call on an element stays (requestUpdate, updateComplete, renderRoot,
+ * hasUpdated), as do names Lit quotes (elementProperties, finalized, properties) and the context protocol's fields.
+ * A listed name that the DOM has or a quoted string in the embed uses fails the build.
+ */
+const LIT_HOOKS = [
+  ...['isUpdatePending', 'renderOptions', 'renderBefore', 'createRenderRoot', 'finalize', 'finalizeStyles', 'elementStyles', 'shadowRootOptions'],
+  ...['getPropertyOptions', 'getPropertyDescriptor', 'createProperty', 'enableUpdating', 'scheduleUpdate', 'performUpdate', 'getUpdateComplete'],
+  ...['shouldUpdate', 'willUpdate', 'firstUpdated', 'addController', 'hostConnected', 'hostDisconnected', 'hostUpdate', 'hostUpdated'],
+];
+const renamedProperty = new RegExp(`^(?:_\\$[A-Z][A-Za-z]|${[...INTERNAL, ...LIT_HOOKS].join('|')})$`);
 
 const internalNames = (): Plugin => {
   const domprops = readFileSync(resolve(root, 'node_modules/terser/tools/domprops.js'), 'utf8');
-  const dom = INTERNAL.filter((name) => domprops.includes(`"${name}"`));
+  const dom = [...INTERNAL, ...LIT_HOOKS].filter((name) => domprops.includes(`"${name}"`));
   if (dom.length) throw new Error(`mobilise-internal-names: the DOM has ${dom.join(', ')}: take them off INTERNAL`);
   const anywhere = new RegExp(`\\b(?:${INTERNAL.join('|')})\\b`);
   const quoted = new RegExp(`(["'\`])(?:${INTERNAL.join('|')})\\1`);
+  const hookQuoted = new RegExp(`(["'\`])(?:${LIT_HOOKS.join('|')})\\1`);
   return {
     name: 'mobilise-internal-names',
     renderChunk(_, chunk) {
       for (const [id, { code }] of Object.entries(chunk.modules)) {
-        const found = code && (id.startsWith(`${src('elements')}/`) ? quoted : anywhere).exec(code);
+        const found = code && ((id.startsWith(`${src('elements')}/`) ? quoted : anywhere).exec(code) ?? hookQuoted.exec(code));
         if (found) throw new Error(`mobilise-internal-names: ${id} uses ${found[0]}, so it cannot be renamed: take it off INTERNAL`);
       }
       // A module another chunk import()s is read through its namespace object, by export name.
