@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * The context protocol of the Web Components Community Group, as @lit/context speaks it, for what the
  * elements need of it: a provider answers and updates subscribed consumers. @lit/context's controllers
  * carry options the elements never use (one-off requests answered through a callback, a value pushed
- * without change); these say the same on the wire in 0.4 KB less of the embed. Requests and answers are
+ * without change); these say the same on the wire in 0.3 KB less of the embed (276 B gzip). Requests and answers are
  * the protocol's events and fields, so @lit/context's ContextRoot (which the one-element scripts attach),
  * a provider or consumer of another bundle copy and these all work together.
  */
