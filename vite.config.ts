@@ -292,7 +292,9 @@ export function needsFullLit(source: string): string {
  * and template parts the embed never writes: bindings inside <script>, <style>, <title> or
  * <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself (<div ${ref(x)}>).
  * A source file in the embed that uses one of those fails the build here (needsFullLit). npm users' builds
- * keep all of Lit.
+ * keep all of Lit. Besides, what those left with nothing to do goes too, each edit with its reason beside it: the
+ * style-sheet cache by template, renderBefore into an empty shadow root, the default declaration's fields,
+ * requestUpdate's parameters for own accessors, the attribute converter's toAttribute, the SSR mark.
  *
  * And Lit's fallback for browsers without constructable style sheets (a <style> per element, with the
  * page's litNonce), 0.1 KB: every browser that runs the embed's class static blocks has them (Chrome 94+,
@@ -309,7 +311,9 @@ const litUnused = (): Plugin => ({
     [RE, 'switch(s){case Boolean:t=t?l:null;break;}', ''],
     [RE, 'c=a.trustedTypes,l=c?c.emptyScript:"",', ''],
     [RE, 'case Object:case Array:try{i=JSON.parse(t)}catch(t){i=null}', ''],
-    [RE, 'reflect:!1,useDefault:!1,', 'reflect:!1,'],
+    // The options of a property declared without any: every field's absence reads the same as its default here
+    // (an attribute named after the property, a string, not reflected; the converter and hasChanged are Lit's own).
+    [RE, 'b={attribute:!0,type:String,converter:u,reflect:!1,useDefault:!1,hasChanged:f}', 'b={}'],
     [RE, 'this.prototype.hasOwnProperty(t)&&((s=Object.create(s)).wrapped=!0),', ''],
     [RE, 'const t=this.constructor.elementProperties;if(t.size>0)for(const[s,i]of t){const{wrapped:t}=i,e=this[s];!0!==t||this._$AL.has(s)||void 0===e||this.C(s,void 0,i,e)}', ''],
     [RE, '||i.useDefault&&i.reflect&&h===this._$Ej?.get(t)&&!this.hasAttribute(r._$Eu(t,i))', ''],
@@ -329,18 +333,29 @@ const litUnused = (): Plugin => ({
     [CSS_TAG, 'c=e?t=>t:t=>t instanceof CSSStyleSheet?(t=>{let e="";for(const s of t.cssRules)e+=s.cssText;return r(e)})(t):t', 'c=t=>t'],
     // With the fallback gone, the test for constructable style sheets (and the ShadyCSS polyfill) has no other answer.
     [CSS_TAG, 'e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype', 'e=!0'],
+    // One sheet per css`` result, no cache by template: every css`` in the embed is a module's constant, evaluated
+    // once, so the cache never finds anything (and a css`` evaluated again would only build the same sheet anew).
+    [CSS_TAG, 'this.cssText=t,this.t=e}', 'this.cssText=t}'],
+    [
+      CSS_TAG,
+      'get styleSheet(){let t=this.o;const s=this.t;if(e&&void 0===t){const e=void 0!==s&&1===s.length;e&&(t=o.get(s)),void 0===t&&((this.o=t=new CSSStyleSheet).replaceSync(this.cssText),e&&o.set(s,t))}return t}',
+      'get styleSheet(){let t=this.o;return void 0===t&&(this.o=t=new CSSStyleSheet).replaceSync(this.cssText),t}',
+    ],
     [HTML, '(y.test(u[2])&&(n=RegExp("</"+u[2],"g")),c=p)', 'c=p'],
     [HTML, 'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}', ''],
     [HTML, 'else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t))', ''],
     [HTML, ':6===r.type&&(i=new Z(h,this,t))', ':0'],
     [HTML, 'else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}', ''],
     [RE, 'h="function"==typeof t.converter?{fromAttribute:t.converter}:void 0!==t.converter?.fromAttribute?t.converter:u;', 'h=u;'],
-    [RE, '(void 0!==i.converter?.toAttribute?i.converter:u).toAttribute', 'u.toAttribute'],
+    // With only String and Number properties reflected (no converter, no Boolean), an attribute is written as the value.
+    [RE, '(void 0!==i.converter?.toAttribute?i.converter:u).toAttribute(s,i.type)', 's'],
+    [RE, 'toAttribute(t,s){return t},', ''],
     [RE, '(i.hasChanged??f)(h,s)', 'f(h,s)'],
     [/lit-html\/directives\/live\.js$/, 'else if(i.type===n.BOOLEAN_ATTRIBUTE){if(!!t===o.hasAttribute(l))return r}else if(i.type===n.ATTRIBUTE&&o.getAttribute(l)===t+"")return r', ''],
     [HTML, 'e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)', 'e=this._$AC(t)'],
     [HTML, '(t?.creationScope??l).importNode(i,!0)', 'l.importNode(i,!0)'],
     [HTML, 'for(this._$AP?.(!1,!0,s);', 'for(;'],
+    [HTML, 'h?.constructor!==o&&(h?._$AO?.(!1),', 'h?.constructor!==o&&('],
     [HTML, 'setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', ''],
     [HTML, 'get startNode(){return this._$AA}get endNode(){return this._$AB}', ''],
     // A part's parentNode and tagName serve directives written against Lit's Part API: keyed() and live() read neither.
@@ -355,6 +370,12 @@ const litUnused = (): Plugin => ({
     [/lit-html\/directive\.js$/, 'get _$AU(){return this._$AM._$AU}', ''],
     [/lit-element\/lit-element\.js$/, 'connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}', ''],
     [/lit-element\/lit-element\.js$/, 'this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),', ''],
+    // A mark for server-side rendering and Lit's development warnings, neither of which the embed has.
+    [/lit-element\/lit-element\.js$/, 'i._$litElement$=!0,', ''],
+    // The shadow root is empty when Lit first renders into it (styles are adopted, not <style> nodes): nothing to render before.
+    [/lit-element\/lit-element\.js$/, 'createRenderRoot(){const t=super.createRenderRoot();return this.renderOptions.renderBefore??=t.firstChild,t}', ''],
+    // requestUpdate's last two parameters served the own accessors and useDefault left out above.
+    [RE, 'requestUpdate(t,s,i,e=!1,h){if(void 0!==t){const r=this.constructor;if(!1===e&&(h=this[t]),', 'requestUpdate(t,s,i){if(void 0!==t){const r=this.constructor,h=this[t];if('],
     [RE, 'removeController(t){this._$EO?.delete(t)}', ''],
     [RE, 's=[...r(t),...o(t)]', 's=r(t)'],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
