@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import { createContext } from './context.js';
 
 /** What a `<mobilise-provider>` shares with every element inside it. */
 export interface MobiliseConfig {

@@ -28,14 +28,15 @@ test('what the embed leaves out fails the build, named', () => {
   assert.equal(needsFullLit('A.addInitializer((a) => a);'), 'addInitializer');
   assert.equal(needsFullLit('const compiled = { _$litType$: { h: html, parts: [] }, values: [] };'), '_$litType$');
   assert.equal(needsFullLit('this.renderOptions.creationScope = registry;'), 'creationScope');
+  assert.equal(needsFullLit("import { Directive, directive } from 'lit/directive.js';"), "from 'lit/directive.js'");
+  assert.equal(needsFullLit("import { keyed } from 'lit/directives/keyed.js';"), '');
+  assert.equal(needsFullLit("import { live } from 'lit/directives/live.js';\nimport { ifDefined } from 'lit/directives/if-defined.js';"), '');
+  assert.equal(needsFullLit("import { repeat } from 'lit/directives/repeat.js';"), "from 'lit/directives/repeat.js'");
   assert.equal(needsFullLit(element('').replace('endpoint: {},', '[KEY]: {},')), 'a computed property key');
   assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ converter: (v) => v }')), 'converter:');
   assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ hasChanged: () => true }')), 'hasChanged:');
   assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ noAccessor: true }')), 'noAccessor:');
   assert.equal(needsFullLit(element('').replace("{ type: Boolean, attribute: 'show-past' }", "{ type: Boolean, reflect: true }")), 'reflected Boolean showPast');
-  assert.equal(needsFullLit('const c = new ContextConsumer(host, { context, subscribe: true });'), '');
-  assert.equal(needsFullLit('const c = new ContextConsumer(this.host, configContext, (v) => v, true);'), 'new ContextConsumer(this.host,');
-  assert.equal(needsFullLit('const p = new ContextProvider(this, configContext, {});'), 'new ContextProvider(this,');
   assert.equal(needsFullLit(element('  get view() { return "month"; }')), 'get/set view');
   assert.equal(needsFullLit(element('  set showPast(v: boolean) {}')), 'get/set showPast');
   assert.equal(needsFullLit('html`<textarea class="control">${value}</textarea>`'), '<textarea> with content');

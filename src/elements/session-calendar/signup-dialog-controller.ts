@@ -1,15 +1,14 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { strings } from '../../strings/current.js';
 import type { Entry } from './filters.js';
-
 
 /**
  * The signup `<dialog>`: which session it is for, opening it modally (loading the form on
  * first use), and handing focus back to what opened it however it closes — so the element
  * only decides *whether* to open it.
  */
-export class SignupDialogController implements ReactiveController {
+export class SignupDialogController {
   #entry?: Entry;
   /** Showing the booking an emailed link opened (a page whose only form is this dialog's). */
   #booking = false;
@@ -26,7 +25,6 @@ export class SignupDialogController implements ReactiveController {
   ) {
     this.#host = host;
     this.#sessionElement = sessionElement;
-    host.addController(this);
   }
 
   readonly #close = () => {
@@ -41,9 +39,6 @@ export class SignupDialogController implements ReactiveController {
     if (!back) return;
     (back.trigger?.isConnected ? back.trigger : this.#sessionElement(back.id))?.focus();
   };
-
-  /** No setup; declared because a ReactiveController needs at least one hook. */
-  hostConnected() {}
 
   /** The booking a confirm or manage link carries, or (given a session) a new signup. */
   async open(entry?: Entry, trigger?: HTMLElement) {
