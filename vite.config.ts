@@ -255,7 +255,7 @@ function templateNeeds(text: string, values: string[]): string {
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
   const used =
-    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|\bfrom\s*['"]lit(?:-html)?\/(?:directive|directives\/(?!keyed|live|if-defined)[\w-]+)\.js['"]/m.exec(
+    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)|\bfrom\s*['"]lit(?:-html)?\/(?:directive|directives\/(?!keyed|live|if-defined)[\w-]+)\.js['"]/m.exec(
       source,
     );
   if (used) return used[0].trim();
@@ -284,7 +284,7 @@ export function needsFullLit(source: string): string {
  * What Lit keeps for features no element in the embed uses (0.8 KB gzip): decorators (Symbol.metadata,
  * addInitializer, and the own accessors and `useDefault` option they bring), JSON-typed properties (type:
  * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, a Boolean property reflected
- * to its attribute, svg``/mathml`` templates,
+ * to its attribute, svg``/mathml`` templates, @lit/context's controllers made without an options object,
  * live() on an attribute, compiled templates (a hand-made `_$litType$` result), `creationScope` (scoped
  * registries), symbol-keyed properties, async directives, directives of our own (lit/directive.js) and Lit's but
  * keyed(), live() and ifDefined(), removeController, a part's startNode, endNode, parentNode and tagName, whether
@@ -351,6 +351,9 @@ const litUnused = (): Plugin => ({
     [RE, '(void 0!==i.converter?.toAttribute?i.converter:u).toAttribute(s,i.type)', 's'],
     [RE, 'toAttribute(t,s){return t},', ''],
     [RE, '(i.hasChanged??f)(h,s)', 'f(h,s)'],
+    [/context-consumer\.js$/, 'void 0!==s.context){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}else this.context=s,this.callback=i,this.subscribe=h??!1;', '1){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}'],
+    [/context-provider\.js$/, 'super(void 0!==e.context?e.initialValue:i)', 'super(e.initialValue)'],
+    [/context-provider\.js$/, 'void 0!==e.context?this.context=e.context:this.context=e', 'this.context=e.context'],
     [/lit-html\/directives\/live\.js$/, 'else if(i.type===n.BOOLEAN_ATTRIBUTE){if(!!t===o.hasAttribute(l))return r}else if(i.type===n.ATTRIBUTE&&o.getAttribute(l)===t+"")return r', ''],
     [HTML, 'e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)', 'e=this._$AC(t)'],
     [HTML, '(t?.creationScope??l).importNode(i,!0)', 'l.importNode(i,!0)'],

@@ -1,4 +1,4 @@
-import { createContext } from './context.js';
+import { createContext } from '@lit/context';
 
 /** What a `<mobilise-provider>` shares with every element inside it. */
 export interface MobiliseConfig {

@@ -1,10 +1,10 @@
+import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getClient, type MobiliseClient } from '../client/index.js';
 import { parseHeadingLevel } from '../elements/shared/heading.js';
 import { stringsFor, use } from '../strings/current.js';
 import type { Strings } from '../strings/en.js';
 import { DEFAULT_LOCALE, configContext, selectionContext, type MobiliseConfig, type Selection } from './config.js';
-import { ContextConsumer } from './context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { endpoint?: string | null; headingLevel?: number };
 
@@ -14,16 +14,16 @@ type Host = ReactiveControllerHost & HTMLElement & { endpoint?: string | null; h
  * selection, re-rendering the host on either.
  */
 export class MobiliseController implements ReactiveController {
-  readonly #configConsumer: ContextConsumer<MobiliseConfig>;
-  readonly #selectionConsumer: ContextConsumer<Selection>;
+  readonly #configConsumer: ContextConsumer<typeof configContext, Host>;
+  readonly #selectionConsumer: ContextConsumer<typeof selectionContext, Host>;
 
   readonly #host: Host;
 
   constructor(host: Host) {
     this.#host = host;
     host.addController(this);
-    this.#configConsumer = new ContextConsumer(host, configContext);
-    this.#selectionConsumer = new ContextConsumer(host, selectionContext);
+    this.#configConsumer = new ContextConsumer(host, { context: configContext, subscribe: true });
+    this.#selectionConsumer = new ContextConsumer(host, { context: selectionContext, subscribe: true });
   }
 
   /** Just before the host renders: its strings become the ones its render helpers read. */

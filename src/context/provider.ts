@@ -1,6 +1,6 @@
+import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import { configContext, selectionContext, type MobiliseConfig, type Selection } from './config.js';
-import { ContextProvider } from './context.js';
+import { configContext, selectionContext, type Selection } from './config.js';
 
 /**
  * @tagname mobilise-provider
@@ -28,8 +28,8 @@ export class MobiliseProvider extends LitElement {
     headingLevel: { attribute: 'heading-level', type: Number },
   };
 
-  readonly #configProvider = new ContextProvider<MobiliseConfig | undefined>(this, configContext, undefined);
-  readonly #selectionProvider = new ContextProvider<Selection>(this, selectionContext, {});
+  readonly #configProvider = new ContextProvider(this, { context: configContext });
+  readonly #selectionProvider = new ContextProvider(this, { context: selectionContext, initialValue: {} });
 
   /** Base URL of the Mobilise API, or the URL of a static JSON file. */
   endpoint = '';

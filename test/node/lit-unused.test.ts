@@ -37,6 +37,9 @@ test('what the embed leaves out fails the build, named', () => {
   assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ hasChanged: () => true }')), 'hasChanged:');
   assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ noAccessor: true }')), 'noAccessor:');
   assert.equal(needsFullLit(element('').replace("{ type: Boolean, attribute: 'show-past' }", "{ type: Boolean, reflect: true }")), 'reflected Boolean showPast');
+  assert.equal(needsFullLit('const c = new ContextConsumer(host, { context, subscribe: true });'), '');
+  assert.equal(needsFullLit('const c = new ContextConsumer(this.host, configContext, (v) => v, true);'), 'new ContextConsumer(this.host,');
+  assert.equal(needsFullLit('const p = new ContextProvider(this, configContext, {});'), 'new ContextProvider(this,');
   assert.equal(needsFullLit(element('  get view() { return "month"; }')), 'get/set view');
   assert.equal(needsFullLit(element('  set showPast(v: boolean) {}')), 'get/set showPast');
   assert.equal(needsFullLit('html`<textarea class="control">${value}</textarea>`'), '<textarea> with content');
