@@ -32,7 +32,8 @@ const tone: Partial<Record<BookingView['status'], string>> = { pending: 'waitlis
  * @csspart result - The booking, or why it cannot be shown.
  * @csspart add-to-calendar - The .ics download link of a confirmed place.
  * @csspart joining - A confirmed place's joining link and instructions (online and hybrid sessions).
- * @csspart error - A failure that may pass; @csspart retry - its "Try again" button.
+ * @csspart error - A failure that may pass (the connection, the server).
+ * @csspart retry - Its "Try again" button.
  * @cssproperty --mobilise-accent - As for every element (the shared tokens apply).
  */
 export class MobiliseBooking extends LitElement {
