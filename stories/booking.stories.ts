@@ -12,8 +12,8 @@ import { renderElement } from './support/render.js';
  * "Your booking", the page at /booking on the training server where every emailed confirm and manage
  * link leads: every state of the element. Its own bundle (dist/booking/booking.js), never in the
  * embed. The API is mocked with msw; the email's link is played by putting its fragment in the
- * address before the element reads it (so not on the Docs page, where one hash would reach every
- * story). Its words are its own, so these stories are tagged `one-language`: Gaelic and Welsh are
+ * address before the element reads it (so those stories are not on the Docs page, where one hash
+ * would reach every story: it shows the page opened without a link). Its words are its own, so these stories are tagged `one-language`: Gaelic and Welsh are
  * stories here (`locale`).
  */
 const [t] = bookingWords('en-GB');
@@ -22,7 +22,7 @@ const states = sessionsInStates();
 const meta: Meta = {
   title: 'Elements/Booking page',
   component: 'mobilise-booking',
-  tags: ['one-language', '!autodocs'],
+  tags: ['one-language'],
   render: renderElement('mobilise-booking'),
   parameters: { msw: { handlers: handlers({ sessions: states }) } },
 };
@@ -33,6 +33,7 @@ const page = (canvasElement: HTMLElement) => inShadowOf(canvasElement, 'mobilise
 
 /** Opened from an emailed link: `kind` confirm or booking (manage), the server answering `booking`. */
 const fromLink = (kind: 'confirm' | 'booking', booking: Scenario['booking'], scenario: Scenario = { sessions: states }): Story => ({
+  tags: ['!autodocs'],
   beforeEach: withHash(`#mobilise-${kind}=${bookingToken}`),
   parameters: { msw: { handlers: handlers({ ...scenario, booking }) } },
 });
@@ -46,7 +47,7 @@ export const NoLink: Story = {
 };
 export const ConfirmedByLink: Story = {
   ...fromLink('confirm', 'confirmed'),
-  tags: ['screenshot'],
+  tags: ['!autodocs', 'screenshot'],
   play: async ({ canvasElement }) => {
     const q = await page(canvasElement);
     await q.findByRole('heading', { name: `Morven, ${t.status.confirmed.heading}` }, { timeout: 5000 });
