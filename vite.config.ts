@@ -74,19 +74,32 @@ const INTERNAL = [
   ...['general', 'task', 'onComplete', 'inputmode', 'trigger', 'limit', 'moduleOf'],
   ...['focused', 'selectedEntries', 'onMove', 'onFocusDay', 'onChoose', 'onMonth'],
 ];
-const renamedProperty = new RegExp(`^(?:_\\$[A-Z][A-Za-z]|${INTERNAL.join('|')})$`);
+/**
+ * Lit's hooks between its own classes, our elements and their controllers (finalize, performUpdate, willUpdate,
+ * hostConnected…), renamed short in the embed like INTERNAL: nothing outside the embed extends its classes or adds
+ * controllers to its elements. What a page may call on an element stays (requestUpdate, updateComplete, renderRoot,
+ * hasUpdated), as do names Lit quotes (elementProperties, finalized, properties) and the context protocol's fields.
+ * A listed name that the DOM has or a quoted string in the embed uses fails the build.
+ */
+const LIT_HOOKS = [
+  ...['isUpdatePending', 'renderOptions', 'renderBefore', 'createRenderRoot', 'finalize', 'finalizeStyles', 'elementStyles', 'shadowRootOptions'],
+  ...['getPropertyOptions', 'getPropertyDescriptor', 'createProperty', 'enableUpdating', 'scheduleUpdate', 'performUpdate', 'getUpdateComplete'],
+  ...['shouldUpdate', 'willUpdate', 'firstUpdated', 'addController', 'hostConnected', 'hostDisconnected', 'hostUpdate', 'hostUpdated'],
+];
+const renamedProperty = new RegExp(`^(?:_\\$[A-Z][A-Za-z]|${[...INTERNAL, ...LIT_HOOKS].join('|')})$`);
 
 const internalNames = (): Plugin => {
   const domprops = readFileSync(resolve(root, 'node_modules/terser/tools/domprops.js'), 'utf8');
-  const dom = INTERNAL.filter((name) => domprops.includes(`"${name}"`));
+  const dom = [...INTERNAL, ...LIT_HOOKS].filter((name) => domprops.includes(`"${name}"`));
   if (dom.length) throw new Error(`mobilise-internal-names: the DOM has ${dom.join(', ')}: take them off INTERNAL`);
   const anywhere = new RegExp(`\\b(?:${INTERNAL.join('|')})\\b`);
   const quoted = new RegExp(`(["'\`])(?:${INTERNAL.join('|')})\\1`);
+  const hookQuoted = new RegExp(`(["'\`])(?:${LIT_HOOKS.join('|')})\\1`);
   return {
     name: 'mobilise-internal-names',
     renderChunk(_, chunk) {
       for (const [id, { code }] of Object.entries(chunk.modules)) {
-        const found = code && (id.startsWith(`${src('elements')}/`) ? quoted : anywhere).exec(code);
+        const found = code && ((id.startsWith(`${src('elements')}/`) ? quoted : anywhere).exec(code) ?? hookQuoted.exec(code));
         if (found) throw new Error(`mobilise-internal-names: ${id} uses ${found[0]}, so it cannot be renamed: take it off INTERNAL`);
       }
       // A module another chunk import()s is read through its namespace object, by export name.
@@ -119,8 +132,13 @@ const terserPass = (): Plugin => {
           module: true,
           ecma: 2020,
           // pure_getters: no getter here is read for a side effect (no forced reflows, no lazy init by reading), so
-          // an unused property read can go: 0.08 KB. The e2e and host-page suites run this build.
-          compress: { passes: 2, pure_getters: true },
+          // an unused property read can go: 0.08 KB. keep_fargs: false drops unused parameters, as nothing in the
+          // embed reads a function's length. inline: 1 inlines only functions without parameters: oxc has inlined what
+          // pays already, and terser's copies of helpers with parameters into their callers cost more than the calls
+          // (-57 B); four passes. unsafe_methods writes { m: function () {} } as { m() {} }, which only code that calls
+          // `new` on such a method would notice: none here does (-16 B); unsafe_arrows writes a function expression that
+          // does not read `this` as an arrow, likewise (-24 B). The e2e and host-page suites run this build.
+          compress: { passes: 4, pure_getters: true, keep_fargs: false, inline: 1, unsafe_methods: true, unsafe_arrows: true },
           mangle: { properties: { regex: renamedProperty } },
           nameCache,
           sourceMap: true,
@@ -237,7 +255,7 @@ function templateNeeds(text: string, values: string[]): string {
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
   const used =
-    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)/m.exec(
+    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)|\bfrom\s*['"]lit(?:-html)?\/(?:directive|directives\/(?!keyed|live|if-defined)[\w-]+)\.js['"]/m.exec(
       source,
     );
   if (used) return used[0].trim();
@@ -268,11 +286,15 @@ export function needsFullLit(source: string): string {
  * Object or Array), a property's own `converter`, `hasChanged` or `noAccessor`, a Boolean property reflected
  * to its attribute, svg``/mathml`` templates, @lit/context's controllers made without an options object,
  * live() on an attribute, compiled templates (a hand-made `_$litType$` result), `creationScope` (scoped
- * registries), symbol-keyed properties, async directives, removeController, a part's startNode and endNode,
+ * registries), symbol-keyed properties, async directives, directives of our own (lit/directive.js) and Lit's but
+ * keyed(), live() and ifDefined(), removeController, a part's startNode, endNode, parentNode and tagName, whether
+ * a part is connected (_$AU, setConnected: async directives' business),
  * and template parts the embed never writes: bindings inside <script>, <style>, <title> or
  * <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself (<div ${ref(x)}>).
  * A source file in the embed that uses one of those fails the build here (needsFullLit). npm users' builds
- * keep all of Lit.
+ * keep all of Lit. Besides, what those left with nothing to do goes too, each edit with its reason beside it: the
+ * style-sheet cache by template, renderBefore into an empty shadow root, the default declaration's fields,
+ * requestUpdate's parameters for own accessors, the attribute converter's toAttribute, the SSR mark.
  *
  * And Lit's fallback for browsers without constructable style sheets (a <style> per element, with the
  * page's litNonce), 0.1 KB: every browser that runs the embed's class static blocks has them (Chrome 94+,
@@ -289,7 +311,9 @@ const litUnused = (): Plugin => ({
     [RE, 'switch(s){case Boolean:t=t?l:null;break;}', ''],
     [RE, 'c=a.trustedTypes,l=c?c.emptyScript:"",', ''],
     [RE, 'case Object:case Array:try{i=JSON.parse(t)}catch(t){i=null}', ''],
-    [RE, 'reflect:!1,useDefault:!1,', 'reflect:!1,'],
+    // The options of a property declared without any: every field's absence reads the same as its default here
+    // (an attribute named after the property, a string, not reflected; the converter and hasChanged are Lit's own).
+    [RE, 'b={attribute:!0,type:String,converter:u,reflect:!1,useDefault:!1,hasChanged:f}', 'b={}'],
     [RE, 'this.prototype.hasOwnProperty(t)&&((s=Object.create(s)).wrapped=!0),', ''],
     [RE, 'const t=this.constructor.elementProperties;if(t.size>0)for(const[s,i]of t){const{wrapped:t}=i,e=this[s];!0!==t||this._$AL.has(s)||void 0===e||this.C(s,void 0,i,e)}', ''],
     [RE, '||i.useDefault&&i.reflect&&h===this._$Ej?.get(t)&&!this.hasAttribute(r._$Eu(t,i))', ''],
@@ -307,13 +331,25 @@ const litUnused = (): Plugin => ({
     [RE, ',!s.noAccessor){', ',1){'],
     [CSS_TAG, 'else for(const e of o){const o=document.createElement("style"),n=t.litNonce;void 0!==n&&o.setAttribute("nonce",n),o.textContent=e.cssText,s.appendChild(o)}', ''],
     [CSS_TAG, 'c=e?t=>t:t=>t instanceof CSSStyleSheet?(t=>{let e="";for(const s of t.cssRules)e+=s.cssText;return r(e)})(t):t', 'c=t=>t'],
+    // With the fallback gone, the test for constructable style sheets (and the ShadyCSS polyfill) has no other answer.
+    [CSS_TAG, 'e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype', 'e=!0'],
+    // One sheet per css`` result, no cache by template: every css`` in the embed is a module's constant, evaluated
+    // once, so the cache never finds anything (and a css`` evaluated again would only build the same sheet anew).
+    [CSS_TAG, 'this.cssText=t,this.t=e}', 'this.cssText=t}'],
+    [
+      CSS_TAG,
+      'get styleSheet(){let t=this.o;const s=this.t;if(e&&void 0===t){const e=void 0!==s&&1===s.length;e&&(t=o.get(s)),void 0===t&&((this.o=t=new CSSStyleSheet).replaceSync(this.cssText),e&&o.set(s,t))}return t}',
+      'get styleSheet(){let t=this.o;return void 0===t&&(this.o=t=new CSSStyleSheet).replaceSync(this.cssText),t}',
+    ],
     [HTML, '(y.test(u[2])&&(n=RegExp("</"+u[2],"g")),c=p)', 'c=p'],
     [HTML, 'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}', ''],
     [HTML, 'else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t))', ''],
     [HTML, ':6===r.type&&(i=new Z(h,this,t))', ':0'],
     [HTML, 'else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}', ''],
     [RE, 'h="function"==typeof t.converter?{fromAttribute:t.converter}:void 0!==t.converter?.fromAttribute?t.converter:u;', 'h=u;'],
-    [RE, '(void 0!==i.converter?.toAttribute?i.converter:u).toAttribute', 'u.toAttribute'],
+    // With only String and Number properties reflected (no converter, no Boolean), an attribute is written as the value.
+    [RE, '(void 0!==i.converter?.toAttribute?i.converter:u).toAttribute(s,i.type)', 's'],
+    [RE, 'toAttribute(t,s){return t},', ''],
     [RE, '(i.hasChanged??f)(h,s)', 'f(h,s)'],
     [/context-consumer\.js$/, 'void 0!==s.context){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}else this.context=s,this.callback=i,this.subscribe=h??!1;', '1){const t=s;this.context=t.context,this.callback=t.callback,this.subscribe=t.subscribe??!1}'],
     [/context-provider\.js$/, 'super(void 0!==e.context?e.initialValue:i)', 'super(e.initialValue)'],
@@ -322,8 +358,27 @@ const litUnused = (): Plugin => ({
     [HTML, 'e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)', 'e=this._$AC(t)'],
     [HTML, '(t?.creationScope??l).importNode(i,!0)', 'l.importNode(i,!0)'],
     [HTML, 'for(this._$AP?.(!1,!0,s);', 'for(;'],
-    [HTML, 'setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', 'setConnected(t){void 0===this._$AM&&(this._$Cv=t)}'],
+    [HTML, 'h?.constructor!==o&&(h?._$AO?.(!1),', 'h?.constructor!==o&&('],
+    [HTML, 'setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', ''],
     [HTML, 'get startNode(){return this._$AA}get endNode(){return this._$AB}', ''],
+    // A part's parentNode and tagName serve directives written against Lit's Part API: keyed() and live() read neither.
+    [HTML, 'get parentNode(){return this._$AM.parentNode}', ''],
+    [HTML, 'get parentNode(){let t=this._$AA.parentNode;const i=this._$AM;return void 0!==i&&11===t?.nodeType&&(t=i.parentNode),t}', ''],
+    [HTML, 'get tagName(){return this.element.tagName}', ''],
+    // Whether a part is connected (_$AU, setConnected, renderOptions.isConnected) is for async directives alone.
+    [HTML, 'get _$AU(){return this._$AM._$AU}u(t){', 'u(t){'],
+    [HTML, 'get _$AU(){return this._$AM?._$AU??this._$Cv}', ''],
+    [HTML, 'class H{get _$AU(){return this._$AM._$AU}', 'class H{'],
+    [HTML, ',this._$Cv=e?.isConnected??!0', ''],
+    [/lit-html\/directive\.js$/, 'get _$AU(){return this._$AM._$AU}', ''],
+    [/lit-element\/lit-element\.js$/, 'connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}', ''],
+    [/lit-element\/lit-element\.js$/, 'this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),', ''],
+    // A mark for server-side rendering and Lit's development warnings, neither of which the embed has.
+    [/lit-element\/lit-element\.js$/, 'i._$litElement$=!0,', ''],
+    // The shadow root is empty when Lit first renders into it (styles are adopted, not <style> nodes): nothing to render before.
+    [/lit-element\/lit-element\.js$/, 'createRenderRoot(){const t=super.createRenderRoot();return this.renderOptions.renderBefore??=t.firstChild,t}', ''],
+    // requestUpdate's last two parameters served the own accessors and useDefault left out above.
+    [RE, 'requestUpdate(t,s,i,e=!1,h){if(void 0!==t){const r=this.constructor;if(!1===e&&(h=this[t]),', 'requestUpdate(t,s,i){if(void 0!==t){const r=this.constructor,h=this[t];if('],
     [RE, 'removeController(t){this._$EO?.delete(t)}', ''],
     [RE, 's=[...r(t),...o(t)]', 's=r(t)'],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
@@ -337,10 +392,13 @@ const litUnused = (): Plugin => ({
       if (used) throw new Error(`mobilise-lit-unused: ${id} uses ${used}, which the embed's Lit leaves out: take it out of litUnused()`);
     }
   },
-  // Async directives' hooks, a part's startNode/endNode and removeController are left out too: nothing else in the embed may use them.
+  // Async directives' hooks, a part's startNode/endNode, whether it is connected and removeController are left out too: nothing else in the embed may use them.
   renderChunk(_, chunk) {
     for (const [id, { code }] of Object.entries(chunk.modules)) {
-      const used = /async-directive\.js$/.test(id) ? 'an async directive' : !RE.test(id) && !HTML.test(id) && code && /\b(?:startNode|endNode|removeController)\b/.exec(code)?.[0];
+      // directive-helpers.js is whole here (its unused helpers go later); what reads _$AU in it serves directives needsFullLit refuses.
+      const used = /async-directive\.js$/.test(id)
+        ? 'an async directive'
+        : !RE.test(id) && !HTML.test(id) && code && (/directive-helpers\.js$/.test(id) ? /\b(?:startNode|endNode|removeController|setConnected)\b/ : /\b(?:startNode|endNode|removeController|setConnected)\b|_\$AU\b/).exec(code)?.[0];
       if (used) throw new Error(`mobilise-lit-unused: ${id} uses ${used}, which the embed's Lit leaves out: take it out of litUnused()`);
     }
     return null;

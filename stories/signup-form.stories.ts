@@ -53,6 +53,19 @@ export const Cancelled: Story = { args: { 'session-id': cancelled.id } };
 export const NoSessionChosen: Story = { args: { 'session-id': '' } };
 export const UnknownSession: Story = { args: { 'session-id': 'no-such-session' } };
 
+/** Part two of a series, with part one open before it in the same area: a note says what it builds on, and a checkbox books both places in one signup (all or none). */
+const partOne = { ...open, id: 'series-part-one', moduleId: 'field-organising-1', area: 'Series', start: fewLeft.start, end: fewLeft.end };
+const partTwo = { ...open, id: 'series-part-two', moduleId: 'field-organising-2', area: 'Series', start: new Date(Date.parse(fewLeft.start) + 14 * 86_400_000).toISOString(), end: new Date(Date.parse(fewLeft.end) + 14 * 86_400_000).toISOString() };
+export const SeriesOffered: Story = {
+  args: { 'session-id': partTwo.id },
+  parameters: { msw: { handlers: handlers({ sessions: [...states, partOne, partTwo] }) } },
+};
+/** Part two with no part one to book before it: the note alone. */
+export const SeriesNoteOnly: Story = {
+  args: { 'session-id': partTwo.id },
+  parameters: { msw: { handlers: handlers({ sessions: [...states, partTwo] }) } },
+};
+
 /** Sent empty: the error summary lists every missing answer and takes focus. Nothing is sent. */
 export const ValidationErrors: Story = {
   tags: ['screenshot'],

@@ -11,7 +11,7 @@ import {
   type Filters,
 } from '../src/elements/session-calendar/filters.js';
 import { parseSessionHash, withSessionHash } from '../src/elements/session-calendar/hash.js';
-import { addMonths, monthWeeks, moveDay, weekday } from '../src/elements/session-calendar/month-grid.js';
+import { addMonths, monthWeeks, moveDay, weekday } from '../src/elements/session-calendar/month-math.js';
 import { HOUR, sessionFixture } from './helpers/session.js';
 
 

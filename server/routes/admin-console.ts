@@ -9,16 +9,15 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { requestLog, type Log } from '../http/log.js';
 import { ProblemError } from '../http/reply.js';
 import type { NodeEnv } from '../http/server.js';
+import { pageShell, type PageShell } from './page-shell.js';
 
 const DIST = resolve(import.meta.dirname, '../../dist/admin');
-const PAGE = resolve(import.meta.dirname, '../admin/index.html');
 
 export const CONSOLE_CSP = {
   defaultSrc: ["'none'"],
@@ -51,7 +50,7 @@ export interface BuiltPage {
   prefix: string;
   dist: string;
   script: string;
-  page: string;
+  shell: PageShell;
   notBuilt: string;
   /** The page's HTML as served for this request (the pathway page sets its lang). */
   render?: (html: string, c: Context) => string;
@@ -63,7 +62,7 @@ export function mountBuiltPage(api: Hono<NodeEnv>, log: Log, built: BuiltPage): 
   api.get(built.pagePath, logged, pageHeaders, async (c) => {
     c.header('Cache-Control', 'no-store');
     if (!existsSync(resolve(built.dist, built.script))) return c.text(built.notBuilt, 503);
-    const html = await readFile(built.page, 'utf8');
+    const html = pageShell(built.shell, built.prefix, built.script);
     return c.html(built.render ? built.render(html, c) : html);
   });
   api.get(
@@ -82,5 +81,16 @@ export function mountBuiltPage(api: Hono<NodeEnv>, log: Log, built: BuiltPage): 
 
 export function mountAdminConsole(api: Hono<NodeEnv>, log: Log): void {
   api.get('/admin', (c) => c.redirect('/admin/', 308));
-  mountBuiltPage(api, log, { pagePath: '/admin/', prefix: '/admin', dist: DIST, script: 'admin.js', page: PAGE, notBuilt: NOT_BUILT });
+  mountBuiltPage(api, log, {
+    pagePath: '/admin/',
+    prefix: '/admin',
+    dist: DIST,
+    script: 'admin.js',
+    shell: {
+      title: 'Mobilise organiser console',
+      element: 'mobilise-admin-console',
+      noscript: 'The organiser console needs JavaScript. Turn it on for this site, then reload the page.',
+    },
+    notBuilt: NOT_BUILT,
+  });
 }

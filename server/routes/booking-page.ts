@@ -19,7 +19,12 @@ export function mountBookingPage(api: Hono<NodeEnv>, log: Log): void {
     prefix: '/booking',
     dist: resolve(import.meta.dirname, '../../dist/booking'),
     script: 'booking.js',
-    page: resolve(import.meta.dirname, '../booking/index.html'),
+    shell: {
+      title: 'Your Mobilise booking',
+      element: 'mobilise-booking',
+      noscript: 'This page needs JavaScript. Turn it on for this site, then open the link from your email again.',
+      noindex: true,
+    },
     notBuilt: 'The booking page is not built yet. Run `npm run build` in the project folder, then reload this page.',
     render: inLanguage,
   });

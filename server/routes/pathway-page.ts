@@ -18,7 +18,12 @@ export function mountPathwayPage(api: Hono<NodeEnv>, log: Log): void {
     prefix: '/pathway',
     dist: resolve(import.meta.dirname, '../../dist/pathway'),
     script: 'pathway.js',
-    page: resolve(import.meta.dirname, '../pathway/index.html'),
+    shell: {
+      title: 'My Mobilise pathway',
+      element: 'mobilise-pathway',
+      noscript: 'Your pathway needs JavaScript. Turn it on for this site, then open the link from your email again.',
+      noindex: true,
+    },
     notBuilt: 'The pathway page is not built yet. Run `npm run build` in the project folder, then reload this page.',
     render: inLanguage,
   });

@@ -23,7 +23,12 @@ export function mountRequestPage(api: Hono<NodeEnv>, log: Log, privacyUrl: strin
     prefix: '/request',
     dist: resolve(import.meta.dirname, '../../dist/request'),
     script: 'request.js',
-    page: resolve(import.meta.dirname, '../request/index.html'),
+    shell: {
+      title: 'Ask for a Mobilise module near you',
+      element: 'mobilise-module-request',
+      noscript: 'This page needs JavaScript. Turn it on for this site, then open the link again.',
+      noindex: true,
+    },
     notBuilt: 'The request page is not built yet. Run `npm run build` in the project folder, then reload this page.',
     render: (html, c) => inLanguage(html.replace(TAG, privacy), c),
   });

@@ -26,8 +26,6 @@ export class MobiliseController implements ReactiveController {
     this.#selectionConsumer = new ContextConsumer(host, { context: selectionContext, subscribe: true });
   }
 
-  hostConnected() {}
-
   /** Just before the host renders: its strings become the ones its render helpers read. */
   hostUpdate() {
     use(this.strings);

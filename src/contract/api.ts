@@ -24,9 +24,9 @@ export const paths = {
 export const ModulesEnvelope = z.object({ modules: z.array(z.unknown()) });
 export const SessionsEnvelope = z.object({ sessions: z.array(z.unknown()) });
 
-/** Strict response shapes, for documentation and the server's own checks. */
-export const ModulesResponseSchema = z.object({ modules: z.array(ModuleSchema) });
-export const SessionsResponseSchema = z.object({ sessions: z.array(SessionSchema) });
+/** Strict response shapes, for documentation and the server's own checks: marked pure, so the embed leaves them out. */
+export const ModulesResponseSchema = /* @__PURE__ */ (() => z.object({ modules: z.array(ModuleSchema) }))();
+export const SessionsResponseSchema = /* @__PURE__ */ (() => z.object({ sessions: z.array(SessionSchema) }))();
 
 /**
  * Static mode: a CLP without a server points `endpoint` at one JSON file.
@@ -37,8 +37,10 @@ export const StaticDataSchema = z.object({
   sessions: z.array(z.unknown()),
   signupUrl: z.optional(z.url({ protocol: /^https?$/ })),
 });
-export const StaticDataDocSchema = z.object({
-  modules: z.array(ModuleSchema),
-  sessions: z.array(SessionSchema),
-  signupUrl: z.optional(z.url()),
-});
+/** The static file as documented (the embed parses the envelope, then each item): pure, so the embed leaves it out. */
+export const StaticDataDocSchema = /* @__PURE__ */ (() =>
+  z.object({
+    modules: z.array(ModuleSchema),
+    sessions: z.array(SessionSchema),
+    signupUrl: z.optional(z.url()),
+  }))();

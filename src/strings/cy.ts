@@ -193,5 +193,7 @@ export const cy: Strings = {
     rateLimitedMinutes: (n: number) => p(n, { zero: `Gormod o gofrestriadau o’r cysylltiad hwn. Arhoswch ${N(n)} munud, yna rhowch gynnig arall arni. Mae eich atebion wedi’u cadw.`, one: `Gormod o gofrestriadau o’r cysylltiad hwn. Arhoswch ${N(n)} munud, yna rhowch gynnig arall arni. Mae eich atebion wedi’u cadw.`, two: `Gormod o gofrestriadau o’r cysylltiad hwn. Arhoswch ${N(n)} funud, yna rhowch gynnig arall arni. Mae eich atebion wedi’u cadw.`, few: `Gormod o gofrestriadau o’r cysylltiad hwn. Arhoswch ${N(n)} munud, yna rhowch gynnig arall arni. Mae eich atebion wedi’u cadw.`, many: `Gormod o gofrestriadau o’r cysylltiad hwn. Arhoswch ${N(n)} munud, yna rhowch gynnig arall arni. Mae eich atebion wedi’u cadw.`, other: `Gormod o gofrestriadau o’r cysylltiad hwn. Arhoswch ${N(n)} munud, yna rhowch gynnig arall arni. Mae eich atebion wedi’u cadw.` }),
     conflict: "Efallai fod eich ymgais gynharach eisoes wedi mynd drwodd gydag atebion gwahanol. Gofynnwch i’r trefnwyr a ydych wedi’ch cofrestru cyn i chi anfon hwn eto.",
     failed: "Aeth rhywbeth o’i le wrth anfon eich cofrestriad. Mae eich atebion wedi’u cadw – rhowch gynnig arall arni.",
+    alsoBook: (title: string, day: string) => `Archebwch ${title} hefyd, ${day}: pob lle neu ddim un`,
+    buildsOn: (title: string) => `Mae’r sesiwn hon yn adeiladu ar ${title}.`,
   },
 };

@@ -191,6 +191,8 @@ export const en = {
     rateLimitedMinutes: (n: number) => `Too many signups from this connection. Wait ${N(n)} minute${n === 1 ? "" : "s"}, then try again. Your answers are kept.`,
     conflict: "Your earlier attempt may already have gone through with different answers. Ask the organisers whether you are signed up before you send this again.",
     failed: "Something went wrong sending your signup. Your answers are kept – try again.",
+    alsoBook: (title: string, day: string) => `Book ${title} on ${day} too: all places or none`,
+    buildsOn: (title: string) => `This session builds on ${title}.`,
   },
 };
 

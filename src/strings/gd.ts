@@ -193,5 +193,7 @@ export const gd: Strings = {
     rateLimitedMinutes: (n: number) => p(n, { one: `Tha cus chlàraidhean air tighinn on cheangal seo. Fuirich ${N(n)} mhionaid is feuch ris a-rithist. Tha na freagairtean agad air an glèidheadh.`, two: `Tha cus chlàraidhean air tighinn on cheangal seo. Fuirich ${N(n)} mhionaid is feuch ris a-rithist. Tha na freagairtean agad air an glèidheadh.`, few: `Tha cus chlàraidhean air tighinn on cheangal seo. Fuirich ${N(n)} mionaidean is feuch ris a-rithist. Tha na freagairtean agad air an glèidheadh.`, other: `Tha cus chlàraidhean air tighinn on cheangal seo. Fuirich ${N(n)} mionaid is feuch ris a-rithist. Tha na freagairtean agad air an glèidheadh.` }),
     conflict: "Dh’fhaoidte gun deach an oidhirp roimhe agad troimhe mu thràth le freagairtean eile. Faighnich dhen luchd-eagrachaidh a bheil thu clàraichte mus cuir thu seo a-rithist.",
     failed: "Chaidh rudeigin ceàrr nuair a bha sinn a’ cur a’ chlàraidh agad. Tha na freagairtean agad air an glèidheadh – feuch ris a-rithist.",
+    alsoBook: (title: string, day: string) => `Glèidh ${title} cuideachd, ${day}: a h-uile àite no gin`,
+    buildsOn: (title: string) => `Tha an seisean seo a’ togail air ${title}.`,
   },
 };

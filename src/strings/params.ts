@@ -19,4 +19,6 @@ export const params: Partial<Record<string, string>> = {
   "signup.pendingWaitlistNext": "until",
   "signup.until": "time,day",
   "signup.hybrid": "venue",
+  "signup.alsoBook": "title,day",
+  "signup.buildsOn": "title",
 };

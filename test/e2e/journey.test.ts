@@ -94,6 +94,55 @@ for (const target of dbTargets()) {
 
     after(() => close?.());
 
+    it('a series in one step: part two with part one in one signup → one email confirms both places', { timeout: 120_000 }, async () => {
+      // An area of its own, so the seed's sessions are not the part one offered.
+      const area = `Series ${target.name}`;
+      const at = (days: number) => ({ start: new Date(Date.now() + days * DAY).toISOString(), end: new Date(Date.now() + days * DAY + 3 * 3_600_000).toISOString() });
+      const one = await addSession(site.db, { moduleId: 'field-organising-1', area, ...at(20), signupDeadline: undefined });
+      const two = await addSession(site.db, { moduleId: 'field-organising-2', area, ...at(30), signupDeadline: undefined });
+      const email = `series.${target.name}@example.org`;
+
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
+      await page.evaluate((tag, id) => document.querySelector(tag)!.setAttribute('session-id', id), FORM, two.id);
+      const box = `#also-${one.id}`;
+      await page.waitForSelector(`${FORM} >>> ${box}`, { timeout: 15_000 });
+      const [note, label] = await page.evaluate(
+        (tag, box) => {
+          const root = document.querySelector(tag)!.shadowRoot!;
+          return [root.querySelector('[part~="hint"]')!.textContent!, root.querySelector(`label[for="${box.slice(1)}"]`)!.textContent!];
+        },
+        FORM,
+        box,
+      );
+      assert.equal(note.trim(), 'This session builds on Field Organising (part one).');
+      assert.match(label, /Book Field Organising \(part one\) on .* too: all places or none/);
+      await page.click(`${FORM} >>> ${box}`);
+      await page.type(`${FORM} >>> [name="firstName"]`, 'Seonaid');
+      await page.type(`${FORM} >>> [name="lastName"]`, 'Series');
+      await page.type(`${FORM} >>> [name="email"]`, email);
+      await page.type(`${FORM} >>> [name="postcode"]`, 'G1 1AA');
+      await page.click(`${FORM} >>> [name="membership"][value="member"]`);
+      await page.click(`${FORM} >>> [name="consentContact"]`);
+      await page.click(`${FORM} >>> [part~="submit"]`);
+      await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"].pending'), { timeout: 15_000 }, FORM);
+
+      // Both places are held by the one signup, and one email confirms them.
+      const held = await site.db.query<{ session_id: string; status: string }>('SELECT session_id, status FROM signups WHERE lower(email) = $1 ORDER BY session_id', [email]);
+      assert.deepEqual(held.rows.map((r) => [r.session_id, r.status]).sort(), [[one.id, 'pending'], [two.id, 'pending']].sort());
+      const confirmMail = await mailFor(smtp, email, /^Confirm your places: /);
+      assert.match(confirmMail.text ?? '', /Field Organising \(part one\)[\s\S]*Field Organising \(part two\)|Field Organising \(part two\)[\s\S]*Field Organising \(part one\)/);
+      const link = /(\S+#mobilise-confirm=[A-Za-z0-9_-]{43})/.exec(confirmMail.text ?? '')?.[1];
+      assert.ok(link, 'one confirm link');
+      await page.goto('about:blank');
+      await page.goto(link, { waitUntil: 'load' });
+      await page.waitForFunction((tag) => /mobilise-booking=/.test(location.hash) && document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"] button'), { timeout: 15_000 }, FORM);
+      const confirmed = await site.db.query<{ status: string }>('SELECT status FROM signups WHERE lower(email) = $1', [email]);
+      assert.deepEqual(confirmed.rows.map((r) => r.status), ['confirmed', 'confirmed']);
+      assert.deepEqual(await page.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation or page error');
+      await page.close();
+    });
+
     it('sign up on the page → confirm by the emailed link, which shows how to join → cancel → the waiting list is promoted and emailed', { timeout: 120_000 }, async () => {
       const start = Date.now() + 7 * DAY;
       const session = await addSession(site.db, {

@@ -28,6 +28,10 @@ test('what the embed leaves out fails the build, named', () => {
   assert.equal(needsFullLit('A.addInitializer((a) => a);'), 'addInitializer');
   assert.equal(needsFullLit('const compiled = { _$litType$: { h: html, parts: [] }, values: [] };'), '_$litType$');
   assert.equal(needsFullLit('this.renderOptions.creationScope = registry;'), 'creationScope');
+  assert.equal(needsFullLit("import { Directive, directive } from 'lit/directive.js';"), "from 'lit/directive.js'");
+  assert.equal(needsFullLit("import { keyed } from 'lit/directives/keyed.js';"), '');
+  assert.equal(needsFullLit("import { live } from 'lit/directives/live.js';\nimport { ifDefined } from 'lit/directives/if-defined.js';"), '');
+  assert.equal(needsFullLit("import { repeat } from 'lit/directives/repeat.js';"), "from 'lit/directives/repeat.js'");
   assert.equal(needsFullLit(element('').replace('endpoint: {},', '[KEY]: {},')), 'a computed property key');
   assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ converter: (v) => v }')), 'converter:');
   assert.equal(needsFullLit(element('').replace('{ reflect: true }', '{ hasChanged: () => true }')), 'hasChanged:');

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type PropertyValues, type ReactiveControllerHost } from 'lit';
 import { DELIVERY_MODES, parseEnum, type Module } from '../../contract/index.js';
 import { strings } from '../../strings/current.js';
 import { renderFilterBar } from './filter-bar.js';
@@ -29,7 +29,7 @@ export const warnIgnored = (what: string) => (value: string) =>
  * filter bar or the catalogue's selection) and how many sessions are revealed — together,
  * because every change of filter starts the paging again.
  */
-export class FiltersController implements ReactiveController {
+export class FiltersController {
   #values: FilterValues = NO_FILTERS;
   #shown = PAGE_SIZE;
   /** The filters' disclosure, which only narrow calendars show. */
@@ -44,7 +44,6 @@ export class FiltersController implements ReactiveController {
 
   constructor(host: ReactiveControllerHost & FilterAttributes) {
     this.#host = host;
-    host.addController(this);
   }
 
   readonly #onChange = (name: string, value: string) => {
@@ -60,9 +59,6 @@ export class FiltersController implements ReactiveController {
     this.#open = !this.#open;
     this.#host.requestUpdate();
   };
-
-  /** No setup; declared because a ReactiveController needs at least one hook. */
-  hostConnected() {}
 
   /** From the host's willUpdate: attributes that changed replace the filter they seed. */
   syncAttributes(changed: PropertyValues) {

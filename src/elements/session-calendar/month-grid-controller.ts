@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveControllerHost } from 'lit';
 import { strings } from '../../strings/current.js';
 import { dayKey } from '../shared/format.js';
 import { renderError } from '../shared/states.js';
@@ -7,13 +7,12 @@ import { byDay, memoOne, type Entry } from './filters.js';
 
 type GridModule = typeof import('./month-grid.js');
 
-
 /**
  * The month view's own state, so the element only says when the month view shows: the grid
  * module is imported on first use (the agenda pays nothing for it), and the roving focused day
  * (which also fixes the month shown) and the selected day survive re-renders and filter changes.
  */
-export class MonthGridController implements ReactiveController {
+export class MonthGridController {
   #grid?: GridModule;
   #error?: unknown;
   #loading?: Promise<GridModule | undefined>;
@@ -25,7 +24,6 @@ export class MonthGridController implements ReactiveController {
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
-    host.addController(this);
   }
 
   readonly #retry = () => {
@@ -47,9 +45,6 @@ export class MonthGridController implements ReactiveController {
   readonly #month = (delta: -1 | 1) => {
     if (this.#grid) this.#set(this.#grid.addMonths(this.#focused, delta));
   };
-
-  /** No setup; declared because a ReactiveController needs at least one hook. */
-  hostConnected() {}
 
   /** The month view is showing: start the import, and open on `initialDay()` once there is one. */
   prepare(initialDay: () => string | undefined) {

@@ -1,15 +1,14 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { strings } from '../../strings/current.js';
 import type { Entry } from './filters.js';
-
 
 /**
  * The signup `<dialog>`: which session it is for, opening it modally (loading the form on
  * first use), and handing focus back to what opened it however it closes — so the element
  * only decides *whether* to open it.
  */
-export class SignupDialogController implements ReactiveController {
+export class SignupDialogController {
   #entry?: Entry;
   /** Where focus goes when the dialog closes; cleared once used (close button and close event both report). */
   #focusReturn?: { trigger?: HTMLElement; id: string };
@@ -24,7 +23,6 @@ export class SignupDialogController implements ReactiveController {
   ) {
     this.#host = host;
     this.#sessionElement = sessionElement;
-    host.addController(this);
   }
 
   readonly #close = () => {
@@ -39,9 +37,6 @@ export class SignupDialogController implements ReactiveController {
     if (!back) return;
     (back.trigger?.isConnected ? back.trigger : this.#sessionElement(back.id))?.focus();
   };
-
-  /** No setup; declared because a ReactiveController needs at least one hook. */
-  hostConnected() {}
 
   /** A new signup for the entry's session. */
   async open(entry: Entry, trigger?: HTMLElement) {

@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { localise } from '../../strings/current.js';
 import {
   focusTargetId,
@@ -25,7 +25,7 @@ import {
  * errors and the error summary. `check` knows the session and the idempotency key, so this
  * knows neither; it validates a field as it is left, and everything on submit.
  */
-export class FormStateController implements ReactiveController {
+export class FormStateController {
   /** Kept outside reactive state: inputs own their value while typing; the model restores it after re-renders. */
   #values: FormValues = emptyValues();
   /** Fields typed in: blur validation waits for these (or a submit) so nobody is scolded for tabbing through. */
@@ -46,7 +46,6 @@ export class FormStateController implements ReactiveController {
   ) {
     this.#host = host;
     this.#check = check;
-    host.addController(this);
   }
 
   /** No re-render: the input already shows what was typed. */
@@ -88,9 +87,6 @@ export class FormStateController implements ReactiveController {
     control?.closest('.field')?.scrollIntoView({ block: 'start' });
     control?.focus({ preventScroll: true });
   };
-
-  /** No setup; declared because a ReactiveController needs at least one hook. */
-  hostConnected() {}
 
   /** On submit: from now on every field is validated as it is left. */
   validateAll(): Validation {

@@ -1,12 +1,9 @@
 /**
- * A random key, valid for the contract's `[A-Za-z0-9_-]{16,100}`.
- * `randomUUID` exists only in secure contexts and some CLP sites are still
- * served over plain http, so fall back to `getRandomValues` (available everywhere).
+ * A random key, valid for the contract's `[A-Za-z0-9_-]{16,100}`: 128 random bits in hex, from
+ * `getRandomValues`, which (unlike `randomUUID`) every page has, plain http ones included.
  */
 export function newIdempotencyKey(): string {
-  const c = globalThis.crypto;
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  return Array.from(c.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**

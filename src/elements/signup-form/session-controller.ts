@@ -3,6 +3,7 @@ import type { DroppedItem } from '../../client/index.js';
 import type { Module, Session } from '../../contract/index.js';
 import type { MobiliseController } from '../../context/index.js';
 import { Task } from '../shared/task.js';
+import { seriesOf, type Series } from './series.js';
 
 export interface Loaded {
   /** Undefined when the id matches no session the server sent. */
@@ -11,6 +12,8 @@ export interface Loaded {
   dropped: DroppedItem[];
   acceptsSignups: boolean;
   externalUrl?: string;
+  /** Sessions of the modules this one goes with, offered to book in the same signup (all places or none). */
+  series?: Series;
 }
 
 export interface SessionViews {
@@ -119,7 +122,8 @@ export class SessionController implements ReactiveController {
     const session = sessions.items.find((s) => s.id === sessionId);
     const module = session && modules.items.find((m) => m.id === session.moduleId);
     const externalUrl = client.acceptsSignups ? undefined : await client.externalSignupUrl();
-    return { session, module, dropped: sessions.dropped, acceptsSignups: client.acceptsSignups, externalUrl };
+    const series = module && seriesOf(session, module, sessions.items, modules.items, Date.now());
+    return { session, module, dropped: sessions.dropped, acceptsSignups: client.acceptsSignups, externalUrl, series };
   }
 
   render(views: SessionViews) {

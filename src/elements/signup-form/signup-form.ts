@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { localised, type Session } from '../../contract/index.js';
 import { MobiliseController } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
@@ -10,6 +10,7 @@ import { safeHref } from './fields.js';
 import { FocusController } from './focus-controller.js';
 import { FormStateController } from './form-state-controller.js';
 import { renderOutcome, renderStaticMode, renderUnavailableSession } from './result.js';
+import { renderSeries, type Series } from './series.js';
 import { SessionController, type Loaded } from './session-controller.js';
 import { styles } from './signup-form.styles.js';
 import { SubmissionController } from './submission-controller.js';
@@ -86,7 +87,10 @@ export class MobiliseSignupForm extends LitElement {
     const sessionId = this.#session.id;
     const privacy = safeHref(this.privacyUrl || this.#ctx.config.privacyUrl);
     // Recorded with the consent: the notice the member was shown, as an absolute address.
-    return validate(values, sessionId, this.#submission.key(sessionId), privacy && new URL(privacy, location.href).href, this.#ctx.locale);
+    const checked = validate(values, sessionId, this.#submission.key(sessionId), privacy && new URL(privacy, location.href).href, this.#ctx.locale);
+    const also = this.#session.value?.series?.offers.filter((o) => this.#also.has(o.session.id)).map((o) => o.session.id);
+    if (checked.ok && also?.length) checked.request.alsoSessionIds = also;
+    return checked;
   });
   readonly #submission = new SubmissionController(this, {
     client: () => this.#ctx.client(),
@@ -107,6 +111,9 @@ export class MobiliseSignupForm extends LitElement {
   privacyUrl = '';
   /** Level of the form's heading, 2–6 (default: the provider's `heading-level`, else 2); the error summary and outcomes sit one below. */
   headingLevel?: number;
+
+  /** The series' sessions ticked to book in the same signup (Loaded.series). */
+  readonly #also = new Set<string>();
 
   #onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -143,7 +150,13 @@ export class MobiliseSignupForm extends LitElement {
   #resetAttempt() {
     this.#submission.reset();
     this.#form.reset();
+    this.#also.clear();
   }
+
+  readonly #onAlso = ({ target }: Event) => {
+    const box = target as HTMLInputElement;
+    this.#also[box.checked ? 'add' : 'delete'](box.value);
+  };
 
   /** An old emailed link (to this page) goes on to the booking page. */
   override connectedCallback() {
@@ -169,7 +182,7 @@ export class MobiliseSignupForm extends LitElement {
     </div>`;
   }
 
-  #renderForm(waitlist: boolean) {
+  #renderForm(waitlist: boolean, series?: Series) {
     const form = this.#form;
     return html`<form
       part="form"
@@ -181,7 +194,8 @@ export class MobiliseSignupForm extends LitElement {
       @focusout=${form.onFocusOut}
       @focusin=${scrollFieldIntoView}
     >
-      ${form.render(safeHref(this.privacyUrl || this.#ctx.config.privacyUrl), this.#level + 1)} ${this.#submission.render(waitlist)}
+      ${form.render(safeHref(this.privacyUrl || this.#ctx.config.privacyUrl), this.#level + 1)} ${series && !waitlist ? renderSeries(series, this.#also, this.#onAlso, this.#ctx.locale) : nothing}
+      ${this.#submission.render(waitlist)}
     </form>`;
   }
 
@@ -192,7 +206,7 @@ export class MobiliseSignupForm extends LitElement {
     let body;
     if (outcome) body = renderOutcome(outcome, { again: this.#again, back: this.#back }, level, this.#ctx.locale);
     else if (!loaded.acceptsSignups) body = renderStaticMode(loaded.externalUrl, level);
-    else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist');
+    else if (state === 'open' || state === 'waitlist') body = this.#renderForm(state === 'waitlist', loaded.series);
     else body = renderUnavailableSession(state, level);
     return html`${this.#renderHeading(strings.calendar.dialogHeading((loaded.module && localised(loaded.module, 'title', this.#ctx.locale).text) || strings.signup.untitled))}
       ${renderSessionSummary(session, this.#ctx.locale, state)} ${body}`;
