@@ -133,13 +133,15 @@ for (const target of dbTargets()) {
       const confirmMail = await mailFor(smtp, email, /^Confirm your places: /);
       assert.match(confirmMail.text ?? '', /Field Organising \(part one\)[\s\S]*Field Organising \(part two\)|Field Organising \(part two\)[\s\S]*Field Organising \(part one\)/);
       const link = /(\S+#mobilise-confirm=[A-Za-z0-9_-]{43})/.exec(confirmMail.text ?? '')?.[1];
-      assert.ok(link, 'one confirm link');
+      assert.ok(link?.startsWith(`${site.url}/booking#`), `one confirm link, to the booking page: ${link}`);
+      assert.deepEqual(await page.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation or page error');
+      const problems = await watch(page);
       await page.goto('about:blank');
-      await page.goto(link, { waitUntil: 'load' });
-      await page.waitForFunction((tag) => /mobilise-booking=/.test(location.hash) && document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"] button'), { timeout: 15_000 }, FORM);
+      await page.goto(link!, { waitUntil: 'load' });
+      await page.waitForFunction((tag) => /mobilise-booking=/.test(location.hash) && document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"] button'), { timeout: 15_000 }, BOOKING);
       const confirmed = await site.db.query<{ status: string }>('SELECT status FROM signups WHERE lower(email) = $1', [email]);
       assert.deepEqual(confirmed.rows.map((r) => r.status), ['confirmed', 'confirmed']);
-      assert.deepEqual(await page.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation or page error');
+      assert.deepEqual(problems, [], 'no page error or refused request on the booking page');
       await page.close();
     });
 
