@@ -537,6 +537,22 @@ export const buildRequest = () =>
   build({ configFile: false, root, logLevel: 'warn', ...requestConfig, build: { ...requestConfig.build, emptyOutDir: true } });
 
 /**
+ * dist/booking/: "Your booking" (src/booking.ts), served by the reference backend at /booking, where
+ * every emailed confirm and manage link leads. Its own build like the request page's, outside the
+ * embed's budget (the embed only forwards old links there).
+ */
+export const bookingConfig: InlineConfig = {
+  plugins: [minifyTemplates()],
+  resolve: { alias: zodLite },
+  build: { ...libBuild({ booking: src('booking.ts') }), outDir: 'dist/booking', rolldownOptions: { output } },
+};
+const bookingBuild = thenBuild('mobilise-booking-build', bookingConfig);
+
+/** The booking page alone (`npm start` builds it with the console). */
+export const buildBooking = () =>
+  build({ configFile: false, root, logLevel: 'warn', ...bookingConfig, build: { ...bookingConfig.build, emptyOutDir: true } });
+
+/**
  * Library build: one ES module per entry (lit bundled in) sharing chunks, for
  * npm users and pages that want a single element. `define` (src/mobilise.ts
  * again) registers all four elements through the same chunks as `index`, so an
@@ -545,7 +561,7 @@ export const buildRequest = () =>
  * The dev server (npm start) serves demo/ against the reference backend.
  */
 export default defineConfig({
-  plugins: [minifyTemplates(), embedBundle, contractBuild, adminBuild, pathwayBuild, requestBuild],
+  plugins: [minifyTemplates(), embedBundle, contractBuild, adminBuild, pathwayBuild, requestBuild, bookingBuild],
   resolve: { alias: zodLite },
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
   build: {

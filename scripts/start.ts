@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createServer, type Plugin } from 'vite';
-import { buildAdminConsole, buildPathway, buildRequest } from '../vite.config.js';
+import { buildAdminConsole, buildBooking, buildPathway, buildRequest } from '../vite.config.js';
 import { openDb } from '../server/db/open.js';
 import { audit } from '../server/store/audit.js';
 import { createOrganiser, listOrganisers } from '../server/store/organisers.js';
@@ -48,9 +48,9 @@ async function choosePort(): Promise<number> {
 const apiPort = await choosePort();
 
 // The organiser console (/admin), the members' pathway page (/pathway) and the request page (/request) are
-// served from dist/admin/, dist/pathway/ and dist/request/: built here so they match src/ (a few seconds).
+// served from dist/admin/, dist/pathway/, dist/request/ and dist/booking/: built here so they match src/ (a few seconds).
 console.log('Building the organiser console, the pathway page and the request page…');
-await Promise.all([buildAdminConsole(), buildPathway(), buildRequest()]);
+await Promise.all([buildAdminConsole(), buildPathway(), buildRequest(), buildBooking()]);
 
 /**
  * On the demo's own PGlite (no DATABASE_URL) with no organiser accounts yet, one demo admin, so

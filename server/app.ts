@@ -24,6 +24,7 @@ import { mountOrganiserRoutes } from './routes/organisers.js';
 import { MAX_PATHWAY_BODY_BYTES, postPathway, putPathwayAudience } from './routes/pathway.js';
 import { mountPathwayPage } from './routes/pathway-page.js';
 import { mountRequestPage } from './routes/request-page.js';
+import { mountBookingPage } from './routes/booking-page.js';
 import { MAX_TOKEN_BODY_BYTES, postCancel, postConfirm, postView } from './routes/bookings.js';
 import { MAX_PERSON_BODY_BYTES, postPersonErase, postPersonSearch } from './routes/data-rights.js';
 import { getModules, getSessionIcs, getSessions, ICS_ROUTE } from './routes/catalogue.js';
@@ -78,9 +79,9 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   const deps: Deps = {
     db: options.db,
     now: options.now ?? (() => new Date()),
-    // Members' emails link to their pathway (/pathway) and requests' confirmations to /request on this
-    // server, unless the settings name the pages.
-    mail: { pathwayUrl: `${ownOrigin}/pathway`, requestUrl: `${ownOrigin}/request`, ...(options.mail ?? DEFAULT_MAIL_SETTINGS) },
+    // Members' emails link to their pathway (/pathway), their booking (/booking) and requests' confirmations
+    // to /request on this server, unless the settings name the pages.
+    mail: { pathwayUrl: `${ownOrigin}/pathway`, requestUrl: `${ownOrigin}/request`, bookingUrl: `${ownOrigin}/booking`, ...(options.mail ?? DEFAULT_MAIL_SETTINGS) },
     allowedOrigins: options.allowedOrigins,
     mailWritten: options.mailWritten ?? (() => {}),
   };
@@ -90,14 +91,18 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   const signupLimit = rateLimit(createRateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 10 }), addressOf, 'Too many signups');
 
   const api = new Hono<NodeEnv>();
-  /** A booking link's POST: from an allowed page, the token in a small JSON body. */
+  // A booking link's POST: from this server's own /booking page (whose origin need not be in
+  // ALLOWED_ORIGINS) or an allowed page (an embed forwards old links, and the npm client may call).
+  const bookingPage = deps.mail.bookingUrl ? [new URL(deps.mail.bookingUrl).origin] : [];
+  const bookingOrigins = originPolicy([...options.allowedOrigins, ...bookingPage]);
   const bookingRoute = (path: string, post: (c: Context, deps: Deps) => Promise<Response>) =>
-    api.post(path, origins.refuseForeignWrites, limitBody(MAX_TOKEN_BODY_BYTES), (c) => post(c, deps));
+    api.post(path, bookingOrigins.refuseForeignWrites, limitBody(MAX_TOKEN_BODY_BYTES), (c) => post(c, deps));
   // A prefix test rather than hono/combine's except(), which composes two middleware chains on every request.
   const publicCors: MiddlewareHandler = (c, next) => (c.req.path.startsWith(ADMIN_PREFIX) ? next() : origins.cors(c, next));
   mountAdminConsole(api, log); // first: the console page answers with its own CSP (routes/admin-console.ts)
   mountPathwayPage(api, log); // likewise
   mountRequestPage(api, log, deps.mail.privacyUrl); // likewise
+  mountBookingPage(api, log); // likewise
   api.use(requestLog(log), securityHeaders, answerHeaders, publicCors);
   api.use(
     methodNotAllowed({

@@ -34,9 +34,9 @@ const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: pgliteDir }).
 });
 if (await seedIfEmpty(db, modules, makeSessions(new Date()))) console.log('Seeded the programme and its sessions.');
 
-// Sign-in links, members' pathway links and requests' confirmation links point here: configured, never the Host header of a request.
+// Sign-in links, members' pathway and booking links and requests' confirmation links point here: configured, never the Host header of a request.
 const publicOrigin = config.adminOrigin ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-const mail = { ...config.mail, pathwayUrl: `${publicOrigin}/pathway`, requestUrl: `${publicOrigin}/request` };
+const mail = { ...config.mail, pathwayUrl: `${publicOrigin}/pathway`, requestUrl: `${publicOrigin}/request`, bookingUrl: `${publicOrigin}/booking` };
 
 let worker: MailWorker | undefined;
 if (config.smtpUrl) {

@@ -323,7 +323,8 @@ export function buildOpenApi(): JsonObject {
           },
           responses: {
             202: jsonBody(
-              'Accepted, pending confirmation: a place (or a waiting-list slot) is held until holdExpiresAt and a confirmation link is emailed. ' +
+              'Accepted, pending confirmation: a place (or a waiting-list slot) is held until holdExpiresAt and a confirmation link is emailed, to the server’s booking page ' +
+                '(/booking#mobilise-confirm=<token>; returnUrl is recorded with the consent, not linked). ' +
                 'The answer depends only on the request and the session’s public state: an address that is already booked gets the same answer, ' +
                 'and its owner is emailed their booking instead. With alsoSessionIds (a series), every session holds a place until the same holdExpiresAt, ' +
                 'one email lists them all, and its one link confirms them all; each is cancelled on its own.',
@@ -353,7 +354,9 @@ export function buildOpenApi(): JsonObject {
         'confirmBooking',
         'Confirm a held place with the token from the confirmation email',
         'The place (or waiting-list slot) becomes the member’s and their consents are recorded. A lapsed hold answers status expired. ' +
-          'The answer carries a manage token for the page to use from now on.',
+          'The answer carries a manage token for the page to use from now on. Every emailed link opens the server’s own booking page, ' +
+          '/booking#mobilise-confirm=<token> (a manage link /booking#mobilise-booking=<token>; ?lang=gd or cy for a Gaelic or Welsh member), ' +
+          'which posts the token from its fragment here: that page’s origin is accepted without being in ALLOWED_ORIGINS.',
         ref('BookingConfirmResult'),
         { 409: problem('Already confirmed (code token-used), or the session has started (code session-started)') },
       ),

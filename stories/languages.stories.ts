@@ -1,8 +1,8 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import { bookingToken, endpointFor, handlers, sessionsInStates } from './support/mocks.js';
-import { focusedText, inShadowOf, stringsIn, submitForm, withHash } from './support/play.js';
+import { endpointFor, handlers, sessionsInStates } from './support/mocks.js';
+import { focusedText, inShadowOf, stringsIn, submitForm } from './support/play.js';
 
 /**
  * Each element in Gàidhlig and in Cymraeg, whatever the toolbar says: Gaelic as a Gaelic CLP's page
@@ -53,13 +53,6 @@ const errorSummary = (lang: Lang): Story => ({
   },
 });
 
-/** A confirmed booking, opened from the emailed link. */
-const booking = (lang: Lang): Story => ({
-  ...form(lang),
-  beforeEach: withHash(`#mobilise-booking=${bookingToken}`),
-  parameters: { msw: { handlers: handlers({ sessions: sessionsInStates(), booking: 'confirmed' }) } },
-});
-
 // Tags written out: Storybook reads them from the source, without running it.
 export const CatalogueGaelic: Story = { ...catalogue('gd'), tags: ['lang-gd'] };
 export const CatalogueWelsh: Story = { ...catalogue('cy'), tags: ['lang-cy'] };
@@ -69,8 +62,6 @@ export const SignupFormGaelic: Story = { ...form('gd'), tags: ['lang-gd'] };
 export const SignupFormWelsh: Story = { ...form('cy'), tags: ['lang-cy'] };
 export const ErrorSummaryGaelic: Story = { ...errorSummary('gd'), tags: ['lang-gd'] };
 export const ErrorSummaryWelsh: Story = { ...errorSummary('cy'), tags: ['lang-cy'] };
-export const BookingGaelic: Story = { ...booking('gd'), tags: ['lang-gd'] };
-export const BookingWelsh: Story = { ...booking('cy'), tags: ['lang-cy'] };
 
 /** The form in English, Gaelic and Welsh side by side, each 320 px wide (a phone's): how much longer each language runs. */
 export const FormsSideBySide: Story = {

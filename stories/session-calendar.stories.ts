@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { DELIVERY_MODES, localised, type Session } from '../src/contract/index.js';
 import { headingLevel } from './support/api.js';
-import { bookingToken, handlers, longText, modules, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient } from './support/mocks.js';
+import { handlers, longText, modules, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient } from './support/mocks.js';
 import { detailsOf, inShadowOf, stringsIn, withHash } from './support/play.js';
 import { renderElement } from './support/render.js';
 
@@ -94,9 +94,3 @@ export const MissingEndpoint: Story = {
   parameters: { controls: { disable: true } },
 };
 
-/** Opened from an emailed link on a page whose only form is the calendar's: the dialog shows the booking. Not on the Docs page (see withHash). */
-export const BookingFromLink: Story = {
-  tags: ['!autodocs'],
-  beforeEach: withHash(`#mobilise-booking=${bookingToken}`),
-  parameters: { msw: { handlers: handlers({ booking: 'confirmed' }) } },
-};

@@ -1,11 +1,10 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { expect, fn, waitFor } from 'storybook/test';
 import type { Strings } from '../src/strings/en.js';
 import { headingLevel } from './support/api.js';
-import { seedJoining } from '../server/seed/joining.js';
-import { bookingToken, handlers, longText, modules, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient, type Scenario } from './support/mocks.js';
-import { detailsOf, fillForm, focusedText, inShadowOf, stringsIn, submitForm, withHash, type Queries } from './support/play.js';
+import { handlers, longText, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient, type Scenario } from './support/mocks.js';
+import { detailsOf, fillForm, focusedText, inShadowOf, stringsIn, submitForm, type Queries } from './support/play.js';
 import { renderElement } from './support/render.js';
 import { rateLimitedFor } from '../src/strings/compose.js';
 
@@ -152,53 +151,3 @@ export const LongText: Story = {
 };
 export const Phone320: Story = { globals: { viewport: { value: 'phone320', isRotated: false } } };
 
-/**
- * Manage mode: the page opened from an emailed link (the fragment is set before the form connects).
- * Not on the Docs page, where the link's hash would reach every form at once.
- */
-const fromLink = (kind: 'confirm' | 'booking', booking: Scenario['booking'], scenario: Scenario = { sessions: states }): Story => ({
-  tags: ['!autodocs'],
-  beforeEach: withHash(`#mobilise-${kind}=${bookingToken}`),
-  parameters: { msw: { handlers: handlers({ ...scenario, booking }) } },
-});
-export const BookingConfirmedByLink: Story = fromLink('confirm', 'confirmed');
-/** Confirmed on an online session: how to join (the link and the organisers' instructions), then the module's checklist and next step. */
-const online = sessions.find((x) => x.delivery === 'online' && x.status === 'scheduled' && Date.parse(x.start) > Date.now())!;
-export const BookingConfirmedWithJoining: Story = {
-  ...fromLink('confirm', 'confirmed', { sessions: [online], joining: seedJoining(online) }),
-  play: async ({ canvasElement, step, globals }) => {
-    const { booking, catalogue } = stringsIn(globals.locale);
-    const f = await form(canvasElement);
-    const joining = seedJoining(online)!;
-    await step(`"${booking.joining}": the link, its address as its text`, async () => {
-      const link = await f.findByRole('link', { name: joining.url }, { timeout: 5000 });
-      await expect(link).toHaveAttribute('href', joining.url);
-      await expect(await f.findByText(joining.instructions!)).toBeVisible();
-    });
-    await step(`"${catalogue.beforeYouCome}" and "${catalogue.afterSession}" for the booked module`, async () => {
-      const module = modules.find((m) => m.id === online.moduleId)!;
-      await expect(f.getByRole('list', { name: catalogue.beforeYouCome }).querySelectorAll('li')).toHaveLength(module.beforeYouCome.length);
-      await expect(f.getByText(module.afterSession!)).toBeVisible();
-    });
-  },
-};
-export const BookingWaitlisted: Story = fromLink('confirm', 'waitlisted');
-export const BookingPending: Story = fromLink('booking', 'pending');
-export const BookingExpired: Story = fromLink('booking', 'expired');
-export const BookingCancelled: Story = fromLink('booking', 'cancelled');
-export const BookingCancelStep: Story = {
-  ...fromLink('booking', 'confirmed'),
-  play: async ({ canvasElement, step, globals }) => {
-    const { booking } = stringsIn(globals.locale);
-    const f = await form(canvasElement);
-    await step(`Press "${booking.cancel}"`, async () =>
-      userEvent.click(await f.findByRole('button', { name: booking.cancel }, { timeout: 5000 })),
-    );
-    await expect(await f.findByText(booking.sure)).toBeVisible();
-  },
-};
-export const BookingLinkInvalid: Story = fromLink('booking', 'token-invalid');
-export const BookingLinkUsed: Story = fromLink('confirm', 'token-used');
-export const BookingLinkExpired: Story = fromLink('booking', 'token-expired');
-export const BookingSessionStarted: Story = fromLink('confirm', 'session-started');
-export const BookingOffline: Story = fromLink('booking', 'offline');

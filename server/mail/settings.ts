@@ -18,6 +18,11 @@ export interface MailSettings {
    * there (`#mobilise-request=<token>`). Without it, back to the page the member asked from.
    */
   requestUrl?: string;
+  /**
+   * The booking page (`<server>/booking`): every confirm and manage link leads there
+   * (`#mobilise-confirm=…`, `#mobilise-booking=…`). Without it, to the page the member signed up on.
+   */
+  bookingUrl?: string;
 }
 
 export const DEFAULT_MAIL_SETTINGS: MailSettings = {

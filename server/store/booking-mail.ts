@@ -48,10 +48,17 @@ export function mailBase(booking: BookingRow, loaded: LoadedSession, mail: MailS
   };
 }
 
-/** A fresh token of this purpose and the link that carries it in its fragment. */
+/**
+ * A fresh token of this purpose and the link that carries it in its fragment: the booking page
+ * (`mail.bookingUrl`, `?lang=` for a Gaelic or Welsh member, as the pathway link has), so the link
+ * works whatever becomes of the CLP page. The page the member signed up on stays in the consent
+ * record; it is the link only where the settings name no booking page (its embed forwards there).
+ */
 export async function newLink(tx: Queryable, ctx: MailContext, booking: BookingRow, purpose: TokenPurpose) {
   const token = await issueToken(tx, booking.id, purpose, ctx.now);
-  return { token, link: bookingLink(booking.return_url, purpose, token) };
+  const lang = translatedLocale(booking.locale);
+  const page = ctx.mail.bookingUrl ? `${ctx.mail.bookingUrl}${lang ? `?lang=${lang}` : ''}` : booking.return_url;
+  return { token, link: bookingLink(page, purpose, token) };
 }
 
 export interface Outgoing {

@@ -37,7 +37,7 @@ export async function findToken(tx: Queryable, token: string): Promise<FoundToke
 }
 
 /** The fragment never reaches a server log; the element on the page reads it. */
-export function bookingLink(returnUrl: string | null, purpose: TokenPurpose, token: string): string {
-  if (!returnUrl) return '';
-  return `${returnUrl}#mobilise-${purpose === 'confirm' ? 'confirm' : 'booking'}=${token}`;
+export function bookingLink(page: string | null, purpose: TokenPurpose, token: string): string {
+  if (!page) return '';
+  return `${page}#mobilise-${purpose === 'confirm' ? 'confirm' : 'booking'}=${token}`;
 }

@@ -32,6 +32,42 @@ for (const target of dbTargets()) {
     }
     const kindsTo = async (email: string) => (await outbox(t.db, 'to_address = $1', [email])).map((r) => r.kind);
 
+    it('every emailed link leads to the booking page (/booking, ?lang= for Gaelic and Welsh), never back to the CLP page', async () => {
+      now = NOW;
+      const session = await addSession(t.db, { capacity: 3, spacesLeft: 3 });
+      const page = 'http://localhost:8787/booking';
+      const gaelic = signup(session.id, { email: 'iain@example.org', firstName: 'Iain', locale: 'gd' });
+      assert.equal((await postSignup(t.app.url, gaelic)).status, 202);
+      const english = await signUp(session.id, 'eilidh');
+      const text = async (email: string, kind: 'confirm-place' | 'confirmed') => (await mailTo(t.db, email, kind)).text_body ?? '';
+      assert.match(await text(english, 'confirm-place'), new RegExp(`${page}#mobilise-confirm=[\\w-]{43}`));
+      await confirm(english); // no hold left to lapse in the tests that follow
+      const link = new RegExp(`${page}\\?lang=gd#mobilise-confirm=([\\w-]{43})`).exec(await text(gaelic.email, 'confirm-place'));
+      assert.ok(link, 'a Gaelic member’s link opens the page in Gaelic');
+      // The page posts from the server's own origin, which need not be in ALLOWED_ORIGINS; a foreign one is refused.
+      const from = (origin: string) =>
+        fetch(`${t.app.url}/v1/bookings/confirm`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ token: link[1] }) });
+      assert.equal((await from('https://evil.example')).status, 403);
+      assert.equal((await from('http://localhost:8787')).status, 200);
+      const booked = await text(gaelic.email, 'confirmed');
+      assert.match(booked, new RegExp(`${page}\\?lang=gd#mobilise-booking=[\\w-]{43}`));
+      assert.doesNotMatch(booked, /\/training#/, 'the page the member signed up on is recorded, not linked');
+      const { rows } = await t.db.query<{ return_url: string }>('SELECT return_url FROM signups WHERE email = $1', [gaelic.email]);
+      assert.equal(rows[0]?.return_url, gaelic.returnUrl, 'still recorded with the consent');
+    });
+
+    it('serves the booking page at /booking under a strict CSP, in the language ?lang= names', async () => {
+      const res = await fetch(`${t.app.url}/booking?lang=gd`);
+      assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'; script-src 'self'/);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      if (res.status === 503) return assert.match(await res.text(), /npm run build/);
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      assert.match(html, /<html lang="gd">/);
+      assert.match(html, /<script type="module" src="\/booking\/booking\.js"><\/script>/);
+      assert.match(html, /<mobilise-booking>/);
+    });
+
     it('confirms with the emailed token: consent recorded now, a manage token, the confirmation with its .ics and a reminder', async () => {
       now = NOW;
       const session = await addSession(t.db, { capacity: 3, spacesLeft: 3 });

@@ -6,8 +6,8 @@ type Action = 'confirm' | 'view' | 'cancel';
 const path = (action: Action): (typeof paths)[`booking${Capitalize<Action>}`] => `/v1/bookings/${action}`;
 
 /*
- * The booking calls, apart from MobiliseClient so that only a page opened from an emailed link
- * loads them (with the booking view's chunk). The token goes in the JSON body, never in the URL
+ * The booking calls, apart from MobiliseClient so that only the booking page (/booking, where the
+ * emailed links lead) loads them, never the embed. The token goes in the JSON body, never in the URL
  * that logs keep. A refusal is a MobiliseError of kind 'problem' carrying the server's code:
  * token-invalid, token-used, token-expired, session-started (validation for a malformed token).
  * Retrying is safe: a repeated confirmation answers token-used, a repeated cancellation the cancelled booking.

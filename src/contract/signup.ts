@@ -75,8 +75,9 @@ export const SignupRequestSchema = z.object({
   /** Client-generated; a retried POST with the same key returns the first result. */
   idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,100}$/, { error: m.idempotencyKey })),
   /**
-   * The page the member signed up on; the emailed links go back to it (with the token in the
-   * fragment). Its origin must be on the server's allow-list; query and fragment are dropped.
+   * The page the member signed up on, recorded with the consent; the emailed links lead to the
+   * server's booking page instead (/booking, the token in the fragment). Its origin must be on the
+   * server's allow-list; query and fragment are dropped.
    */
   returnUrl: webPage(m.returnUrl, 'Its origin must be one the server allows (ALLOWED_ORIGINS); the query and fragment are dropped.'),
   /** The privacy notice the form linked from its consent, recorded with the consent when it is given. */

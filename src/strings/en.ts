@@ -194,54 +194,6 @@ export const en = {
     alsoBook: (title: string, day: string) => `Book ${title} on ${day} too: all places or none`,
     buildsOn: (title: string) => `This session builds on ${title}.`,
   },
-  booking: {
-    heading: "Your booking",
-    pending: {
-      heading: "confirm your place",
-      body: "Use the link in the email we sent you.",
-    },
-    confirmed: {
-      heading: "you are booked in",
-      body: "If you cannot come, please cancel so someone else can go.",
-    },
-    waitlisted: {
-      heading: "you are on the waiting list",
-      body: "We will email you if a place comes free.",
-    },
-    expired: {
-      heading: "this booking has expired",
-      body: "It was not confirmed in time.",
-    },
-    cancelled: {
-      heading: "your place is cancelled",
-      body: "",
-    },
-    position: (n: number) => `You are number ${N(n)} in the queue. `,
-    cancel: "Cancel my place",
-    joining: "How to join online",
-    sure: "Your place will go to someone else.",
-    yes: "Yes, cancel",
-    keep: "No, keep it",
-    failed: "We could not show your booking",
-    refused: {
-      "token-invalid": {
-        heading: "",
-        body: "",
-      },
-      "token-used": {
-        heading: "",
-        body: "",
-      },
-      "token-expired": {
-        heading: "",
-        body: "",
-      },
-      "session-started": {
-        heading: "",
-        body: "",
-      },
-    },
-  },
 };
 
 export type Strings = typeof en;

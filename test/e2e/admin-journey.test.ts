@@ -88,12 +88,12 @@ for (const target of dbTargets()) {
       await clp.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"].pending'), { timeout: 15_000 }, FORM);
       const confirm = await mailFor(smtp, MEMBER, /^Confirm your place/);
       const link = /(\S+#mobilise-confirm=[A-Za-z0-9_-]{43})/.exec(confirm.text ?? '')?.[1];
-      assert.ok(link, `no confirm link in: ${confirm.text}`);
+      assert.ok(link?.startsWith(`${site.url}/booking#`), `no link to the booking page in: ${confirm.text}`);
+      assert.deepEqual(await clp.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation, error or desk.error on the CLP page');
       await clp.goto('about:blank');
       await clp.goto(link!, { waitUntil: 'load' });
-      await clp.waitForFunction(() => /mobilise-booking=/.test(location.hash), { timeout: 15_000 });
+      await clp.waitForFunction(() => /mobilise-booking=/.test(location.hash) && document.querySelector('mobilise-booking')?.shadowRoot?.querySelector('[part~="result"].confirmed'), { timeout: 15_000 });
       await mailFor(smtp, MEMBER, /^You are booked: /);
-      assert.deepEqual(await clp.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation, error or desk.error on the CLP page');
       await clp.close();
 
       // 4. At the door: the organiser ticks the member as attended.

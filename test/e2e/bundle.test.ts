@@ -62,6 +62,18 @@ test('Gaelic and Welsh are chunks of their own (with the plural rules they share
   assert.doesNotMatch(initial, /Intl\.PluralRules/, 'English compiles its plural rule in: no PluralRules on an English page');
 });
 
+test('the booking page (dist/booking/) is its own bundle: nothing of it is in what dist/mobilise.js loads, only the forwarder', () => {
+  const [page] = measure('dist/booking', ['booking']);
+  const embedFiles = [...embed.initialFiles, ...embed.lazyFiles, ...embed.packFiles].map((f) => f.file);
+  assert.ok(embedFiles.every((f) => !f.startsWith(join('dist', 'booking'))), 'no file of dist/booking/ in the embed');
+  const code = embedFiles.map((f) => readFileSync(f, 'utf8')).join('\n');
+  assert.doesNotMatch(code, /["'`]mobilise-booking["'`]|booking\.js/, 'the embed neither defines nor loads <mobilise-booking>');
+  assert.doesNotMatch(code, /Cancel my place|bookings\/(?:confirm|view|cancel)/, 'nor the booking view, its words or its calls');
+  assert.match(code, /\/booking/, 'an old emailed link is forwarded to the booking page');
+  const own = [...page.initialFiles, ...page.lazyFiles, ...page.packFiles].map((f) => readFileSync(f.file, 'utf8')).join('\n');
+  assert.match(own, /["'`]mobilise-booking["'`]/, 'the booking page defines its element');
+});
+
 test('lazy chunks import the hashed core chunk, never the entry, so ?ver= on the script URL loads one copy', () => {
   for (const f of embed.lazyFiles) {
     const code = readFileSync(f.file, 'utf8');

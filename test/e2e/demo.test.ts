@@ -214,7 +214,7 @@ test('without SMTP_URL the demo catches its own mail: a signup’s confirmation 
   assert.match(shown.subject ?? '', /^Confirm your place: /);
   assert.equal(shown.sandbox, 'allow-popups allow-popups-to-escape-sandbox', 'no scripts, no same-origin');
   assert.ok(shown.htmlHasLink, 'the HTML part, as the member sees it');
-  assert.ok(shown.textLink.startsWith(`${demoUrl}#mobilise-confirm=`), `the link goes back to the demo page: ${shown.textLink}`);
+  assert.ok(shown.textLink.startsWith(`${apiUrl}/booking#mobilise-confirm=`), `the link leads to the backend's booking page: ${shown.textLink}`);
   const json = (await (await fetch(`${origin}/demo/mailbox.json`)).json()) as { messages: { to: string }[] };
   assert.ok(json.messages[0]!.to.includes(email), 'newest first');
   assert.deepEqual(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), [], 'nothing on the page broke its CSP');

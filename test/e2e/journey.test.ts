@@ -1,10 +1,11 @@
 /**
  * Issue 11's whole journey, in Chromium against the real server and a real SMTP server:
  * a member signs up on the CLP's page → the "confirm your place" email arrives (parsed with
- * mailparser) → its link opens the page, which confirms the booking and swaps the fragment
- * for the manage token, and shows the online session's joining link → the member cancels → the first on the waiting list (signed up and
- * confirmed while the session was full) is promoted and emailed. On PGlite, and on PostgreSQL
- * when DATABASE_URL is set (CI).
+ * mailparser) → its link opens the training server's booking page (/booking), which confirms the
+ * booking and swaps the fragment for the manage token, and shows the online session's joining link
+ * → the member cancels → the first on the waiting list (signed up and confirmed while the session
+ * was full) is promoted and emailed. And a link from before the booking page (to the CLP page)
+ * forwards there and confirms. On PGlite, and on PostgreSQL when DATABASE_URL is set (CI).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -25,7 +26,8 @@ declare global {
 
 const DAY = 86_400_000;
 const FORM = 'mobilise-signup-form';
-/** What the booking view shows: its heading, its tone (the result's classes) and the page's fragment. */
+const BOOKING = 'mobilise-booking';
+/** What the booking page shows: its heading, its tone (the result's classes) and the page's fragment. */
 const shown = (page: Page) =>
   page.evaluate((tag) => {
     const result = document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"]');
@@ -34,14 +36,27 @@ const shown = (page: Page) =>
       classes: result?.className ?? '',
       hash: location.hash,
     };
-  }, FORM);
+  }, BOOKING);
 
-/** The booking view's joining link (its href and text), or null when it shows none. */
+/** The booking page's joining link (its href and text), or null when it shows none. */
 const joiningLink = (page: Page) =>
   page.evaluate((tag) => {
     const a = document.querySelector(tag)!.shadowRoot!.querySelector('[part~="joining"] a');
     return a && { href: a.getAttribute('href'), text: a.textContent };
-  }, FORM);
+  }, BOOKING);
+
+/** From now on: the page's CSP violations (in `window.__seen`), errors and refused requests (returned). */
+async function watch(page: Page) {
+  await page.evaluateOnNewDocument('window.__name = (f) => f');
+  await page.evaluateOnNewDocument(() => {
+    (window as unknown as { __seen: string[] }).__seen = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __seen: string[] }).__seen.push(`csp ${e.violatedDirective}`));
+  });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && problems.push(`${r.status()} ${r.url()}`));
+  return problems;
+}
 
 /** Clicks the shadow-root button that `pick` finds (by data-action or label). */
 async function press(page: Page, pick: { action?: string; label?: RegExp }) {
@@ -51,7 +66,7 @@ async function press(page: Page, pick: { action?: string; label?: RegExp }) {
         action ? b.dataset.action === action : new RegExp(label!).test(b.textContent ?? ''),
       ),
     { timeout: 10_000 },
-    FORM,
+    BOOKING,
     pick.action ?? '',
     pick.label?.source ?? '',
   );
@@ -60,7 +75,7 @@ async function press(page: Page, pick: { action?: string; label?: RegExp }) {
       [...document.querySelector(tag)!.shadowRoot!.querySelectorAll('button')]
         .find((b) => (action ? b.dataset.action === action : new RegExp(label!).test(b.textContent ?? '')))!
         .click(),
-    FORM,
+    BOOKING,
     pick.action ?? '',
     pick.label?.source ?? '',
   );
@@ -118,13 +133,15 @@ for (const target of dbTargets()) {
       const confirmMail = await mailFor(smtp, email, /^Confirm your places: /);
       assert.match(confirmMail.text ?? '', /Field Organising \(part one\)[\s\S]*Field Organising \(part two\)|Field Organising \(part two\)[\s\S]*Field Organising \(part one\)/);
       const link = /(\S+#mobilise-confirm=[A-Za-z0-9_-]{43})/.exec(confirmMail.text ?? '')?.[1];
-      assert.ok(link, 'one confirm link');
+      assert.ok(link?.startsWith(`${site.url}/booking#`), `one confirm link, to the booking page: ${link}`);
+      assert.deepEqual(await page.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation or page error');
+      const problems = await watch(page);
       await page.goto('about:blank');
-      await page.goto(link, { waitUntil: 'load' });
-      await page.waitForFunction((tag) => /mobilise-booking=/.test(location.hash) && document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"] button'), { timeout: 15_000 }, FORM);
+      await page.goto(link!, { waitUntil: 'load' });
+      await page.waitForFunction((tag) => /mobilise-booking=/.test(location.hash) && document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"] button'), { timeout: 15_000 }, BOOKING);
       const confirmed = await site.db.query<{ status: string }>('SELECT status FROM signups WHERE lower(email) = $1', [email]);
       assert.deepEqual(confirmed.rows.map((r) => r.status), ['confirmed', 'confirmed']);
-      assert.deepEqual(await page.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation or page error');
+      assert.deepEqual(problems, [], 'no page error or refused request on the booking page');
       await page.close();
     });
 
@@ -158,7 +175,8 @@ for (const target of dbTargets()) {
       await page.click(`${FORM} >>> [name="consentContact"]`);
       await page.click(`${FORM} >>> [part~="submit"]`);
       await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"].pending'), { timeout: 15_000 }, FORM);
-      assert.match((await shown(page)).classes, /\bplace\b/, 'the member holds the place');
+      assert.match(await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"]')!.className, FORM), /\bplace\b/, 'the member holds the place');
+      assert.deepEqual(await page.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation, error or console.error on the CLP page');
 
       // 2. The session is full now: a second member joins the waiting list and confirms that.
       const waiting = signup(session.id, { firstName: 'Wendy', email: `waiting.${target.name}@example.org`, returnUrl: `${site.url}/strict-csp.html` });
@@ -170,13 +188,14 @@ for (const target of dbTargets()) {
       // 3. Read the member's email from the SMTP server and follow its link.
       const confirmMail = await mailFor(smtp, email, /^Confirm your place/);
       const link = /(\S+#mobilise-confirm=[A-Za-z0-9_-]{43})/.exec(confirmMail.text ?? '')?.[1];
-      assert.ok(link && link.startsWith(`${site.url}/strict-csp.html#`), `the link comes back to the page the member signed up on: ${link}`);
+      assert.ok(link && link.startsWith(`${site.url}/booking#`), `the link leads to the server's booking page: ${link}`);
       assert.ok(String(confirmMail.html).includes(link), 'the same link in the HTML part');
+      const problems = await watch(page);
       await page.goto('about:blank');
       await page.goto(link, { waitUntil: 'load' });
 
-      // 4. Confirmed on the CLP's page; the spent confirm token is replaced by the manage token.
-      await page.waitForFunction((tag) => /mobilise-booking=/.test(location.hash) && document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"] button'), { timeout: 15_000 }, FORM);
+      // 4. Confirmed on the booking page; the spent confirm token is replaced by the manage token.
+      await page.waitForFunction((tag) => /mobilise-booking=/.test(location.hash) && document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"] button'), { timeout: 15_000 }, BOOKING);
       const confirmed = await shown(page);
       assert.match(confirmed.hash, /^#mobilise-booking=[A-Za-z0-9_-]{43}$/);
       assert.match(confirmed.heading, /booked|confirmed/i);
@@ -190,7 +209,7 @@ for (const target of dbTargets()) {
       // 5. Cancel, with the confirm step.
       await press(page, { label: /Cancel my place/ });
       await press(page, { action: 'cancel' });
-      await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"].error'), { timeout: 15_000 }, FORM);
+      await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[part~="result"].error'), { timeout: 15_000 }, BOOKING);
       assert.match((await shown(page)).heading, /cancelled/i);
       assert.equal(await joiningLink(page), null, 'a cancelled place shows no joining details');
       await mailFor(smtp, email, /^Cancelled: /);
@@ -206,7 +225,30 @@ for (const target of dbTargets()) {
         { email, status: 'cancelled' },
         { email: waiting.email, status: 'confirmed' },
       ]);
-      assert.deepEqual(await page.evaluate(() => window.__e2e), { csp: [], problems: [] }, 'no CSP violation, error or console.error');
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen), [], 'no CSP violation on the booking page');
+      assert.deepEqual(problems, [], 'no page error or refused request');
+      await page.close();
+    });
+
+    it('a link from before the booking page (to the CLP page) forwards to /booking, which confirms', { timeout: 60_000 }, async () => {
+      const session = await addSession(site.db, { capacity: 5, spacesLeft: 5 });
+      const member = signup(session.id, { firstName: 'Olwen', email: `old-link.${target.name}@example.org`, returnUrl: `${site.url}/strict-csp.html` });
+      assert.equal((await postSignup(site.url, member, { origin: site.url })).status, 202);
+      const token = tokenIn((await mailFor(smtp, member.email, /^Confirm your place/)).text ?? '', 'confirm');
+      const page = await browser.newPage();
+      const problems = await watch(page);
+      await page.goto(`${site.url}/v1/modules`); // where the member was before opening the email
+      // As such an email linked it: the CLP page, the token in its fragment beside the page's own.
+      await page.goto(`${site.url}/strict-csp.html#top&mobilise-confirm=${token}`, { waitUntil: 'load' });
+      await page.waitForFunction((tag) => location.pathname === '/booking' && /mobilise-booking=/.test(location.hash) && document.querySelector(tag)?.shadowRoot?.querySelector('[part~="result"] button'), { timeout: 15_000 }, BOOKING);
+      const confirmed = await shown(page);
+      assert.match(confirmed.hash, /^#top&mobilise-booking=[A-Za-z0-9_-]{43}$/, 'the fragment came along, its token swapped');
+      assert.match(confirmed.heading, /^Olwen, you are booked in$/);
+      assert.deepEqual(problems, [], 'no page error or refused request');
+      await page.goBack();
+      assert.equal(await page.evaluate(() => location.pathname), '/v1/modules', 'replaced: Back leads out, not to a page that forwards again');
+      const { rows } = await site.db.query<{ status: string }>('SELECT status FROM signups WHERE session_id = $1', [session.id]);
+      assert.deepEqual(rows, [{ status: 'confirmed' }]);
       await page.close();
     });
   });

@@ -56,7 +56,8 @@ for (const target of dbTargets()) {
       assert.ok(session, 'the seed has a Voter Persuasion session open for signups');
       const booked = await fetch(`${site.url}/v1/signups`, { method: 'POST', headers: json, body: JSON.stringify(signup(session.id, { email: MEMBER, returnUrl: `${site.url}/strict-csp.html` })) });
       assert.equal(booked.status, 202);
-      const confirm = /#mobilise-confirm=([A-Za-z0-9_-]{43})/.exec((await mailFor(smtp, MEMBER, /^Confirm your place/)).text ?? '')![1];
+      const [link0, confirm] = /\S+#mobilise-confirm=([A-Za-z0-9_-]{43})/.exec((await mailFor(smtp, MEMBER, /^Confirm your place/)).text ?? '')!;
+      assert.ok(link0.startsWith(`${site.url}/booking#`), `the confirm link leads to the booking page: ${link0}`);
       assert.equal((await fetch(`${site.url}/v1/bookings/confirm`, { method: 'POST', headers: json, body: JSON.stringify({ token: confirm }) })).status, 200);
 
       // 2. The confirmation email ends with the member's pathway link; the member opens it.

@@ -66,9 +66,9 @@ export async function startE2eServer({ probe = false, csp = STRICT_CSP, db: give
     headers: { 'Content-Security-Policy': csp },
     handle: (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      // The API, and the organiser console, members' pathway and request page the backend serves at /admin, /pathway
-      // and /request (with their own CSP).
-      if (path.startsWith('/v1/') || /^\/(admin|pathway|request)(\/|$)/.test(path)) {
+      // The API, and the organiser console, members' pathway, request and booking pages the backend serves at /admin,
+      // /pathway, /request and /booking (with their own CSP).
+      if (path.startsWith('/v1/') || /^\/(admin|pathway|request|booking)(\/|$)/.test(path)) {
         app!(req, res);
         return true;
       }

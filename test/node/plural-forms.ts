@@ -14,7 +14,8 @@ export function assertEveryPluralForm(locale: 'gd' | 'cy', strings: Strings): vo
   const rules = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
   const counted = Object.keys(source).filter((key) => typeof source[key]!.message !== 'string');
-  assert.ok(counted.length >= 16, `only ${counted.length} counted messages`);
+  // 15 since the booking view's queue position left the embed for the booking page's own words.
+  assert.ok(counted.length >= 15, `only ${counted.length} counted messages`);
 
   /** The generated function for `key` called with count `n`; every other number is 7, each text its name in brackets. */
   const render = (key: string, n: number, form: string) => {

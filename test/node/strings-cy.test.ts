@@ -46,7 +46,6 @@ describe('Welsh strings', () => {
     assert.equal(duration(cy, 150), '2 awr 30 munud');
     assert.equal(duration(cy, 122), '2 awr 2 funud');
     assert.equal(rateLimitedFor(cy, 120), 'Gormod o gofrestriadau o’r cysylltiad hwn. Arhoswch 2 funud, yna rhowch gynnig arall arni. Mae eich atebion wedi’u cadw.');
-    assert.equal(cy.booking.position(11), 'Rydych yn rhif 11 yn y ciw. ');
     // "tan" mutates what follows: {until} starts with the time, so nothing has to.
     assert.match(cy.signup.pendingNext(cy.signup.until('18:30', 'Dydd Mawrth, 1 Rhagfyr 2026')), /cadw’r lle i chi tan 18:30, Dydd Mawrth, 1 Rhagfyr 2026; os/);
   });

@@ -4,7 +4,7 @@ import { MobiliseController, emit } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
 import { sessionCount } from '../../strings/compose.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { LINK } from '../shared/booking-link.js';
+import { forwardBookingLink } from '../shared/booking-link.js';
 import { dayKey } from '../shared/format.js';
 import { askLink } from '../shared/ask-link.js';
 import { heading } from '../shared/heading.js';
@@ -186,10 +186,8 @@ export class MobiliseSessionCalendar extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('mobilise-signup', this.#reload);
-    // An emailed link opened this page. Its signup form shows the booking; on a page whose only form
-    // is this dialog's, the dialog does (the page's first calendar only, so the link is used once).
-    if (!this.hasUpdated && LINK.test(location.hash) && !this.#formElsewhere && (document.querySelector('mobilise-session-calendar') ?? this) === this)
-      void this.#dialog.open();
+    // An old emailed link (to this page, whose only form may be this dialog's) goes on to the booking page.
+    void forwardBookingLink(this, this.#ctx).catch(() => {});
   }
 
   override disconnectedCallback() {

@@ -10,8 +10,6 @@ import type { Entry } from './filters.js';
  */
 export class SignupDialogController {
   #entry?: Entry;
-  /** Showing the booking an emailed link opened (a page whose only form is this dialog's). */
-  #booking = false;
   /** Where focus goes when the dialog closes; cleared once used (close button and close event both report). */
   #focusReturn?: { trigger?: HTMLElement; id: string };
 
@@ -40,11 +38,10 @@ export class SignupDialogController {
     (back.trigger?.isConnected ? back.trigger : this.#sessionElement(back.id))?.focus();
   };
 
-  /** The booking a confirm or manage link carries, or (given a session) a new signup. */
-  async open(entry?: Entry, trigger?: HTMLElement) {
+  /** A new signup for the entry's session. */
+  async open(entry: Entry, trigger?: HTMLElement) {
     this.#entry = entry;
-    this.#booking = !entry;
-    this.#focusReturn = entry && { trigger, id: entry.session.id };
+    this.#focusReturn = { trigger, id: entry.session.id };
     this.#host.requestUpdate();
     import('../signup-form/define.js').catch((e: unknown) => console.warn('[mobilise] could not load the signup form', e));
     await this.#host.updateComplete;
@@ -58,18 +55,15 @@ export class SignupDialogController {
 
   render(titleOf: (moduleId: string) => string, endpoint: string) {
     const s = this.#entry?.session;
-    const shown = s || this.#booking;
-    return html`<dialog class="dialog panel" part="dialog" aria-labelledby=${shown ? 'dialog-title' : nothing} @close=${this.#restoreFocus}>
-      ${shown
+    return html`<dialog class="dialog panel" part="dialog" aria-labelledby=${s ? 'dialog-title' : nothing} @close=${this.#restoreFocus}>
+      ${s
         ? html`<div class="dialog-head">
-              <h2 id="dialog-title">${s ? strings.calendar.dialogHeading(titleOf(s.moduleId)) : strings.booking.heading}</h2>
+              <h2 id="dialog-title">${strings.calendar.dialogHeading(titleOf(s.moduleId))}</h2>
               <button class="button secondary close" type="button" data-action="close" @click=${this.#close}>
                 <span aria-hidden="true">×</span><span class="visually-hidden">${strings.calendar.close}</span>
               </button>
             </div>
-            ${s
-              ? keyed(s.id, html`<mobilise-signup-form session-id=${s.id} endpoint=${endpoint} heading-level="2"></mobilise-signup-form>`)
-              : html`<mobilise-signup-form endpoint=${endpoint} heading-level="3"></mobilise-signup-form>`}`
+            ${keyed(s.id, html`<mobilise-signup-form session-id=${s.id} endpoint=${endpoint} heading-level="2"></mobilise-signup-form>`)}`
         : nothing}
     </dialog>`;
   }

@@ -3,10 +3,9 @@ import { localised, type Session } from '../../contract/index.js';
 import { MobiliseController } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { LINK } from '../shared/booking-link.js';
+import { forwardBookingLink } from '../shared/booking-link.js';
 import { heading } from '../shared/heading.js';
 import { renderDropped, renderError } from '../shared/states.js';
-import { BookingPanel } from './booking-view.js';
 import { safeHref } from './fields.js';
 import { FocusController } from './focus-controller.js';
 import { FormStateController } from './form-state-controller.js';
@@ -36,9 +35,8 @@ const scrollFieldIntoView = ({ target }: FocusEvent) =>
  * `<mobilise-session-calendar>` inside the same `<mobilise-provider>` (or anywhere
  * on the page when the form has no provider).
  *
- * Manage mode: opened from an emailed link (`#mobilise-confirm=…` or `#mobilise-booking=…` in the
- * address), the form shows that booking instead (booking-view.ts): confirmed,
- * on the waiting list, expired or cancelled, with add-to-calendar and a cancel button.
+ * An emailed link from before the booking page (`#mobilise-confirm=…` or `#mobilise-booking=…` in
+ * this page's address) is forwarded to the training server's /booking, where links lead now.
  *
  * Attributes:
  * - `endpoint` – API base URL or static JSON file; defaults to the provider's.
@@ -60,9 +58,8 @@ const scrollFieldIntoView = ({ target }: FocusEvent) =>
  * @csspart error-message - The message above an invalid control.
  * @csspart notice - Connection and rate-limit messages by the submit button; the partial-data note.
  * @csspart submit - The submit button.
- * @csspart result - Outcome and "cannot sign up" panels; the booking in manage mode.
+ * @csspart result - Outcome and "cannot sign up" panels.
  * @csspart add-to-calendar - The .ics download link after a confirmed signup.
- * @csspart joining - A confirmed booking's joining link and instructions (online and hybrid sessions).
  * @csspart external-signup - Link to an external booking page (static mode).
  * @csspart error - Loading error state.
  * @csspart retry - Its "Try again" button.
@@ -115,8 +112,6 @@ export class MobiliseSignupForm extends LitElement {
   /** Level of the form's heading, 2–6 (default: the provider's `heading-level`, else 2); the error summary and outcomes sit one below. */
   headingLevel?: number;
 
-  /** Manage mode: the booking shows instead of the form (the skeleton until it is read). */
-  #manage?: BookingPanel;
   /** The series' sessions ticked to book in the same signup (Loaded.series). */
   readonly #also = new Set<string>();
 
@@ -163,14 +158,10 @@ export class MobiliseSignupForm extends LitElement {
     this.#also[box.checked ? 'add' : 'delete'](box.value);
   };
 
-  /**
-   * A confirm or manage link's fragment opens the booking. Not in a form for one session in the calendar's
-   * dialog, which is for a new signup; the calendar opens one without a session for the booking.
-   */
+  /** An old emailed link (to this page) goes on to the booking page. */
   override connectedCallback() {
     super.connectedCallback();
-    if (this.#manage || !LINK.test(location.hash) || (this.sessionId && this.closest('dialog'))) return;
-    this.#manage = new BookingPanel(this, this.#ctx, () => this.#moveFocus.request('result'));
+    void forwardBookingLink(this, this.#ctx).catch(() => {});
   }
 
   /** The form's heading level; the error summary and outcomes sit one below. */
@@ -232,7 +223,6 @@ export class MobiliseSignupForm extends LitElement {
   }
 
   override render() {
-    if (this.#manage) return this.#manage.render(this.#level) ?? this.#renderSkeleton();
     return this.#session.render({
       loading: () => this.#renderSkeleton(),
       loaded: (loaded) => this.#renderLoaded(loaded),

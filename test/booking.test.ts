@@ -1,29 +1,31 @@
 /**
- * Manage mode: the signup form opened from an emailed link (#mobilise-confirm=… or
- * #mobilise-booking=…) shows the booking instead of itself, from its own lazy chunk.
+ * The booking page's element (/booking on the training server): every emailed link leads to it,
+ * `#mobilise-confirm=…` or `#mobilise-booking=…`. The embed keeps only a forwarder for old links
+ * to CLP pages (tested here without navigating; test/e2e/journey.test.ts follows one).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { getClient } from '../src/client/index.js';
-import '../src/context/define.js';
+import '../src/elements/booking/define.js';
+import type { MobiliseBooking } from '../src/elements/booking/booking.js';
+import { bookingWords } from '../src/elements/booking/words.js';
 import '../src/elements/session-calendar/define.js';
 import '../src/elements/signup-form/define.js';
-import type { MobiliseSignupForm } from '../src/elements/signup-form/signup-form.js';
-import { LINK, withManageToken } from '../src/elements/shared/booking-link.js';
+import { bookingPage, LINK, withManageToken } from '../src/elements/shared/booking-link.js';
+import { resolveEndpoint } from '../src/client/endpoint.js';
 import type { BookingStatus } from '../src/contract/index.js';
 import { en } from '../src/strings/en.js';
 import { seedJoining } from '../server/seed/joining.js';
 import type { FakeBooking } from './helpers/fake-backend.js';
 import { focusedName, has, nameOf } from './helpers/dom.js';
 import { collectLitWarnings } from './helpers/lit-warnings.js';
-import { fixtures, mockApi, type MockApi, type MockOptions } from './helpers/mock-api.js';
+import { fixtures, json, mockApi, type MockApi, type MockOptions } from './helpers/mock-api.js';
 
 declare function describe(name: string, fn: () => void): void;
 declare function it(name: string, fn: () => unknown): void;
 declare function afterEach(fn: () => unknown): void;
 
-const t = en.booking;
+const [t] = bookingWords('en-GB');
 /** The heading a booking of `status` shows Morven. */
-const says = (status: keyof typeof en.booking & BookingStatus) => `Morven, ${t[status].heading}`;
+const says = (status: BookingStatus) => `Morven, ${t.status[status].heading}`;
 const soon = Date.now() + 3_600_000;
 const session = fixtures.sessions.find((s) => s.status === 'scheduled' && Date.parse(s.start) > soon)!;
 /** Under way: began an hour ago, ends in an hour. */
@@ -59,12 +61,11 @@ const headingOf = (el: HTMLElement) => root(el).querySelector('.result-heading')
 const button = (el: HTMLElement, label: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
 
-/** The form on a page opened with `hash`, over a fake backend holding `bookings`; resolves once the booking (or its failure) shows. */
-async function open(hash: string, bookings: Record<string, FakeBooking>, options: MockOptions = {}) {
+/** The booking page opened with `hash`, over a fake backend holding `bookings`; resolves once the booking (or its failure) shows. */
+async function open(hash: string, bookings: Record<string, FakeBooking>, options: MockOptions = {}, lang = 'en-GB') {
   api = mockApi({ bookings, sessions: [...fixtures.sessions, started], ...options });
-  getClient(api.endpoint, { retryBaseMs: 1, retries: 0 });
   history.replaceState(null, '', `${page}#${hash}`);
-  const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form endpoint=${api.endpoint}></mobilise-signup-form>`);
+  const el = await fixture<MobiliseBooking>(html`<mobilise-booking endpoint=${api.endpoint} lang=${lang}></mobilise-booking>`);
   await waitUntil(() => headingOf(el), 'the booking did not show', { timeout: 3000 });
   await el.updateComplete;
   return el;
@@ -80,20 +81,22 @@ async function answer(token: string) {
 
 describe('booking links', () => {
   it('a refused link says why in the page’s language (Welsh here); English leaves it to the server’s own words', async () => {
-    const { cy } = await import('../src/strings/cy.js');
-    const refused = cy.booking.refused['token-invalid'];
-    const doc = document.documentElement;
-    const before = doc.getAttribute('lang');
-    doc.setAttribute('lang', 'cy');
-    try {
-      const el = await open(`mobilise-booking=${'x'.repeat(43)}`, {});
-      await waitUntil(() => text(headingOf(el)) === refused.heading, `heading: ${text(headingOf(el))}`, { timeout: 3000 });
-      expect(text(root(el).querySelector('.result p'))).to.equal(refused.body);
-      expect(en.booking.refused['token-invalid'].heading, 'English shows the server’s title instead').to.equal('');
-    } finally {
-      if (before === null) doc.removeAttribute('lang');
-      else doc.setAttribute('lang', before);
-    }
+    const [cy] = bookingWords('cy');
+    const refused = cy.refused['token-invalid']!;
+    const el = await open(`mobilise-booking=${'x'.repeat(43)}`, {}, {}, 'cy');
+    await waitUntil(() => text(headingOf(el)) === refused.heading, `heading: ${text(headingOf(el))}`, { timeout: 3000 });
+    expect(text(root(el).querySelector('.result p'))).to.equal(refused.body);
+    expect(t.refused['token-invalid'], 'English shows the server’s title instead').to.equal(undefined);
+  });
+
+  it('a Gaelic page (`?lang=gd` sets its lang) shows the booking, and the shared parts, in Gaelic', async () => {
+    const { gd } = await import('../src/strings/gd.js');
+    const [words] = bookingWords('gd');
+    const el = await open('mobilise-booking=' + MANAGE, { [MANAGE]: booking() }, {}, 'gd');
+    expect(text(root(el).querySelector('h1'))).to.equal(words.heading);
+    expect(text(headingOf(el))).to.equal(`Morven, ${words.status.confirmed.heading}`);
+    await waitUntil(() => text(root(el).querySelector('[part="add-to-calendar"]')) === gd.calendar.addToCalendar, 'the embed’s Gaelic strings did not load');
+    expect(text(button(el, words.cancel))).to.equal(words.cancel);
   });
 
   it('reads the token from the fragment among the host page’s parameters, and swaps a spent confirm token for the manage token', () => {
@@ -103,58 +106,45 @@ describe('booking links', () => {
     expect(withManageToken('#session=x&mobilise-confirm=abc&y=1', 'def')).to.equal('#session=x&mobilise-booking=def&y=1');
   });
 
-  it('a page without a link loads no booking view and shows the form', async () => {
+  it('a page without a link says to open it from the email, and asks the server nothing', async () => {
     api = mockApi();
-    const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form endpoint=${api.endpoint} session-id=${session.id}></mobilise-signup-form>`);
-    await waitUntil(() => has(el, 'form'), 'the form did not show', { timeout: 3000 });
-    expect(api.calls.some((c) => c.url.includes('/v1/bookings/'))).to.equal(false);
-  });
-
-  it('the calendar’s signup dialog stays a form for new signups, whatever the address holds', async () => {
-    api = mockApi();
-    history.replaceState(null, '', `${page}#mobilise-booking=${MANAGE}`);
-    const dialog = await fixture<HTMLDialogElement>(
-      html`<dialog open><mobilise-signup-form endpoint=${api.endpoint} session-id=${session.id}></mobilise-signup-form></dialog>`,
-    );
-    const el = dialog.querySelector('mobilise-signup-form')!;
-    await waitUntil(() => has(el, 'form'), 'the form did not show', { timeout: 3000 });
-    expect(api.calls.some((c) => c.url.includes('/v1/bookings/'))).to.equal(false);
+    const el = await fixture<MobiliseBooking>(html`<mobilise-booking endpoint=${api.endpoint}></mobilise-booking>`);
+    expect(text(headingOf(el))).to.equal(t.noLink.heading);
+    expect(api.calls.length).to.equal(0);
+    await expect(el).to.be.accessible();
   });
 });
 
-describe('a page whose only form is the calendar’s dialog', () => {
-  const calendarDialog = (el: Element) => el.shadowRoot!.querySelector('dialog')!;
-
-  it('shows the booking in the dialog, once, under a heading of its own', async () => {
-    api = mockApi({ bookings: { [MANAGE]: booking() } });
-    history.replaceState(null, '', `${page}#mobilise-booking=${MANAGE}`);
-    const cal = await fixture(html`<div>
-      <mobilise-session-calendar endpoint=${api.endpoint}></mobilise-session-calendar>
-      <mobilise-session-calendar endpoint=${api.endpoint}></mobilise-session-calendar>
-    </div>`);
-    const [first, second] = cal.querySelectorAll('mobilise-session-calendar');
-    await waitUntil(() => calendarDialog(first!).open, 'the dialog did not open', { timeout: 3000 });
-    const form = calendarDialog(first!).querySelector<MobiliseSignupForm>('mobilise-signup-form')!;
-    await waitUntil(() => headingOf(form), 'the booking did not show', { timeout: 3000 });
-    expect(text(calendarDialog(first!).querySelector('#dialog-title'))).to.equal(t.heading);
-    expect(text(headingOf(form))).to.equal(says('confirmed'));
-    expect(headingOf(form)!.localName, 'one below the dialog’s heading').to.equal('h3');
-    expect(calendarDialog(second!).open, 'the second calendar leaves it to the first').to.equal(false);
-    expect(calls('view').length).to.equal(1);
-    await expect(calendarDialog(first!)).to.be.accessible();
+describe('the embed’s forwarder for old links (to a CLP page)', () => {
+  const server = resolveEndpoint('https://training.example.org/', location.href);
+  it('sends a confirm or manage link on to the server’s /booking with the same fragment, in the page’s Gaelic or Welsh', () => {
+    const hash = `#session=x&mobilise-confirm=${CONFIRM}`;
+    expect(bookingPage(server, 'en-GB', hash)).to.equal(`https://training.example.org/booking${hash}`);
+    expect(bookingPage(server, 'gd', hash)).to.equal(`https://training.example.org/booking?lang=gd${hash}`);
+    expect(bookingPage(server, 'cy-GB', `#mobilise-booking=${MANAGE}`)).to.equal(`https://training.example.org/booking?lang=cy#mobilise-booking=${MANAGE}`);
   });
 
-  it('leaves it to the page’s own signup form when there is one', async () => {
-    api = mockApi({ bookings: { [MANAGE]: booking() } });
+  it('leaves every other address alone, and a static file (no server) too', () => {
+    expect(bookingPage(server, 'en-GB', '#session=x')).to.equal(undefined);
+    expect(bookingPage(resolveEndpoint('/data/sessions.json', location.href), 'en-GB', `#mobilise-booking=${MANAGE}`)).to.equal(undefined);
+  });
+
+  it('the form and the calendar no longer show a booking: on a static page with a link they stay a form and a calendar', async () => {
+    api = mockApi();
+    api.routes['GET /data.json'] = () => json({ modules: fixtures.modules, sessions: fixtures.sessions });
+    const file = `${api.endpoint}/data.json`;
     history.replaceState(null, '', `${page}#mobilise-booking=${MANAGE}`);
     const wrap = await fixture(html`<div>
-      <mobilise-session-calendar endpoint=${api.endpoint}></mobilise-session-calendar>
-      <mobilise-signup-form endpoint=${api.endpoint}></mobilise-signup-form>
+      <mobilise-session-calendar endpoint=${file}></mobilise-session-calendar>
+      <mobilise-signup-form endpoint=${file} session-id=${session.id}></mobilise-signup-form>
     </div>`);
-    const form = wrap.querySelector<MobiliseSignupForm>('mobilise-signup-form')!;
-    await waitUntil(() => headingOf(form), 'the booking did not show', { timeout: 3000 });
-    expect(calendarDialog(wrap.querySelector('mobilise-session-calendar')!).open).to.equal(false);
-    expect(calls('view').length).to.equal(1);
+    const form = wrap.querySelector('mobilise-signup-form')!;
+    const calendar = wrap.querySelector('mobilise-session-calendar')!;
+    await waitUntil(() => has(form, '[part="heading"]'), 'the form did not show', { timeout: 3000 });
+    expect(location.hash, 'no forwarding from a static page').to.equal(`#mobilise-booking=${MANAGE}`);
+    expect(text(root(form).querySelector('[part="heading"]')), 'the form for its session').to.equal(en.calendar.dialogHeading(title));
+    expect(calendar.shadowRoot!.querySelector('dialog')!.open, 'no dialog opened for the link').to.equal(false);
+    expect(api.calls.some((c) => c.url.includes('/v1/bookings/'))).to.equal(false);
   });
 });
 
@@ -173,21 +163,12 @@ describe('the booking view', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('inside a provider (the endpoint on the provider only) confirms as well', async () => {
-    api = mockApi({ bookings: { [CONFIRM]: booking({ purpose: 'confirm', status: 'pending', hold: 'place' }) }, sessions: [...fixtures.sessions, started] });
-    history.replaceState(null, '', `${page}#mobilise-confirm=${CONFIRM}`);
-    const wrap = await fixture(html`<mobilise-provider endpoint=${api.endpoint}><mobilise-signup-form></mobilise-signup-form></mobilise-provider>`);
-    const el = wrap.querySelector<MobiliseSignupForm>('mobilise-signup-form')!;
-    await waitUntil(() => headingOf(el), 'the booking did not show', { timeout: 3000 });
-    expect(text(headingOf(el))).to.equal(says('confirmed'));
-  });
-
   it('a waiting-list confirmation shows the position; a reload of the new fragment views it', async () => {
     let el = await open('mobilise-confirm=' + CONFIRM, {
       [CONFIRM]: booking({ purpose: 'confirm', status: 'pending', hold: 'waitlist', position: 3 }),
     });
     expect(text(headingOf(el))).to.equal(says('waitlisted'));
-    expect(text(root(el).querySelector('.result'))).to.contain(t.position(3) + t.waitlisted.body);
+    expect(text(root(el).querySelector('.result'))).to.contain(t.position(3) + t.status.waitlisted.body);
     const hash = location.hash.slice(1);
     el.remove();
     const bookings = { [new URLSearchParams(hash).get('mobilise-booking')!]: booking({ status: 'waitlisted', position: 3 }) };
@@ -321,9 +302,8 @@ describe('the booking view', () => {
     api = mockApi({ bookings: { [MANAGE]: booking() } });
     const answer = api.routes['POST /v1/bookings/view']!;
     api.routes['POST /v1/bookings/view'] = () => Promise.reject(new TypeError('Failed to fetch'));
-    getClient(api.endpoint, { retryBaseMs: 1, retries: 0 });
     history.replaceState(null, '', `${page}#mobilise-booking=${MANAGE}`);
-    const el = await fixture<MobiliseSignupForm>(html`<mobilise-signup-form endpoint=${api.endpoint}></mobilise-signup-form>`);
+    const el = await fixture<MobiliseBooking>(html`<mobilise-booking endpoint=${api.endpoint}></mobilise-booking>`);
     await waitUntil(() => headingOf(el), 'nothing showed', { timeout: 3000 });
     expect(text(headingOf(el))).to.equal(t.failed);
     expect(text(root(el).querySelector('[part="error"] p'))).to.equal(en.state.network);
