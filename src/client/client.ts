@@ -120,13 +120,7 @@ export class MobiliseClient {
         signal,
       );
     }
-    const params = new URLSearchParams();
-    for (const key of ['module', 'from', 'to', 'area', 'delivery'] as const) {
-      const v = query[key];
-      if (v) params.set(key, v);
-    }
-    const qs = params.toString();
-    const url = withLocale(this.#url(paths.sessions) + (qs ? `?${qs}` : ''), query.locale);
+    const url = this.#queryUrl(paths.sessions, query);
     return race(
       this.#cached(url, async () => {
         const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, this.#http);
@@ -180,6 +174,14 @@ export class MobiliseClient {
     return this.mode === 'api' ? this.#url(paths.sessionIcs(sessionId)) : undefined;
   }
 
+  /**
+   * The calendar feed of the sessions `query` finds (api mode; a static file has none): what a
+   * calendar app subscribes to, the server's own words for the filters in the page's language.
+   */
+  feedUrl(query: SessionsQuery): string {
+    return this.#queryUrl(paths.feed, query);
+  }
+
   /** Forget cached GETs, e.g. after a signup changes spaces left or on "Try again". */
   invalidate() {
     this.#cache.clear();
@@ -187,6 +189,17 @@ export class MobiliseClient {
 
   #url(path: string) {
     return this.endpoint.url + path;
+  }
+
+  /** `path` with the filters set in `query` (empty ones left out) and the page's locale. */
+  #queryUrl(path: string, query: SessionsQuery) {
+    const params = new URLSearchParams();
+    for (const key of ['module', 'from', 'to', 'area', 'delivery'] as const) {
+      const v = query[key];
+      if (v) params.set(key, v);
+    }
+    const qs = params.toString();
+    return withLocale(this.#url(path) + (qs ? `?${qs}` : ''), query.locale);
   }
 
   #report<T>(resource: string, listing: Listing<T>): Listing<T> {

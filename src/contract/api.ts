@@ -14,6 +14,8 @@ export const paths = {
   bookingView: '/v1/bookings/view',
   bookingCancel: '/v1/bookings/cancel',
   sessionIcs: (id: string) => `/v1/sessions/${encodeURIComponent(id)}.ics`,
+  /** A calendar app's subscription: the sessions' filters, as one VCALENDAR (webcal:// or https://). */
+  feed: '/v1/feed.ics',
   adminSignupsCsv: '/v1/admin/signups.csv',
 } as const;
 

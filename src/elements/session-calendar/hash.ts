@@ -25,3 +25,6 @@ export function replaceSessionHash(id: string) {
   const next = withSessionHash(location.href, id);
   if (next !== location.href) history.replaceState(history.state, '', next);
 }
+
+/** This page's address for a session: no query string (it may carry anything: tracking, tokens), our hash key only. */
+export const sessionPageUrl = (id: string) => withSessionHash(location.origin + location.pathname, id);
