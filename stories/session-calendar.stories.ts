@@ -43,6 +43,35 @@ export const EveryBadge: Story = { tags: ['screenshot'], parameters: { msw: { ha
 export const FilteredOnline: Story = { args: { delivery: 'online' } };
 export const WithPastSessions: Story = { args: { 'show-past': true } };
 
+/**
+ * Filters set: "Subscribe to these sessions" (webcal:) and the feed's https address carry them, so a
+ * calendar app follows Field Organising's in-person sessions. The sessions listed are JSON-LD in the page.
+ */
+export const SubscribeWithFilters: Story = {
+  args: { module: 'field-organising-1', delivery: 'in-person' },
+  play: async ({ canvasElement, step, globals }) => {
+    const { calendar: t } = stringsIn(globals.locale);
+    const calendar = await inShadowOf(canvasElement, 'mobilise-session-calendar');
+    const subscribe = await calendar.findByRole('link', { name: t.subscribe }, { timeout: 5000 });
+    await step('Both links are the feed of what the filters show', async () => {
+      const https = calendar.getByRole('link', { name: t.feedAddress }).getAttribute('href')!;
+      await expect(subscribe.getAttribute('href')).toBe(https.replace(/^https:/, 'webcal:'));
+      const feed = new URL(https);
+      await expect(feed.pathname).toBe('/v1/feed.ics');
+      await expect(Object.fromEntries(feed.searchParams)).toMatchObject({ module: 'field-organising-1', delivery: 'in-person' });
+    });
+    await step('The sessions listed are schema.org Events in the page, outside the shadow root', () =>
+      waitFor(() => {
+        const ld = canvasElement.querySelectorAll('mobilise-session-calendar > script[type="application/ld+json"]');
+        expect(ld).toHaveLength(1);
+        const graph = (JSON.parse(ld[0]!.textContent!) as { '@graph': { '@type': string }[] })['@graph'];
+        expect(graph.length).toBeGreaterThan(0);
+        expect(graph.every((e) => e['@type'] === 'Event')).toBe(true);
+      }),
+    );
+  },
+};
+
 /** A member picks a session: the calendar says which (the event) and opens the signup form in a dialog. */
 export const DialogOpen: Story = {
   tags: ['screenshot'],
