@@ -1,16 +1,18 @@
 /**
  * Feeds and discovery (issue 14, part 7): the calendar's "Subscribe to these sessions" link to the
- * backend's feed, and the schema.org JSON-LD it writes into the host page for search engines.
+ * backend's feed, and the schema.org JSON-LD it writes into the host page for search engines. The
+ * server builds the JSON-LD (GET /v1/sessions.jsonld); the fake backend answers with the server's
+ * own builder (src/contract/json-ld.ts), so these tests read its real output.
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../src/context/define.js';
 import '../src/elements/session-calendar/define.js';
 import { SessionQuerySchema, localised, type Module, type Session } from '../src/contract/index.js';
-import { JSON_LD_LIMIT } from '../src/elements/session-calendar/json-ld.js';
+import { JSON_LD_LIMIT, type JsonLdEvent } from '../src/contract/json-ld.js';
 import type { MobiliseSessionCalendar } from '../src/elements/session-calendar/session-calendar.js';
 import { cy } from '../src/strings/cy.js';
 import { en } from '../src/strings/en.js';
-import { fixtures, json, mockApis } from './helpers/mock-api.js';
+import { fixtures, json, mockApis, type MockApi } from './helpers/mock-api.js';
 import { DAY, sessionFixture } from './helpers/session.js';
 
 const api = mockApis();
@@ -22,20 +24,6 @@ const session = (id: string, over: Partial<Session> = {}, days = 10): Session =>
   sessionFixture({ id, start: new Date(Date.now() + days * DAY).toISOString(), ...over });
 const venue = { name: 'Govan Community Hall', address: '12 Langlands Road', postcode: 'G51 3BD' };
 
-interface JsonLdEvent {
-  '@type': string;
-  name: string;
-  description: string;
-  startDate: string;
-  endDate: string;
-  eventStatus: string;
-  eventAttendanceMode: string;
-  location: Record<string, unknown>[];
-  organizer: { '@type': string; name: string };
-  offers?: { '@type': string; url: string; availability: string };
-  url: string;
-}
-
 async function calendar(endpoint: string, attrs = '', wrap = (inner: string) => inner) {
   const el = (await fixture(wrap(`<mobilise-session-calendar endpoint="${endpoint}" ${attrs}></mobilise-session-calendar>`))) as HTMLElement;
   const cal = (el.matches('mobilise-session-calendar') ? el : el.querySelector('mobilise-session-calendar')!) as MobiliseSessionCalendar;
@@ -46,13 +34,21 @@ async function calendar(endpoint: string, attrs = '', wrap = (inner: string) => 
 
 /** The element's own JSON-LD children (there must only ever be one). */
 const scripts = (el: Element) => [...el.querySelectorAll(':scope > script[type="application/ld+json"]')] as HTMLScriptElement[];
-function events(el: Element): JsonLdEvent[] {
+/** The block's events, once the server's JSON-LD has arrived. */
+async function events(el: Element): Promise<JsonLdEvent[]> {
+  await waitUntil(() => scripts(el).length, 'the JSON-LD', { timeout: 5000 });
+  return graph(el);
+}
+function graph(el: Element): JsonLdEvent[] {
   const [script, ...more] = scripts(el);
   expect(more, 'one JSON-LD block').to.have.length(0);
   const data = JSON.parse(script!.textContent!) as { '@context': string; '@graph': JsonLdEvent[] };
   expect(data['@context']).to.equal(S);
   return data['@graph'];
 }
+const urls = (el: Element) => graph(el).map((e) => e.url);
+/** The calendar's requests for its JSON-LD. */
+const ldCalls = (a: MockApi) => a.calls.map((c) => new URL(c.url)).filter((u) => u.pathname.endsWith('/v1/sessions.jsonld'));
 const byUrl = (list: JsonLdEvent[], id: string) => list.find((e) => e.url === `${page}#session=${id}`)!;
 
 async function change(el: MobiliseSessionCalendar, id: string, value: string) {
@@ -96,14 +92,15 @@ describe('<mobilise-session-calendar> feeds and discovery', () => {
       expect(links(el)[1]!.textContent!.trim()).to.equal(cy.calendar.feedAddress);
     });
 
-    it('is not offered for a static JSON file, which has no feed', async () => {
+    it('is not offered for a static JSON file, which has no feed (nor JSON-LD: no server builds it)', async () => {
       const a = api();
       a.routes['GET /data.json'] = () => json({ modules: fixtures.modules, sessions: fixtures.sessions });
       const el = await calendar(`${a.endpoint}/data.json`);
       expect($(el, '[part="subscribe"]')).to.equal(null);
       expect(el.shadowRoot!.querySelector('a[href^="webcal:"]')).to.equal(null);
-      // Static data is described for search engines all the same.
-      expect(events(el).length).to.be.greaterThan(0);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(scripts(el)).to.have.length(0);
+      expect(a.calls.filter((c) => c.url.includes('.jsonld'))).to.have.length(0);
     });
   });
 
@@ -118,9 +115,12 @@ describe('<mobilise-session-calendar> feeds and discovery', () => {
       session('called-off', { status: 'cancelled', spacesLeft: 20 }, 6),
     ];
 
-    it('describes each listed session as a schema.org Event in the light DOM', async () => {
-      const el = await calendar(api({ modules, sessions }).endpoint);
-      const list = events(el);
+    it('describes each listed session as a schema.org Event in the light DOM, from the server', async () => {
+      const a = api({ modules, sessions });
+      const el = await calendar(a.endpoint);
+      const list = await events(el);
+      const [asked] = ldCalls(a);
+      expect(Object.fromEntries(asked!.searchParams)).to.deep.equal({ page });
       expect(list.map((e) => e.url)).to.deep.equal(sessions.map((s) => `${page}#session=${s.id}`));
       expect(list.every((e) => e['@type'] === 'Event')).to.equal(true);
 
@@ -156,6 +156,7 @@ describe('<mobilise-session-calendar> feeds and discovery', () => {
 
     it('cannot be closed early by backend text, even when the page is saved and parsed again', async () => {
       const el = await calendar(api({ modules, sessions }).endpoint);
+      await events(el);
       const text = scripts(el)[0]!.textContent!;
       expect(text).not.to.include('<');
       // As a crawler or "save page" sees it: the serialised element parsed back as HTML.
@@ -171,33 +172,38 @@ describe('<mobilise-session-calendar> feeds and discovery', () => {
       const a = api({ sessions });
       const el = await calendar(a.endpoint, '', (inner) => `<div lang="cy">${inner}</div>`);
       const fo1 = fixtures.modules.find((m) => m.id === 'field-organising-1')!;
-      await waitUntil(() => events(el)[1]?.name === localised(fo1, 'title', 'cy').text, 'Welsh titles');
+      await events(el);
+      await waitUntil(() => graph(el)[1]?.name === localised(fo1, 'title', 'cy').text, 'Welsh titles');
       const block = scripts(el)[0];
 
       await change(el, 'f-delivery', 'online');
-      expect(events(el).map((e) => e.url)).to.deep.equal([`${page}#session=online-one`, `${page}#session=called-off`]);
+      const online = [`${page}#session=online-one`, `${page}#session=called-off`];
+      await waitUntil(() => urls(el).join() === online.join(), 'the online sessions only');
+      expect(Object.fromEntries(ldCalls(a).at(-1)!.searchParams)).to.deep.equal({ delivery: 'online', page, locale: 'cy' });
       expect(scripts(el)[0], 'the same element, its text replaced').to.equal(block);
 
       // Re-renders and a fresh load after a signup elsewhere leave one block.
       el.requestUpdate();
       await el.updateComplete;
       window.dispatchEvent(new CustomEvent('mobilise-signup', { detail: { sessionId: 'x', status: 'pending', hold: 'place' } }));
-      await waitUntil(() => a.calls.filter((c) => c.url.includes('/v1/sessions')).length === 2, 'reloaded');
+      await waitUntil(() => a.calls.filter((c) => new URL(c.url).pathname.endsWith('/v1/sessions')).length === 2, 'reloaded');
+      await waitUntil(() => ldCalls(a).length === 3, 'asked again for the reloaded list');
       await el.updateComplete;
-      expect(events(el)).to.have.length(2);
+      expect(await events(el)).to.have.length(2);
       expect(document.querySelectorAll('script[type="application/ld+json"]')).to.have.length(1);
     });
 
     it(`describes at most ${JSON_LD_LIMIT} sessions, the first listed`, async () => {
       const many = Array.from({ length: JSON_LD_LIMIT + 15 }, (_, i) => session(`s-${i}`, {}, 1 + i / 10));
       const el = await calendar(api({ sessions: many }).endpoint);
-      const list = events(el);
+      const list = await events(el);
       expect(list).to.have.length(JSON_LD_LIMIT);
       expect(list.map((e) => e.url)).to.deep.equal(many.slice(0, JSON_LD_LIMIT).map((s) => `${page}#session=${s.id}`));
     });
 
     it('goes with the element, and comes back when the element is put back', async () => {
       const el = await calendar(api({ sessions }).endpoint);
+      await events(el);
       const parent = el.parentElement!;
       const block = scripts(el)[0]!;
       el.remove();
@@ -205,7 +211,39 @@ describe('<mobilise-session-calendar> feeds and discovery', () => {
       expect(scripts(el)).to.have.length(0);
       parent.append(el);
       await waitUntil(() => scripts(el).length === 1, 'JSON-LD back');
-      expect(events(el)).to.have.length(sessions.length);
+      expect(await events(el)).to.have.length(sessions.length);
+    });
+
+    it('links nowhere when the page is not on a site the server trusts', async () => {
+      const el = await calendar(api({ sessions, allowedOrigins: ['https://clp.example'] }).endpoint);
+      const list = await events(el);
+      expect(list).to.have.length(sessions.length);
+      expect(list.every((e) => e.url === undefined && e.offers!.url === undefined)).to.equal(true);
+    });
+
+    it('leaves no block, and the calendar as it is, when the answer is not JSON', async () => {
+      const a = api({ sessions });
+      const warnings: unknown[][] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args);
+      try {
+        const el = await calendar(a.endpoint);
+        await events(el);
+        // A proxy's error page, then JSON-LD that does not parse: the block goes, the sessions stay.
+        a.routes['GET /v1/sessions.jsonld'] = () => new Response('<html><script>window.__ldXss=1</script></html>', { headers: { 'content-type': 'text/html' } });
+        await change(el, 'f-delivery', 'online');
+        await waitUntil(() => scripts(el).length === 0, 'the block removed');
+        a.routes['GET /v1/sessions.jsonld'] = () => new Response('{"@graph": [', { headers: { 'content-type': 'application/ld+json' } });
+        await change(el, 'f-delivery', 'hybrid');
+        await waitUntil(() => warnings.length === 2, 'a warning each time');
+        expect(scripts(el)).to.have.length(0);
+        expect(document.querySelectorAll('script[type="application/ld+json"]')).to.have.length(0);
+        expect(el.shadowRoot!.querySelectorAll('article[part="session"]')).to.have.length(1);
+        expect($(el, '[part="error"]')).to.equal(null);
+        expect((window as { __ldXss?: number }).__ldXss).to.equal(undefined);
+      } finally {
+        console.warn = warn;
+      }
     });
   });
 });

@@ -182,6 +182,16 @@ export class MobiliseClient {
     return this.#queryUrl(paths.feed, query);
   }
 
+  /**
+   * The JSON-LD of the sessions `query` finds, linking to `page` (api mode; the server builds it):
+   * its answer parsed as JSON (else the MobiliseError requestJson throws) and written again with
+   * `<` escaped, so nothing in it can end the script element it goes into.
+   */
+  async jsonLd(query: SessionsQuery, page: string, signal?: AbortSignal): Promise<string> {
+    const { body } = await requestJson(this.#queryUrl(paths.sessionsJsonLd, { ...query, page }), { headers: { accept: 'application/ld+json' } }, this.#http, signal);
+    return JSON.stringify(body).replace(/</g, '\\u003c');
+  }
+
   /** Forget cached GETs, e.g. after a signup changes spaces left or on "Try again". */
   invalidate() {
     this.#cache.clear();
@@ -192,9 +202,9 @@ export class MobiliseClient {
   }
 
   /** `path` with the filters set in `query` (empty ones left out) and the page's locale. */
-  #queryUrl(path: string, query: SessionsQuery) {
+  #queryUrl(path: string, query: SessionsQuery & { page?: string }) {
     const params = new URLSearchParams();
-    for (const key of ['module', 'from', 'to', 'area', 'delivery'] as const) {
+    for (const key of ['module', 'from', 'to', 'area', 'delivery', 'page'] as const) {
       const v = query[key];
       if (v) params.set(key, v);
     }

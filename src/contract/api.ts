@@ -16,6 +16,8 @@ export const paths = {
   sessionIcs: (id: string) => `/v1/sessions/${encodeURIComponent(id)}.ics`,
   /** A calendar app's subscription: the sessions' filters, as one VCALENDAR (webcal:// or https://). */
   feed: '/v1/feed.ics',
+  /** The sessions a calendar lists, as schema.org Events (JSON-LD) for search engines. */
+  sessionsJsonLd: '/v1/sessions.jsonld',
   adminSignupsCsv: '/v1/admin/signups.csv',
 } as const;
 

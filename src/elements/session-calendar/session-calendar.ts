@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { localised, type Module } from '../../contract/index.js';
-import type { MobiliseClient } from '../../client/index.js';
+import type { MobiliseClient, SessionsQuery } from '../../client/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
 import { sessionCount } from '../../strings/compose.js';
@@ -18,7 +18,6 @@ import { FiltersController, warnIgnored } from './filters-controller.js';
 import { applyFilters, areasOf, groupByMonthDay, indexSessions, isPast, memoOne, type Entry } from './filters.js';
 import { replaceSessionHash, sessionPageUrl } from './hash.js';
 import { IcsFiles } from './ics-files.js';
-import { sessionsJsonLd } from './json-ld.js';
 import { MonthGridController } from './month-grid-controller.js';
 import { styles } from './session-calendar.styles.js';
 import { SignupDialogController } from './signup-dialog-controller.js';
@@ -40,8 +39,9 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * London days, inclusive), `show-past` to include sessions that have ended, and `heading-level` (2–6, default 2: the
  * calendar's heading; months, days and sessions nest below it). Inside a `<mobilise-provider>`,
  * choosing a module in the catalogue filters the calendar unless `module` is set. `#session=<id>` in the page
- * URL opens that session. The listed sessions (the first 50) are described for search engines as schema.org
- * Events in a `<script type="application/ld+json">` child of the element, kept up to date and removed with it.
+ * URL opens that session. With an API endpoint, the listed sessions (the first 50) are described for search engines
+ * as schema.org Events (built by the server) in a `<script type="application/ld+json">` child of the element, kept
+ * up to date and removed with it.
  *
  * @event mobilise-session-select - {sessionId, moduleId}. Cancelable: preventDefault() stops the calendar opening the signup form.
  *
@@ -111,7 +111,6 @@ export class MobiliseSessionCalendar extends LitElement {
   readonly #filtered = memoOne(applyFilters);
   readonly #areas = memoOne(areasOf);
   readonly #page = memoOne((entries: Entry[], limit: number) => groupByMonthDay(entries.slice(0, limit)));
-  readonly #jsonLd = memoOne(sessionsJsonLd);
 
   /** Base URL of the Mobilise API or a static JSON file; overrides the provider's. */
   endpoint = '';
@@ -142,6 +141,8 @@ export class MobiliseSessionCalendar extends LitElement {
 
   /** The listed sessions for search engines, in the host page's DOM (they do not read a shadow root). */
   #ld?: HTMLScriptElement;
+  /** What the JSON-LD was last asked for: the loaded data and the address (filters, language). */
+  #ldFor?: unknown[];
 
   /** A signup anywhere on the page changed the spaces left, or the member asked to try again: load afresh. */
   readonly #reload = () => {
@@ -214,14 +215,41 @@ export class MobiliseSessionCalendar extends LitElement {
     if (this.#currentView === 'month') this.#grid.prepare(() => (this.#data.value ? this.#initialGridDay() : undefined));
   }
 
-  /** One script element, rewritten only when the list (or its language) changes. */
+  /**
+   * The server's JSON-LD for what the filters show (api mode: a static file has no server), asked
+   * for again only when the data or the filters change; one script element, its text replaced.
+   * An answer that is not JSON leaves no block, and the calendar as it is.
+   */
   protected override updated() {
     const value = this.#data.value;
-    if (!value) return;
-    const ld = (this.#ld ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
-    const text = this.#jsonLd(this.#filteredEntries(), this.#modulesById(value.modules.items), this.#ctx.locale, value.now);
-    if (ld.textContent !== text) ld.textContent = text;
-    if (ld.parentNode !== this) this.append(ld);
+    if (value?.client.mode !== 'api') return;
+    const query = this.#feedQuery(value.now);
+    const key = [value, JSON.stringify(query)];
+    if (this.#ldFor?.every((k, i) => k === key[i])) {
+      if (this.#ld && this.#ld.parentNode !== this) this.append(this.#ld);
+      return;
+    }
+    this.#ldFor = key;
+    value.client.jsonLd(query, location.origin + location.pathname).then(
+      (text) => {
+        if (this.#ldFor !== key) return;
+        const ld = (this.#ld ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
+        ld.textContent = text;
+        if (this.isConnected) this.append(ld);
+      },
+      (e) => {
+        if (this.#ldFor !== key) return;
+        this.#ld?.remove();
+        this.#ld = undefined;
+        console.warn('mobilise: no JSON-LD for search engines:', e);
+      },
+    );
+  }
+
+  /** The filters the member sees, as the server takes them: the feed and the JSON-LD both follow them. */
+  #feedQuery(now: number): SessionsQuery {
+    const { module, delivery, area } = this.#filters.current(this.showPast, now);
+    return { module, delivery: delivery || undefined, area: area || this.#loadedArea, locale: this.#ctx.locale };
   }
 
   /** The area the sessions were loaded for: the provider's, until the member asks for all. */
@@ -342,8 +370,7 @@ export class MobiliseSessionCalendar extends LitElement {
    */
   #renderSubscribe({ client, now }: { client: MobiliseClient; now: number }) {
     if (client.mode !== 'api') return nothing;
-    const { module, delivery, area } = this.#filters.current(this.showPast, now);
-    const href = client.feedUrl({ module, delivery: delivery || undefined, area: area || this.#loadedArea, locale: this.#ctx.locale });
+    const href = client.feedUrl(this.#feedQuery(now));
     return html`<p class="more meta" part="subscribe">
       <a href=${href.replace(/^https?/, 'webcal')}>${strings.calendar.subscribe}</a> <a href=${href}>${strings.calendar.feedAddress}</a>
     </p>`;
