@@ -72,6 +72,25 @@ export const SubscribeWithFilters: Story = {
   },
 };
 
+/**
+ * The server's JSON-LD answer is not JSON (a proxy's error page): no JSON-LD block in the page, and
+ * the calendar shows its sessions as ever; only the console says so.
+ */
+export const JsonLdNotJson: Story = {
+  parameters: { msw: { handlers: handlers({ jsonLd: 'malformed' }) } },
+  play: async ({ canvasElement, step }) => {
+    const calendar = await inShadowOf(canvasElement, 'mobilise-session-calendar');
+    await step('The sessions show', async () => {
+      await waitFor(() => expect(calendar.getAllByRole('article').length).toBeGreaterThan(0), { timeout: 5000 });
+    });
+    await step('No JSON-LD block, no error for the member', async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      await expect(canvasElement.querySelectorAll('script[type="application/ld+json"]')).toHaveLength(0);
+      await expect(calendar.queryByRole('alert')).toBeNull();
+    });
+  },
+};
+
 /** A member picks a session: the calendar says which (the event) and opens the signup form in a dialog. */
 export const DialogOpen: Story = {
   tags: ['screenshot'],

@@ -83,14 +83,19 @@ for (const engine of e2eEngines()) {
       await page.close();
     });
 
-    test('the listed sessions are JSON-LD in the page; the subscribe link is the feed of those sessions, under the strict CSP', async () => {
+    test('the listed sessions are the server’s JSON-LD in the page; the subscribe link is the feed of those sessions, under the strict CSP', async () => {
       const page = await openPage();
       await page.waitFor('the JSON-LD', 10_000, () => !!document.querySelector('mobilise-session-calendar > script[type="application/ld+json"]'));
       const ld = await page.evaluate(() => {
         const blocks = document.querySelectorAll('script[type="application/ld+json"]');
         const data = JSON.parse(blocks[0]!.textContent!) as { '@context': string; '@graph': { '@type': string; url: string; startDate: string }[] };
-        return { blocks: blocks.length, context: data['@context'], types: [...new Set(data['@graph'].map((e) => e['@type']))], urls: data['@graph'].map((e) => e.url) };
+        return { blocks: blocks.length, text: blocks[0]!.textContent!, context: data['@context'], types: [...new Set(data['@graph'].map((e) => e['@type']))], urls: data['@graph'].map((e) => e.url) };
       });
+      // The server built it (GET /v1/sessions.jsonld for this page): the block is its answer, as sent.
+      const built = await fetch(`${env.site.url}/v1/sessions.jsonld?page=${encodeURIComponent(`${env.site.url}/strict-csp.html`)}`);
+      assert.equal(built.status, 200);
+      assert.match(built.headers.get('content-type') ?? '', /^application\/ld\+json/);
+      assert.equal(ld.text, await built.text());
       assert.equal(ld.blocks, 1);
       assert.equal(ld.context, 'https://schema.org/');
       assert.deepEqual(ld.types, ['Event']);
