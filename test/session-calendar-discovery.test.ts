@@ -12,7 +12,7 @@ import { JSON_LD_LIMIT, type JsonLdEvent } from '../src/contract/json-ld.js';
 import type { MobiliseSessionCalendar } from '../src/elements/session-calendar/session-calendar.js';
 import { cy } from '../src/strings/cy.js';
 import { en } from '../src/strings/en.js';
-import { fixtures, json, mockApis, type MockApi } from './helpers/mock-api.js';
+import { callsTo, fixtures, json, mockApis, type MockApi } from './helpers/mock-api.js';
 import { DAY, sessionFixture } from './helpers/session.js';
 
 const api = mockApis();
@@ -48,7 +48,7 @@ function graph(el: Element): JsonLdEvent[] {
 }
 const urls = (el: Element) => graph(el).map((e) => e.url);
 /** The calendar's requests for its JSON-LD. */
-const ldCalls = (a: MockApi) => a.calls.map((c) => new URL(c.url)).filter((u) => u.pathname.endsWith('/v1/sessions.jsonld'));
+const ldCalls = (a: MockApi) => callsTo(a, '/v1/sessions.jsonld').map((c) => new URL(c.url));
 const byUrl = (list: JsonLdEvent[], id: string) => list.find((e) => e.url === `${page}#session=${id}`)!;
 
 async function change(el: MobiliseSessionCalendar, id: string, value: string) {
@@ -186,7 +186,7 @@ describe('<mobilise-session-calendar> feeds and discovery', () => {
       el.requestUpdate();
       await el.updateComplete;
       window.dispatchEvent(new CustomEvent('mobilise-signup', { detail: { sessionId: 'x', status: 'pending', hold: 'place' } }));
-      await waitUntil(() => a.calls.filter((c) => new URL(c.url).pathname.endsWith('/v1/sessions')).length === 2, 'reloaded');
+      await waitUntil(() => callsTo(a, '/v1/sessions').length === 2, 'reloaded');
       await waitUntil(() => ldCalls(a).length === 3, 'asked again for the reloaded list');
       await el.updateComplete;
       expect(await events(el)).to.have.length(2);
