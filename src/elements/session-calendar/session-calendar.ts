@@ -222,7 +222,8 @@ export class MobiliseSessionCalendar extends LitElement {
    */
   protected override updated() {
     const value = this.#data.value;
-    if (value?.client.mode !== 'api') return;
+    // No data (a failed load) or a JSON file's: no block, not an old list's.
+    if (value?.client.mode !== 'api') return this.#ld?.remove();
     const query = this.#feedQuery(value.now);
     const key = [value, JSON.stringify(query)];
     if (this.#ldFor?.every((k, i) => k === key[i])) {
@@ -241,7 +242,7 @@ export class MobiliseSessionCalendar extends LitElement {
         if (this.#ldFor !== key) return;
         this.#ld?.remove();
         this.#ld = undefined;
-        console.warn('mobilise: no JSON-LD for search engines:', e);
+        console.warn('[mobilise] <mobilise-session-calendar> could not load the JSON-LD', e);
       },
     );
   }
