@@ -29,6 +29,7 @@ import { MAX_TOKEN_BODY_BYTES, postCancel, postConfirm, postView } from './route
 import { MAX_PERSON_BODY_BYTES, postPersonErase, postPersonSearch } from './routes/data-rights.js';
 import { getModules, getSessionIcs, getSessions, ICS_ROUTE } from './routes/catalogue.js';
 import { FEED_PATH, feedConditional, getFeed } from './routes/feed.js';
+import { getSessionsJsonLd, JSON_LD_PATH } from './routes/json-ld.js';
 import type { Deps } from './routes/context.js';
 import { limitBody } from './routes/json-body.js';
 import { MAX_BODY_BYTES, postSignup } from './routes/signups.js';
@@ -119,6 +120,7 @@ function createApi(options: AppOptions): Hono<NodeEnv> {
   api.get(paths.sessions, (c) => getSessions(c, deps));
   api.get(ICS_ROUTE, (c) => getSessionIcs(c, deps));
   api.get(FEED_PATH, feedConditional, (c) => getFeed(c, deps));
+  api.get(JSON_LD_PATH, (c) => getSessionsJsonLd(c, deps));
   api.post(paths.signups, origins.refuseForeignWrites, signupLimit, limitBody(MAX_BODY_BYTES), (c) => postSignup(c, deps));
   bookingRoute(paths.bookingConfirm, postConfirm);
   bookingRoute(paths.bookingView, postView);

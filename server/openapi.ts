@@ -28,6 +28,8 @@ import {
 import { MemberBookingViewSchema, MemberConfirmResultSchema } from './routes/bookings.js';
 import { MAX_PERSON_BODY_BYTES } from './routes/data-rights.js';
 import { FEED_PAST_DAYS, FEED_PATH, FEED_REFRESH } from './routes/feed.js';
+import { JSON_LD_PATH } from './routes/json-ld.js';
+import { JSON_LD_LIMIT } from '../src/contract/json-ld.js';
 import { adminApiOpenApiPaths, adminSchemas } from './openapi-admin.js';
 import { organiserPaths, organiserSchemas, organiserSecuritySchemes } from './openapi-organisers.js';
 import { moduleRequestOpenApiPaths, moduleRequestSchemas } from './openapi-module-requests.js';
@@ -297,6 +299,41 @@ export function buildOpenApi(): JsonObject {
               content: { 'text/calendar': { schema: { type: 'string' } } },
             },
             304: { description: 'Not modified: If-None-Match named the current ETag', headers: { ETag: { schema: { type: 'string' } } } },
+            400: problem('A filter is invalid or empty (code bad-request, with errors per field)'),
+            ...slowRequest,
+          },
+        },
+      },
+      [JSON_LD_PATH]: {
+        get: {
+          operationId: 'getSessionsJsonLd',
+          summary: 'The sessions a calendar lists, as schema.org Events in JSON-LD (for search engines)',
+          description:
+            'What the embedded calendar writes into its page as one JSON-LD script element: the sessions GET /v1/sessions answers ' +
+            `for the same filters that have not ended, sorted by start time, the first ${JSON_LD_LIMIT}, as a schema.org @graph of Events ` +
+            '(name and description from the module in the asked language, start and end, EventScheduled or EventCancelled, attendance mode, ' +
+            'the venue as a Place and online ones as a VirtualLocation, the area as organizer, and an Offer InStock while signups are open, else SoldOut). ' +
+            'Each event links to `page` with `#session=<id>`. Only public fields: never anyone’s details, never a joining link. ' +
+            '`<` is escaped as \\u003c, so the text can go into a script element as it is.',
+          ...open,
+          parameters: [
+            ...sessionQueryParameters(),
+            {
+              name: 'page',
+              in: 'query',
+              required: false,
+              description:
+                'The page the calendar is on (http or https), where each event links. Checked like a signup’s returnUrl: a page whose origin is not ' +
+                'in ALLOWED_ORIGINS (or not a URL) is ignored, and the events carry no url. Its query and fragment are dropped.',
+              schema: { type: 'string', format: 'uri' },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'A JSON-LD document: {"@context": "https://schema.org/", "@graph": [Event, …]} (an empty @graph when nothing matches)',
+              headers: cacheable,
+              content: { 'application/ld+json': { schema: { type: 'object', required: ['@context', '@graph'], properties: { '@context': { const: 'https://schema.org/' }, '@graph': { type: 'array', maxItems: JSON_LD_LIMIT, items: { type: 'object' } } } } } },
+            },
             400: problem('A filter is invalid or empty (code bad-request, with errors per field)'),
             ...slowRequest,
           },

@@ -43,6 +43,54 @@ export const EveryBadge: Story = { tags: ['screenshot'], parameters: { msw: { ha
 export const FilteredOnline: Story = { args: { delivery: 'online' } };
 export const WithPastSessions: Story = { args: { 'show-past': true } };
 
+/**
+ * Filters set: "Subscribe to these sessions" (webcal:) and the feed's https address carry them, so a
+ * calendar app follows Field Organising's in-person sessions. The sessions listed are JSON-LD in the page.
+ */
+export const SubscribeWithFilters: Story = {
+  args: { module: 'field-organising-1', delivery: 'in-person' },
+  play: async ({ canvasElement, step, globals }) => {
+    const { calendar: t } = stringsIn(globals.locale);
+    const calendar = await inShadowOf(canvasElement, 'mobilise-session-calendar');
+    const subscribe = await calendar.findByRole('link', { name: t.subscribe }, { timeout: 5000 });
+    await step('Both links are the feed of what the filters show', async () => {
+      const https = calendar.getByRole('link', { name: t.feedAddress }).getAttribute('href')!;
+      await expect(subscribe.getAttribute('href')).toBe(https.replace(/^https:/, 'webcal:'));
+      const feed = new URL(https);
+      await expect(feed.pathname).toBe('/v1/feed.ics');
+      await expect(Object.fromEntries(feed.searchParams)).toMatchObject({ module: 'field-organising-1', delivery: 'in-person' });
+    });
+    await step('The sessions listed are schema.org Events in the page, outside the shadow root', () =>
+      waitFor(() => {
+        const ld = canvasElement.querySelectorAll('mobilise-session-calendar > script[type="application/ld+json"]');
+        expect(ld).toHaveLength(1);
+        const graph = (JSON.parse(ld[0]!.textContent!) as { '@graph': { '@type': string }[] })['@graph'];
+        expect(graph.length).toBeGreaterThan(0);
+        expect(graph.every((e) => e['@type'] === 'Event')).toBe(true);
+      }),
+    );
+  },
+};
+
+/**
+ * The server's JSON-LD answer is not JSON (a proxy's error page): no JSON-LD block in the page, and
+ * the calendar shows its sessions as ever; only the console says so.
+ */
+export const JsonLdNotJson: Story = {
+  parameters: { msw: { handlers: handlers({ jsonLd: 'malformed' }) } },
+  play: async ({ canvasElement, step }) => {
+    const calendar = await inShadowOf(canvasElement, 'mobilise-session-calendar');
+    await step('The sessions show', async () => {
+      await waitFor(() => expect(calendar.getAllByRole('article').length).toBeGreaterThan(0), { timeout: 5000 });
+    });
+    await step('No JSON-LD block, no error for the member', async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      await expect(canvasElement.querySelectorAll('script[type="application/ld+json"]')).toHaveLength(0);
+      await expect(calendar.queryByRole('alert')).toBeNull();
+    });
+  },
+};
+
 /** A member picks a session: the calendar says which (the event) and opens the signup form in a dialog. */
 export const DialogOpen: Story = {
   tags: ['screenshot'],

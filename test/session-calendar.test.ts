@@ -7,7 +7,7 @@ import { emit } from '../src/context/index.js';
 import { PAGE_SIZE, type MobiliseSessionCalendar } from '../src/elements/session-calendar/session-calendar.js';
 import { formatTimeRange } from '../src/elements/shared/format.js';
 import { en } from '../src/strings/en.js';
-import { fixtures, gate, json, mockApis, problem, type MockApi } from './helpers/mock-api.js';
+import { callsTo, fixtures, gate, json, mockApis, problem, type MockApi } from './helpers/mock-api.js';
 import { focusedName, has, nameOf } from './helpers/dom.js';
 import { payloadsHadTheirTurn } from './helpers/settle.js';
 import { DAY, HOUR, sessionFixture } from './helpers/session.js';
@@ -292,7 +292,7 @@ describe('<mobilise-session-calendar>', () => {
     all.click();
     await waitUntil(() => entries(el).length === 1, 'the session from another area');
     expect(entryIds(el)).to.deep.equal(['glasgow']);
-    const areaAsked = a.calls.filter((c) => c.url.includes('/v1/sessions')).map((c) => new URL(c.url).searchParams.get('area'));
+    const areaAsked = callsTo(a, '/v1/sessions').map((c) => new URL(c.url).searchParams.get('area'));
     expect(areaAsked, "first the provider's area, then every area").to.deep.equal(['Fife', null]);
     expect(has(el, '[part="empty"]'), 'no empty state any more').to.equal(false);
   });
@@ -511,7 +511,7 @@ describe('<mobilise-session-calendar>', () => {
     expect(has(el, '.provider-notice'), 'the notice goes').to.equal(false);
     expect(entries(el)).to.have.length(PAGE_SIZE);
     // Both calendars share the one sessions request (and one modules request).
-    expect(a.calls.filter((c) => c.url.includes('/v1/sessions'))).to.have.length(1);
+    expect(callsTo(a, '/v1/sessions')).to.have.length(1);
   });
 
   it('offers .ics (from the API), Google and Outlook links', async () => {
@@ -628,7 +628,7 @@ describe('<mobilise-session-calendar>', () => {
       new CustomEvent('mobilise-signup', { detail: { sessionId: 'only', status: 'pending', hold: 'place' }, bubbles: true, composed: true }),
     );
     await waitUntil(() => text(entry(el, 'only').querySelector('[part="badge"]')) === '4 spaces left', 'spaces updated');
-    expect(a.calls.filter((c) => c.url.includes('/v1/sessions'))).to.have.length(2);
+    expect(callsTo(a, '/v1/sessions')).to.have.length(2);
     // The list stayed on screen while refreshing: no skeleton flash.
     expect(has(el, '.session-skeleton'), 'no skeleton while refreshing').to.equal(false);
   });

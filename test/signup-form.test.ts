@@ -10,7 +10,7 @@ import type { MobiliseSignupForm } from '../src/elements/signup-form/signup-form
 import { en } from '../src/strings/en.js';
 import { focusedName, has, nameOf } from './helpers/dom.js';
 import { collectLitWarnings } from './helpers/lit-warnings.js';
-import { fixtures, gate, json, mockApi, problem, type MockApi, type MockOptions } from './helpers/mock-api.js';
+import { callsTo, fixtures, gate, json, mockApi, problem, type MockApi, type MockOptions } from './helpers/mock-api.js';
 import { payloadsHadTheirTurn } from './helpers/settle.js';
 import { rateLimitedFor } from '../src/strings/compose.js';
 
@@ -316,7 +316,7 @@ describe('<mobilise-signup-form>', () => {
     await waitUntil(() => badge() === en.calendar.spacesLeft(4) && text($(el, '[part="session-summary"]')).includes(en.calendar.spacesLeft(4)), 'both follow the server', {
       timeout: 3000,
     });
-    const gets = api!.calls.filter((c) => c.method === 'GET' && c.url.includes('/v1/sessions'));
+    const gets = callsTo(api!, '/v1/sessions').filter((c) => c.method === 'GET');
     expect(gets).to.have.length(2, 'one sessions request before the signup and one after, shared by both elements');
   });
 
@@ -337,7 +337,7 @@ describe('<mobilise-signup-form>', () => {
     await waitUntil(() => resultHeading(el));
     const [first, second] = posts(api!).map((c) => (c.body as SignupRequest).idempotencyKey);
     expect(second).to.be.a('string').and.not.equal(first);
-    const sessionGets = () => api!.calls.filter((c) => c.method === 'GET' && c.url.includes('/v1/sessions'));
+    const sessionGets = () => callsTo(api!, '/v1/sessions').filter((c) => c.method === 'GET');
     await waitUntil(() => sessionGets().length === 3, 'each signup invalidated the cache, so spaces left were fetched again');
   });
 

@@ -27,3 +27,12 @@ export function pageOnly(returnUrl: string): string {
   url.hash = '';
   return url.href;
 }
+
+/**
+ * GET /v1/sessions.jsonld's `page`, where its events link to: an http(s) page on a site the server
+ * trusts, as a returnUrl must be, reduced to the page itself; anything else is ignored (undefined).
+ */
+export function allowedPage(page: string | undefined, allowed: readonly string[] | undefined): string | undefined {
+  if (!page || !/^https?:\/\//.test(originOf(page)) || returnUrlErrors(page, allowed).length) return undefined;
+  return pageOnly(page);
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { etag } from 'hono/etag';
-import { SessionQuerySchema, translatedLocale } from '../../src/contract/index.js';
+import { paths, SessionQuerySchema, translatedLocale } from '../../src/contract/index.js';
 import { feedName, icsFeed } from '../../src/contract/ics-feed.js';
 import { PUBLIC_CACHE } from '../http/headers.js';
 import { ProblemError } from '../http/reply.js';
@@ -11,7 +11,7 @@ import { cachedFeed } from '../store/feed.js';
 import type { Deps } from './context.js';
 
 /** GET /v1/feed.ics: a calendar app's subscription (webcal://…/v1/feed.ics?area=Glasgow). */
-export const FEED_PATH = '/v1/feed.ics';
+export const FEED_PATH = paths.feed;
 
 /** Sessions that started up to this long ago stay, so an app does not drop the ones a member went to. */
 export const FEED_PAST_DAYS = 30;

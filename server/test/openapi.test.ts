@@ -49,6 +49,7 @@ describe('OpenAPI document', () => {
       '/v1/pathway',
       '/v1/pathway/audience',
       '/v1/sessions',
+      '/v1/sessions.jsonld',
       '/v1/sessions/{id}.ics',
       '/v1/signups',
     ]);

@@ -120,13 +120,7 @@ export class MobiliseClient {
         signal,
       );
     }
-    const params = new URLSearchParams();
-    for (const key of ['module', 'from', 'to', 'area', 'delivery'] as const) {
-      const v = query[key];
-      if (v) params.set(key, v);
-    }
-    const qs = params.toString();
-    const url = withLocale(this.#url(paths.sessions) + (qs ? `?${qs}` : ''), query.locale);
+    const url = this.#queryUrl(paths.sessions, query);
     return race(
       this.#cached(url, async () => {
         const { body } = await requestJson(url, { headers: { accept: 'application/json' } }, this.#http);
@@ -189,6 +183,24 @@ export class MobiliseClient {
     return this.mode === 'api' ? `${this.#url('/request')}?${new URLSearchParams({ module, area, from: location.href.split('#')[0]!, lang })}` : undefined;
   }
 
+  /**
+   * The calendar feed of the sessions `query` finds (api mode; a static file has none): what a
+   * calendar app subscribes to, the server's own words for the filters in the page's language.
+   */
+  feedUrl(query: SessionsQuery): string {
+    return this.#queryUrl(paths.feed, query);
+  }
+
+  /**
+   * The JSON-LD of the sessions `query` finds, linking to `page` (api mode; the server builds it):
+   * its answer parsed as JSON (else the MobiliseError requestJson throws) and written again with
+   * `<` escaped, so nothing in it can end the script element it goes into.
+   */
+  async jsonLd(query: SessionsQuery, page: string, signal?: AbortSignal): Promise<string> {
+    const { body } = await requestJson(this.#queryUrl(paths.sessionsJsonLd, { ...query, page }), { headers: { accept: 'application/ld+json' } }, this.#http, signal);
+    return JSON.stringify(body).replace(/</g, '\\u003c');
+  }
+
   /** Forget cached GETs, e.g. after a signup changes spaces left or on "Try again". */
   invalidate() {
     this.#cache.clear();
@@ -196,6 +208,17 @@ export class MobiliseClient {
 
   #url(path: string) {
     return this.endpoint.url + path;
+  }
+
+  /** `path` with the filters set in `query` (empty ones left out) and the page's locale. */
+  #queryUrl(path: string, query: SessionsQuery & { page?: string }) {
+    const params = new URLSearchParams();
+    for (const key of ['module', 'from', 'to', 'area', 'delivery', 'page'] as const) {
+      const v = query[key];
+      if (v) params.set(key, v);
+    }
+    const qs = params.toString();
+    return withLocale(this.#url(path) + (qs ? `?${qs}` : ''), query.locale);
   }
 
   #report<T>(resource: string, listing: Listing<T>): Listing<T> {

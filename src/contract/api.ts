@@ -14,6 +14,10 @@ export const paths = {
   bookingView: '/v1/bookings/view',
   bookingCancel: '/v1/bookings/cancel',
   sessionIcs: (id: string) => `/v1/sessions/${encodeURIComponent(id)}.ics`,
+  /** A calendar app's subscription: the sessions' filters, as one VCALENDAR (webcal:// or https://). */
+  feed: '/v1/feed.ics',
+  /** The sessions a calendar lists, as schema.org Events (JSON-LD) for search engines. */
+  sessionsJsonLd: '/v1/sessions.jsonld',
   adminSignupsCsv: '/v1/admin/signups.csv',
 } as const;
 

@@ -102,6 +102,8 @@ export const cy: Strings = {
     hybrid: "Wyneb yn wyneb neu ar-lein",
     trainer: (name: string) => `Hyfforddwr: ${name}`,
     addToCalendar: "Ychwanegu at eich calendr",
+    subscribe: "Tanysgrifiwch i’r sesiynau hyn",
+    feedAddress: "neu gopïwch gyfeiriad y ffrwd",
     showingFor: (title: string) => `Yn dangos sesiynau ar gyfer ${title}`,
     showAll: "Dangos pob modiwl",
     filters: "Hidlo’r sesiynau",

@@ -100,6 +100,8 @@ export const en = {
     hybrid: "In person or online",
     trainer: (name: string) => `Trainer: ${name}`,
     addToCalendar: "Add to calendar",
+    subscribe: "Subscribe to these sessions",
+    feedAddress: "or copy the feed address",
     showingFor: (title: string) => `Showing sessions for ${title}`,
     showAll: "Show all modules",
     filters: "Filter sessions",

@@ -102,6 +102,8 @@ export const gd: Strings = {
     hybrid: "Aghaidh ri aghaidh no air loidhne",
     trainer: (name: string) => `Trèanaiche: ${name}`,
     addToCalendar: "Cuir ris a’ mhìosachan",
+    subscribe: "Fo-sgrìobh ris na seiseanan seo",
+    feedAddress: "no dèan lethbhreac de sheòladh an inbhir",
     showingFor: (title: string) => `A’ sealltainn nan seiseanan airson ${title}`,
     showAll: "Seall a h-uile modal",
     filters: "Criathraich na seiseanan",

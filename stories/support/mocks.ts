@@ -4,6 +4,8 @@
  */
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { getClient, type ClientOptions } from '../../src/client/index.js';
+import { filterSessions } from '../../src/client/filter.js';
+import { sessionsJsonLd } from '../../src/contract/json-ld.js';
 import { ModuleSchema, SessionSchema, type BookingStatus, type Module, type Session, type SignupRequest } from '../../src/contract/index.js';
 import type { Joining } from '../../src/contract/admin.js';
 import { makeSessions, modules as seedModules } from '../../server/seed/programme.js';
@@ -41,6 +43,8 @@ export interface Scenario {
   /** 'loading' never answers; 'error' answers 500; 'malformed' answers non-JSON. */
   mode?: 'ok' | 'loading' | 'error' | 'malformed';
   signup?: 'confirmed' | 'waitlisted' | 'full' | 'closed' | 'validation' | 'rate-limited' | 'offline';
+  /** 'malformed': GET /v1/sessions.jsonld answers an HTML error page; by default the server's JSON-LD. */
+  jsonLd?: 'malformed';
   /** What the booking endpoints answer (a confirm or manage link): the booking in that status, or a refusal. */
   booking?: BookingStatus | TokenProblem | 'offline';
   /** The booked session's joining details, which the answer carries by the server's rule (a confirmed place, online). */
@@ -90,6 +94,14 @@ export function handlers(s: Scenario = {}): HttpHandler[] {
     http.get('*/mobilise-static.json', () =>
       data({ modules: (s.modules ?? modules) as JsonBodyType, sessions: (s.sessions ?? sessions) as JsonBodyType }),
     ),
+    // The server's own builder over the same filters, as GET /v1/sessions.jsonld answers.
+    http.get('*/v1/sessions.jsonld', ({ request }) => {
+      if (s.jsonLd === 'malformed') return new HttpResponse('<html>Bad gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } });
+      const { page, locale, ...query } = Object.fromEntries(new URL(request.url).searchParams);
+      const list = filterSessions((s.sessions ?? sessions) as Session[], query);
+      const byId = new Map(((s.modules ?? modules) as Module[]).map((m) => [m.id, m]));
+      return new HttpResponse(sessionsJsonLd(list, byId, { locale: locale ?? 'en-GB', now: Date.now(), page }), { headers: { 'content-type': 'application/ld+json' } });
+    }),
     http.get('*/v1/sessions/:id.ics', () =>
       new HttpResponse('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', { headers: { 'content-type': 'text/calendar' } }),
     ),

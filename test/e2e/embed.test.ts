@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, test } from 'node:test';
+import ICAL from 'ical.js';
 import { modules } from '../../server/seed/programme.js';
 import { en } from '../../src/strings/en.js';
 import { e2eEngines, engineSite, submitSignup, type E2ePage } from '../helpers/e2e-engines.js';
@@ -77,6 +78,42 @@ for (const engine of e2eEngines()) {
       await page.waitFor('catalogue cards', 10_000, () => (document.querySelector('mobilise-module-catalogue')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0) > 0);
       await page.waitFor('calendar sessions', 10_000, () => (document.querySelector('mobilise-session-calendar')?.shadowRoot?.querySelectorAll('[part~="session"]').length ?? 0) > 0);
       assert.equal(await countParts(page, 'mobilise-module-catalogue', 'card'), modules.length);
+      assert.deepEqual(await page.cspViolations(), [], 'no CSP violations');
+      assert.deepEqual(await page.problems(), [], 'no page or console errors');
+      await page.close();
+    });
+
+    test('the listed sessions are the server’s JSON-LD in the page; the subscribe link is the feed of those sessions, under the strict CSP', async () => {
+      const page = await openPage();
+      await page.waitFor('the JSON-LD', 10_000, () => !!document.querySelector('mobilise-session-calendar > script[type="application/ld+json"]'));
+      const ld = await page.evaluate(() => {
+        const blocks = document.querySelectorAll('script[type="application/ld+json"]');
+        const data = JSON.parse(blocks[0]!.textContent!) as { '@context': string; '@graph': { '@type': string; url: string; startDate: string }[] };
+        return { blocks: blocks.length, text: blocks[0]!.textContent!, context: data['@context'], types: [...new Set(data['@graph'].map((e) => e['@type']))], urls: data['@graph'].map((e) => e.url) };
+      });
+      // The server built it (GET /v1/sessions.jsonld for this page): the block is its answer, as sent.
+      const built = await fetch(`${env.site.url}/v1/sessions.jsonld?page=${encodeURIComponent(`${env.site.url}/strict-csp.html`)}`);
+      assert.equal(built.status, 200);
+      assert.match(built.headers.get('content-type') ?? '', /^application\/ld\+json/);
+      assert.equal(ld.text, await built.text());
+      assert.equal(ld.blocks, 1);
+      assert.equal(ld.context, 'https://schema.org/');
+      assert.deepEqual(ld.types, ['Event']);
+      assert.ok(ld.urls.length > 0 && ld.urls.every((u) => u.startsWith(`${env.site.url}/strict-csp.html#session=`)), ld.urls[0]);
+
+      const [webcal, https] = await page.evaluate(() =>
+        [...document.querySelector('mobilise-session-calendar')!.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part~="subscribe"] a')].map((a) => a.href),
+      );
+      assert.equal(https, `${env.site.url}/v1/feed.ics`, 'no filter on this page, no area on its provider');
+      assert.equal(webcal, https!.replace(/^http:/, 'webcal:'));
+      const res = await fetch(https!);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/calendar/);
+      const body = await res.text();
+      assert.ok(body.startsWith('BEGIN:VCALENDAR\r\n'), body.slice(0, 40));
+      // The feed holds every session the page describes (its UIDs are the session ids).
+      const uids = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
+      for (const url of ld.urls) assert.ok(uids.includes(`${url.split('#session=')[1]}@mobilise`), url);
       assert.deepEqual(await page.cspViolations(), [], 'no CSP violations');
       assert.deepEqual(await page.problems(), [], 'no page or console errors');
       await page.close();

@@ -28,11 +28,19 @@ import type { Joining } from '../../src/contract/admin.js';
 import { filterSessions } from '../../src/client/filter.js';
 import { fieldErrors } from '../../server/http/validation.js';
 import { toLondonIso } from '../../src/contract/london-time.js';
-import { returnUrlErrors } from '../../server/lib/return-url.js';
+import { allowedPage, returnUrlErrors } from '../../server/lib/return-url.js';
 import { seedJoining } from '../../server/seed/joining.js';
 import { joiningFor } from '../../server/store/joining.js';
+import { sessionsJsonLd } from '../../src/contract/json-ld.js';
 import { repeatedSessions, seriesRefusal, seriesWords } from '../../server/store/series-rules.js';
 import { tokenProblems, type TokenProblem } from './token-problems.js';
+
+/** The first value of each query parameter, as the server's c.req.query() reads them. */
+function firstValues(url: URL): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (!(k in query)) query[k] = v;
+  return query;
+}
 
 export interface FakeRequest {
   url: URL;
@@ -206,13 +214,24 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
 
   /** GET /v1/sessions: the first value of each parameter, as sent; the contract refuses what the server refuses. */
   function listSessions({ url }: FakeRequest): Response {
-    const query: Record<string, string> = {};
-    for (const [k, v] of url.searchParams) if (!(k in query)) query[k] = v;
-    const parsed = SessionQuerySchema.safeParse(query);
+    const parsed = SessionQuerySchema.safeParse(firstValues(url));
     if (!parsed.success) return problem(400, 'bad-request', { errors: fieldErrors(parsed.error) });
     // In id order first, so filterSessions' stable sort breaks ties by id as the server's ORDER BY does.
     const byId = current().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return json({ sessions: filterSessions(byId, parsed.data).map((s) => inLocale(s, translatedLocale(parsed.data.locale))) });
+  }
+
+  /** GET /v1/sessions.jsonld: the server's own builder over what GET /v1/sessions finds, so browser tests check its real output. */
+  function jsonLd({ url }: FakeRequest): Response {
+    const { page, ...filters } = firstValues(url);
+    const parsed = SessionQuerySchema.safeParse(filters);
+    if (!parsed.success) return problem(400, 'bad-request', { errors: fieldErrors(parsed.error) });
+    const body = sessionsJsonLd(filterSessions(current(), parsed.data), new Map(modules.map((m) => [m.id, m])), {
+      locale: parsed.data.locale ?? 'en-GB',
+      now: now().getTime(),
+      page: allowedPage(page, options.allowedOrigins),
+    });
+    return new Response(body, { headers: { 'content-type': 'application/ld+json; charset=utf-8' } });
   }
 
   /** As the server: only the asked language's translations (none without ?locale=). */
@@ -295,6 +314,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     'GET /v1/sessions': listSessions,
     'POST /v1/signups': (req) => (options.signup ? options.signup(req.body as SignupRequest) : postSignup(req)),
     'GET /v1/sessions/:id.ics': ics,
+    'GET /v1/sessions.jsonld': jsonLd,
     'POST /v1/bookings/confirm': confirm,
     'POST /v1/bookings/view': tokenRoute('manage', () => ({})),
     'POST /v1/bookings/cancel': cancel,

@@ -21,6 +21,9 @@ export interface MockApi {
   restore(): void;
 }
 
+/** The requests `api` answered for exactly `path`: `/v1/sessions` is the list, not `/v1/sessions.jsonld` nor a session's .ics. */
+export const callsTo = (api: MockApi, path: string) => api.calls.filter((c) => new URL(c.url).pathname.endsWith(path));
+
 let counter = 0;
 const realFetch = window.fetch.bind(window);
 const active = new Map<string, { api: MockApi; backend: FakeBackend }>();

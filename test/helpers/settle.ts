@@ -97,7 +97,8 @@ export function shadowRoots(node: Node = document): ShadowRoot[] {
   return out;
 }
 
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'blob:', 'mailto:', 'tel:']);
+/** webcal: is the calendar's "Subscribe to these sessions": an https address a calendar app fetches. */
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'blob:', 'mailto:', 'tel:', 'webcal:']);
 
 /** The drawings of the elements' own icons (shared/icons.ts), as they render them. */
 const OWN_ICONS = new Set(
@@ -110,6 +111,17 @@ const OWN_ICONS = new Set(
 /** One of those icons, exactly: nothing added to it, no other drawing. */
 const ownIcon = (el: Element) => el.localName === 'svg' && OWN_ICONS.has(el.outerHTML.replace(/<!--.*?-->/g, ''));
 
+/** The calendar's JSON-LD for search engines: a data block (never run), its only attribute the type, JSON with no `<` in it. */
+function ownJsonLd(el: Element) {
+  if (el.localName !== 'script' || el.parentElement?.localName !== 'mobilise-session-calendar') return false;
+  if (el.attributes.length !== 1 || el.getAttribute('type') !== 'application/ld+json' || el.textContent!.includes('<')) return false;
+  try {
+    return typeof JSON.parse(el.textContent!) === 'object';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Anything a payload could have injected: script-capable elements, inline event
  * handlers, or links and sources with a script URL. Empty means clean.
@@ -118,7 +130,7 @@ export function injectedNodes(roots: (ShadowRoot | Document | Element)[]): strin
   const found: string[] = [];
   for (const root of roots) {
     for (const el of root.querySelectorAll('script, img, svg, iframe, object, embed, frame, math, base, meta, link:not([rel="stylesheet"])')) {
-      if (!ownIcon(el)) found.push(`<${el.localName}> in ${describe(root)}`);
+      if (!ownIcon(el) && !ownJsonLd(el)) found.push(`<${el.localName}> in ${describe(root)}`);
     }
     for (const el of root.querySelectorAll('*')) {
       for (const attr of el.attributes) {

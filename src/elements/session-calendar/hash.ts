@@ -1,3 +1,7 @@
+import { withSessionHash } from '../../contract/session-link.js';
+
+export { withSessionHash };
+
 /**
  * Deep links: `#session=<id>`. Parsed leniently (`#foo&session=id` works too)
  * so a host page that keeps its own state in the hash is not broken by ours.
@@ -5,16 +9,6 @@
 export function parseSessionHash(hash: string): string | undefined {
   const id = new URLSearchParams(hash.replace(/^#/, '')).get('session')?.trim();
   return id && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? id : undefined;
-}
-
-/** The page URL with our key set in the hash, other hash parameters kept. */
-export function withSessionHash(href: string, id: string): string {
-  const url = new URL(href);
-  const raw = url.hash.replace(/^#/, '');
-  const params = new URLSearchParams(raw.includes('=') ? raw : '');
-  params.set('session', id);
-  url.hash = params.toString();
-  return url.href;
 }
 
 /**
@@ -25,3 +19,6 @@ export function replaceSessionHash(id: string) {
   const next = withSessionHash(location.href, id);
   if (next !== location.href) history.replaceState(history.state, '', next);
 }
+
+/** This page's address for a session: no query string (it may carry anything: tracking, tokens), our hash key only. */
+export const sessionPageUrl = (id: string) => withSessionHash(location.origin + location.pathname, id);

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { localised, type Module } from '../../contract/index.js';
+import type { MobiliseClient, SessionsQuery } from '../../client/index.js';
 import { MobiliseController, emit } from '../../context/index.js';
 import { strings } from '../../strings/current.js';
 import { sessionCount } from '../../strings/compose.js';
@@ -16,7 +17,7 @@ import { sessionState } from './badges.js';
 import { DeepLinkController } from './deep-link-controller.js';
 import { FiltersController, warnIgnored } from './filters-controller.js';
 import { applyFilters, areasOf, groupByMonthDay, indexSessions, isPast, memoOne, type Entry } from './filters.js';
-import { replaceSessionHash, withSessionHash } from './hash.js';
+import { replaceSessionHash, sessionPageUrl } from './hash.js';
 import { IcsFiles } from './ics-files.js';
 import { MonthGridController } from './month-grid-controller.js';
 import { styles } from './session-calendar.styles.js';
@@ -39,7 +40,9 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * London days, inclusive), `show-past` to include sessions that have ended, and `heading-level` (2–6, default 2: the
  * calendar's heading; months, days and sessions nest below it). Inside a `<mobilise-provider>`,
  * choosing a module in the catalogue filters the calendar unless `module` is set. `#session=<id>` in the page
- * URL opens that session.
+ * URL opens that session. With an API endpoint, the listed sessions (the first 50) are described for search engines
+ * as schema.org Events (built by the server) in a `<script type="application/ld+json">` child of the element, kept
+ * up to date and removed with it.
  *
  * @event mobilise-session-select - {sessionId, moduleId}. Cancelable: preventDefault() stops the calendar opening the signup form.
  *
@@ -59,6 +62,7 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * @csspart empty - Message when there is no session to show, with what to do next.
  * @csspart ask - "Ask for this module near me" there, when a module filter finds nothing (API mode).
  * @csspart notice - Note about sessions the server sent incomplete.
+ * @csspart subscribe - "Subscribe to these sessions" (webcal:) and the feed's https:// address (API endpoints only).
  *
  * @cssproperty --mobilise-accent - Buttons, day markers.
  * @cssproperty --mobilise-accent-text - Links; the chosen day of the month grid is filled with it.
@@ -85,7 +89,7 @@ export class MobiliseSessionCalendar extends LitElement {
   readonly #ctx = new MobiliseController(this);
 
   readonly #data = new Task(this, {
-    args: () => [this.#ctx.endpoint, this.#allAreas ? undefined : this.#ctx.config.area, this.#ctx.locale] as const,
+    args: () => [this.#ctx.endpoint, this.#loadedArea, this.#ctx.locale] as const,
     task: async ([, area, locale], { signal }) => {
       const client = this.#ctx.client();
       // Exactly the catalogue's query, so the two share one request.
@@ -137,6 +141,11 @@ export class MobiliseSessionCalendar extends LitElement {
   /** "See all areas" from the empty state: load past the provider's area. */
   #allAreas = false;
 
+  /** The listed sessions for search engines, in the host page's DOM (they do not read a shadow root). */
+  #ld?: HTMLScriptElement;
+  /** What the JSON-LD was last asked for: the loaded data and the address (filters, language). */
+  #ldFor?: unknown[];
+
   /** A signup anywhere on the page changed the spaces left, or the member asked to try again: load afresh. */
   readonly #reload = () => {
     try {
@@ -173,8 +182,7 @@ export class MobiliseSessionCalendar extends LitElement {
     icsHref: ({ session }) => {
       const value = this.#data.value;
       if (value?.client.mode === 'api') return value.client.icsUrl(session.id);
-      // The page without its query string, which may carry anything (tracking, tokens).
-      return this.#ics.href(session, this.#moduleOf(session.moduleId), withSessionHash(location.origin + location.pathname, session.id));
+      return this.#ics.href(session, this.#moduleOf(session.moduleId), sessionPageUrl(session.id));
     },
     onSelect: (e, entry) => this.#select(entry, e.currentTarget as HTMLElement),
     onCalendarToggle: (e, entry) => {
@@ -185,6 +193,8 @@ export class MobiliseSessionCalendar extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // Back in the page (moved): updated() puts the JSON-LD back.
+    this.requestUpdate();
     window.addEventListener('mobilise-signup', this.#reload);
     // An old emailed link (to this page, whose only form may be this dialog's) goes on to the booking page.
     void forwardBookingLink(this, this.#ctx).catch(() => {});
@@ -193,6 +203,7 @@ export class MobiliseSessionCalendar extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('mobilise-signup', this.#reload);
+    this.#ld?.remove();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -202,6 +213,49 @@ export class MobiliseSessionCalendar extends LitElement {
     if (changed.has('layout') && !['cards', 'compact'].includes(this.layout)) warnIgnored('layout')(this.layout);
     this.#filters.followProvider(this.#ctx.selection.moduleId);
     if (this.#currentView === 'month') this.#grid.prepare(() => (this.#data.value ? this.#initialGridDay() : undefined));
+  }
+
+  /**
+   * The server's JSON-LD for what the filters show (api mode: a static file has no server), asked
+   * for again only when the data or the filters change; one script element, its text replaced.
+   * An answer that is not JSON leaves no block, and the calendar as it is.
+   */
+  protected override updated() {
+    const value = this.#data.value;
+    // No data (a failed load) or a JSON file's: no block, not an old list's.
+    if (value?.client.mode !== 'api') return this.#ld?.remove();
+    const query = this.#feedQuery(value.now);
+    const key = [value, JSON.stringify(query)];
+    if (this.#ldFor?.every((k, i) => k === key[i])) {
+      if (this.#ld && this.#ld.parentNode !== this) this.append(this.#ld);
+      return;
+    }
+    this.#ldFor = key;
+    value.client.jsonLd(query, location.origin + location.pathname).then(
+      (text) => {
+        if (this.#ldFor !== key) return;
+        const ld = (this.#ld ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
+        ld.textContent = text;
+        if (this.isConnected) this.append(ld);
+      },
+      (e) => {
+        if (this.#ldFor !== key) return;
+        this.#ld?.remove();
+        this.#ld = undefined;
+        console.warn('[mobilise] <mobilise-session-calendar> could not load the JSON-LD', e);
+      },
+    );
+  }
+
+  /** The filters the member sees, as the server takes them: the feed and the JSON-LD both follow them. */
+  #feedQuery(now: number): SessionsQuery {
+    const { module, delivery, area } = this.#filters.current(this.showPast, now);
+    return { module, delivery: delivery || undefined, area: area || this.#loadedArea, locale: this.#ctx.locale };
+  }
+
+  /** The area the sessions were loaded for: the provider's, until the member asks for all. */
+  get #loadedArea() {
+    return this.#allAreas ? undefined : this.#ctx.config.area;
   }
 
   get #currentView(): CalendarView {
@@ -316,6 +370,18 @@ export class MobiliseSessionCalendar extends LitElement {
     </div>`;
   }
 
+  /**
+   * A calendar app's subscription to what the filters show, in the page's language. Without the
+   * dates: a subscription is there to bring new sessions, and a window would end it.
+   */
+  #renderSubscribe({ client, now }: { client: MobiliseClient; now: number }) {
+    if (client.mode !== 'api') return nothing;
+    const href = client.feedUrl(this.#feedQuery(now));
+    return html`<p class="more meta" part="subscribe">
+      <a href=${href.replace(/^https?/, 'webcal')}>${strings.calendar.subscribe}</a> <a href=${href}>${strings.calendar.feedAddress}</a>
+    </p>`;
+  }
+
   #renderContent() {
     const value = this.#data.value;
     if (this.#data.status === 'error')
@@ -328,7 +394,7 @@ export class MobiliseSessionCalendar extends LitElement {
     ${this.#renderToolbar(month ? entries.length : Math.min(this.#filters.limit, entries.length), entries.length)}
     ${renderDropped([...value.sessions.dropped, ...value.modules.dropped])}
     ${entries.length ? nothing : this.#renderEmpty(view.level + 1)}
-    ${month ? this.#grid.render(entries, view) : entries.length ? this.#renderAgendaView(entries, view) : nothing}`;
+    ${month ? this.#grid.render(entries, view) : entries.length ? this.#renderAgendaView(entries, view) : nothing} ${this.#renderSubscribe(value)}`;
   }
 
   override render() {
