@@ -20,7 +20,7 @@ const NOW = Date.parse('2030-03-10T12:00:00Z');
 const session = (over: Partial<Session> & { id: string }): Session =>
   sessionFixture({ start: '2030-03-20T18:30:00Z', ...over });
 
-const none: Filters = { module: '', delivery: '', area: '', from: '', to: '', showPast: false, now: NOW };
+const none: Filters = { module: '', delivery: '', area: '', from: '', to: '', access: '', showPast: false, now: NOW };
 
 const sessions = [
   session({ id: 'late', start: '2030-04-02T17:30:00Z', moduleId: 'digital-organising', area: 'Edinburgh' }),

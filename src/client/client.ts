@@ -121,7 +121,7 @@ export class MobiliseClient {
       );
     }
     const params = new URLSearchParams();
-    for (const key of ['module', 'from', 'to', 'area', 'delivery'] as const) {
+    for (const key of ['module', 'from', 'to', 'area', 'delivery', 'access'] as const) {
       const v = query[key];
       if (v) params.set(key, v);
     }

@@ -17,8 +17,9 @@ export interface FilterAttributes {
 }
 
 const FILTER_NAMES = ['module', 'delivery', 'area', 'from', 'to'] as const;
-type FilterValues = Pick<Filters, (typeof FILTER_NAMES)[number]>;
-const NO_FILTERS: FilterValues = { module: '', delivery: '', area: '', from: '', to: '' };
+/** The attributes' filters, and access (the filter bar's alone). */
+type FilterValues = Pick<Filters, (typeof FILTER_NAMES)[number] | 'access'>;
+const NO_FILTERS: FilterValues = { module: '', delivery: '', area: '', from: '', to: '', access: '' };
 
 /** Dev-facing: an attribute value the calendar does not know, and ignores. */
 export const warnIgnored = (what: string) => (value: string) =>
@@ -85,6 +86,11 @@ export class FiltersController implements ReactiveController {
     this.#fromProvider = true;
   }
 
+  /** The access features asked for, as the API's `access=` takes them ('' for none). */
+  get access() {
+    return this.#values.access;
+  }
+
   /** How many filters are set (differ from "all"): the narrow calendar's "Filters (2 active)". */
   get active() {
     return Object.values(this.#values).filter(Boolean).length;
@@ -131,9 +137,11 @@ export class FiltersController implements ReactiveController {
   }
 
   renderBar(modules: readonly Module[], areas: readonly string[], disabled: boolean) {
+    const { area } = this.#values;
     return renderFilterBar({
       modules,
-      areas,
+      // The chosen area stays an option when the sessions loaded for an access filter have none there.
+      areas: area && !areas.includes(area) ? [...areas, area] : areas,
       ...this.#values,
       active: this.active,
       open: this.#open,

@@ -61,6 +61,39 @@ export const styles = css`
   .filters[disabled] .control {
     opacity: 0.6;
   }
+  /* Access: once open, the checkboxes take the bar's width, in columns where it has room; each row is
+     a 44 px touch target, label included. A session's features are small pills, icon then words. */
+  .access-filter[open] {
+    grid-column: 1 / -1;
+  }
+  .access-filter fieldset {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
+    column-gap: var(--_s4);
+    border: 0;
+    min-width: 0;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: var(--_s2);
+    min-height: 44px;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .check input {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .features {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_s1);
+    margin-top: var(--_s1);
+  }
   .provider-notice {
     display: flex;
     flex-wrap: wrap;

@@ -15,7 +15,10 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
-export const icon = (name: IconName, alt?: string) =>
-  html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${PATHS[name]}></path></svg>${alt
+/** An icon drawn from its path: for sets kept beside the one element that shows them (the access features). */
+export const drawn = (d: string, alt?: string) =>
+  html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${d}></path></svg>${alt
     ? html`<span class="visually-hidden">${alt}</span>`
     : ''}`;
+
+export const icon = (name: IconName, alt?: string) => drawn(PATHS[name], alt);
