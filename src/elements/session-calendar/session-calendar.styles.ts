@@ -94,6 +94,11 @@ export const styles = css`
     gap: var(--_s1);
     margin-top: var(--_s1);
   }
+  /* Lighter than the availability badge, and a long label wraps in a box, not an oval. */
+  .features li {
+    border-radius: var(--_radius);
+    font-weight: 400;
+  }
   .provider-notice {
     display: flex;
     flex-wrap: wrap;
