@@ -68,7 +68,7 @@ export const styles = css`
   }
   .access-filter fieldset {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(15em, 100%), 1fr));
     column-gap: var(--_s4);
     border: 0;
     min-width: 0;
