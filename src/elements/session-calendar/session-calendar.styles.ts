@@ -310,7 +310,7 @@ export const styles = css`
       align-items: start;
     }
     .session-skeleton {
-      height: 8em;
+      height: 10em;
     }
     /* The month grid: titles where the cells have room for them, the count where they do not. */
     .grid .count {
@@ -347,7 +347,7 @@ export const styles = css`
       font-size: var(--_t0);
     }
     :host([layout='compact']) .session-skeleton {
-      height: 5.5em;
+      height: 7em;
     }
   }
 
