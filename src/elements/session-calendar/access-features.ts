@@ -8,7 +8,7 @@ import { drawn, icon } from '../shared/icons.js';
  * colours recolour them); here rather than there so only the calendar carries them. Dots are
  * zero-length lines that the round caps draw.
  */
-const PATHS: Record<AccessFeature, string> = {
+export const ACCESS_PATHS: Record<AccessFeature, string> = {
   'step-free': 'M9 3h0m0 4v7h6l3 6M8 10a6 6 0 1 0 7 8',
   'hearing-loop': 'M7 9a5 5 0 0 1 10 0c0 4-4 4-4 8a3 3 0 0 1-6 0',
   bsl: 'M8 15V6m3 5V4m3 7V5m3 10V8M8 15a5 5 0 0 0 10 0',
@@ -21,7 +21,7 @@ const PATHS: Record<AccessFeature, string> = {
 };
 
 /** The icon is decoration (hidden from assistive technology): the words beside it say it all. */
-const label = (f: AccessFeature) => html`${drawn(PATHS[f])} ${strings.access[f]}`;
+const label = (f: AccessFeature) => html`${drawn(ACCESS_PATHS[f])} ${strings.access[f]}`;
 
 /** A session's access features as labelled badges; nothing when it lists none. */
 export const renderAccessFeatures = (features: readonly AccessFeature[] = []) =>
