@@ -79,7 +79,7 @@ export function handlers(s: Scenario = {}): HttpHandler[] {
     http.get('*/v1/sessions', ({ request }) => {
       const query = new URL(request.url).searchParams;
       const list = (s.sessions ?? sessions) as Session[];
-      // The server's module and access filters (the calendar asks for access=), as static mode applies them.
+      // The server's module and access filters, as static mode applies them.
       return data({ sessions: filterSessions(list, { module: query.get('module') ?? undefined, access: query.get('access') ?? undefined }) as JsonBodyType });
     }),
     // Static mode: a CLP without a server points the endpoint at one JSON file.

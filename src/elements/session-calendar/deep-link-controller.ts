@@ -41,11 +41,6 @@ export class DeepLinkController implements ReactiveController {
     window.removeEventListener('hashchange', this.#onHashChange);
   }
 
-  /** Follow the link once the sessions are loaded again (the element is reloading them to find it). */
-  wait() {
-    this.#pending = true;
-  }
-
   /** Call from the data task's onComplete. */
   dataReady() {
     if (!this.#pending) return;

@@ -86,11 +86,6 @@ export class FiltersController implements ReactiveController {
     this.#fromProvider = true;
   }
 
-  /** The access features asked for, as the API's `access=` takes them ('' for none). */
-  get access() {
-    return this.#values.access;
-  }
-
   /** How many filters are set (differ from "all"): the narrow calendar's "Filters (2 active)". */
   get active() {
     return Object.values(this.#values).filter(Boolean).length;
@@ -137,11 +132,9 @@ export class FiltersController implements ReactiveController {
   }
 
   renderBar(modules: readonly Module[], areas: readonly string[], disabled: boolean) {
-    const { area } = this.#values;
     return renderFilterBar({
       modules,
-      // The chosen area stays an option when the sessions loaded for an access filter have none there.
-      areas: area && !areas.includes(area) ? [...areas, area] : areas,
+      areas,
       ...this.#values,
       active: this.active,
       open: this.#open,

@@ -83,12 +83,11 @@ export class MobiliseSessionCalendar extends LitElement {
   readonly #ctx = new MobiliseController(this);
 
   readonly #data = new Task(this, {
-    args: () => [this.#ctx.endpoint, this.#allAreas ? undefined : this.#ctx.config.area, this.#ctx.locale, this.#filters.access] as const,
-    task: async ([, area, locale, access], { signal }) => {
+    args: () => [this.#ctx.endpoint, this.#allAreas ? undefined : this.#ctx.config.area, this.#ctx.locale] as const,
+    task: async ([, area, locale], { signal }) => {
       const client = this.#ctx.client();
-      // Without an access filter, exactly the catalogue's query, so the two share one request. With one, the
-      // server (or the static file's filter) narrows the sessions; applyFilters narrows them at once meanwhile.
-      const [sessions, modules] = await Promise.all([client.getSessions({ area, locale, access }, signal), client.getModules(signal, locale)]);
+      // Exactly the catalogue's query, so the two share one request.
+      const [sessions, modules] = await Promise.all([client.getSessions({ area, locale }, signal), client.getModules(signal, locale)]);
       return { sessions, modules, client, now: Date.now() };
     },
     onComplete: (): void => this.#deepLink.dataReady(),
@@ -253,14 +252,7 @@ export class MobiliseSessionCalendar extends LitElement {
   /** A deep link: make the session visible (clearing filters that hide it), focus it, then open signup. */
   async #revealSession(id: string) {
     const entry = this.#allEntries().find((e) => e.session.id === id);
-    if (!entry) {
-      // Loaded for an access filter that leaves it out: load every session, then follow the link.
-      if (this.#filters.access) {
-        this.#filters.clear();
-        this.#deepLink.wait();
-      }
-      return;
-    }
+    if (!entry) return;
     if (!this.#filteredEntries().includes(entry)) {
       this.#filters.clear();
       if (isPast(entry, this.#data.value!.now)) this.showPast = true;
