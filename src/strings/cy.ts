@@ -110,7 +110,7 @@ export const cy: Strings = {
     from: "O",
     to: "Hyd at",
     clearFilters: "Clirio’r hidlyddion",
-    accessFilter: (n: number) => p(n, { "=0": "Anghenion mynediad", zero: "Anghenion mynediad", one: `Anghenion mynediad (${N(n)} wedi’i ddewis)`, two: `Anghenion mynediad (${N(n)} wedi’u dewis)`, few: `Anghenion mynediad (${N(n)} wedi’u dewis)`, many: `Anghenion mynediad (${N(n)} wedi’u dewis)`, other: `Anghenion mynediad (${N(n)} wedi’u dewis)` }),
+    accessFilter: (n: number) => p(n, { "=0": "Anghenion mynediad", zero: "Anghenion mynediad", one: `Anghenion mynediad (${N(n)})`, two: `Anghenion mynediad (${N(n)})`, few: `Anghenion mynediad (${N(n)})`, many: `Anghenion mynediad (${N(n)})`, other: `Anghenion mynediad (${N(n)})` }),
     view: "Golwg",
     agenda: "Rhestr",
     month: "Mis",

@@ -108,7 +108,7 @@ export const en = {
     from: "From",
     to: "To",
     clearFilters: "Clear filters",
-    accessFilter: (n: number) => n === 0 ? "Access needs" : `Access needs (${N(n)} selected)`,
+    accessFilter: (n: number) => n === 0 ? "Access needs" : `Access needs (${N(n)})`,
     view: "View",
     agenda: "List",
     month: "Month",

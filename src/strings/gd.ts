@@ -110,7 +110,7 @@ export const gd: Strings = {
     from: "Bho",
     to: "Gu",
     clearFilters: "Falamhaich na criathragan",
-    accessFilter: (n: number) => p(n, { "=0": "Feumalachdan ruigsinneachd", one: `Feumalachdan ruigsinneachd (${N(n)} air a thaghadh)`, two: `Feumalachdan ruigsinneachd (${N(n)} air an taghadh)`, few: `Feumalachdan ruigsinneachd (${N(n)} air an taghadh)`, other: `Feumalachdan ruigsinneachd (${N(n)} air an taghadh)` }),
+    accessFilter: (n: number) => p(n, { "=0": "Feumalachdan ruigsinneachd", one: `Feumalachdan ruigsinneachd (${N(n)})`, two: `Feumalachdan ruigsinneachd (${N(n)})`, few: `Feumalachdan ruigsinneachd (${N(n)})`, other: `Feumalachdan ruigsinneachd (${N(n)})` }),
     view: "Sealladh",
     agenda: "Liosta",
     month: "Mìos",

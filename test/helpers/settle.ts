@@ -5,9 +5,8 @@
  */
 
 import { render } from 'lit';
-import { ACCESS_FEATURES } from '../../src/contract/index.js';
 import { ACCESS_PATHS } from '../../src/elements/session-calendar/access-features.js';
-import { drawn, icon, type IconName } from '../../src/elements/shared/icons.js';
+import { icon, type IconName } from '../../src/elements/shared/icons.js';
 
 export type Settled = 'data' | 'empty' | 'error' | 'result' | 'not-found' | 'no-session';
 
@@ -103,7 +102,7 @@ const SAFE_SCHEMES = new Set(['http:', 'https:', 'blob:', 'mailto:', 'tel:']);
 
 /** The drawings of the elements' own icons (shared/icons.ts, and the calendar's access features), as they render them. */
 const OWN_ICONS = new Set(
-  [...(['date', 'time', 'place', 'online', 'access'] satisfies IconName[]).map((name) => icon(name)), ...ACCESS_FEATURES.map((f) => drawn(ACCESS_PATHS[f]))].map((drawing) => {
+  [...(['date', 'time', 'place', 'online', 'access'] satisfies IconName[]).map((name) => icon(name)), ...ACCESS_PATHS.map((d) => icon(d))].map((drawing) => {
     const box = document.createElement('div');
     render(drawing, box);
     return box.querySelector('svg')!.outerHTML.replace(/<!--.*?-->/g, '');

@@ -35,13 +35,9 @@ export interface FilterBarProps {
 export function renderFilterBar(p: FilterBarProps) {
   const change = (e: Event) => {
     const target = e.target as HTMLInputElement | HTMLSelectElement;
-    // A checkbox (access) stands for the whole group: every ticked one, in the list's order.
-    p.onChange(
-      target.name,
-      target.type === 'checkbox'
-        ? [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLInputElement>('input:checked')].map((c) => c.value).join()
-        : target.value,
-    );
+    // A checkbox (access) stands for the whole group: every ticked one, in the list's order (only checkboxes are checked).
+    const controls = (e.currentTarget as HTMLFieldSetElement).elements as HTMLCollectionOf<HTMLInputElement>;
+    p.onChange(target.name, target.type === 'checkbox' ? [...controls].filter((c) => c.checked).map((c) => c.value).join() : target.value);
   };
   return html`<button class="button secondary filter-toggle" type="button" aria-expanded=${p.open} aria-controls="filters" @click=${p.onToggle}>
       ${strings.calendar.filterToggle(p.active)}
