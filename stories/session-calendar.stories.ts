@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import { DELIVERY_MODES, localised, type Session } from '../src/contract/index.js';
+import { DELIVERY_MODES, localised, type AccessFeature, type Session } from '../src/contract/index.js';
 import { headingLevel } from './support/api.js';
-import { handlers, longText, modules, NEVER_TIMES_OUT, sessions, sessionsInStates, withClient } from './support/mocks.js';
-import { detailsOf, inShadowOf, stringsIn, withHash } from './support/play.js';
+import { handlers, longText, modules, NEVER_TIMES_OUT, sessions, sessionsInStates, sessionsWithAccess, withClient } from './support/mocks.js';
+import { detailsOf, inShadowOf, stringsIn, withHash, type Queries } from './support/play.js';
 import { renderElement } from './support/render.js';
 
 const meta: Meta = {
@@ -41,6 +41,49 @@ export const Agenda: Story = { tags: ['screenshot'] };
 export const MonthGrid: Story = { tags: ['screenshot'], args: { view: 'month' } };
 export const EveryBadge: Story = { tags: ['screenshot'], parameters: { msw: { handlers: handlers({ sessions: sessionsInStates() }) } } };
 export const FilteredOnline: Story = { args: { delivery: 'online' } };
+
+/** Each session's access features in words, each beside its icon; one session offers all nine, one lists none. */
+export const AccessBadges: Story = { tags: ['screenshot'], parameters: { msw: { handlers: handlers({ sessions: sessionsWithAccess() }) } } };
+
+/** Opens the "Access needs" disclosure and ticks `features` as a member does; returns the calendar's queries. */
+async function tickAccess(canvasElement: HTMLElement, locale: string | undefined, features: AccessFeature[]): Promise<Queries> {
+  const t = stringsIn(locale);
+  const calendar = await inShadowOf(canvasElement, 'mobilise-session-calendar');
+  await calendar.findAllByRole('article', {}, { timeout: 5000 });
+  // A narrow calendar keeps its filters behind the "Filters" button.
+  const toggle = calendar.root.querySelector<HTMLElement>('.filter-toggle')!;
+  if (getComputedStyle(toggle).display !== 'none') await userEvent.click(toggle);
+  await userEvent.click(calendar.root.querySelector('.access-filter summary')!);
+  for (const f of features) await userEvent.click(calendar.getByRole('checkbox', { name: t.access[f] }));
+  await waitFor(() => expect(calendar.root.querySelector('.access-filter summary')).toHaveTextContent(t.calendar.accessFilter(features.length)));
+  return calendar;
+}
+
+/** The access filter open with two features ticked: only the sessions offering both. */
+export const AccessFilterOpen: Story = {
+  tags: ['screenshot'],
+  parameters: { msw: { handlers: handlers({ sessions: sessionsWithAccess() }) } },
+  play: async ({ canvasElement, globals }) => {
+    const calendar = await tickAccess(canvasElement, globals.locale, ['step-free', 'hearing-loop']);
+    const t = stringsIn(globals.locale);
+    await waitFor(() => {
+      const shown = [...calendar.root.querySelectorAll('article')];
+      expect(shown.length).toBeGreaterThan(0);
+      for (const a of shown) for (const f of ['step-free', 'hearing-loop'] as const) expect(a.querySelector('.features')).toHaveTextContent(t.access[f]);
+    });
+  },
+};
+
+/** Two features no session offers together: nothing matches, and the way out is to clear the filters. */
+export const AccessNoMatch: Story = {
+  parameters: { msw: { handlers: handlers({ sessions: sessionsWithAccess().slice(1) }) } },
+  play: async ({ canvasElement, globals }) => {
+    const calendar = await tickAccess(canvasElement, globals.locale, ['bsl', 'parking']);
+    const t = stringsIn(globals.locale);
+    await calendar.findByRole('heading', { name: t.calendar.noMatch }, { timeout: 5000 });
+    await expect(calendar.getAllByRole('button', { name: t.calendar.clearFilters }).length).toBeGreaterThan(0);
+  },
+};
 export const WithPastSessions: Story = { args: { 'show-past': true } };
 
 /**

@@ -73,6 +73,27 @@ describe('non-text contrast of control borders (WCAG 1.4.11)', () => {
   }
 });
 
+describe('access badges: words at 4.5:1, icons in the words’ colour (WCAG 1.4.3, 1.4.11, forced colours)', () => {
+  for (const [background, scheme] of HOSTS) {
+    it(`on a ${scheme} page (${background})`, async () => {
+      const root = (await page(background, scheme)).querySelector('mobilise-session-calendar')!.shadowRoot!;
+      const badges = [...root.querySelectorAll('.features > li')];
+      expect(badges.length, 'the seed sessions list access features').to.be.greaterThan(3);
+      const found = badges.map((li) => {
+        const style = getComputedStyle(li);
+        const icon = getComputedStyle(li.querySelector('svg')!);
+        return {
+          text: li.textContent!.trim().slice(0, 30),
+          ratio: Math.round(contrast(rgba(style.color), backdrop(li)) * 100) / 100,
+          // currentColor: forced colours recolour the drawing with the words.
+          iconFollowsText: icon.stroke === style.color,
+        };
+      });
+      expect(found.filter((f) => f.ratio < 4.5 || !f.iconFollowsText)).to.deep.equal([]);
+    });
+  }
+});
+
 /** A signed-up form (a held place or a waiting-list slot) on a page of the given scheme. */
 async function confirmed(scheme: 'light' | 'dark', hold: 'place' | 'waitlist') {
   api = mockApi({

@@ -97,7 +97,8 @@ describe('calendar layout', () => {
     await expect(narrow).to.be.accessible();
   });
 
-  it('fits four or more whole sessions in a 1280×800 window with layout="compact", one row each', async () => {
+  // Three, not four, since each seeded session lists its access features on a line of its own (issue 14).
+  it('fits three or more whole sessions, access features listed, in a 1280×800 window with layout="compact", one row each', async () => {
     scrollTo(0, 0);
     const compact = await loaded(await mount(undefined, 'layout="compact"'));
     const inView = (el: Element) => cards(el).filter((c) => rect(c).top >= 0 && rect(c).bottom <= innerHeight).length;
@@ -118,7 +119,7 @@ describe('calendar layout', () => {
     scrollTo(0, 0);
     const cardsLayout = await loaded(await mount(undefined));
     console.log(`[layout] whole sessions in a 1280×800 window: compact ${visible}, default ${inView(cardsLayout)}`);
-    expect(visible).to.be.at.least(4);
+    expect(visible).to.be.at.least(3);
   });
 
   it('sizes the loading placeholders like the entries they stand for, at 320 and 1280 px in both layouts', async () => {

@@ -152,6 +152,8 @@ describe('MobiliseClient', () => {
     const client = new MobiliseClient('https://api.example/base/', { fetch });
     await client.getSessions({ module: 'voter-persuasion', area: 'Glasgow', delivery: 'online' });
     expect(calls[0].url).to.equal('https://api.example/base/v1/sessions?module=voter-persuasion&area=Glasgow&delivery=online');
+    await client.getSessions({ area: 'Glasgow', access: 'step-free,hearing-loop' });
+    expect(new URL(calls[1].url).searchParams.get('access')).to.equal('step-free,hearing-loop');
   });
 
   it('posts a signup with the idempotency key and parses problems', async () => {
@@ -224,6 +226,22 @@ describe('MobiliseClient', () => {
     expect(calls).to.have.length(1);
     const err = await client.signup({} as never).catch((e) => e);
     expect(err.kind).to.equal('unavailable');
+  });
+
+  it("filters a static file's sessions by access features as the server does: every one asked, none listed is none", async () => {
+    const bare = { ...sessions[0]!, id: 'bare', accessFeatures: undefined };
+    const { fetch } = stubFetch(() => json({ modules, sessions: [...sessions, bare] }));
+    const client = new MobiliseClient('https://clp.example/mobilise.json', { fetch });
+    const offering = (...features: string[]) => [...sessions, bare].filter((s) => features.every((f) => (s.accessFeatures as string[] | undefined)?.includes(f))).map((s) => s.id);
+    const ids = async (access: string, more = {}) => (await client.getSessions({ access, ...more })).items.map((s) => s.id);
+    expect(offering('bsl').length, 'the seed has some, not all').to.be.within(1, sessions.length - 1);
+    expect(new Set(await ids('bsl'))).to.deep.equal(new Set(offering('bsl')));
+    expect(new Set(await ids('captions,bsl'))).to.deep.equal(new Set(offering('captions', 'bsl')));
+    expect(await ids('step-free,bsl'), 'no seed venue has both').to.deep.equal([]);
+    expect(await ids('', { delivery: bare.delivery }), 'no access asked: any session').to.include('bare');
+    const hearingInPerson = await ids('hearing-loop', { delivery: 'in-person' });
+    expect(hearingInPerson.length).to.be.greaterThan(0);
+    expect(new Set(hearingInPerson)).to.deep.equal(new Set(offering('hearing-loop').filter((id) => sessions.find((s) => s.id === id)?.delivery === 'in-person')));
   });
 });
 

@@ -1,5 +1,6 @@
-import { expect } from '@open-wc/testing';
-import type { Session } from '../src/contract/index.js';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import '../src/elements/session-calendar/define.js';
+import { ACCESS_FEATURES, type AccessFeature, type Session } from '../src/contract/index.js';
 import { isFew, sessionState } from '../src/elements/session-calendar/badges.js';
 import {
   applyFilters,
@@ -12,7 +13,11 @@ import {
 } from '../src/elements/session-calendar/filters.js';
 import { parseSessionHash, withSessionHash } from '../src/elements/session-calendar/hash.js';
 import { addMonths, monthWeeks, moveDay, weekday } from '../src/elements/session-calendar/month-math.js';
-import { HOUR, sessionFixture } from './helpers/session.js';
+import type { MobiliseSessionCalendar } from '../src/elements/session-calendar/session-calendar.js';
+import { sessionCount } from '../src/strings/compose.js';
+import { en } from '../src/strings/en.js';
+import { json, mockApis, type MockApi } from './helpers/mock-api.js';
+import { DAY, HOUR, sessionFixture } from './helpers/session.js';
 
 
 const NOW = Date.parse('2030-03-10T12:00:00Z');
@@ -20,7 +25,8 @@ const NOW = Date.parse('2030-03-10T12:00:00Z');
 const session = (over: Partial<Session> & { id: string }): Session =>
   sessionFixture({ start: '2030-03-20T18:30:00Z', ...over });
 
-const none: Filters = { module: '', delivery: '', area: '', from: '', to: '', showPast: false, now: NOW };
+const none: Filters = { module: '', delivery: '', area: '', from: '', to: '', access: '', showPast: false, now: NOW };
+const api = mockApis();
 
 const sessions = [
   session({ id: 'late', start: '2030-04-02T17:30:00Z', moduleId: 'digital-organising', area: 'Edinburgh' }),
@@ -60,6 +66,20 @@ describe('session calendar filters', () => {
     expect(ids(applyFilters(entries, { ...none, to: '2030-03-31' }))).to.deep.equal(['in-person', 'hybrid']);
     expect(ids(applyFilters(entries, { ...none, from: '2030-03-20', to: '2030-03-20' }))).to.deep.equal(['in-person', 'hybrid']);
     expect(applyFilters(entries, { ...none, from: 'yesterday' })).to.have.length(4);
+  });
+
+  it('keeps the sessions offering every access feature asked for; one that lists none offers none', () => {
+    const list = indexSessions([
+      session({ id: 'both', accessFeatures: ['step-free', 'hearing-loop'] }),
+      session({ id: 'step', accessFeatures: ['step-free'], delivery: 'in-person' }),
+      session({ id: 'bare' }),
+      session({ id: 'empty', accessFeatures: [] }),
+    ]);
+    expect(ids(applyFilters(list, { ...none, access: 'step-free' }))).to.deep.equal(['both', 'step']);
+    expect(ids(applyFilters(list, { ...none, access: 'step-free,hearing-loop' }))).to.deep.equal(['both']);
+    expect(ids(applyFilters(list, { ...none, access: 'step-free', delivery: 'in-person' }))).to.deep.equal(['step']);
+    expect(ids(applyFilters(list, { ...none, access: 'bsl' }))).to.deep.equal([]);
+    expect(ids(applyFilters(list, none))).to.deep.equal(['bare', 'both', 'empty', 'step']);
   });
 
   it('lists distinct areas, sorted', () => {
@@ -161,5 +181,114 @@ describe('month grid date maths', () => {
     expect(weeks[0]).to.deep.equal([null, null, null, null, '2030-03-01', '2030-03-02', '2030-03-03']);
     expect(weeks.flat().filter(Boolean)).to.have.length(31);
     expect(weeks.at(-1)!.at(-1)).to.equal('2030-03-31');
+  });
+});
+
+/** Sessions ten days on and after, each with the access features it is named for. */
+const upcoming = (over: (Partial<Session> & { id: string })[]) =>
+  over.map((o, i) => sessionFixture({ start: new Date(Date.now() + (10 + i) * DAY).toISOString(), ...o }));
+const accessSessions = upcoming([
+  { id: 'loop-and-steps', accessFeatures: ['step-free', 'hearing-loop'], delivery: 'in-person', venue: { name: 'Hall', address: '1 Road', postcode: 'G1 1AA' } },
+  { id: 'steps-only', accessFeatures: ['step-free', 'parking'], delivery: 'in-person', venue: { name: 'Hall', address: '1 Road', postcode: 'G1 1AA' } },
+  { id: 'captioned', accessFeatures: ['bsl', 'captions'] },
+  { id: 'none-listed' },
+]);
+
+describe('the access filter', () => {
+  const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+  const shown = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[part="session"]')].map((a) => a.dataset.session);
+  const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const asked = (a: MockApi) => a.calls.filter((c) => c.url.includes('/v1/sessions')).map((c) => new URL(c.url).searchParams.get('access'));
+
+  async function calendar(endpoint: string) {
+    const el = await fixture<MobiliseSessionCalendar>(`<mobilise-session-calendar endpoint="${endpoint}"></mobilise-session-calendar>`);
+    await waitUntil(() => $(el, 'article[part="session"]'), 'sessions', { timeout: 5000 });
+    return el;
+  }
+
+  /** Opens the disclosure and ticks (or unticks) a box as a member would: a click. */
+  async function tick(el: MobiliseSessionCalendar, feature: AccessFeature) {
+    $<HTMLDetailsElement>(el, '.access-filter')!.open = true;
+    $<HTMLInputElement>(el, `input[name="access"][value="${feature}"]`)!.click();
+    await el.updateComplete;
+  }
+
+  const settled = (el: MobiliseSessionCalendar, ids: string[]) =>
+    waitUntil(() => JSON.stringify(shown(el)) === JSON.stringify(ids), `expected ${ids.join(', ')}, saw ${shown(el).join(', ')}`, { timeout: 5000 });
+
+  it('offers every feature in a fieldset with a legend, behind a disclosure that counts the ticked ones', async () => {
+    const el = await calendar(api({ sessions: accessSessions }).endpoint);
+    const details = $<HTMLDetailsElement>(el, '[part="filters"] details.access-filter')!;
+    expect(details.open, 'closed at first: nine boxes do not crowd a phone').to.equal(false);
+    expect(text(details.querySelector('summary'))).to.equal('Access needs');
+    expect(text(details.querySelector('fieldset > legend'))).to.equal('Access needs');
+    const labels = [...details.querySelectorAll('label')].map((l) => [l.querySelector('input')!.value, text(l)]);
+    expect(labels).to.deep.equal(ACCESS_FEATURES.map((f) => [f, en.access[f]]));
+    await tick(el, 'step-free');
+    await tick(el, 'hearing-loop');
+    expect(text(details.querySelector('summary'))).to.equal('Access needs (2)');
+    expect(text($(el, '.filter-toggle')), 'one filter among the others').to.equal('Filters (1)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('narrows the loaded sessions to those offering every ticked feature, as the other filters do, and says how many', async () => {
+    const a = api({ sessions: accessSessions });
+    const el = await calendar(a.endpoint);
+    await tick(el, 'step-free');
+    await settled(el, ['loop-and-steps', 'steps-only']);
+    await tick(el, 'hearing-loop');
+    await settled(el, ['loop-and-steps']);
+    expect(text($(el, '.count'))).to.equal(sessionCount(en, 1, 1));
+    // In the browser, like module, delivery and area: the one request (shared with the catalogue) is all it takes.
+    expect(asked(a)).to.deep.equal([null]);
+  });
+
+  it('filters a static file in the browser, with no API to ask', async () => {
+    const a = api();
+    a.routes['GET /data.json'] = () => json({ modules: [], sessions: accessSessions });
+    const el = await calendar(`${a.endpoint}/data.json`);
+    await tick(el, 'captions');
+    await settled(el, ['captioned']);
+    await tick(el, 'parking');
+    await waitUntil(() => $(el, '[part="empty"]'), 'no session has both');
+    expect(text($(el, '[part="empty"] h3'))).to.equal(en.calendar.noMatch);
+    expect(a.calls.map((c) => new URL(c.url).pathname)).to.deep.equal(['/data.json']);
+  });
+
+  it('combines with the other filters, and "Clear filters" unticks every box', async () => {
+    const el = await calendar(api({ sessions: accessSessions }).endpoint);
+    const delivery = $<HTMLSelectElement>(el, '#f-delivery')!;
+    delivery.value = 'in-person';
+    delivery.dispatchEvent(new Event('change', { bubbles: true }));
+    await tick(el, 'step-free');
+    await settled(el, ['loop-and-steps', 'steps-only']);
+    await tick(el, 'parking');
+    await settled(el, ['steps-only']);
+    expect(text($(el, '.filter-toggle'))).to.equal('Filters (2)');
+
+    $<HTMLButtonElement>(el, '[data-action="clear"]')!.click();
+    await settled(el, accessSessions.map((s) => s.id));
+    const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="access"]')];
+    expect(boxes.filter((b) => b.checked).map((b) => b.value)).to.deep.equal([]);
+    expect(text($(el, '.access-filter summary'))).to.equal('Access needs');
+    expect(delivery.value).to.equal('');
+  });
+
+  it('follows a link to a session the access filter left out: every session again, and the link opened', async () => {
+    const start = location.href.split('#')[0];
+    const el = await calendar(api({ sessions: accessSessions }).endpoint);
+    try {
+      await tick(el, 'bsl');
+      await settled(el, ['captioned']);
+      location.hash = 'session=steps-only';
+      const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+      await waitUntil(() => dialog.open, 'the linked session opened', { timeout: 5000 });
+      expect(dialog.querySelector('mobilise-signup-form')!.getAttribute('session-id')).to.equal('steps-only');
+      expect(shown(el)).to.deep.equal(accessSessions.map((s) => s.id));
+      expect(text($(el, '.access-filter summary'))).to.equal('Access needs');
+      dialog.close();
+    } finally {
+      history.replaceState(history.state, '', start);
+    }
   });
 });

@@ -5,7 +5,8 @@ import '../src/elements/session-calendar/define.js';
 import type { Session } from '../src/contract/index.js';
 import { emit } from '../src/context/index.js';
 import { PAGE_SIZE, type MobiliseSessionCalendar } from '../src/elements/session-calendar/session-calendar.js';
-import { formatTimeRange } from '../src/elements/shared/format.js';
+import { dayKey, formatTimeRange } from '../src/elements/shared/format.js';
+import { cy } from '../src/strings/cy.js';
 import { en } from '../src/strings/en.js';
 import { callsTo, fixtures, gate, json, mockApis, problem, type MockApi } from './helpers/mock-api.js';
 import { focusedName, has, nameOf } from './helpers/dom.js';
@@ -173,6 +174,42 @@ describe('<mobilise-session-calendar>', () => {
     expect(text(room.querySelector('details.access'))).to.include('Step-free access');
     expect(text(entry(el, 'web').querySelector('.where'))).to.equal('Online');
     expect(text(entry(el, 'both').querySelector('.where'))).to.include(t.hybrid);
+  });
+
+  it("lists a session's access features as words beside a decorative icon, in the month's day too; none listed, none shown", async () => {
+    const venue = { name: 'Partick Burgh Hall', address: '9 Burgh Hall Street, Glasgow', postcode: 'G11 5LW' };
+    const a = api({
+      sessions: [
+        session('ramp', { delivery: 'in-person', venue, accessFeatures: ['step-free', 'accessible-toilets'] }),
+        session('unsaid', {}, 11),
+        session('none', { accessFeatures: [] }, 12),
+      ],
+    });
+    const el = await loaded(await calendar(a));
+    const features = (root: Element | null) => [...(root?.querySelectorAll('.features > li') ?? [])];
+    const ramp = entry(el, 'ramp');
+    expect(features(ramp).map(text)).to.deep.equal(['Step-free access', 'Accessible toilets']);
+    expect(ramp.querySelector('.features')!.getAttribute('aria-label')).to.equal(t.accessibility);
+    // The words name the feature; the drawing beside them is hidden from assistive technology.
+    expect(features(ramp).map((li) => li.querySelector('svg')?.getAttribute('aria-hidden'))).to.deep.equal(['true', 'true']);
+    for (const id of ['unsaid', 'none']) expect(has(entry(el, id), '.features'), id).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    await toMonthView(el);
+    $(el, `td[data-day="${dayKey(ramp.querySelector('time')!.getAttribute('datetime')!)}"]`)!.click();
+    await el.updateComplete;
+    expect(features($(el, '.day-panel')).map(text)).to.deep.equal(['Step-free access', 'Accessible toilets']);
+  });
+
+  it('names access features in the page’s language', async () => {
+    const a = api({ sessions: [session('loop', { accessFeatures: ['hearing-loop', 'bsl'] })] });
+    const root = await fixture<HTMLElement>(html`<mobilise-provider endpoint=${a.endpoint} locale="cy">
+      <mobilise-session-calendar></mobilise-session-calendar>
+    </mobilise-provider>`);
+    const el = await loaded(root.querySelector('mobilise-session-calendar')!);
+    const words = [cy.access['hearing-loop'], cy.access.bsl];
+    await waitUntil(() => $$(el, '.features > li').map(text).join() === words.join(), 'Welsh labels');
+    expect($(el, '.access-filter summary')!.textContent).to.include(cy.calendar.accessFilter(0));
   });
 
   it('shows a badge for each availability, in words, and no sign-up for cancelled or closed sessions', async () => {

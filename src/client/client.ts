@@ -213,7 +213,7 @@ export class MobiliseClient {
   /** `path` with the filters set in `query` (empty ones left out) and the page's locale. */
   #queryUrl(path: string, query: SessionsQuery & { page?: string }) {
     const params = new URLSearchParams();
-    for (const key of ['module', 'from', 'to', 'area', 'delivery', 'page'] as const) {
+    for (const key of ['module', 'from', 'to', 'area', 'delivery', 'access', 'page'] as const) {
       const v = query[key];
       if (v) params.set(key, v);
     }

@@ -1,4 +1,7 @@
-import type { Session, SessionQuery } from '../contract/index.js';
+import type { AccessFeature, Session, SessionQuery } from '../contract/index.js';
+
+/** `access=a,b`: the session offers every feature named (none named: any session). */
+export const offers = (s: Session, access = '') => !access || access.split(',').every((f) => s.accessFeatures?.includes(f as AccessFeature));
 
 /** The server's session filters, applied in the browser for static mode. */
 export function filterSessions(sessions: Session[], q: Omit<SessionQuery, 'locale'>): Session[] {
@@ -11,6 +14,7 @@ export function filterSessions(sessions: Session[], q: Omit<SessionQuery, 'local
         (!q.module || s.moduleId === q.module) &&
         (!q.delivery || s.delivery === q.delivery) &&
         (!area || s.area.toLowerCase() === area) &&
+        offers(s, q.access) &&
         // Same as the server: from/to are inclusive bounds on the start time.
         Date.parse(s.start) >= from &&
         Date.parse(s.start) <= to,

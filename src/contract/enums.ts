@@ -1,3 +1,5 @@
+import { en } from '../strings/en.js';
+
 /**
  * One source per enum: an `as const` list, the type derived from it, and a
  * pure parser for attribute values. Schemas, elements and server all use these.
@@ -27,7 +29,7 @@ export type HoldKind = (typeof HOLD_KINDS)[number];
 
 /**
  * What a session offers for access (issue 14), besides its free-text note. Stored and sent in
- * this order; ACCESS_WORDS_EN names them in English, other languages in their own strings.
+ * this order; their words are the strings' `access` section (ACCESS_WORDS_EN in English).
  */
 export const ACCESS_FEATURES = [
   'step-free',
@@ -41,18 +43,8 @@ export const ACCESS_FEATURES = [
   'public-transport',
 ] as const;
 export type AccessFeature = (typeof ACCESS_FEATURES)[number];
-/** The organiser console's words, and the English emails'. */
-export const ACCESS_WORDS_EN: Record<AccessFeature, string> = {
-  'step-free': 'Step-free access',
-  'hearing-loop': 'Hearing loop',
-  bsl: 'British Sign Language (BSL) interpretation',
-  captions: 'Live captions',
-  'quiet-room': 'Quiet room',
-  'accessible-toilets': 'Accessible toilets',
-  childcare: 'Childcare',
-  parking: 'Parking',
-  'public-transport': 'Near public transport',
-};
+/** The organiser console's words, and the English emails': the embed's English labels (src/strings), so they never differ. */
+export const ACCESS_WORDS_EN: Record<AccessFeature, string> = en.access;
 
 /**
  * The Labour tools the programme teaches (issue 14), by their proper names: "Mosaic", not

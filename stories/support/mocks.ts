@@ -6,7 +6,7 @@ import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from '
 import { getClient, type ClientOptions } from '../../src/client/index.js';
 import { filterSessions } from '../../src/client/filter.js';
 import { sessionsJsonLd } from '../../src/contract/json-ld.js';
-import { ModuleSchema, SessionSchema, type BookingStatus, type Module, type Session, type SignupRequest } from '../../src/contract/index.js';
+import { ACCESS_FEATURES, ModuleSchema, SessionSchema, type BookingStatus, type Module, type Session, type SignupRequest } from '../../src/contract/index.js';
 import type { Joining } from '../../src/contract/admin.js';
 import { makeSessions, modules as seedModules } from '../../server/seed/programme.js';
 import { joiningFor } from '../../server/store/joining.js';
@@ -86,9 +86,10 @@ export function handlers(s: Scenario = {}): HttpHandler[] {
   return [
     http.get('*/v1/modules', () => data({ modules: (s.modules ?? modules) as JsonBodyType })),
     http.get('*/v1/sessions', ({ request }) => {
-      const module = new URL(request.url).searchParams.get('module');
+      const query = new URL(request.url).searchParams;
       const list = (s.sessions ?? sessions) as Session[];
-      return data({ sessions: (module ? list.filter((x) => x.moduleId === module) : list) as JsonBodyType });
+      // The server's module and access filters, as static mode applies them.
+      return data({ sessions: filterSessions(list, { module: query.get('module') ?? undefined, access: query.get('access') ?? undefined }) as JsonBodyType });
     }),
     // Static mode: a CLP without a server points the endpoint at one JSON file.
     http.get('*/mobilise-static.json', () =>
@@ -145,6 +146,15 @@ export function sessionsInStates(): Session[] {
     { ...d, spacesLeft: 0, status: 'full', waitlist: false },
     { ...e, status: 'cancelled' },
   ];
+}
+
+/**
+ * Sessions showing the access features: one offering all nine (the badges wrap), a few with the
+ * seed's sets, and one that lists none (no badges).
+ */
+export function sessionsWithAccess(): Session[] {
+  const [all, none, ...rest] = sessions.filter((x) => Date.parse(x.start) > Date.now() && x.status === 'scheduled');
+  return [{ ...all!, accessFeatures: [...ACCESS_FEATURES] }, { ...none!, accessFeatures: [] }, ...rest.slice(0, 6)];
 }
 
 /** `text` repeated and cut to `max` characters. */

@@ -10,12 +10,16 @@
  * Then each page in Gaelic and in Welsh (<html lang>, ?lang= on its address), whose
  * strings run longest, at a 320 px phone's width: the form, its error summary with every
  * message, and the outcome must each keep to the same rules. WebKit takes the phone's
- * column (the theme's width at 320 px) in its narrowest window.
+ * column (the theme's width at 320 px) in its narrowest window. On every page the calendar's
+ * access filter is opened: nine checkboxes in the page's words, and the sessions' access badges,
+ * readable with their icons in place, the page keeping its shape.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { ACCESS_FEATURES } from '../../src/contract/index.js';
 import { cy } from '../../src/strings/cy.js';
+import { en } from '../../src/strings/en.js';
 import { gd } from '../../src/strings/gd.js';
 import { e2eEngines, engineSite, submitSignup, type E2ePage, type Engine } from '../helpers/e2e-engines.js';
 import { startE2eSite, type E2eSite } from '../helpers/e2e-site.js';
@@ -128,6 +132,63 @@ function layoutFailures(layout: Layout) {
   ].filter(Boolean);
 }
 
+/** Runs in the page: opens the calendar's filters (behind "Filters" while narrow) and, in them, the access checkboxes. */
+function openAccessFilter() {
+  const root = document.querySelector('mobilise-session-calendar')!.shadowRoot!;
+  const toggle = root.querySelector<HTMLButtonElement>('.filter-toggle')!;
+  if (getComputedStyle(toggle).display !== 'none' && toggle.getAttribute('aria-expanded') === 'false') toggle.click();
+  root.querySelector<HTMLDetailsElement>('.access-filter')!.open = true;
+}
+
+/** Runs in the page: how the access filter's checkboxes and the sessions' access badges came out. */
+function accessParts() {
+  const root = document.querySelector('mobilise-session-calendar')!.shadowRoot!;
+  const shown = (el: Element) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0;
+  const font = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+  const boxes = [...root.querySelectorAll('.access-filter input[type="checkbox"]')].filter(shown).map((b) => Math.round(b.getBoundingClientRect().width));
+  const rows = [...root.querySelectorAll('.access-filter label')].filter(shown);
+  const badges = [...root.querySelectorAll('.features > li')].filter(shown);
+  // Each icon inside its label or badge, at about its text's size (the host's svg rules stay outside).
+  const misfits = [...root.querySelectorAll('.access-filter label > svg, .features > li > svg')].filter((icon) => {
+    const r = icon.getBoundingClientRect();
+    const box = icon.parentElement!.getBoundingClientRect();
+    const size = font(icon.parentElement!);
+    return !shown(icon) || r.left < box.left - 1 || r.right > box.right + 1 || r.height < size * 0.9 || r.height > size * 2;
+  });
+  return {
+    boxes,
+    labels: rows.map((r) => r.textContent!.trim()),
+    rowHeight: Math.min(...rows.map((r) => r.getBoundingClientRect().height)),
+    labelFont: Math.min(...rows.map(font)),
+    badges: badges.length,
+    badgeFont: Math.min(...badges.map(font)),
+    misfits: misfits.length,
+  };
+}
+
+/** What breaks the rules in the access parts: nine usable checkboxes in readable words, readable badges, icons in place. */
+function accessFailures(a: ReturnType<typeof accessParts>, words: string[]) {
+  return [
+    a.labels.join(' | ') !== words.join(' | ') && `the access checkboxes read ${a.labels.join(' | ')}`,
+    a.boxes.some((w) => w < 12 || w > 40) && `access checkboxes ${a.boxes.join(', ')} px wide`,
+    a.rowHeight < 24 && `an access checkbox's row ${a.rowHeight} px tall`,
+    a.labelFont < 12 && `access labels in ${a.labelFont} px text`,
+    a.badges === 0 && 'no access badge on the sessions',
+    a.badgeFont < 12 && `access badges in ${a.badgeFont} px text`,
+    a.misfits > 0 && `${a.misfits} access icons outside their words, or not at the text's size`,
+  ].filter(Boolean);
+}
+
+/** The nine access features' words in a language, in ACCESS_FEATURES' order. */
+const accessWords = (s: typeof en) => ACCESS_FEATURES.map((f) => s.access[f]);
+
+/** Opens the access filter, then checks its parts and that the page still keeps its shape. */
+async function checkAccess(page: E2ePage, words: string[], at: string) {
+  await page.evaluate(openAccessFilter);
+  assert.deepEqual(accessFailures(await page.evaluate(accessParts), words), [], `${at}: access filter and badges`);
+  assert.deepEqual(layoutFailures(await page.evaluate(measure, TAGS)), [], `${at}: with the access filter open`);
+}
+
 async function openForm(page: E2ePage) {
   await page.waitFor('catalogue cards', 15_000, () => (document.querySelector('mobilise-module-catalogue')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0) > 0);
   await page.waitFor('a Sign up button', 15_000, () => !!document.querySelector('mobilise-session-calendar')?.shadowRoot?.querySelector('[part~="signup-button"]'));
@@ -166,6 +227,7 @@ for (const engine of e2eEngines()) {
             const at = `${engine}, ${host}, ${width} px`;
 
             assert.deepEqual(layoutFailures(layout), [], at);
+            await checkAccess(page, accessWords(en), at);
 
             const outcome = await signUp(page, `${engine}.${host}.${width}@example.org`);
             assert.doesNotMatch(outcome, /error/, `${at}: the signup ended in ${outcome}`);
@@ -202,6 +264,7 @@ for (const engine of e2eEngines()) {
               assert.deepEqual(layoutFailures(layout), [], at(state));
             };
             await check('form');
+            await checkAccess(page, accessWords(s), at('access filter'));
 
             // Sent empty: the error summary lists a message for every required answer, the longest strings the form has.
             await page.evaluate(() => document.querySelector('mobilise-signup-form')!.shadowRoot!.querySelector('form')!.requestSubmit());

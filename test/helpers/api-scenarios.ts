@@ -153,13 +153,19 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'filters by access features: the sessions offering every one named, in any order',
+    statuses: [200, 200, 200, 200],
+    requests: () => ['step-free', 'hearing-loop,step-free', 'captions,bsl', 'bsl,step-free'].map((access) => sessionsWhere({ access })),
+  },
+  {
     name: 'refuses filters the contract refuses, naming the parameter',
-    statuses: [400, 400, 400, 400],
+    statuses: [400, 400, 400, 400, 400],
     requests: () => [
       sessionsWhere({ delivery: 'carrier-pigeon' }),
       sessionsWhere({ from: 'next tuesday' }),
       sessionsWhere({ area: '' }),
       sessionsWhere({ module: 'Not A Slug!' }),
+      sessionsWhere({ access: 'step-free,teleport' }),
     ],
   },
   {

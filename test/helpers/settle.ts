@@ -5,6 +5,7 @@
  */
 
 import { render } from 'lit';
+import { ACCESS_PATHS } from '../../src/elements/session-calendar/access-features.js';
 import { icon, type IconName } from '../../src/elements/shared/icons.js';
 
 export type Settled = 'data' | 'empty' | 'error' | 'result' | 'not-found' | 'no-session';
@@ -100,11 +101,11 @@ export function shadowRoots(node: Node = document): ShadowRoot[] {
 /** webcal: is the calendar's "Subscribe to these sessions": an https address a calendar app fetches. */
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'blob:', 'mailto:', 'tel:', 'webcal:']);
 
-/** The drawings of the elements' own icons (shared/icons.ts), as they render them. */
+/** The drawings of the elements' own icons (shared/icons.ts, and the calendar's access features), as they render them. */
 const OWN_ICONS = new Set(
-  (['date', 'time', 'place', 'online', 'access'] satisfies IconName[]).map((name) => {
+  [...(['date', 'time', 'place', 'online', 'access'] satisfies IconName[]).map((name) => icon(name)), ...ACCESS_PATHS.map((d) => icon(d))].map((drawing) => {
     const box = document.createElement('div');
-    render(icon(name), box);
+    render(drawing, box);
     return box.querySelector('svg')!.outerHTML.replace(/<!--.*?-->/g, '');
   }),
 );

@@ -1,3 +1,4 @@
+import { cy as cyWords } from '../../../src/strings/cy.js';
 import type { MailStrings } from './strings-en.js';
 
 /**
@@ -11,17 +12,7 @@ export const cy: MailStrings = {
   instant: (at) => `${at} (amser y DU)`,
   details: { session: 'Sesiwn', when: 'Pryd', where: 'Ble', trainer: 'Hyfforddwr', access: 'Hygyrchedd' },
   prepare: { before: 'Cyn i chi ddod', after: 'Ar ôl y sesiwn' },
-  accessFeatures: {
-    'step-free': 'Mynediad heb risiau',
-    'hearing-loop': 'Dolen glyw',
-    bsl: 'Dehongli Iaith Arwyddion Prydain (BSL)',
-    captions: 'Capsiynau byw',
-    'quiet-room': 'Ystafell dawel',
-    'accessible-toilets': 'Toiledau hygyrch',
-    childcare: 'Gofal plant',
-    parking: 'Parcio',
-    'public-transport': 'Ger trafnidiaeth gyhoeddus',
-  },
+  accessFeatures: cyWords.access,
   online: 'Ar-lein: bydd y trefnwyr yn anfon manylion ymuno cyn y sesiwn',
   orOnline: 'neu ar-lein (bydd y trefnwyr yn anfon manylion ymuno)',
   footer: (controller) =>

@@ -1,3 +1,4 @@
+import { gd as gdWords } from '../../../src/strings/gd.js';
 import type { MailStrings } from './strings-en.js';
 
 /**
@@ -11,17 +12,7 @@ export const gd: MailStrings = {
   instant: (at) => `${at} (àm na RA)`,
   details: { session: 'Seisean', when: 'Cuin', where: 'Càite', trainer: 'Trèanaiche', access: 'Ruigsinneachd' },
   prepare: { before: 'Mus tig thu', after: 'Às dèidh an t-seisein' },
-  accessFeatures: {
-    'step-free': 'Slighe gun cheumannan',
-    'hearing-loop': 'Lùb claisneachd',
-    bsl: 'Eadar-mhìneachadh ann an Cànan Soidhnidh Breatannach (BSL)',
-    captions: 'Fo-thiotalan beò',
-    'quiet-room': 'Seòmar sàmhach',
-    'accessible-toilets': 'Taighean-beaga ruigsinneach',
-    childcare: 'Cùram-chloinne',
-    parking: 'Pàirceadh',
-    'public-transport': 'Faisg air còmhdhail phoblach',
-  },
+  accessFeatures: gdWords.access,
   online: 'Air loidhne: cuiridh an luchd-eagrachaidh fiosrachadh a’ cheangail thugad ron t-seisean',
   orOnline: 'no air loidhne (cuiridh an luchd-eagrachaidh fiosrachadh a’ cheangail thugad)',
   footer: (controller) =>

@@ -6,6 +6,7 @@ import { formatDay, formatMonth, formatShortDay, formatTimeRange } from '../shar
 import { content } from '../shared/content.js';
 import { heading } from '../shared/heading.js';
 import { icon } from '../shared/icons.js';
+import { renderAccessFeatures } from './access-features.js';
 import { renderAddToCalendar, type EventModule } from './add-to-calendar.js';
 import { renderBadge, sessionState } from './badges.js';
 import type { Entry, MonthGroup } from './filters.js';
@@ -63,6 +64,7 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
         <p class="meta">
           <span class="area">${strings.calendar.area}: ${s.area}</span>${s.trainer ? html` · <span class="trainer">${strings.calendar.trainer(s.trainer)}</span>` : nothing}
         </p>
+        ${renderAccessFeatures(s.accessFeatures)}
       </div>
     </div>
     <div class="actions">

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { DELIVERY_MODES, type Delivery, type Module } from '../../contract/index.js';
 import { strings } from '../../strings/current.js';
 import { renderSelectField } from '../shared/select-field.js';
+import { renderAccessFilter } from './access-features.js';
 import { deliveryLabel } from './agenda-view.js';
 
 export interface FilterBarProps {
@@ -12,6 +13,8 @@ export interface FilterBarProps {
   area: string;
   from: string;
   to: string;
+  /** Ticked access features, comma-separated in ACCESS_FEATURES' order. */
+  access: string;
   /** How many filters are set, for the disclosure's label. */
   active: number;
   /** The disclosure is open (it only shows, and only hides the filters, while the calendar is narrow). */
@@ -26,12 +29,15 @@ export interface FilterBarProps {
 
 /**
  * Native, labelled controls; each change filters at once (no submit step to miss). On a narrow
- * calendar they wait behind a "Filters" disclosure button that says how many are set.
+ * calendar they wait behind a "Filters" disclosure button that says how many are set. The nine
+ * access checkboxes wait behind their own disclosure, which says how many are ticked.
  */
 export function renderFilterBar(p: FilterBarProps) {
   const change = (e: Event) => {
     const target = e.target as HTMLInputElement | HTMLSelectElement;
-    p.onChange(target.name, target.value);
+    // A checkbox (access) stands for the whole group: every ticked one, in the list's order (only checkboxes are checked).
+    const controls = (e.currentTarget as HTMLFieldSetElement).elements as HTMLCollectionOf<HTMLInputElement>;
+    p.onChange(target.name, target.type === 'checkbox' ? [...controls].filter((c) => c.checked).map((c) => c.value).join() : target.value);
   };
   return html`<button class="button secondary filter-toggle" type="button" aria-expanded=${p.open} aria-controls="filters" @click=${p.onToggle}>
       ${strings.calendar.filterToggle(p.active)}
@@ -63,6 +69,7 @@ export function renderFilterBar(p: FilterBarProps) {
       <label for="f-to">${strings.calendar.to}</label>
       <input class="control" id="f-to" name="to" type="date" .value=${p.to} min=${p.from || nothing} />
     </div>
+    ${renderAccessFilter(p.access)}
     ${p.active
       ? html`<div class="field clear">
           <button class="button secondary" type="button" data-action="clear" @click=${p.onClear}>${strings.calendar.clearFilters}</button>

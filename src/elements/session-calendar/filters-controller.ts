@@ -17,8 +17,9 @@ export interface FilterAttributes {
 }
 
 const FILTER_NAMES = ['module', 'delivery', 'area', 'from', 'to'] as const;
-type FilterValues = Pick<Filters, (typeof FILTER_NAMES)[number]>;
-const NO_FILTERS: FilterValues = { module: '', delivery: '', area: '', from: '', to: '' };
+/** The attributes' filters, and access (the filter bar's alone). */
+type FilterValues = Pick<Filters, (typeof FILTER_NAMES)[number] | 'access'>;
+const NO_FILTERS: FilterValues = { module: '', delivery: '', area: '', from: '', to: '', access: '' };
 
 /** Dev-facing: an attribute value the calendar does not know, and ignores. */
 export const warnIgnored = (what: string) => (value: string) =>

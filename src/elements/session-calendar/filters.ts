@@ -1,3 +1,4 @@
+import { offers } from '../../client/filter.js';
 import type { Delivery, Session } from '../../contract/index.js';
 import { dayKey } from '../shared/format.js';
 
@@ -19,6 +20,8 @@ export interface Filters {
   /** Inclusive London days, "YYYY-MM-DD"; anything else is ignored. */
   from: string;
   to: string;
+  /** Access features the session must all offer, comma-separated in ACCESS_FEATURES' order (the API's `access=`). */
+  access: string;
   showPast: boolean;
   now: number;
 }
@@ -58,6 +61,7 @@ export function applyFilters(entries: readonly Entry[], f: Filters): Entry[] {
       (!f.module || e.session.moduleId === f.module) &&
       (!f.delivery || e.session.delivery === f.delivery) &&
       (!area || e.session.area.toLowerCase() === area) &&
+      offers(e.session, f.access) &&
       (!from || e.day >= from) &&
       (!to || e.day <= to),
   );

@@ -61,6 +61,44 @@ export const styles = css`
   .filters[disabled] .control {
     opacity: 0.6;
   }
+  /* Access: once open, the checkboxes take the bar's width, in columns where it has room; each row is
+     a 44 px touch target, label included. A session's features are small pills, icon then words. */
+  .access-filter[open] {
+    grid-column: 1 / -1;
+  }
+  .access-filter fieldset {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(15em, 100%), 1fr));
+    column-gap: var(--_s4);
+    border: 0;
+    min-width: 0;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: var(--_s2);
+    min-height: 44px;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .check input {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .features {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_s1);
+    margin-top: var(--_s1);
+  }
+  /* Lighter than the availability badge, and a long label wraps in a box, not an oval. */
+  .features li {
+    border-radius: var(--_radius);
+    font-weight: 400;
+  }
   .provider-notice {
     display: flex;
     flex-wrap: wrap;
@@ -272,7 +310,7 @@ export const styles = css`
       align-items: start;
     }
     .session-skeleton {
-      height: 8em;
+      height: 10em;
     }
     /* The month grid: titles where the cells have room for them, the count where they do not. */
     .grid .count {
@@ -309,7 +347,7 @@ export const styles = css`
       font-size: var(--_t0);
     }
     :host([layout='compact']) .session-skeleton {
-      height: 5.5em;
+      height: 7em;
     }
   }
 

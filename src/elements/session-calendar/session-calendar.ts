@@ -35,7 +35,7 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * @summary Upcoming training sessions as an agenda or a month grid, with filters, deep links and sign-up.
  *
  * Attributes: `endpoint` (else the provider's), `view` ("agenda" | "month"), `layout` ("cards" | "compact": one row
- * per session where the calendar is wide, so a screen shows four or more), `signup` ("auto" | "dialog" | "page"),
+ * per session where the calendar is wide, so a screen shows three or more with their access features), `signup` ("auto" | "dialog" | "page"),
  * initial filters `module`, `delivery` ("online" | "in-person" | "hybrid"), `area`, `from` and `to` ("YYYY-MM-DD",
  * London days, inclusive), `show-past` to include sessions that have ended, and `heading-level` (2–6, default 2: the
  * calendar's heading; months, days and sessions nest below it). Inside a `<mobilise-provider>`,

@@ -15,7 +15,8 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
-export const icon = (name: IconName, alt?: string) =>
-  html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${PATHS[name]}></path></svg>${alt
+/** A shared icon by name, or a drawing kept beside the one element that shows it (a path: the access features'). */
+export const icon = (name: IconName | `M${string}`, alt?: string) =>
+  html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${(PATHS as Record<string, string>)[name] ?? name}></path></svg>${alt
     ? html`<span class="visually-hidden">${alt}</span>`
     : ''}`;
