@@ -19,14 +19,13 @@ export interface MailContext {
  * a Welsh version stays English (the checklist is one field, translated as a whole).
  */
 function moduleIn(loaded: LoadedSession, lang: ContentLocale) {
-  const module = { title: loaded.title, summary: loaded.summary, afterSession: loaded.prepare.afterSession, translations: loaded.moduleTranslations };
+  const module = { title: loaded.title, summary: loaded.summary, ...loaded.prepare, translations: loaded.moduleTranslations };
   const afterSession = localised(module, 'afterSession', lang).text;
-  const translated = translatedLocale(lang);
   return {
     title: localised(module, 'title', lang).text,
     summary: localised(module, 'summary', lang).text,
     prepare: {
-      beforeYouCome: (translated && loaded.moduleTranslations[translated]?.beforeYouCome) ?? loaded.prepare.beforeYouCome,
+      beforeYouCome: localised(module, 'beforeYouCome', lang).text,
       ...(afterSession ? { afterSession } : {}),
     },
   };
