@@ -102,7 +102,10 @@ for (const target of dbTargets()) {
       const two = await addSession(site.db, { moduleId: 'field-organising-2', area, ...at(30), signupDeadline: undefined });
       const email = `series.${target.name}@example.org`;
 
-      const page = await browser.newPage();
+      // A member of their own: a fresh browser context, so this page's cached GET /v1/sessions
+      // (public, max-age=60) cannot hide the sessions the next test adds.
+      const member = await browser.createBrowserContext();
+      const page = await member.newPage();
       await page.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
       await page.evaluate((tag, id) => document.querySelector(tag)!.setAttribute('session-id', id), FORM, two.id);
       const box = `#also-${one.id}`;
@@ -142,7 +145,7 @@ for (const target of dbTargets()) {
       const confirmed = await site.db.query<{ status: string }>('SELECT status FROM signups WHERE lower(email) = $1', [email]);
       assert.deepEqual(confirmed.rows.map((r) => r.status), ['confirmed', 'confirmed']);
       assert.deepEqual(problems, [], 'no page error or refused request on the booking page');
-      await page.close();
+      await member.close();
     });
 
     it('sign up on the page → confirm by the emailed link, which shows how to join → cancel → the waiting list is promoted and emailed', { timeout: 120_000 }, async () => {
@@ -159,7 +162,8 @@ for (const target of dbTargets()) {
       const email = `journey.${target.name}@example.org`;
 
       // 1. Sign up on the CLP's page (the strict-CSP embed page), its form pointed at the test's session.
-      const page = await browser.newPage();
+      const member = await browser.createBrowserContext();
+      const page = await member.newPage();
       await page.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
       await page.evaluate((tag, id) => document.querySelector(tag)!.setAttribute('session-id', id), FORM, session.id);
       await page.waitForSelector(`${FORM} >>> [name="firstName"]`, { timeout: 15_000 }).catch(async (error: Error) => {
@@ -227,7 +231,7 @@ for (const target of dbTargets()) {
       ]);
       assert.deepEqual(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen), [], 'no CSP violation on the booking page');
       assert.deepEqual(problems, [], 'no page error or refused request');
-      await page.close();
+      await member.close();
     });
 
     it('a link from before the booking page (to the CLP page) forwards to /booking, which confirms', { timeout: 60_000 }, async () => {
