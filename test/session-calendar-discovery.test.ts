@@ -83,6 +83,21 @@ describe('<mobilise-session-calendar> feeds and discovery', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('follows the access needs ticked too (the calendar filters those itself, the feed and JSON-LD on the server)', async () => {
+      const a = api();
+      const el = await calendar(a.endpoint);
+      for (const feature of ['hearing-loop', 'step-free']) {
+        $<HTMLDetailsElement>(el, '.access-filter')!.open = true;
+        $<HTMLInputElement>(el, `input[name="access"][value="${feature}"]`)!.click();
+        await el.updateComplete;
+      }
+      const feed = new URL(links(el)[1]!.href);
+      // In the list's order, as the server's own filter reads it.
+      expect(Object.fromEntries(feed.searchParams)).to.deep.equal({ access: 'step-free,hearing-loop' });
+      expect(SessionQuerySchema.safeParse(Object.fromEntries(feed.searchParams)).success).to.equal(true);
+      await waitUntil(() => ldCalls(a).at(-1)?.searchParams.get('access') === 'step-free,hearing-loop', 'the JSON-LD asked for with the access needs');
+    });
+
     it("carries the provider's area and the page's language, and nothing else", async () => {
       const a = api();
       const el = await calendar(a.endpoint, '', (inner) => `<mobilise-provider area="Glasgow" locale="cy">${inner}</mobilise-provider>`);

@@ -249,8 +249,8 @@ export class MobiliseSessionCalendar extends LitElement {
 
   /** The filters the member sees, as the server takes them: the feed and the JSON-LD both follow them. */
   #feedQuery(now: number): SessionsQuery {
-    const { module, delivery, area } = this.#filters.current(this.showPast, now);
-    return { module, delivery: delivery || undefined, area: area || this.#loadedArea, locale: this.#ctx.locale };
+    const { module, delivery, area, access } = this.#filters.current(this.showPast, now);
+    return { module, delivery: delivery || undefined, area: area || this.#loadedArea, access: access || undefined, locale: this.#ctx.locale };
   }
 
   /** The area the sessions were loaded for: the provider's, until the member asks for all. */
