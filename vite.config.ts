@@ -248,6 +248,7 @@ function templateNeeds(text: string, values: string[]): string {
     if (open > before.lastIndexOf('>') && !/["']|=\s*$/.test(before.slice(open).replace(/"[^"]*"|'[^']*'/g, '')))
       return 'an element binding';
     if (/^live\(/.test(values[i]!) && !/\s\.[\w-]+=$/.test(before)) return 'live() off a property binding';
+    if (/\s@[\w-]+=$/.test(before) && /^\{/.test(values[i]!)) return 'a listener object';
   }
   return '';
 }
@@ -255,7 +256,7 @@ function templateNeeds(text: string, values: string[]): string {
 /** What in our own source would need the Lit code litUnused() leaves out, or '' when nothing does. */
 export function needsFullLit(source: string): string {
   const used =
-    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)|\bfrom\s*['"]lit(?:-html)?\/(?:directive|directives\/(?!keyed|live|if-defined)[\w-]+)\.js['"]/m.exec(
+    /\btype:\s*(?:Object|Array)\b|\b(?:converter|hasChanged|noAccessor)\s*:|^\s*@\w+\(|\buseDefault\b|\baddInitializer\b|\b_\$litType\$|\bcreationScope\b|new Context(?:Consumer|Provider)\(\s*[\w.]+\s*,(?!\s*\{)|\bfunction\s*\*|\bfrom\s*['"]lit(?:-html)?\/(?:directive|directives\/(?!keyed|live|if-defined)[\w-]+)\.js['"]/m.exec(
       source,
     );
   if (used) return used[0].trim();
@@ -288,7 +289,8 @@ export function needsFullLit(source: string): string {
  * live() on an attribute, compiled templates (a hand-made `_$litType$` result), `creationScope` (scoped
  * registries), symbol-keyed properties, async directives, directives of our own (lit/directive.js) and Lit's but
  * keyed(), live() and ifDefined(), removeController, a part's startNode, endNode, parentNode and tagName, whether
- * a part is connected (_$AU, setConnected: async directives' business),
+ * a part is connected (_$AU, setConnected: async directives' business), listener objects in event bindings
+ * (handleEvent and their options), lists in child bindings that are not arrays,
  * and template parts the embed never writes: bindings inside <script>, <style>, <title> or
  * <textarea> (raw text, which Lit parses apart), in a comment, or on an element itself (<div ${ref(x)}>).
  * A source file in the embed that uses one of those fails the build here (needsFullLit). npm users' builds
@@ -381,6 +383,13 @@ const litUnused = (): Plugin => ({
     [RE, 'requestUpdate(t,s,i,e=!1,h){if(void 0!==t){const r=this.constructor;if(!1===e&&(h=this[t]),', 'requestUpdate(t,s,i){if(void 0!==t){const r=this.constructor,h=this[t];if('],
     [RE, 'removeController(t){this._$EO?.delete(t)}', ''],
     [RE, 's=[...r(t),...o(t)]', 's=r(t)'],
+    // Event bindings take functions only (templateNeeds refuses an object literal there): Lit's support for
+    // listener objects, their handleEvent and their capture/once/passive options, has nothing to do.
+    [HTML, 'e=t===A&&s!==A||t.capture!==s.capture||t.once!==s.once||t.passive!==s.passive', 'e=t===A&&s!==A'],
+    [HTML, 'handleEvent(t){"function"==typeof this._$AH?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)}', 'handleEvent(t){this._$AH.call(this.options?.host??this.element,t)}'],
+    // A list in a child binding is an array in every template here (map() and filter() results); a generator, a
+    // Set or a Map's values() would render as text. needsFullLit refuses a generator in the embed's source.
+    [HTML, 'd=t=>u(t)||"function"==typeof t?.[Symbol.iterator]', 'd=u'],
     [HTML, 'l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
     [HTML, '+(2===i?"</svg>":3===i?"</math>":"")', ''],
     [HTML, ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],

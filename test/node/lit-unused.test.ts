@@ -53,4 +53,6 @@ test('what the embed leaves out fails the build, named', () => {
   assert.equal(needsFullLit('html`<style>p { color: ${c}; }</style>`'), '<style>');
   assert.equal(needsFullLit('html`<title>${t}</title>`'), '<title>');
   assert.equal(needsFullLit('html`<script>x</script>`'), '<script>');
+  assert.equal(needsFullLit('html`<p @click=${{ handleEvent: f, once: true }}>x</p>`'), 'a listener object');
+  assert.equal(needsFullLit('function* days() { yield 1; }'), 'function*');
 });
