@@ -33,8 +33,8 @@ export const TEXT_FIELDS: Record<TextField, TextSpec> = {
   accessNeeds: { autocomplete: 'off', hint: true, multiline: true, optional: true },
 };
 
-/** The membership answers' signup strings. */
-const MEMBERSHIP_LABELS = { member: 'member', supporter: 'supporter', 'not-yet': 'notYet' } as const satisfies Record<Membership, keyof typeof strings.signup>;
+/** A membership answer's signup string: its own name, camel-cased. */
+const membershipLabel = (m: Membership) => strings.signup[m === 'not-yet' ? 'notYet' : m];
 
 export const fieldId = (field: FormField | 'website' | 'consentMarketing') => `f-${field}`;
 
@@ -129,7 +129,7 @@ export function renderMembership(value: Membership | '', error: string | undefin
             aria-invalid=${ifDefined(error ? 'true' : undefined)}
             .checked=${live(value === m)}
           />
-          <label for="${id}-${m}" part="choice-label">${strings.signup[MEMBERSHIP_LABELS[m]]}</label>
+          <label for="${id}-${m}" part="choice-label">${membershipLabel(m)}</label>
         </div>`,
       )}
     </div>
