@@ -59,8 +59,7 @@ const isField = (name: string): name is FormField => (FIELDS as readonly string[
 
 /** Server paths may be `email`, `/email` (JSON pointer) or `body.email`: the last segment names the field. */
 export function fieldOf(path: string | readonly PropertyKey[]): FormField | undefined {
-  const parts = typeof path === 'string' ? path.split(/[./]/).filter(Boolean) : path.map(String);
-  const last = parts[parts.length - 1] ?? '';
+  const last = String((typeof path === 'string' ? path.split(/[./]/).filter(Boolean) : path).at(-1));
   return isField(last) ? last : undefined;
 }
 
