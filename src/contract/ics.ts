@@ -12,21 +12,21 @@ export interface CalendarOptions {
   url?: string;
   /** DTSTAMP; defaults to the current time. */
   now?: Date;
-  prodId?: string;
 }
 
 type EventModule = Pick<Module, 'title' | 'summary'>;
 
 const t = en.calendar;
 
-const DEFAULT_PRODID = '-//Mobilise//Training sessions//EN';
 const MAX_OCTETS = 75;
 const encoder = new TextEncoder();
 
+/** UTC to the second: 2026-12-03T18:30:00Z. */
+const isoSeconds = (value: string | Date) => new Date(value).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** RFC 5545 DATE-TIME in UTC: 20261203T183000Z. */
 export function icsDateTime(value: string | Date): string {
-  const d = typeof value === 'string' ? new Date(value) : value;
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return isoSeconds(value).replace(/[-:]/g, '');
 }
 
 /**
@@ -83,7 +83,7 @@ export function sessionToIcs(session: Session, module: EventModule, opts: Calend
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    `PRODID:${opts.prodId ?? DEFAULT_PRODID}`,
+    'PRODID:-//Mobilise//Training sessions//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
@@ -103,27 +103,26 @@ export function sessionToIcs(session: Session, module: EventModule, opts: Calend
 }
 
 /** Google Calendar "create event" link. */
-export function googleCalendarUrl(session: Session, module: EventModule, opts: Pick<CalendarOptions, 'url'> = {}): string {
+export function googleCalendarUrl(session: Session, module: EventModule): string {
   const params = new URLSearchParams({
     action: 'TEMPLATE',
     text: module.title,
     dates: `${icsDateTime(session.start)}/${icsDateTime(session.end)}`,
-    details: description(session, module, opts.url),
+    details: description(session, module),
     location: location(session),
   });
   return `https://calendar.google.com/calendar/render?${params}`;
 }
 
 /** Outlook on the web "add event" deeplink (personal accounts; Microsoft 365 uses the same parameters). */
-export function outlookCalendarUrl(session: Session, module: EventModule, opts: Pick<CalendarOptions, 'url'> = {}): string {
-  const iso = (value: string) => new Date(value).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export function outlookCalendarUrl(session: Session, module: EventModule): string {
   const params = new URLSearchParams({
     path: '/calendar/action/compose',
     rru: 'addevent',
     subject: module.title,
-    startdt: iso(session.start),
-    enddt: iso(session.end),
-    body: description(session, module, opts.url),
+    startdt: isoSeconds(session.start),
+    enddt: isoSeconds(session.end),
+    body: description(session, module),
     location: location(session),
   });
   return `https://outlook.live.com/calendar/0/deeplink/compose?${params}`;

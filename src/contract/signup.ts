@@ -129,7 +129,7 @@ export type BookingTokenRequest = z.infer<typeof BookingTokenRequestSchema>;
  * fields to JoiningSchema's full rules (admin.ts, server/routes/bookings.ts), which the OpenAPI
  * document states, and repeating them here would cost the embed 40 B more.
  */
-const joining = z.object({ url: z.optional(z.string().check(z.regex(/^https:\/\//))), instructions: z.optional(z.string()) });
+const joining = /* @__PURE__ */ (() => z.object({ url: z.optional(z.string().check(z.regex(/^https:\/\//))), instructions: z.optional(z.string()) }))();
 
 /** No personal data beyond the first name: whoever holds the link sees this. */
 const bookingView = () => ({
@@ -143,12 +143,13 @@ const bookingView = () => ({
   /** Only while the place is confirmed, on a session that runs online (server/store/joining.ts). */
   joining: z.optional(joining),
 });
-export const BookingViewSchema = z.object(bookingView());
+export const BookingViewSchema = /* @__PURE__ */ (() => z.object(bookingView()))();
 export type BookingView = z.infer<typeof BookingViewSchema>;
 
 /** A confirmation also hands back the manage token, so the page can swap its fragment to it. */
-export const BookingConfirmResultSchema = z.object({
-  ...bookingView(),
-  manageToken: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/))),
-});
+export const BookingConfirmResultSchema = /* @__PURE__ */ (() =>
+  z.object({
+    ...bookingView(),
+    manageToken: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/))),
+  }))();
 export type BookingConfirmResult = z.infer<typeof BookingConfirmResultSchema>;

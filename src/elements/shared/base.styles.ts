@@ -77,7 +77,6 @@ export const baseStyles = css`
     letter-spacing: normal !important;
     word-spacing: normal !important;
     color: var(--_text);
-    text-align: start;
   }
   /* Where the browser has relative colours, what depends on the accent is derived from it: text
      clamped to an OKLCH lightness that keeps 4.5:1 on the light and dark surfaces, and black or

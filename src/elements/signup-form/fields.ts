@@ -16,8 +16,8 @@ interface TextSpec {
   inputmode?: 'email' | 'tel';
   autocapitalize?: 'characters' | 'words' | 'off';
   spellcheck?: 'false';
-  hint?: true;
-  multiline?: boolean;
+  /** A text area, with the access hint above it (the access needs question). */
+  multiline?: true;
   /** Labelled "(optional)"; every other field is `required` (announced; the browser's own bubbles stay off: novalidate). */
   optional?: true;
 }
@@ -30,11 +30,11 @@ export const TEXT_FIELDS: Record<TextField, TextSpec> = {
   phone: { type: 'tel', autocomplete: 'tel', inputmode: 'tel', optional: true },
   postcode: { autocomplete: 'postal-code', autocapitalize: 'characters', spellcheck: 'false' },
   clp: { autocomplete: 'off', optional: true },
-  accessNeeds: { autocomplete: 'off', hint: true, multiline: true, optional: true },
+  accessNeeds: { autocomplete: 'off', multiline: true, optional: true },
 };
 
-/** The membership answers' signup strings. */
-const MEMBERSHIP_LABELS = { member: 'member', supporter: 'supporter', 'not-yet': 'notYet' } as const satisfies Record<Membership, keyof typeof strings.signup>;
+/** A membership answer's signup string: its own name, camel-cased. */
+const membershipLabel = (m: Membership) => strings.signup[m === 'not-yet' ? 'notYet' : m];
 
 export const fieldId = (field: FormField | 'website' | 'consentMarketing') => `f-${field}`;
 
@@ -66,12 +66,12 @@ function errorMessage(field: FormField, error: string | undefined) {
 export function renderTextField(name: TextField, value: string, error: string | undefined) {
   const spec = TEXT_FIELDS[name];
   const id = fieldId(name);
-  const hintId = spec.hint ? `${id}-hint` : undefined;
+  const hintId = spec.multiline && `${id}-hint`;
   const describedBy = ids(hintId, error && `${id}-error`);
   const invalid = error ? 'true' : undefined;
   return html`<div class="field ${error ? 'invalid' : ''}" part="field">
     <label for=${id} part="label">${strings.signup[name]}</label>
-    ${spec.hint ? html`<p class="hint" id=${hintId!}>${strings.signup.accessHint}</p>` : nothing}
+    ${hintId ? html`<p class="hint" id=${hintId}>${strings.signup.accessHint}</p>` : nothing}
     ${errorMessage(name, error)}
     ${spec.multiline
       ? html`<textarea
@@ -129,7 +129,7 @@ export function renderMembership(value: Membership | '', error: string | undefin
             aria-invalid=${ifDefined(error ? 'true' : undefined)}
             .checked=${live(value === m)}
           />
-          <label for="${id}-${m}" part="choice-label">${strings.signup[MEMBERSHIP_LABELS[m]]}</label>
+          <label for="${id}-${m}" part="choice-label">${membershipLabel(m)}</label>
         </div>`,
       )}
     </div>

@@ -1,9 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** What takes focus: the form's heading, the error summary or an outcome's heading. */
-export type FocusTarget = 'heading' | 'summary' | 'result';
-
-const selectors: Record<FocusTarget, string> = { heading: '#heading', summary: '.error-summary', result: '.result-heading' };
+/** What takes focus, by its selector: the form's heading, the error summary or an outcome's heading. */
+export type FocusTarget = '#heading' | '.error-summary' | '.result-heading';
 
 /**
  * Moves focus (and the page) to what just changed, after the render that shows it — a target
@@ -32,7 +30,7 @@ export class FocusController implements ReactiveController {
 
   hostUpdated() {
     if (!this.#next) return;
-    const el = this.#host.renderRoot.querySelector<HTMLElement>(selectors[this.#next]);
+    const el = this.#host.renderRoot.querySelector<HTMLElement>(this.#next);
     if (!el) {
       // Still loading: try after the next render. A failed load has nothing to focus.
       if (this.#failed()) this.#next = undefined;

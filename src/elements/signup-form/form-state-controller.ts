@@ -8,6 +8,7 @@ import {
   renderMarketing,
   renderMembership,
   renderTextField,
+  type TextField,
 } from './fields.js';
 import {
   emptyValues,
@@ -130,11 +131,10 @@ export class FormStateController {
     // Messages are kept in English (the contract's) and worded in the page's language here.
     const e: FieldErrors = Object.fromEntries(Object.entries(this.#errors).map(([field, message]) => [field, localise(message!)]));
     const entries = this.#showSummary ? summaryEntries({ fields: e, general: this.#general.map(localise) }) : [];
+    const text = (...names: TextField[]) => names.map((name) => renderTextField(name, v[name], e[name]));
     return html`${entries.length ? renderErrorSummary(entries, this.#onSummaryLink, level) : nothing}
-    ${renderTextField('firstName', v.firstName, e.firstName)} ${renderTextField('lastName', v.lastName, e.lastName)}
-    ${renderTextField('email', v.email, e.email)} ${renderTextField('phone', v.phone, e.phone)}
-    ${renderTextField('postcode', v.postcode, e.postcode)} ${renderMembership(v.membership, e.membership)}
-    ${renderTextField('clp', v.clp, e.clp)} ${renderTextField('accessNeeds', v.accessNeeds, e.accessNeeds)}
+    ${text('firstName', 'lastName', 'email', 'phone', 'postcode')} ${renderMembership(v.membership, e.membership)}
+    ${text('clp', 'accessNeeds')}
     ${renderConsent(v.consentContact, e.consentContact, privacyHref)}
     ${renderMarketing(v.consentMarketing)} ${renderHoneypot(v.website)}`;
   }

@@ -85,7 +85,7 @@ export class MobiliseSignupForm extends LitElement {
   readonly #moveFocus = new FocusController(this, () => this.#session.failed);
   readonly #form = new FormStateController(this, (values) => {
     const sessionId = this.#session.id;
-    const privacy = safeHref(this.privacyUrl || this.#ctx.config.privacyUrl);
+    const privacy = this.#privacy;
     // Recorded with the consent: the notice the member was shown, as an absolute address.
     const checked = validate(values, sessionId, this.#submission.key(sessionId), privacy && new URL(privacy, location.href).href, this.#ctx.locale);
     const also = this.#session.value?.series?.offers.filter((o) => this.#also.has(o.session.id)).map((o) => o.session.id);
@@ -97,7 +97,7 @@ export class MobiliseSignupForm extends LitElement {
     sending: () => this.#form.clearProblems(),
     problems: (problems) => this.#showProblems(problems),
     settled: (signedUp) => {
-      this.#moveFocus.request('result');
+      this.#moveFocus.request('.result-heading');
       // The summary shows the spaces left after this signup (the client dropped its cached sessions).
       if (signedUp) this.#session.refresh();
     },
@@ -126,25 +126,25 @@ export class MobiliseSignupForm extends LitElement {
     this.#submission.renewKey(this.#session.id);
     this.#form.clearAnswers();
     this.#resetAttempt();
-    this.#moveFocus.request('heading');
+    this.#moveFocus.request('#heading');
   };
 
   /** After "full" or "closed": reload the session so its real state shows. */
   readonly #back = () => {
     this.#submission.dismissOutcome();
-    this.#moveFocus.request('heading');
+    this.#moveFocus.request('#heading');
     this.#session.reload();
   };
 
   /** A new session (picked in a calendar) starts a fresh attempt and takes focus; typed answers stay. */
   #onSessionChange(id: string) {
     this.#resetAttempt();
-    if (id && !this.sessionId) this.#moveFocus.request('heading');
+    if (id && !this.sessionId) this.#moveFocus.request('#heading');
   }
 
   #showProblems(problems: Problems) {
     this.#form.showProblems(problems);
-    this.#moveFocus.request('summary');
+    this.#moveFocus.request('.error-summary');
   }
 
   #resetAttempt() {
@@ -167,6 +167,11 @@ export class MobiliseSignupForm extends LitElement {
   /** The form's heading level; the error summary and outcomes sit one below. */
   get #level() {
     return this.#ctx.headingLevel(2);
+  }
+
+  /** The privacy notice the consent links to (the element's, else the provider's), if it is a web page. */
+  get #privacy() {
+    return safeHref(this.privacyUrl || this.#ctx.config.privacyUrl);
   }
 
   #renderHeading(text: string) {
@@ -194,7 +199,7 @@ export class MobiliseSignupForm extends LitElement {
       @focusout=${form.onFocusOut}
       @focusin=${scrollFieldIntoView}
     >
-      ${form.render(safeHref(this.privacyUrl || this.#ctx.config.privacyUrl), this.#level + 1)} ${series && !waitlist ? renderSeries(series, this.#also, this.#onAlso, this.#ctx.locale) : nothing}
+      ${form.render(this.#privacy, this.#level + 1)} ${series && !waitlist ? renderSeries(series, this.#also, this.#onAlso, this.#ctx.locale) : nothing}
       ${this.#submission.render(waitlist)}
     </form>`;
   }

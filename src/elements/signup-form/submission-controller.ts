@@ -26,8 +26,8 @@ export interface SubmissionHooks {
  */
 export class SubmissionController implements ReactiveController {
   readonly #keys = new IdempotencyKeys();
+  /** The request in flight: set exactly while submitting. */
   #inFlight?: AbortController;
-  #busy = false;
   /** The failure the notice is about, worded at each render (so in the page's current language). */
   #notice: unknown;
   #current?: Outcome;
@@ -45,7 +45,7 @@ export class SubmissionController implements ReactiveController {
   }
 
   get submitting(): boolean {
-    return this.#busy;
+    return !!this.#inFlight;
   }
 
   get outcome(): Outcome | undefined {
@@ -81,7 +81,6 @@ export class SubmissionController implements ReactiveController {
   reset() {
     this.#inFlight?.abort();
     this.#inFlight = undefined;
-    this.#busy = false;
     this.#notice = undefined;
     this.#current = undefined;
     this.#host.requestUpdate();
@@ -91,7 +90,6 @@ export class SubmissionController implements ReactiveController {
     const client = this.#hooks.client();
     const controller = new AbortController();
     this.#inFlight = controller;
-    this.#busy = true;
     this.#notice = undefined;
     this.#host.requestUpdate();
     this.#hooks.sending();
@@ -103,7 +101,6 @@ export class SubmissionController implements ReactiveController {
     } finally {
       if (this.#inFlight === controller) {
         this.#inFlight = undefined;
-        this.#busy = false;
         this.#host.requestUpdate();
       }
     }
@@ -140,7 +137,7 @@ export class SubmissionController implements ReactiveController {
 
   /** The connection or rate-limit notice, the submit button and its status for screen readers. */
   render(waitlist: boolean) {
-    const submitting = this.#busy;
+    const submitting = this.submitting;
     const notice = this.#notice && (classifyFailure(this.#notice) as { text?: string }).text;
     return html`${notice ? html`<p class="state error" part="notice" role="alert">${notice}</p>` : nothing}
       <button class="button submit" part="submit" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>

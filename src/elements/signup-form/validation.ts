@@ -59,8 +59,7 @@ const isField = (name: string): name is FormField => (FIELDS as readonly string[
 
 /** Server paths may be `email`, `/email` (JSON pointer) or `body.email`: the last segment names the field. */
 export function fieldOf(path: string | readonly PropertyKey[]): FormField | undefined {
-  const parts = typeof path === 'string' ? path.split(/[./]/).filter(Boolean) : path.map(String);
-  const last = parts[parts.length - 1] ?? '';
+  const last = String((typeof path === 'string' ? path.split(/[./]/).filter(Boolean) : path).at(-1));
   return isField(last) ? last : undefined;
 }
 
@@ -92,18 +91,14 @@ const optional = (v: string) => v.trim() || undefined;
 /** The request body before validation. */
 export function toInput(values: FormValues, sessionId: string, idempotencyKey: string, privacyUrl?: string, locale?: string): SignupInput {
   return {
+    ...values,
     sessionId,
-    firstName: values.firstName,
-    lastName: values.lastName,
-    email: values.email,
     phone: optional(values.phone),
     postcode: values.postcode.trim().toUpperCase(),
     membership: (values.membership || undefined) as Membership,
     clp: optional(values.clp),
     accessNeeds: optional(values.accessNeeds),
     consentContact: values.consentContact as true,
-    consentMarketing: values.consentMarketing,
-    website: values.website,
     idempotencyKey,
     // The emailed links come back to this page; the query and fragment are nobody's business.
     returnUrl: location.origin + location.pathname,
