@@ -76,7 +76,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
 export class MobiliseModuleCatalogue extends LitElement {
   static override styles = [baseStyles, styles];
   static override properties = {
-    ownSelection: { state: true, attribute: false },
+    ownSelection: { state: true },
     endpoint: {},
     layout: {},
     strand: {},
