@@ -18,11 +18,10 @@ const weekdayNames = new Map<string, { short: string; long: string }[]>();
 function weekdays(locale: string) {
   let names = weekdayNames.get(locale);
   if (!names) {
-    const short = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-    const long = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     names = Array.from({ length: 7 }, (_, i) => {
       const d = new Date(Date.UTC(2024, 0, 1 + i, 12));
-      return { short: short.format(d), long: long.format(d) };
+      const name = (weekday: 'short' | 'long') => d.toLocaleDateString(locale, { weekday, timeZone: 'UTC' });
+      return { short: name('short'), long: name('long') };
     });
     weekdayNames.set(locale, names);
   }
