@@ -89,7 +89,7 @@ export class MonthGridController {
     if (!this.#grid || !this.#focused) return html`<div class="skeleton grid-skeleton"><span class="visually-hidden">${strings.calendar.loadingMonth}</span></div>`;
     const days = this.#days(entries);
     return this.#grid.renderMonthGrid({
-      month: this.#grid.monthOf(this.#focused),
+      month: this.#focused.slice(0, 7),
       focused: this.#focused,
       selected: this.#selected,
       today: dayKey(new Date(view.now)),

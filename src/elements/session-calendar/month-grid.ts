@@ -11,7 +11,7 @@ import { dayInstant, monthInstant, renderSessionList, type SessionView } from '.
 import type { Entry } from './filters.js';
 import { monthWeeks, moveDay } from './month-math.js';
 
-export { addMonths, monthOf } from './month-math.js';
+export { addMonths } from './month-math.js';
 
 const weekdayNames = new Map<string, { short: string; long: string }[]>();
 /** Monday-first column headers in the page's locale (2024-01-01 was a Monday). */

@@ -8,7 +8,6 @@ const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-export const monthOf = (day: string) => day.slice(0, 7);
 export const addDays = (day: string, n: number) => toDay(new Date(toDate(day).getTime() + n * DAY_MS));
 /** 0 = Monday … 6 = Sunday (en-GB weeks). */
 export const weekday = (day: string) => (toDate(day).getUTCDay() + 6) % 7;
