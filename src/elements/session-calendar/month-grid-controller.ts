@@ -42,10 +42,6 @@ export class MonthGridController {
 
   readonly #choose = (day: string) => this.#set(day, day);
 
-  readonly #month = (delta: -1 | 1) => {
-    if (this.#grid) this.#set(this.#grid.addMonths(this.#focused, delta));
-  };
-
   /** The month view is showing: start the import, and open on `initialDay()` once there is one. */
   prepare(initialDay: () => string | undefined) {
     void this.#load();
@@ -99,7 +95,6 @@ export class MonthGridController {
       onMove: this.#move,
       onFocusDay: this.#focusDay,
       onChoose: this.#choose,
-      onMonth: this.#month,
     });
   }
 }

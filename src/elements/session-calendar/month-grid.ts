@@ -9,9 +9,7 @@ import { formatDay, formatMonth } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import { dayInstant, monthInstant, renderSessionList, type SessionView } from './agenda-view.js';
 import type { Entry } from './filters.js';
-import { monthWeeks, moveDay } from './month-math.js';
-
-export { addMonths } from './month-math.js';
+import { addMonths, monthWeeks, moveDay } from './month-math.js';
 
 const weekdayNames = new Map<string, { short: string; long: string }[]>();
 /** Monday-first column headers in the page's locale (2024-01-01 was a Monday). */
@@ -43,10 +41,9 @@ export interface GridProps {
   view: SessionView;
   /** Move the roving day and focus it (keyboard). */
   onMove(day: string): void;
-  /** The roving day followed focus there (pointer, or focus() from script). */
+  /** Make `day` the roving day, focus staying where it is: focus followed it there (pointer, focus() from script), or the month changed. */
   onFocusDay(day: string): void;
   onChoose(day: string): void;
-  onMonth(delta: -1 | 1): void;
 }
 
 const dayOf = (e: Event) => (e.target as HTMLElement).closest<HTMLElement>('td[data-day]')?.dataset.day;
@@ -107,11 +104,11 @@ export function renderMonthGrid(p: GridProps) {
   const selectedDay = p.selected ? formatDay(dayInstant(p.selected), p.view.locale) : '';
   return html`<div class="month-view">
     <div class="grid-head">
-      <button class="button secondary nav" type="button" data-nav="prev" @click=${() => p.onMonth(-1)}>
+      <button class="button secondary nav" type="button" data-nav="prev" @click=${() => p.onFocusDay(addMonths(p.focused, -1))}>
         <span aria-hidden="true">‹</span><span class="visually-hidden">${strings.calendar.previousMonth}</span>
       </button>
       ${heading(p.view.level + 1, { class: 'month-heading', part: 'month-heading', id: 'grid-title', live: 'polite' }, title)}
-      <button class="button secondary nav" type="button" data-nav="next" @click=${() => p.onMonth(1)}>
+      <button class="button secondary nav" type="button" data-nav="next" @click=${() => p.onFocusDay(addMonths(p.focused, 1))}>
         <span aria-hidden="true">›</span><span class="visually-hidden">${strings.calendar.nextMonth}</span>
       </button>
     </div>
