@@ -38,8 +38,6 @@ export class MonthGridController {
     this.#host.shadowRoot?.querySelector<HTMLElement>(`[data-day="${day}"]`)?.focus();
   };
 
-  readonly #focusDay = (day: string) => this.#set(day);
-
   readonly #choose = (day: string) => this.#set(day, day);
 
   /** The month view is showing: start the import, and open on `initialDay()` once there is one. */
@@ -57,11 +55,12 @@ export class MonthGridController {
     await this.#load();
   }
 
-  #set(focused: string, selected = this.#selected) {
+  /** The roving day and the chosen one (unchanged unless given); an arrow, as the grid's onFocusDay. */
+  readonly #set = (focused: string, selected = this.#selected) => {
     if (focused === this.#focused && selected === this.#selected) return;
     [this.#focused, this.#selected] = [focused, selected];
     this.#host.requestUpdate();
-  }
+  };
 
   #load() {
     this.#loading ??= import('./month-grid.js').then(
@@ -93,7 +92,7 @@ export class MonthGridController {
       selectedEntries: (this.#selected && days.get(this.#selected)) || [],
       view,
       onMove: this.#move,
-      onFocusDay: this.#focusDay,
+      onFocusDay: this.#set,
       onChoose: this.#choose,
     });
   }
