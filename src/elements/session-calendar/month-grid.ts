@@ -90,9 +90,8 @@ function renderCell(day: string | null, p: GridProps) {
   </td>`;
 }
 
-function renderDayPanel(p: GridProps) {
-  if (!p.selected) return nothing;
-  const day = formatDay(dayInstant(p.selected), p.view.locale);
+/** The chosen day's sessions; `day` is its date in words. */
+function renderDayPanel(p: GridProps, day: string) {
   return html`<section class="day-panel" aria-labelledby="day-title">
     ${heading(p.view.level + 1, { class: 'day-title', id: 'day-title' }, strings.calendar.dayHeading(day))}
     ${p.selectedEntries.length ? renderSessionList(p.selectedEntries, p.view, p.view.level + 2) : html`<p class="state">${strings.calendar.dayNone}</p>`}
@@ -129,6 +128,6 @@ export function renderMonthGrid(p: GridProps) {
       </tbody>
     </table>
     <p class="visually-hidden" role="status">${p.selected ? strings.calendar.dayShown(p.selectedEntries.length, selectedDay) : ''}</p>
-    ${renderDayPanel(p)}
+    ${p.selected ? renderDayPanel(p, selectedDay) : nothing}
   </div>`;
 }
