@@ -15,10 +15,8 @@ export const weekday = (day: string) => (toDate(day).getUTCDay() + 6) % 7;
 /** Same day of the month, clamped: 31 January + 1 month is 28 (or 29) February. */
 export function addMonths(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + n, 1));
-  const year = first.getUTCFullYear();
-  const month = first.getUTCMonth() + 1;
-  return toDay(new Date(Date.UTC(year, month - 1, Math.min(d, daysIn(year, month)))));
+  // Date.UTC carries a month past December (or before January) into the year, in both calls.
+  return toDay(new Date(Date.UTC(y, m - 1 + n, Math.min(d, daysIn(y, m + n)))));
 }
 
 /** Weeks of the month as rows of seven, with `null` padding before the 1st and after the last day. */
