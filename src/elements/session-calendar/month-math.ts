@@ -4,7 +4,8 @@
  */
 const DAY_MS = 86_400_000;
 
-const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
+/** A date-only ISO string is read as UTC midnight (ECMAScript's rule, unlike a date-time without a zone). */
+const toDate = (day: string) => new Date(day);
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
