@@ -26,14 +26,11 @@ export interface CardOptions {
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();
-/** "New activists, Activists and Candidates", in the page's locale. */
+/** "New activists, Activists and Candidates" (a conjunction, the default), in the page's locale. */
 function formatList(items: string[], locale: string): string {
   let f = listFormats.get(locale);
-  if (!f) {
-    // British English where the engine's ICU lacks the locale, as for dates.
-    f = new Intl.ListFormat([locale, 'en-GB'], { type: 'conjunction' });
-    listFormats.set(locale, f);
-  }
+  // British English where the engine's ICU lacks the locale, as for dates.
+  if (!f) listFormats.set(locale, (f = new Intl.ListFormat([locale, 'en-GB'])));
   return f.format(items);
 }
 

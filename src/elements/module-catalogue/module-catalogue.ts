@@ -76,7 +76,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
 export class MobiliseModuleCatalogue extends LitElement {
   static override styles = [baseStyles, styles];
   static override properties = {
-    ownSelection: { state: true, attribute: false },
+    ownSelection: { state: true },
     endpoint: {},
     layout: {},
     strand: {},
@@ -150,20 +150,10 @@ export class MobiliseModuleCatalogue extends LitElement {
     void this.#task.run();
   };
 
-  readonly #onStrandChange = (e: Event) => {
-    this.strand = (e.target as HTMLSelectElement).value;
-  };
-
-  readonly #onAudienceChange = (e: Event) => {
-    this.audience = (e.target as HTMLSelectElement).value;
-  };
-
-  readonly #onToolChange = (e: Event) => {
-    this.tool = (e.target as HTMLSelectElement).value;
-  };
-
-  readonly #onSearchInput = (e: Event) => {
-    this.search = (e.target as HTMLInputElement).value;
+  /** Each control's id is the filter it sets: the selects report on change, the search box as you type. */
+  readonly #onField = (e: Event) => {
+    const control = e.target as HTMLInputElement;
+    this[control.id as 'search'] = control.value;
   };
 
   /** The filters apply as you type; Enter must not reload the host page. */
@@ -201,14 +191,13 @@ export class MobiliseModuleCatalogue extends LitElement {
 
   #renderFilters() {
     const { strand, audience, tool } = this.#filters;
-    return html`<form class="filters" part="filters" role="search" aria-label=${strings.catalogue.filters} @submit=${this.#onSubmit}>
+    return html`<form class="filters" part="filters" role="search" aria-label=${strings.catalogue.filters} @submit=${this.#onSubmit} @change=${this.#onField} @input=${this.#onField}>
       ${renderSelectField({
         id: 'strand',
         label: strings.catalogue.strand,
         all: strings.catalogue.allStrands,
         options: STRANDS.map((s) => [s, strandLabels()[s]] as const),
         current: strand ?? '',
-        onChange: this.#onStrandChange,
       })}
       ${renderSelectField({
         id: 'audience',
@@ -216,7 +205,6 @@ export class MobiliseModuleCatalogue extends LitElement {
         all: strings.catalogue.allAudiences,
         options: AUDIENCES.map((a) => [a, audienceLabels()[a]] as const),
         current: audience ?? '',
-        onChange: this.#onAudienceChange,
       })}
       ${renderSelectField({
         id: 'tool',
@@ -224,11 +212,10 @@ export class MobiliseModuleCatalogue extends LitElement {
         all: strings.catalogue.allTools,
         options: TOOLS.map((t) => [t, t] as const),
         current: tool ?? '',
-        onChange: this.#onToolChange,
       })}
       <div class="field search">
         <label for="search">${strings.catalogue.search}</label>
-        <input class="control" id="search" type="search" autocomplete="off" .value=${this.search} @input=${this.#onSearchInput} />
+        <input class="control" id="search" type="search" autocomplete="off" .value=${this.search} />
       </div>
     </form>`;
   }

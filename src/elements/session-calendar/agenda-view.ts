@@ -25,7 +25,7 @@ export interface SessionView {
 
 
 /** How a session runs, in the page's language (read when rendered). */
-export const deliveryLabel = (d: Delivery) => strings.calendar[({ online: 'online', 'in-person': 'inPerson', hybrid: 'hybrid' } as const)[d]];
+export const deliveryLabel = (d: Delivery) => strings.calendar[d === 'in-person' ? 'inPerson' : d];
 
 /** A whole-month ISO instant, mid-month at noon so no time zone can tip it into a neighbour. */
 export const monthInstant = (month: string) => `${month}-15T12:00:00Z`;

@@ -103,7 +103,8 @@ export function byDay(entries: readonly Entry[]): Map<string, Entry[]> {
 export function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let last: { args: A; result: R } | undefined;
   return (...args: A) => {
-    if (last && last.args.length === args.length && last.args.every((a, i) => Object.is(a, args[i]))) return last.result;
+    // Every caller passes all the arguments, so the lists are as long as each other.
+    if (last?.args.every((a, i) => Object.is(a, args[i]))) return last.result;
     last = { args, result: fn(...args) };
     return last.result;
   };

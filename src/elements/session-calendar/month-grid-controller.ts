@@ -38,13 +38,7 @@ export class MonthGridController {
     this.#host.shadowRoot?.querySelector<HTMLElement>(`[data-day="${day}"]`)?.focus();
   };
 
-  readonly #focusDay = (day: string) => this.#set(day);
-
   readonly #choose = (day: string) => this.#set(day, day);
-
-  readonly #month = (delta: -1 | 1) => {
-    if (this.#grid) this.#set(this.#grid.addMonths(this.#focused, delta));
-  };
 
   /** The month view is showing: start the import, and open on `initialDay()` once there is one. */
   prepare(initialDay: () => string | undefined) {
@@ -61,11 +55,12 @@ export class MonthGridController {
     await this.#load();
   }
 
-  #set(focused: string, selected = this.#selected) {
+  /** The roving day and the chosen one (unchanged unless given); an arrow, as the grid's onFocusDay. */
+  readonly #set = (focused: string, selected = this.#selected) => {
     if (focused === this.#focused && selected === this.#selected) return;
     [this.#focused, this.#selected] = [focused, selected];
     this.#host.requestUpdate();
-  }
+  };
 
   #load() {
     this.#loading ??= import('./month-grid.js').then(
@@ -89,7 +84,7 @@ export class MonthGridController {
     if (!this.#grid || !this.#focused) return html`<div class="skeleton grid-skeleton"><span class="visually-hidden">${strings.calendar.loadingMonth}</span></div>`;
     const days = this.#days(entries);
     return this.#grid.renderMonthGrid({
-      month: this.#grid.monthOf(this.#focused),
+      month: this.#focused.slice(0, 7),
       focused: this.#focused,
       selected: this.#selected,
       today: dayKey(new Date(view.now)),
@@ -97,9 +92,8 @@ export class MonthGridController {
       selectedEntries: (this.#selected && days.get(this.#selected)) || [],
       view,
       onMove: this.#move,
-      onFocusDay: this.#focusDay,
+      onFocusDay: this.#set,
       onChoose: this.#choose,
-      onMonth: this.#month,
     });
   }
 }

@@ -9,20 +9,17 @@ import { formatDay, formatMonth } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import { dayInstant, monthInstant, renderSessionList, type SessionView } from './agenda-view.js';
 import type { Entry } from './filters.js';
-import { monthWeeks, moveDay } from './month-math.js';
-
-export { addMonths, monthOf } from './month-math.js';
+import { addMonths, monthWeeks, moveDay } from './month-math.js';
 
 const weekdayNames = new Map<string, { short: string; long: string }[]>();
 /** Monday-first column headers in the page's locale (2024-01-01 was a Monday). */
 function weekdays(locale: string) {
   let names = weekdayNames.get(locale);
   if (!names) {
-    const short = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-    const long = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     names = Array.from({ length: 7 }, (_, i) => {
       const d = new Date(Date.UTC(2024, 0, 1 + i, 12));
-      return { short: short.format(d), long: long.format(d) };
+      const name = (weekday: 'short' | 'long') => d.toLocaleDateString(locale, { weekday, timeZone: 'UTC' });
+      return { short: name('short'), long: name('long') };
     });
     weekdayNames.set(locale, names);
   }
@@ -44,10 +41,9 @@ export interface GridProps {
   view: SessionView;
   /** Move the roving day and focus it (keyboard). */
   onMove(day: string): void;
-  /** The roving day followed focus there (pointer, or focus() from script). */
+  /** Make `day` the roving day, focus staying where it is: focus followed it there (pointer, focus() from script), or the month changed. */
   onFocusDay(day: string): void;
   onChoose(day: string): void;
-  onMonth(delta: -1 | 1): void;
 }
 
 const dayOf = (e: Event) => (e.target as HTMLElement).closest<HTMLElement>('td[data-day]')?.dataset.day;
@@ -94,9 +90,8 @@ function renderCell(day: string | null, p: GridProps) {
   </td>`;
 }
 
-function renderDayPanel(p: GridProps) {
-  if (!p.selected) return nothing;
-  const day = formatDay(dayInstant(p.selected), p.view.locale);
+/** The chosen day's sessions; `day` is its date in words. */
+function renderDayPanel(p: GridProps, day: string) {
   return html`<section class="day-panel" aria-labelledby="day-title">
     ${heading(p.view.level + 1, { class: 'day-title', id: 'day-title' }, strings.calendar.dayHeading(day))}
     ${p.selectedEntries.length ? renderSessionList(p.selectedEntries, p.view, p.view.level + 2) : html`<p class="state">${strings.calendar.dayNone}</p>`}
@@ -108,11 +103,11 @@ export function renderMonthGrid(p: GridProps) {
   const selectedDay = p.selected ? formatDay(dayInstant(p.selected), p.view.locale) : '';
   return html`<div class="month-view">
     <div class="grid-head">
-      <button class="button secondary nav" type="button" data-nav="prev" @click=${() => p.onMonth(-1)}>
+      <button class="button secondary nav" type="button" data-nav="prev" @click=${() => p.onFocusDay(addMonths(p.focused, -1))}>
         <span aria-hidden="true">‹</span><span class="visually-hidden">${strings.calendar.previousMonth}</span>
       </button>
       ${heading(p.view.level + 1, { class: 'month-heading', part: 'month-heading', id: 'grid-title', live: 'polite' }, title)}
-      <button class="button secondary nav" type="button" data-nav="next" @click=${() => p.onMonth(1)}>
+      <button class="button secondary nav" type="button" data-nav="next" @click=${() => p.onFocusDay(addMonths(p.focused, 1))}>
         <span aria-hidden="true">›</span><span class="visually-hidden">${strings.calendar.nextMonth}</span>
       </button>
     </div>
@@ -133,6 +128,6 @@ export function renderMonthGrid(p: GridProps) {
       </tbody>
     </table>
     <p class="visually-hidden" role="status">${p.selected ? strings.calendar.dayShown(p.selectedEntries.length, selectedDay) : ''}</p>
-    ${renderDayPanel(p)}
+    ${p.selected ? renderDayPanel(p, selectedDay) : nothing}
   </div>`;
 }

@@ -4,11 +4,11 @@
  */
 const DAY_MS = 86_400_000;
 
-const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
+/** A date-only ISO string is read as UTC midnight (ECMAScript's rule, unlike a date-time without a zone). */
+const toDate = (day: string) => new Date(day);
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-export const monthOf = (day: string) => day.slice(0, 7);
 export const addDays = (day: string, n: number) => toDay(new Date(toDate(day).getTime() + n * DAY_MS));
 /** 0 = Monday … 6 = Sunday (en-GB weeks). */
 export const weekday = (day: string) => (toDate(day).getUTCDay() + 6) % 7;
@@ -16,10 +16,8 @@ export const weekday = (day: string) => (toDate(day).getUTCDay() + 6) % 7;
 /** Same day of the month, clamped: 31 January + 1 month is 28 (or 29) February. */
 export function addMonths(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + n, 1));
-  const year = first.getUTCFullYear();
-  const month = first.getUTCMonth() + 1;
-  return toDay(new Date(Date.UTC(year, month - 1, Math.min(d, daysIn(year, month)))));
+  // Date.UTC carries a month past December (or before January) into the year, in both calls.
+  return toDay(new Date(Date.UTC(y, m - 1 + n, Math.min(d, daysIn(y, m + n)))));
 }
 
 /** Weeks of the month as rows of seven, with `null` padding before the 1st and after the last day. */

@@ -22,8 +22,7 @@ const templates: TemplateStringsArray[] = [];
  */
 function template(level: number): TemplateStringsArray {
   const tag = level > 6 ? 'div' : `h${level}`;
-  const open = level > 6 ? `<div role="heading" aria-level="${level}"` : `<${tag}`;
-  const s = [`${open} class="`, '" id="', '" part="', '" tabindex="', '" aria-live="', '">', `</${tag}>`];
+  const s = [`<${level > 6 ? `div role="heading" aria-level="${level}"` : tag} class="`, '" id="', '" part="', '" tabindex="', '" aria-live="', '">', `</${tag}>`];
   return (templates[level] ??= Object.assign(s, { raw: s }));
 }
 

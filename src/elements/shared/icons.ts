@@ -2,8 +2,8 @@ import { html } from 'lit';
 
 /**
  * Line icons on a 24-unit grid, drawn in currentColor (so forced colours recolour them), inline:
- * no icon font, no request. Each stands beside words: the words (or `alt`, read to screen readers
- * only) carry the meaning and the drawing is hidden from assistive technology.
+ * no icon font, no request. Each stands beside words: the words carry the meaning and the drawing
+ * is hidden from assistive technology.
  */
 const PATHS = {
   date: 'M4 6h16v14H4zm0 4h16M8 3v4m8-4v4',
@@ -16,7 +16,5 @@ const PATHS = {
 export type IconName = keyof typeof PATHS;
 
 /** A shared icon by name, or a drawing kept beside the one element that shows it (a path: the access features'). */
-export const icon = (name: IconName | `M${string}`, alt?: string) =>
-  html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${(PATHS as Record<string, string>)[name] ?? name}></path></svg>${alt
-    ? html`<span class="visually-hidden">${alt}</span>`
-    : ''}`;
+export const icon = (name: IconName | `M${string}`) =>
+  html`<svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${(PATHS as Record<string, string>)[name] ?? name}></path></svg>`;
