@@ -11,6 +11,7 @@ import '../src/elements/session-calendar/define.js';
 import type { Module, Session } from '../src/contract/index.js';
 import { cy } from '../src/strings/cy.js';
 import { fixtures, mockApis, type MockApi } from './helpers/mock-api.js';
+import { sessionFixture } from './helpers/session.js';
 
 const api = mockApis();
 const root = (el: Element) => el.shadowRoot!;
@@ -78,6 +79,26 @@ describe('content in several languages', () => {
     const entry = root(el).querySelector(`[data-session="${session.id}"]`)!;
     expect(said(entry.querySelector('.title'))).to.deep.equal({ text: voter.translations!.cy!.title, lang: 'cy' });
     expect(said(entry.querySelector('details p'))).to.deep.equal({ text: 'Mynedfa heb risiau.', lang: 'cy' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('a Welsh month grid names a day’s sessions in Welsh, an untranslated one in English, each saying its language', async () => {
+    const day = `${new Date().getUTCFullYear() + 1}-03-12`;
+    const sessions = [
+      sessionFixture({ id: 'welsh', start: `${day}T09:00:00Z`, moduleId: voter.id }),
+      sessionFixture({ id: 'english', start: `${day}T12:00:00Z`, moduleId: halfTranslated.id }),
+    ];
+    const a = api({ modules, sessions });
+    const wrap = await fixture<HTMLElement>(
+      `<div style="width:1000px"><mobilise-provider endpoint="${a.endpoint}" locale="cy"><mobilise-session-calendar view="month"></mobilise-session-calendar></mobilise-provider></div>`,
+    );
+    const el = wrap.querySelector('mobilise-session-calendar')!;
+    await waitUntil(() => root(el).querySelector(`td[data-day="${day}"] .titles`), 'the month grid did not show the day’s titles', { timeout: 5000 });
+    const titles = [...root(el).querySelectorAll(`td[data-day="${day}"] .titles > span`)].map((s) => ({ text: s.textContent, lang: s.getAttribute('lang') }));
+    expect(titles).to.deep.equal([
+      { text: voter.translations!.cy!.title, lang: 'cy' },
+      { text: halfTranslated.title, lang: 'en-GB' },
+    ]);
     await expect(el).to.be.accessible();
   });
 

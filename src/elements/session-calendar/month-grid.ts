@@ -5,11 +5,19 @@
  */
 import { html, nothing } from 'lit';
 import { strings } from '../../strings/current.js';
+import { localised, type Translatable } from '../../contract/index.js';
+import { langOf } from '../shared/content.js';
 import { formatDay, formatMonth } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import { dayInstant, monthInstant, renderSessionList, type SessionView } from './agenda-view.js';
 import type { Entry } from './filters.js';
 import { addMonths, monthWeeks, moveDay } from './month-math.js';
+
+/** A day's session title in the page's language (with its lang, as content() gives it), one span the cell's style cuts short. */
+function title(module: Translatable<'title'>, locale: string) {
+  const { text, lang } = localised(module, 'title', locale);
+  return html`<span lang=${langOf(locale, lang)}>${text}</span>`;
+}
 
 const weekdayNames = new Map<string, { short: string; long: string }[]>();
 /** Monday-first column headers in the page's locale (2024-01-01 was a Monday). */
@@ -83,7 +91,7 @@ function renderCell(day: string | null, p: GridProps) {
     ${count ? html`<span class="count" aria-hidden="true">${count}</span>` : nothing}
     <span class="visually-hidden">${formatDay(dayInstant(day), p.view.locale)}, ${strings.calendar.sessionsOnDay(count)}</span>
     ${count
-      ? html`<span class="titles">${list.slice(0, 2).map((e) => html`<span>${p.view.moduleOf(e.session.moduleId).title}</span>`)}${count > 2
+      ? html`<span class="titles">${list.slice(0, 2).map((e) => title(p.view.moduleOf(e.session.moduleId), p.view.locale))}${count > 2
           ? html`<span aria-hidden="true">+${count - 2}</span>`
           : nothing}</span>`
       : nothing}
