@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { featureSizes } from './size-features.js';
 
 const DIST = 'dist';
 /**
@@ -157,6 +158,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [part, files] of [['initial', embed.initialFiles], ['lazy', embed.lazyFiles], ['locale', embed.packFiles]] as const)
     for (const f of files) console.log(' ', part.padEnd(8), relative('.', f.file).padEnd(38), cols(f));
 
+  // What each feature costs, so a change that grows one shows where: the embed's files by the sources they came from.
+  const features = featureSizes([...embed.initialFiles, ...embed.lazyFiles].map((f) => f.file));
+  console.log('\nWhat each feature of the embed costs (initial + lazy, from the source maps). min adds up to the files;');
+  console.log('min+gz is what the files would lose without it, so the rows sum to less: the rest is what features share.');
+  console.log(' ', 'feature'.padEnd(38), 'min'.padStart(10), 'min+gz'.padStart(10));
+  for (const f of features) console.log(' ', f.feature.padEnd(38), kb(f.min).padStart(10), `${f.gz} B`.padStart(10));
+  console.log('  and each lazy chunk on its own, when a page first needs it:');
+  for (const f of embed.lazyFiles) console.log(' ', relative(DIST, f.file).padEnd(38), kb(f.min).padStart(10), `${f.gz} B`.padStart(10));
+
   console.log('\nSubresource Integrity (add integrity="…" crossorigin="anonymous" to the script tag):');
   for (const r of rows) console.log(`  ${relative('.', r.file).padEnd(38)} ${sri(r.file)}`);
   for (const c of readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js')).sort())
@@ -167,6 +177,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     JSON.stringify(
       {
         budget: { counts: 'dist/mobilise.js on an English page: initial + lazy, min+gzip', limitBytes: BUDGET_BYTES, totalBytes: total.gz },
+        features,
         locales: Object.fromEntries(locales(embed).map(([locale, gz]) => [locale, { strings: gz, pageTotal: total.gz + gz }])),
         entries: rows.map(({ name, initial, lazy, initialFiles, lazyFiles }) => ({
           name,
