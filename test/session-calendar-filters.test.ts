@@ -198,7 +198,8 @@ describe('the access filter', () => {
   const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
   const shown = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('article[part="session"]')].map((a) => a.dataset.session);
   const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const asked = (a: MockApi) => a.calls.filter((c) => c.url.includes('/v1/sessions')).map((c) => new URL(c.url).searchParams.get('access'));
+  // GET /v1/sessions itself (the JSON-LD, /v1/sessions.jsonld, follows the ticked boxes on purpose).
+  const asked = (a: MockApi) => a.calls.filter((c) => new URL(c.url).pathname === '/v1/sessions').map((c) => new URL(c.url).searchParams.get('access'));
 
   async function calendar(endpoint: string) {
     const el = await fixture<MobiliseSessionCalendar>(`<mobilise-session-calendar endpoint="${endpoint}"></mobilise-session-calendar>`);
