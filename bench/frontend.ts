@@ -11,7 +11,7 @@
  * Marks are taken in the page (bench/pages/probe.js), not from the outside.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,9 @@ import { seedIfEmpty } from '../server/db/seed.js';
 import { VENUES } from '../server/seed/places.js';
 import { makeSessions, modules } from '../server/seed/programme.js';
 import { median, quantile } from './format.js';
+import { measureLayoutShift, type LayoutShift } from './layout-shift.js';
+import { pageMarks, withPage } from './page.js';
+import { breakdown, TRACE_CATEGORIES, type Breakdown } from './trace.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ATCB = join(ROOT, 'node_modules', 'add-to-calendar-button');
@@ -49,7 +52,11 @@ export interface FrontendOptions {
 
 export interface LoadTimes {
   /** ms from the request for dist/mobilise.js to the end of the last API response (/v1/modules, /v1/sessions). */
-  api: number;
+  data: number;
+  /** ms from the end of the last API response to the first catalogue card in the DOM (median of each load's). */
+  dataToCatalogue: number;
+  /** … to the first calendar session. */
+  dataToCalendar: number;
   /** ms from the request for dist/mobilise.js to the first catalogue card in the DOM. */
   catalogue: number;
   /** … to the first calendar session. */
@@ -79,8 +86,17 @@ export interface FrontendResult {
   load: { normal: LoadTimes; slow: LoadTimes };
   sessions: number;
   filter: { normal: FilterTimes; slow: FilterTimes };
+  /** Traced loads of the load page: ms per category (median of TRACE_RUNS) in each window, by slowdown. */
+  trace: { runs: number; normal: Breakdown; slow: Breakdown };
+  /** The demo page: wide at 1×, a phone at 4×. */
+  layoutShift: { desktop: LayoutShift; phone: LayoutShift };
   chromium: string;
 }
+
+/** Traced page loads per slowdown (separate from the timed ones: tracing costs time). */
+const TRACE_RUNS = 3;
+/** The windows of the traced loads, between the page's marks. */
+export const TRACE_WINDOWS = ['script request → data received', 'data received → first card and session'] as const;
 
 const gzip = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 const brotli = (buf: Buffer) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -175,11 +191,15 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
     const bigJson = JSON.stringify({ modules, sessions: manySessions(sessionCount) });
     let app: ReturnType<typeof createApp> | undefined;
     site = await startStaticServer({
-      mounts: { '/dist/': dist.dir, '/bench/': join(ROOT, 'bench', 'pages') },
+      mounts: { '/dist/': dist.dir, '/bench/': join(ROOT, 'bench', 'pages'), '/demo/': join(ROOT, 'demo') },
       headers: { 'Cache-Control': 'no-store' },
       handle: (req, res) => {
         if (req.url?.startsWith('/v1/')) {
           app!(req, res);
+          return true;
+        }
+        if (req.url === '/demo/') {
+          res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(demoPage(site!.url));
           return true;
         }
         if (req.url === '/bench/sessions.json') {
@@ -204,7 +224,9 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
           });
           const marks = await pageMarks(page);
           return {
-            api: marks.api - marks.script,
+            data: marks.data - marks.script,
+            dataToCatalogue: marks.catalogue - marks.data,
+            dataToCalendar: marks.calendar - marks.data,
             catalogue: marks.catalogue - marks.script,
             calendar: marks.calendar - marks.script,
             calendarFromNavigation: marks.calendar,
@@ -213,7 +235,9 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
         if (i > 0) samples.push(sample);
       }
       return {
-        api: median(samples.map((s) => s.api)),
+        data: median(samples.map((s) => s.data)),
+        dataToCatalogue: median(samples.map((s) => s.dataToCatalogue)),
+        dataToCalendar: median(samples.map((s) => s.dataToCalendar)),
         catalogue: median(samples.map((s) => s.catalogue)),
         calendar: median(samples.map((s) => s.calendar)),
         calendarFromNavigation: median(samples.map((s) => s.calendarFromNavigation)),
@@ -233,7 +257,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
           // Filters only on the last load; the others just time the first render.
           return {
             first: marks.calendar - marks.script,
-            data: marks.api - marks.script,
+            data: marks.data - marks.script,
             changes: i === loads ? await filterChangesIn(page, sessionCount, filterChanges) : undefined,
           };
         });
@@ -248,7 +272,48 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       return { ...result!, data: median(data), firstSession: median(first) };
     };
 
+    /** Traced loads of the load page; each category's median over the runs, per window. */
+    const traced = async (cpuSlowdown: number): Promise<Breakdown> => {
+      const runs: Breakdown[] = [];
+      for (let i = 0; i <= TRACE_RUNS; i++) {
+        const run = await withPage(browser!, cpuSlowdown, async (page) => {
+          await page.tracing.start({ categories: TRACE_CATEGORIES });
+          await page.goto(`${site!.url}/bench/load.html`, { waitUntil: 'load', timeout: 30_000 });
+          await page.waitForFunction(() => window.__bench.catalogue !== undefined && window.__bench.calendar !== undefined, {
+            timeout: 30_000,
+          });
+          const raw = await page.tracing.stop();
+          if (!raw) throw new Error('the trace came back empty');
+          const trace = Buffer.from(raw).toString('utf8');
+          // BENCH_TRACE_DIR=… keeps each trace, to open in DevTools' Performance panel.
+          if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `load-${cpuSlowdown}x-${i}.json`), trace);
+          const m = await pageMarks(page);
+          const userMarks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])));
+          const [a, b] = TRACE_WINDOWS;
+          return breakdown(trace, userMarks, [
+            { name: a, from: m.script, to: m.data },
+            { name: b, from: m.data, to: Math.max(m.catalogue, m.calendar) },
+          ], dist.dir);
+        });
+        if (i > 0) runs.push(run);
+      }
+      const out: Breakdown = {};
+      for (const w of TRACE_WINDOWS) {
+        const names = [...new Set(runs.flatMap((r) => Object.keys(r[w] ?? {})))];
+        out[w] = Object.fromEntries(names.map((n) => [n, median(runs.map((r) => r[w]?.[n] ?? 0))]));
+      }
+      return out;
+    };
+
+    const shift = (cpuSlowdown: number, width: number, height: number) =>
+      withPage(browser!, cpuSlowdown, async (page) => {
+        await page.setViewport({ width, height });
+        return measureLayoutShift(page, `${site!.url}/demo/`);
+      });
+
     return {
+      trace: { runs: TRACE_RUNS, normal: await traced(1), slow: await traced(4) },
+      layoutShift: { desktop: await shift(1, 1100, 900), phone: await shift(4, 390, 844) },
       sizes: dist.sizes,
       embedTotal,
       atcb,
@@ -266,49 +331,17 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
   }
 }
 
-declare global {
-  interface Window {
-    __bench: { catalogue?: number; calendar?: number };
-  }
-}
-
-/** A fresh browser context (cold cache, no storage) per page load. */
-async function withPage<T>(browser: Browser, cpuSlowdown: number, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.createBrowserContext();
-  try {
-    const page = await context.newPage();
-    // tsx keeps function names through a __name helper that page.evaluate callbacks then reference.
-    await page.evaluateOnNewDocument('window.__name = (f) => f');
-    await page.setCacheEnabled(false);
-    await page.setViewport({ width: 1100, height: 900 });
-    if (cpuSlowdown !== 1) await page.emulateCPUThrottling(cpuSlowdown);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const value = await fn(page);
-    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    return value;
-  } finally {
-    await context.close();
-  }
-}
-
-/**
- * The probe's marks, when the page asked for dist/mobilise.js and when the last
- * data response (API or static JSON) ended; all ms since navigation start.
- */
-async function pageMarks(page: Page): Promise<{ script: number; api: number; catalogue: number; calendar: number }> {
-  return page.evaluate(() => {
-    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const script = resources.find((e) => new URL(e.name).pathname === '/dist/mobilise.js');
-    if (!script) throw new Error('no resource timing entry for /dist/mobilise.js');
-    const data = resources.filter((e) => /^\/v1\/|\.json$/.test(new URL(e.name).pathname));
-    return {
-      script: script.startTime,
-      api: Math.max(...data.map((e) => e.responseEnd)),
-      catalogue: window.__bench.catalogue ?? NaN,
-      calendar: window.__bench.calendar ?? NaN,
-    };
-  });
+/** demo/index.html as a CLP would serve it: the built embed, the bench's server as the endpoint, the probe first. */
+function demoPage(origin: string): string {
+  const html = readFileSync(join(ROOT, 'demo', 'index.html'), 'utf8');
+  const edits: [string, string][] = [
+    ['<script type="module" src="/src/mobilise.ts"></script>', '<script src="/bench/probe.js"></script><script type="module" src="/dist/mobilise.js"></script>'],
+    ['endpoint="http://127.0.0.1:8787"', `endpoint="${origin}"`],
+  ];
+  return edits.reduce((page, [find, replace]) => {
+    if (!page.includes(find)) throw new Error(`demo/index.html no longer has ${find}: update bench/frontend.ts`);
+    return page.replace(find, replace);
+  }, html);
 }
 
 /**

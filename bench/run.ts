@@ -14,8 +14,9 @@
  * (bench/pg.ts); without either it is skipped with a line saying why.
  */
 import { cpus, loadavg } from 'node:os';
-import { int, kb, ms, table } from './format.js';
-import { runFrontendBench, type FrontendResult } from './frontend.js';
+import { int, ms, table } from './format.js';
+import { runFrontendBench } from './frontend.js';
+import { printFrontend } from './print-frontend.js';
 import { throwawayPostgres } from '../scripts/throwaway-pg.js';
 import { runSignupBench, type SignupBenchResult } from './signups.js';
 
@@ -211,53 +212,4 @@ function loadRow(r: SignupBenchResult): string[] {
       .join(' '),
     String(r.errors + r.timeouts),
   ];
-}
-
-function printFrontend(f: FrontendResult): void {
-  const sizeRow = (name: string, files: number | string, b: { min: number; gz: number; br: number }, lazyGz?: number) => [
-    name,
-    String(files),
-    kb(b.min),
-    kb(b.gz),
-    kb(b.br),
-    lazyGz ? `+${kb(lazyGz)}` : '',
-  ];
-  table(
-    'Bundle sizes: each file minified, gzip -9 / brotli -11 on its own; initial = entry + static imports, lazy = loaded on demand',
-    ['entry', 'files', 'min', 'min+gz', 'brotli', 'lazy min+gz'],
-    [
-      ...f.sizes.map((s) => sizeRow(`dist/${s.name}.js`, s.initial.files + s.lazy.files, s.initial, s.lazy.gz)),
-      sizeRow('all elements + runtime (mobilise.js, initial + lazy)', '', f.embedTotal),
-      sizeRow(`add-to-calendar-button ${f.atcb.version} ${f.atcb.shipped.file}, as shipped`, 1, f.atcb.shipped),
-      sizeRow(`add-to-calendar-button ${f.atcb.version}, minified like ours (oxc)`, 1, f.atcb.minified),
-    ],
-  );
-  console.log(
-    `\nAll four Mobilise elements + runtime are ${kb(f.embedTotal.gz)} min+gz: ${(f.atcb.minified.gz / f.embedTotal.gz).toFixed(1)}× smaller than ` +
-      `add-to-calendar-button alone minified (${kb(f.atcb.minified.gz)}), ${(f.atcb.shipped.gz / f.embedTotal.gz).toFixed(1)}× smaller than as shipped (${kb(f.atcb.shipped.gz)}).`,
-  );
-  table(
-    `Headless Chromium ${f.chromium}, cold cache, loopback, against the reference server (PGlite); median of ${f.runs} page loads ` +
-      `(${Math.min(f.runs, 3)} for ${int(f.sessions)} sessions)`,
-    ['measure', 'no throttling', '4× CPU slowdown'],
-    [
-      ['script request → API responses (/v1/modules, /v1/sessions) received', ms(f.load.normal.api), ms(f.load.slow.api)],
-      ['script request → first catalogue card in the DOM', ms(f.load.normal.catalogue), ms(f.load.slow.catalogue)],
-      ['script request → first calendar session in the DOM', ms(f.load.normal.calendar), ms(f.load.slow.calendar)],
-      ['navigation start → first calendar session', ms(f.load.normal.calendarFromNavigation), ms(f.load.slow.calendarFromNavigation)],
-      [`${int(f.sessions)} sessions: script request → JSON file received`, ms(f.filter.normal.data), ms(f.filter.slow.data)],
-      [`${int(f.sessions)} sessions: script request → first session in the DOM`, ms(f.filter.normal.firstSession), ms(f.filter.slow.firstSession)],
-      [
-        `${int(f.sessions)} sessions: filter change → DOM updated, median (p90)`,
-        `${ms(f.filter.normal.update.median)} (${ms(f.filter.normal.update.p90)})`,
-        `${ms(f.filter.slow.update.median)} (${ms(f.filter.slow.update.p90)})`,
-      ],
-      [
-        `${int(f.sessions)} sessions: filter change → next frame, median (p90)`,
-        `${ms(f.filter.normal.frame.median)} (${ms(f.filter.normal.frame.p90)})`,
-        `${ms(f.filter.slow.frame.median)} (${ms(f.filter.slow.frame.p90)})`,
-      ],
-    ],
-  );
-  console.log(`(${f.filter.normal.changes} filter changes each: module, delivery and area, set and cleared.)`);
 }

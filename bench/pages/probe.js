@@ -1,9 +1,13 @@
 // Loaded as a classic script before the widget bundle. Watches every shadow root
 // as it is attached and records, with performance.now() (ms since navigation
 // start), when the first catalogue card and the first calendar session appear in
-// the DOM. Read back by bench/frontend.ts as window.__bench.
+// the DOM; and every layout shift (Layout Instability API) from the start. Read
+// back by bench/frontend.ts as window.__bench.
 (() => {
-  const marks = (window.__bench = { catalogue: undefined, calendar: undefined });
+  const marks = (window.__bench = { catalogue: undefined, calendar: undefined, shifts: [] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) marks.shifts.push({ value: e.value, time: e.startTime, input: e.hadRecentInput });
+  }).observe({ type: 'layout-shift', buffered: true });
   const targets = [
     ['MOBILISE-MODULE-CATALOGUE', 'catalogue', '[part~="card"]'],
     ['MOBILISE-SESSION-CALENDAR', 'calendar', '[part~="session"]'],

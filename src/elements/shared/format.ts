@@ -20,7 +20,8 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
  */
 function format(f: Intl.DateTimeFormat, iso: string) {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+  // The global isNaN reads the Date as its time value.
+  return isNaN(d as unknown as number) ? iso : f.format(d);
 }
 
 /** A key's year as Date can parse it back: four digits, or the extended form past 9999. */
