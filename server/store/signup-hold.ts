@@ -3,10 +3,39 @@ import type { Queryable } from '../db/types.js';
 import { confirmPlace } from '../mail/templates/booking.js';
 import type { Email } from '../mail/templates/layout.js';
 import { linkWith, mailBase } from './booking-mail.js';
-import type { BookingRow, LoadedSession } from './booking-rows.js';
+import { loadedFromRow, SESSION_SELECT, type BookingRow, type LoadedSession, type LoadedSessionRow } from './booking-rows.js';
 import { newPathwayLink, PATHWAY_SLOT } from './pathway.js';
-import { SIGNUP_COLUMNS, signupLocale, signupValues, type SignupContext } from './signup-writes.js';
+import { SIGNUP_COLUMNS, signupLocale, signupValues, type SignupContext, type StoredRequest } from './signup-writes.js';
 import { freshToken } from './tokens.js';
+
+/**
+ * Everything a signup for one session reads before it takes anything, in one round trip and
+ * without a lock: an earlier request with this key (for a replay), the session with its module
+ * (undefined if there is none), and this address's live booking for it, if any. Each is what a
+ * read of its own would have seen; the hold statement and unique indexes settle races after it.
+ */
+export async function readBeforeHold(
+  q: Queryable,
+  request: SignupRequest,
+): Promise<{ replay?: StoredRequest; loaded?: LoadedSession; existing?: number }> {
+  const { rows } = await q.query<LoadedSessionRow & { replay: StoredRequest | null; live_booking: number | null }>(
+    `SELECT (SELECT row_to_json(r) FROM (
+               SELECT request_hash, session_id, also_session_ids, hold, hold_expires_at FROM signup_requests WHERE idempotency_key = $1
+             ) r) AS replay, x.*
+       FROM (SELECT 1) one LEFT JOIN (
+         SELECT sm.*, (SELECT id FROM signups WHERE session_id = sm.id AND lower(email) = lower($3)
+                          AND status IN ('pending', 'confirmed', 'waitlisted')) AS live_booking
+           FROM (${SESSION_SELECT} WHERE s.id = $2) sm
+       ) x ON true`,
+    [request.idempotencyKey, request.sessionId, request.email],
+  );
+  const row = rows[0]!;
+  return {
+    ...(row.replay ? { replay: row.replay } : {}),
+    ...(row.id !== null ? { loaded: loadedFromRow(row) } : {}),
+    ...(row.live_booking !== null ? { existing: row.live_booking } : {}),
+  };
+}
 
 /**
  * A place, else a waiting-list slot, for a new address, with everything that goes with it, in ONE

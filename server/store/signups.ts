@@ -1,9 +1,8 @@
 import type { FieldError, SignupRequest, SignupResult } from '../../src/contract/index.js';
 import { isUniqueViolation, type Db, type Queryable } from '../db/types.js';
-import { loadSession } from './booking-rows.js';
 import { invalidateReads } from './read-cache.js';
-import { holdOne } from './signup-hold.js';
-import { closed, findRequest, liveBookingOf, mailAlreadyBooked, recordRequest, requestRecord, resultOf, type SignupContext } from './signup-writes.js';
+import { holdOne, readBeforeHold } from './signup-hold.js';
+import { closed, findRequest, mailAlreadyBooked, recordRequest, requestRecord, resultOf, type SignupContext, type StoredRequest } from './signup-writes.js';
 import { attemptSeries } from './signups-series.js';
 
 export type { SignupContext };
@@ -61,9 +60,15 @@ interface Store {
 }
 
 async function attemptSignup(store: Store, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
-  const replayed = await replayOf(store.q, request, ctx);
-  if (replayed) return replayed;
-  const outcome = request.alsoSessionIds ? await store.transaction((tx) => attemptSeries(tx, request, ctx)) : await attemptOne(store, request, ctx);
+  let outcome: SignupOutcome;
+  if (request.alsoSessionIds) {
+    const replayed = await replayOf(store.q, request, ctx);
+    if (replayed) return replayed;
+    outcome = await store.transaction((tx) => attemptSeries(tx, request, ctx));
+  } else {
+    outcome = await attemptOne(store, request, ctx);
+    if (outcome.kind === 'replayed' || outcome.kind === 'idempotency-conflict') return outcome;
+  }
   // A retry that waited on its original's row locks is refused by the places the original took:
   // the original has committed by then, so the retry gets its answer instead.
   return outcome.kind === 'accepted' ? outcome : ((await replayOf(store.q, request, ctx)) ?? outcome);
@@ -71,18 +76,20 @@ async function attemptSignup(store: Store, request: SignupRequest, ctx: SignupCo
 
 async function replayOf(q: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome | undefined> {
   const replay = await findRequest(q, request.idempotencyKey);
-  if (!replay) return undefined;
-  return replay.request_hash === ctx.requestHash ? { kind: 'replayed', result: resultOf(replay) } : { kind: 'idempotency-conflict' };
+  return replay && replayed(replay, ctx);
 }
 
+const replayed = (replay: StoredRequest, ctx: SignupContext): SignupOutcome =>
+  replay.request_hash === ctx.requestHash ? { kind: 'replayed', result: resultOf(replay) } : { kind: 'idempotency-conflict' };
+
 async function attemptOne(store: Store, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
-  const loaded = await loadSession(store.q, request.sessionId, false);
+  const { replay, loaded, existing } = await readBeforeHold(store.q, request);
+  if (replay) return replayed(replay, ctx);
   if (!loaded?.published) return { kind: 'not-found' };
   if (closed(loaded, ctx.now)) return { kind: 'closed' };
   // Never after the session starts: a place nobody confirmed by then is nobody's.
   const holdExpiresAt = new Date(Math.min(ctx.now.getTime() + ctx.mail.holdHours * 3_600_000, loaded.startsAt.getTime()));
 
-  const existing = await liveBookingOf(store.q, request.sessionId, request.email);
   if (existing === undefined) {
     const taken = await holdOne(store.q, request, ctx, loaded, holdExpiresAt);
     if (taken.kind !== 'held') return taken;
