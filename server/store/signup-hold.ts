@@ -28,6 +28,7 @@ export async function readBeforeHold(
            FROM (${SESSION_SELECT} WHERE s.id = $2) sm
        ) x ON true`,
     [request.idempotencyKey, request.sessionId, request.email],
+    { prepare: 'signup-read' },
   );
   const row = rows[0]!;
   return {
@@ -124,6 +125,7 @@ export async function holdOne(
       pathway?.hash ?? null,
       ...[place, queue].flatMap((e) => [e.subject, e.text, e.html]),
     ],
+    { prepare: 'signup-hold' },
   );
   const hold = rows[0]?.hold;
   if (hold) return { kind: 'held', hold };
