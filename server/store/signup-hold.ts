@@ -76,6 +76,8 @@ export async function holdOne(
     return { subject: mail.subject, text: fill(mail.text), html: fill(mail.html) };
   };
   const [place, queue] = [email('place'), email('waitlist')];
+  // As mailTo does: a pathway link is stored only for an email that carries it.
+  const pathwayHash = pathway && place.text.includes(pathway.link) ? pathway.hash : null;
 
   // signupValues' hold (index 4) and position (5) come from took, under the lock.
   const values = signupValues(request, ctx, { sessionId: request.sessionId, hold: 'place', queued: null, holdExpiresAt }).filter(
@@ -122,7 +124,7 @@ export async function holdOne(
       ...values,
       loaded.session.waitlist,
       token.hash,
-      pathway?.hash ?? null,
+      pathwayHash,
       ...[place, queue].flatMap((e) => [e.subject, e.text, e.html]),
     ],
     { prepare: 'signup-hold' },
