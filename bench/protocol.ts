@@ -10,6 +10,8 @@ export interface Ready {
   warmupSessionId: string;
   /** With BENCH_SERIES: part two of each (sessionId is part one), booked with it in one request. */
   partTwo?: { sessionId: string; warmupSessionId: string };
+  /** With BENCH_SESSIONS > 1: every measured session (sessionId is the first), signups spread over them. */
+  sessionIds?: string[];
 }
 
 export interface VerifiedRow {
@@ -29,9 +31,11 @@ export interface Verified {
   session: { capacity: number; spaces_left: number; waitlist_count: number; status: string };
   /** With BENCH_SERIES: part two's rows and counters. */
   partTwo?: { rows: VerifiedRow[]; session: Verified['session'] };
+  /** With BENCH_SESSIONS > 1: each measured session's rows and counters, in Ready.sessionIds' order. */
+  sessions?: { rows: VerifiedRow[]; session: Verified['session'] }[];
   /** Every request log line the server wrote during the run. */
   logs: string[];
-  /** Queries run outside transactions: the public reads (the signups' own run in transactions). */
+  /** Queries run for GET requests: the public reads. */
   reads: number;
 }
 

@@ -9,6 +9,9 @@
  *   BENCH_SIGNUPS=5000 npm run bench more signups (default 2,000)
  *   BENCH_FLOOD_SIGNUPS=1000         more signups in the flood comparison (default 300)
  *   BENCH_SERIES_SIGNUPS=2000        more people booking a series (default 1,000)
+ *   npm run bench -- hot             one hot session and 50 sessions only, BENCH_HOT_ROUNDS (3) runs each, medians,
+ *                                    beside issue 15's baseline; with BENCH_BEFORE=<checkout> the server from that
+ *                                    checkout too, alternated with this one (bench/README.md: before and after)
  *
  * PostgreSQL is DATABASE_URL when set, else a throwaway PostgreSQL 15 cluster
  * (bench/pg.ts); without either it is skipped with a line saying why.
@@ -19,6 +22,7 @@ import { runFrontendBench } from './frontend.js';
 import { printFrontend } from './print-frontend.js';
 import { throwawayPostgres } from '../scripts/throwaway-pg.js';
 import { runSignupBench, type SignupBenchResult } from './signups.js';
+import { PGLITE, printHot, runHot, SPREAD } from './hot.js';
 
 /** Signups of the GET flood comparison, and the flood's connections. */
 const FLOOD_SIGNUPS = Number(process.env.BENCH_FLOOD_SIGNUPS ?? 300);
@@ -43,16 +47,18 @@ interface FloodPair {
 }
 
 const only = process.argv[2];
-if (only !== undefined && only !== 'signups' && only !== 'frontend') {
-  console.error(`Unknown bench "${only}": use signups or frontend (or nothing for both).`);
+if (only !== undefined && only !== 'signups' && only !== 'frontend' && only !== 'hot') {
+  console.error(`Unknown bench "${only}": use signups, hot or frontend (or nothing for all but hot).`);
   process.exit(2);
 }
 const started = performance.now();
 // The whole run is bounded: nothing here should take anywhere near this long.
+// hot with BENCH_BEFORE runs 24 loads: on a busy 2-core machine that can pass 10 minutes.
+const limitMinutes = only === 'hot' ? 30 : 10;
 setTimeout(() => {
-  console.error('bench: gave up after 10 minutes');
+  console.error(`bench: gave up after ${limitMinutes} minutes`);
   process.exit(1);
-}, 600_000).unref();
+}, limitMinutes * 60_000).unref();
 
 console.log(
   `Mobilise bench — Node ${process.version}, ${cpus().length} CPU ${cpus()[0]?.model.trim() ?? ''}, ` +
@@ -61,14 +67,23 @@ console.log(
 
 let failed = false;
 
-if (only !== 'frontend') {
+if (only === 'hot') {
+  const pg = await throwawayPostgres();
+  try {
+    const runs = await runHot(typeof pg === 'string' ? undefined : pg.url);
+    printHot(runs, typeof pg === 'string' ? pg : undefined);
+    failed = runs.some((r) => r.result.checks.some((c) => !c.ok));
+  } finally {
+    if (typeof pg !== 'string') await pg.stop();
+  }
+} else if (only !== 'frontend') {
   const signups = Number(process.env.BENCH_SIGNUPS ?? 2_000);
   const results: SignupBenchResult[] = [];
   const outboxCosts: OutboxCost[] = [];
   const flooded: FloodPair[] = [];
   const series: SignupBenchResult[] = [];
   const skipped: string[] = [];
-  const storages: { label: string; databaseUrl?: string }[] = [{ label: 'PGlite (in memory)' }];
+  const storages: { label: string; databaseUrl?: string }[] = [{ label: PGLITE }];
   const pg = await throwawayPostgres();
   if (typeof pg === 'string') skipped.push(pg);
   else storages.push({ label: pg.label.replace(/ \(throwaway cluster, port \d+\)/, ' (throwaway)'), databaseUrl: pg.url });
@@ -79,7 +94,7 @@ if (only !== 'frontend') {
   try {
     for (const storage of storages) {
       const main = await runSignupBench({ ...storage, signups });
-      results.push(main);
+      results.push(main, await runSignupBench({ ...storage, label: `${storage.label}, spread`, signups, ...SPREAD }));
       // With, without, with, without…: the load average here moves more between runs than the outbox costs.
       const cost: OutboxCost = { label: storage.label, with: [main], without: [] };
       for (let round = 0; round < OUTBOX_ROUNDS; round++) {
@@ -106,7 +121,7 @@ if (only !== 'frontend') {
   );
 }
 
-if (only !== 'signups') printFrontend(await runFrontendBench());
+if (only !== 'signups' && only !== 'hot') printFrontend(await runFrontendBench());
 
 console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s.${failed ? ' A GUARANTEE FAILED: see ✗ above.' : ''}`);
 process.exit(failed ? 1 : 0);
@@ -120,9 +135,14 @@ function printSignups(results: SignupBenchResult[], skipped: string[]): void {
     results.map(loadRow),
   );
   console.log(
+    `\n"spread": the same people and retries over ${SPREAD.sessions} sessions of ${SPREAD.capacity} places each (person i books session i mod ${SPREAD.sessions}), ` +
+      'checked session by session. Issue 15\'s baseline for ONE session: PostgreSQL 621 req/s, p99 147 ms (handler p50 74 ms, the row lock); ' +
+      'PGlite 434 req/s. Target: PostgreSQL ≥ 1,000 req/s with p99 ≤ 100 ms. `npm run bench -- hot` compares before and after.',
+  );
+  console.log(
     '\nLatency is as the client sees it, from just before a request is written to its response. "In handler" is the server\'s own time per request, from its log lines\n' +
       '(read, validate, transaction including waits for a pool connection or the row lock, reply); the rest is time spent\n' +
-      'queued before the server got to the request. All signups here contend for one session row.',
+      'queued before the server got to the request. All signups here but "spread" contend for one session row.',
   );
   for (const r of results) {
     console.log(`\nGuarantees after the run, read back from the database [${r.label}]:`);

@@ -16,6 +16,7 @@
 import autocannon, { type AutocannonResult } from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quantile } from './format.js';
 import { BENCH_ORIGIN, type Flooded, type Flooding, type Ready, type Verified } from './protocol.js';
@@ -46,6 +47,10 @@ export interface SignupBenchOptions {
    * first): `capacity` places in part two, 10 more in part one. Checked by bench/series-checks.ts.
    */
   series?: boolean;
+  /** Signups spread round-robin over this many sessions of `capacity` places each (default 1); checked per session. */
+  sessions?: number;
+  /** The server's code from this checkout instead (bench/README.md: before/after); its bench/signup-server.ts runs. */
+  root?: string;
 }
 
 export type { Check };
@@ -59,6 +64,8 @@ export interface SignupBenchResult {
   warmup: number;
   connections: number;
   capacity: number;
+  /** Measured sessions the signups were spread over. */
+  sessions: number;
   seconds: number;
   requestsPerSecond: number;
   /** ms, as the client sees it: from just before the request is written to its response. */
@@ -106,8 +113,9 @@ export async function runSignupBench(options: SignupBenchOptions): Promise<Signu
   const timeLimitMs = options.timeLimitMs ?? 60_000;
   const warmup = options.warmup ?? 300;
 
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    cwd: ROOT,
+  const root = options.root ?? ROOT;
+  const child = spawn(process.execPath, ['--import', 'tsx', options.root ? join(root, 'bench/signup-server.ts') : CHILD], {
+    cwd: root,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
@@ -115,6 +123,7 @@ export async function runSignupBench(options: SignupBenchOptions): Promise<Signu
       BENCH_CAPACITY: String(capacity),
       BENCH_WITHOUT_OUTBOX: options.outbox === false ? '1' : '',
       BENCH_SERIES: options.series ? '1' : '',
+      BENCH_SESSIONS: String(options.sessions ?? 1),
     },
   });
   let flood: ChildProcess | undefined;
@@ -132,7 +141,7 @@ export async function runSignupBench(options: SignupBenchOptions): Promise<Signu
     // Warm-up people first (JIT, pool, query plans, connections), then the measured ones, in one run.
     const people = [
       ...makePeople(ready.warmupSessionId, `${run}w`, warmup, ready.partTwo?.warmupSessionId),
-      ...makePeople(ready.sessionId, run, signups, ready.partTwo?.sessionId),
+      ...makePeople(ready.sessionIds ?? ready.sessionId, run, signups, ready.partTwo?.sessionId),
     ];
     const schedule = [...makeSchedule(warmup, retryEvery), ...makeSchedule(signups, retryEvery).map((i) => warmup + i)];
     const { result, answers, cursor, overrun } = await load(ready.url, people, schedule, connections, timeLimitMs);
@@ -168,6 +177,7 @@ export async function runSignupBench(options: SignupBenchOptions): Promise<Signu
       warmup: warmupAnswers,
       connections,
       capacity,
+      sessions: ready.sessionIds?.length ?? 1,
       seconds,
       requestsPerSecond: measured.length / seconds,
       latency: {
@@ -180,7 +190,7 @@ export async function runSignupBench(options: SignupBenchOptions): Promise<Signu
       statuses,
       errors: result.errors,
       timeouts: result.timeouts,
-      checks: (options.series ? verifySeries : verify)({
+      checks: (options.series ? verifySeries : ready.sessionIds ? verifySpread : (input: VerifyInput) => verify(input))({
         people: people.slice(warmup),
         sent,
         answers: measured,
@@ -203,9 +213,13 @@ function handlerTimes(lines: string[]): SignupBenchResult['server'] {
   return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: Math.max(...times) };
 }
 
-/** With `partTwo`, each books the series: every other one names part two first, so the server's lock order is what keeps them apart. */
-function makePeople(sessionId: string, run: string, count: number, partTwo?: string): Person[] {
+/**
+ * With `partTwo`, each books the series: every other one names part two first, so the server's lock order is what keeps them apart.
+ * With several sessions, person i books session i mod their number.
+ */
+function makePeople(sessions: string | string[], run: string, count: number, partTwo?: string): Person[] {
   return Array.from({ length: count }, (_, i) => {
+    const sessionId = typeof sessions === 'string' ? sessions : sessions[i % sessions.length]!;
     const key = `bench_${run}_${i}`;
     const email = `bench.${run}.${i}@example.org`;
     const [first, other] = partTwo && i % 2 ? [partTwo, sessionId] : [sessionId, partTwo];
@@ -300,7 +314,8 @@ export interface VerifyInput {
   overrun: number;
 }
 
-function verify(input: VerifyInput): Check[] {
+/** `withLog`: false where the caller checks the log for a whole run of which `input` is one session's part. */
+function verify(input: VerifyInput, withLog = true): Check[] {
   const { people, sent, answers, warmupAnswers, verified, capacity, overrun } = input;
   const { rows, session, logs } = verified;
   const checks: Check[] = [];
@@ -362,18 +377,48 @@ function verify(input: VerifyInput): Check[] {
     if (!row) lost++;
     else if (holds.size !== 1 || !holds.has(row.hold ?? '')) mismatched++;
   }
-  const storedWithoutAck = rows.filter((r) => {
-    const person = Number(r.idempotency_key.split('_').at(-1));
-    return !holdsByPerson.has(person);
-  }).length;
+  const personOf = new Map(people.map((p, i) => [p.key, i]));
+  const storedWithoutAck = rows.filter((r) => !holdsByPerson.has(personOf.get(r.idempotency_key) ?? -1)).length;
   check(
     '0 lost: every acknowledged signup stored once, retries got the same answer',
     lost === 0 && mismatched === 0 && storedWithoutAck === 0,
     `${holdsByPerson.size} acknowledged, ${lost} lost, ${mismatched} with another hold, ${storedWithoutAck} stored unacknowledged`,
   );
 
-  checks.push(logCheck(logs, warmupAnswers + answers.length));
+  if (withLog) checks.push(logCheck(logs, warmupAnswers + answers.length));
   return checks;
+}
+
+/**
+ * Signups spread over several sessions (person i booked session i mod n): every guarantee of
+ * one session checked for each session on its own people, requests and rows; one check of the
+ * log for the whole run. A check holds if it holds for every session; its detail is the first
+ * session where it does not, or the totals.
+ */
+function verifySpread(input: VerifyInput): Check[] {
+  const sessions = input.verified.sessions!;
+  const n = sessions.length;
+  const each = sessions.map((one, k) => {
+    // Person i of the run is person (i - k) / n of session k.
+    const local = (i: number) => (i % n === k ? (i - k) / n : -1);
+    return verify({
+      ...input,
+      people: input.people.filter((_, i) => i % n === k),
+      sent: input.sent.map(local).filter((i) => i >= 0),
+      answers: input.answers.flatMap((a) => (local(a.person) >= 0 ? [{ ...a, person: local(a.person) }] : [])),
+      verified: { ...input.verified, ...one },
+      overrun: k === 0 ? input.overrun : 0,
+    }, false);
+  });
+  const checks = each[0]!.map((first, c) => {
+    const broken = each.findIndex((checks) => !checks[c]!.ok);
+    return {
+      name: `${first.name} (in each of ${n} sessions)`,
+      ok: broken < 0,
+      detail: broken < 0 ? `all ${n} hold; session 1: ${first.detail}` : `session ${broken + 1}: ${each[broken]![c]!.detail}`,
+    };
+  });
+  return [...checks, logCheck(input.verified.logs, input.warmupAnswers + input.answers.length)];
 }
 
 function nextMessage<T extends { type: string }>(child: ChildProcess, type: T['type'], timeoutMs: number): Promise<T> {

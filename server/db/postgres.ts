@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, QueryResult } from './types.js';
+import type { Db, Queryable, QueryOptions, QueryResult } from './types.js';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -18,8 +18,9 @@ export function openPostgres(options: PostgresOptions): Db {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-      const result = await target.query(sql, [...params]);
+    async query<R>(sql: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<QueryResult<R>> {
+      const values = [...params];
+      const result = await (options?.prepare ? target.query({ name: options.prepare, text: sql, values }) : target.query(sql, values));
       return { rows: result.rows as R[], rowCount: result.rowCount ?? result.rows.length };
     },
   });

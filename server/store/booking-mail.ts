@@ -32,7 +32,7 @@ function moduleIn(loaded: LoadedSession, lang: ContentLocale) {
 }
 
 /** What every email about this booking shows, in the language the member signed up in (English where a text is not translated). */
-export function mailBase(booking: BookingRow, loaded: LoadedSession, mail: MailSettings): BookingMail {
+export function mailBase(booking: Pick<BookingRow, 'privacy_url' | 'locale' | 'first_name'>, loaded: LoadedSession, mail: MailSettings): BookingMail {
   const privacyUrl = mail.privacyUrl ?? booking.privacy_url ?? undefined;
   const lang = booking.locale;
   const { title, prepare } = moduleIn(loaded, lang);
@@ -55,9 +55,14 @@ export function mailBase(booking: BookingRow, loaded: LoadedSession, mail: MailS
  */
 export async function newLink(tx: Queryable, ctx: MailContext, booking: BookingRow, purpose: TokenPurpose) {
   const token = await issueToken(tx, booking.id, purpose, ctx.now);
+  return { token, link: linkWith(ctx, booking, purpose, token) };
+}
+
+/** The link for a token issued elsewhere (signup-hold.ts stores its hash in the signup's one statement). */
+export function linkWith(ctx: MailContext, booking: Pick<BookingRow, 'locale' | 'return_url'>, purpose: TokenPurpose, token: string): string {
   const lang = translatedLocale(booking.locale);
   const page = ctx.mail.bookingUrl ? `${ctx.mail.bookingUrl}${lang ? `?lang=${lang}` : ''}` : booking.return_url;
-  return { token, link: bookingLink(page, purpose, token) };
+  return bookingLink(page, purpose, token);
 }
 
 export interface Outgoing {

@@ -28,23 +28,27 @@ export interface LoadedSession {
  * the session before any signup row, so promotions are serialised and never deadlock.
  */
 export async function loadSession(tx: Queryable, id: string, lock: boolean): Promise<LoadedSession | undefined> {
-  const { rows } = await tx.query<
-    SessionRow & JoiningColumns & {
-      module_title: string;
-      module_summary: string;
-      module_translations: LoadedSession['moduleTranslations'];
-      module_before: string[];
-      module_after: string | null;
-      published: boolean;
-    }
-  >(
-    `SELECT s.*, m.title AS module_title, m.summary AS module_summary, m.translations AS module_translations,
+  const { rows } = await tx.query<LoadedSessionRow>(`${SESSION_SELECT} WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`, [id]);
+  return rows[0] && loadedFromRow(rows[0]);
+}
+
+/** What SESSION_SELECT returns for one session. */
+export type LoadedSessionRow = SessionRow &
+  JoiningColumns & {
+    module_title: string;
+    module_summary: string;
+    module_translations: LoadedSession['moduleTranslations'];
+    module_before: string[];
+    module_after: string | null;
+    published: boolean;
+  };
+
+/** A session with what bookings need of its module; the caller adds WHERE (signup-hold.ts reads it with more). */
+export const SESSION_SELECT = `SELECT s.*, m.title AS module_title, m.summary AS module_summary, m.translations AS module_translations,
             m.before_you_come AS module_before, m.after_session AS module_after
-       FROM sessions s JOIN modules m ON m.id = s.module_id WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`,
-    [id],
-  );
-  const row = rows[0];
-  if (!row) return undefined;
+       FROM sessions s JOIN modules m ON m.id = s.module_id`;
+
+export function loadedFromRow(row: LoadedSessionRow): LoadedSession {
   const joining = joiningFromRow(row);
   return {
     session: sessionFromRow(row),

@@ -26,10 +26,16 @@ export const PATHWAY_SLOT = '\u0000pathway-link\u0000';
  * `?lang=` for a Gaelic or Welsh member, so the page speaks their language.
  */
 export async function issuePathwayLink(tx: Queryable, email: string, pathwayUrl: string, now: Date, locale = 'en-GB'): Promise<string> {
+  const { hash, link } = newPathwayLink(pathwayUrl, locale);
+  await tx.query('INSERT INTO pathway_tokens (hash, email_key, created_at) VALUES ($1, lower($2), $3)', [hash, email, now]);
+  return link;
+}
+
+/** The link and the hash to store for it, for a caller that stores it itself (signup-hold.ts). */
+export function newPathwayLink(pathwayUrl: string, locale: string): { hash: string; link: string } {
   const token = randomBytes(32).toString('base64url');
-  await tx.query('INSERT INTO pathway_tokens (hash, email_key, created_at) VALUES ($1, lower($2), $3)', [hashToken(token), email, now]);
   const lang = translatedLocale(locale);
-  return `${pathwayUrl}${lang ? `?lang=${lang}` : ''}#token=${token}`;
+  return { hash: hashToken(token), link: `${pathwayUrl}${lang ? `?lang=${lang}` : ''}#token=${token}` };
 }
 
 /** The email with its pathway slot filled by a new link (unchanged when it has none). */

@@ -38,6 +38,15 @@ export async function findRequest(tx: Queryable, key: string): Promise<StoredReq
   return rows[0];
 }
 
+/** What is kept of an accepted request, for its replays. */
+export const requestRecord = (request: SignupRequest, ctx: SignupContext, hold: SignupResult['hold'], holdExpiresAt: Date): StoredRequest => ({
+  request_hash: ctx.requestHash,
+  session_id: request.sessionId,
+  also_session_ids: request.alsoSessionIds ?? [],
+  hold,
+  hold_expires_at: holdExpiresAt,
+});
+
 /** Records the accepted request and answers it. */
 export async function recordRequest(
   tx: Queryable,
@@ -46,13 +55,7 @@ export async function recordRequest(
   hold: SignupResult['hold'],
   holdExpiresAt: Date,
 ): Promise<SignupResult> {
-  const stored: StoredRequest = {
-    request_hash: ctx.requestHash,
-    session_id: request.sessionId,
-    also_session_ids: request.alsoSessionIds ?? [],
-    hold,
-    hold_expires_at: holdExpiresAt,
-  };
+  const stored = requestRecord(request, ctx, hold, holdExpiresAt);
   await tx.query(
     `INSERT INTO signup_requests (idempotency_key, request_hash, session_id, also_session_ids, hold, hold_expires_at, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -87,43 +90,51 @@ export async function liveBookingOf(tx: Queryable, sessionId: string, email: str
   return rows[0]?.id;
 }
 
-/** A pending signup for one session, holding what the caller took (a place, or a waiting-list slot at `queued`). */
-export async function insertSignup(
-  tx: Queryable,
+/** The columns of a new signup, in the order of signupValues; status is always 'pending'. */
+export const SIGNUP_COLUMNS = `reference, idempotency_key, request_hash, session_id, hold, position, hold_expires_at,
+       first_name, last_name, email, phone, postcode, membership, clp, access_needs,
+       consent_contact, consent_marketing, return_url, privacy_url, created_at, locale, status`;
+
+/** The values of a new signup's SIGNUP_COLUMNS but status, holding what the caller took (a place, or a waiting-list slot at `queued`). */
+export function signupValues(
   request: SignupRequest,
   ctx: SignupContext,
   held: { sessionId: string; hold: SignupResult['hold']; queued: number | null; holdExpiresAt: Date },
-): Promise<BookingRow> {
+): unknown[] {
+  return [
+    newReference(),
+    request.idempotencyKey,
+    ctx.requestHash,
+    held.sessionId,
+    held.hold,
+    held.queued,
+    held.holdExpiresAt,
+    request.firstName,
+    request.lastName,
+    request.email,
+    request.phone || null,
+    request.postcode.toUpperCase(),
+    request.membership,
+    request.clp || null,
+    request.accessNeeds || null,
+    request.consentContact,
+    request.consentMarketing,
+    request.returnUrl,
+    request.privacyUrl ?? null,
+    ctx.now,
+    // The languages the server writes emails in; any other page language gets English.
+    signupLocale(request),
+  ];
+}
+
+export const signupLocale = (request: SignupRequest) => translatedLocale(request.locale) ?? 'en-GB';
+
+/** A pending signup for one session (see signupValues). */
+export async function insertSignup(tx: Queryable, request: SignupRequest, ctx: SignupContext, held: Parameters<typeof signupValues>[2]): Promise<BookingRow> {
+  const values = signupValues(request, ctx, held);
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO signups (reference, idempotency_key, request_hash, session_id, status, hold, position, hold_expires_at,
-       first_name, last_name, email, phone, postcode, membership, clp, access_needs,
-       consent_contact, consent_marketing, return_url, privacy_url, created_at, locale)
-     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-     RETURNING id`,
-    [
-      newReference(),
-      request.idempotencyKey,
-      ctx.requestHash,
-      held.sessionId,
-      held.hold,
-      held.queued,
-      held.holdExpiresAt,
-      request.firstName,
-      request.lastName,
-      request.email,
-      request.phone || null,
-      request.postcode.toUpperCase(),
-      request.membership,
-      request.clp || null,
-      request.accessNeeds || null,
-      request.consentContact,
-      request.consentMarketing,
-      request.returnUrl,
-      request.privacyUrl ?? null,
-      ctx.now,
-      // The languages the server writes emails in; any other page language gets English.
-      translatedLocale(request.locale) ?? 'en-GB',
-    ],
+    `INSERT INTO signups (${SIGNUP_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}, 'pending') RETURNING id`,
+    values,
   );
   return loadBooking(tx, rows[0]!.id, false);
 }

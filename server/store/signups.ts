@@ -1,10 +1,8 @@
 import type { FieldError, SignupRequest, SignupResult } from '../../src/contract/index.js';
 import { isUniqueViolation, type Db, type Queryable } from '../db/types.js';
-import { confirmPlace } from '../mail/templates/booking.js';
-import { mailBase, mailTo, newLink } from './booking-mail.js';
-import { loadSession, type LoadedSession } from './booking-rows.js';
 import { invalidateReads } from './read-cache.js';
-import { closed, findRequest, insertSignup, liveBookingOf, mailAlreadyBooked, recordRequest, resultOf, takePlace, type SignupContext } from './signup-writes.js';
+import { holdOne, readBeforeHold } from './signup-hold.js';
+import { closed, findRequest, mailAlreadyBooked, recordRequest, requestRecord, resultOf, type SignupContext, type StoredRequest } from './signup-writes.js';
 import { attemptSeries } from './signups-series.js';
 
 export type { SignupContext };
@@ -25,15 +23,18 @@ const MAX_ATTEMPTS = 5;
  * already booked gets the same answer, nothing new is held, and its owner is emailed their
  * booking instead. Capacity is taken with one conditional UPDATE, so concurrent requests can
  * never oversell; unique indexes settle any remaining race and the attempt is replayed.
+ * For one session and a new address (nearly every signup) the reads come first, without a
+ * lock, and then one statement takes the place and writes everything (signup-hold.ts), so a
+ * popular session's row is locked for as short a time as PostgreSQL can manage.
  */
 export async function createSignup(db: Db, request: SignupRequest, context: SignupContext): Promise<SignupOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await db.transaction(async (tx) => {
-        const outcome = await attemptSignup(tx, request, context);
-        if (context.rehearse) throw new Rehearsal(outcome);
-        return outcome;
-      });
+      const outcome = context.rehearse
+        ? await db.transaction(async (tx) => {
+            throw new Rehearsal(await attemptSignup({ q: tx, transaction: (fn) => fn(tx) }, request, context));
+          })
+        : await attemptSignup({ q: db, transaction: (fn) => db.transaction(fn) }, request, context);
       if (outcome.kind === 'accepted') invalidateReads(db); // places or the waiting list may have changed
       return outcome;
     } catch (error) {
@@ -44,76 +45,61 @@ export async function createSignup(db: Db, request: SignupRequest, context: Sign
 }
 
 /**
- * With `rehearse` the very same transaction runs and is rolled back: the outcome is
- * exactly what the request would get and nothing persists, emails included. The
+ * With `rehearse` the very same statements run in one transaction that is rolled back: the
+ * outcome is exactly what the request would get and nothing persists, emails included. The
  * honeypot answers bots this way.
  */
 class Rehearsal {
   constructor(readonly outcome: SignupOutcome) {}
 }
 
-async function attemptSignup(tx: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
-  const replayed = await replayOf(tx, request, ctx);
-  if (replayed) return replayed;
-  const outcome = request.alsoSessionIds ? await attemptSeries(tx, request, ctx) : await attemptOne(tx, request, ctx);
+/** Where an attempt runs: `q` for single statements, `transaction` for the writes that take several. */
+interface Store {
+  q: Queryable;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+async function attemptSignup(store: Store, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
+  let outcome: SignupOutcome;
+  if (request.alsoSessionIds) {
+    const replayed = await replayOf(store.q, request, ctx);
+    if (replayed) return replayed;
+    outcome = await store.transaction((tx) => attemptSeries(tx, request, ctx));
+  } else {
+    outcome = await attemptOne(store, request, ctx);
+    if (outcome.kind === 'replayed' || outcome.kind === 'idempotency-conflict') return outcome;
+  }
   // A retry that waited on its original's row locks is refused by the places the original took:
   // the original has committed by then, so the retry gets its answer instead.
-  return outcome.kind === 'accepted' ? outcome : ((await replayOf(tx, request, ctx)) ?? outcome);
+  return outcome.kind === 'accepted' ? outcome : ((await replayOf(store.q, request, ctx)) ?? outcome);
 }
 
-async function replayOf(tx: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome | undefined> {
-  const replay = await findRequest(tx, request.idempotencyKey);
-  if (!replay) return undefined;
-  return replay.request_hash === ctx.requestHash ? { kind: 'replayed', result: resultOf(replay) } : { kind: 'idempotency-conflict' };
+async function replayOf(q: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome | undefined> {
+  const replay = await findRequest(q, request.idempotencyKey);
+  return replay && replayed(replay, ctx);
 }
 
-async function attemptOne(tx: Queryable, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
-  const loaded = await loadSession(tx, request.sessionId, false);
+const replayed = (replay: StoredRequest, ctx: SignupContext): SignupOutcome =>
+  replay.request_hash === ctx.requestHash ? { kind: 'replayed', result: resultOf(replay) } : { kind: 'idempotency-conflict' };
+
+async function attemptOne(store: Store, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
+  const { replay, loaded, existing } = await readBeforeHold(store.q, request);
+  if (replay) return replayed(replay, ctx);
   if (!loaded?.published) return { kind: 'not-found' };
   if (closed(loaded, ctx.now)) return { kind: 'closed' };
   // Never after the session starts: a place nobody confirmed by then is nobody's.
   const holdExpiresAt = new Date(Math.min(ctx.now.getTime() + ctx.mail.holdHours * 3_600_000, loaded.startsAt.getTime()));
 
-  const existing = await liveBookingOf(tx, request.sessionId, request.email);
-  let hold: SignupResult['hold'] | undefined;
-  if (existing !== undefined) {
-    // What a new address would be told, from public state alone; the owner hears the truth by email.
-    hold = loaded.session.spacesLeft > 0 ? 'place' : loaded.session.waitlist ? 'waitlist' : undefined;
-    if (!hold) return { kind: 'full' };
-    await mailAlreadyBooked(tx, ctx, existing, loaded);
-  } else {
-    const taken = await takeHold(tx, request, loaded, holdExpiresAt, ctx);
+  if (existing === undefined) {
+    const taken = await holdOne(store.q, request, ctx, loaded, holdExpiresAt);
     if (taken.kind !== 'held') return taken;
-    hold = taken.hold;
+    return { kind: 'accepted', result: resultOf(requestRecord(request, ctx, taken.hold, holdExpiresAt)) };
   }
-  return { kind: 'accepted', result: await recordRequest(tx, request, ctx, hold, holdExpiresAt) };
-}
-
-/** Takes a place if one is left, else a waiting-list slot if the session has a list. */
-async function takeHold(
-  tx: Queryable,
-  request: SignupRequest,
-  loaded: LoadedSession,
-  holdExpiresAt: Date,
-  ctx: SignupContext,
-): Promise<{ kind: 'held'; hold: SignupResult['hold'] } | { kind: 'full' | 'closed' }> {
-  let hold: SignupResult['hold'] = 'place';
-  let queued: number | null = null;
-  if (!(await takePlace(tx, request.sessionId))) {
-    if (!loaded.session.waitlist) return { kind: 'full' };
-    // A per-session sequence under the session's row lock: the waiting list's order.
-    const next = await tx.query<{ waitlist_count: number }>(
-      `UPDATE sessions SET waitlist_count = waitlist_count + 1 WHERE id = $1 AND status <> 'cancelled' RETURNING waitlist_count`,
-      [request.sessionId],
-    );
-    if (!next.rows[0]) return { kind: 'closed' };
-    hold = 'waitlist';
-    queued = next.rows[0].waitlist_count;
-  }
-
-  const booking = await insertSignup(tx, request, ctx, { sessionId: request.sessionId, hold, queued, holdExpiresAt });
-  const { link } = await newLink(tx, ctx, booking, 'confirm');
-  const email = confirmPlace({ ...mailBase(booking, loaded, ctx.mail), hold, link, expiresAt: holdExpiresAt.toISOString() });
-  await mailTo(tx, ctx, booking, loaded, { kind: 'confirm-place', email });
-  return { kind: 'held', hold };
+  // What a new address would be told, from public state alone; the owner hears the truth by email.
+  const hold = loaded.session.spacesLeft > 0 ? 'place' : loaded.session.waitlist ? 'waitlist' : undefined;
+  if (!hold) return { kind: 'full' };
+  return store.transaction(async (tx) => {
+    await mailAlreadyBooked(tx, ctx, existing, loaded);
+    return { kind: 'accepted', result: await recordRequest(tx, request, ctx, hold, holdExpiresAt) };
+  });
 }

@@ -9,10 +9,16 @@ export type TokenPurpose = 'confirm' | 'manage';
  */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function issueToken(tx: Queryable, signupId: number, purpose: TokenPurpose, now: Date): Promise<string> {
+/** 256 random bits for a link, and the hash stored for it. */
+export function freshToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export async function issueToken(tx: Queryable, signupId: number, purpose: TokenPurpose, now: Date): Promise<string> {
+  const { token, hash } = freshToken();
   await tx.query('INSERT INTO booking_tokens (hash, signup_id, purpose, created_at) VALUES ($1, $2, $3, $4)', [
-    hashToken(token),
+    hash,
     signupId,
     purpose,
     now,

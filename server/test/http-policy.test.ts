@@ -299,15 +299,14 @@ for (const target of dbTargets()) {
       it('logs every outcome (2xx, 4xx, 429, 500) one line each, with no personal data', async () => {
         const limited = await startApp(db, { rateLimit: { windowMs: 60_000, max: 30 } });
         // A driver error that quotes the submitted email, as PostgreSQL's unique-violation detail does.
-        const failingDb: Db = {
-          ...db,
-          transaction: async () => {
-            throw Object.assign(new Error(`duplicate key value violates unique constraint: Key (email)=(${secrets.email}) already exists.`), {
-              code: '23505',
-              detail: `Key (lower(email))=(${secrets.email}) already exists.`,
-            });
-          },
+        const fail = () => {
+          throw Object.assign(new Error(`duplicate key value violates unique constraint: Key (email)=(${secrets.email}) already exists.`), {
+            code: '23505',
+            detail: `Key (lower(email))=(${secrets.email}) already exists.`,
+          });
         };
+        // Every statement fails: a signup runs its reads and its hold outside a transaction (store/signup-hold.ts).
+        const failingDb: Db = { ...db, query: async () => fail(), transaction: async () => fail() };
         const broken = await startApp(failingDb);
         try {
           const open = await addSession(db, { capacity: 2, spacesLeft: 2, waitlist: false });
