@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeMappings } from '../scripts/source-map.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -85,34 +86,16 @@ class SourceMaps {
     let found = segments[0]!;
     for (const segment of segments) {
       if (segment[0] > column) break;
-      found = segment;
+      // A segment without a source (the bundler's glue) goes on with the one before it.
+      if (segment[1] >= 0) found = segment;
     }
-    return { file: map.sources[found[1]]!, line: found[2] + 1 };
+    return found[1] < 0 ? undefined : { file: map.sources[found[1]]!, line: found[2] + 1 };
   }
 
   #load(file: string) {
     if (!existsSync(file)) return null;
     const map = JSON.parse(readFileSync(file, 'utf8')) as { sources: string[]; mappings: string };
-    // [generated column, source index, original line (0-based)] per generated line.
-    const lines: [number, number, number][][] = [];
-    let source = 0;
-    let original = 0;
-    for (const text of map.mappings.split(';')) {
-      const segments: [number, number, number][] = [];
-      let col = 0;
-      for (const segment of text.split(',')) {
-        if (!segment) continue;
-        const fields = vlq(segment);
-        col += fields[0]!;
-        if (fields.length > 1) {
-          source += fields[1]!;
-          original += fields[2]!;
-        }
-        segments.push([col, source, original]);
-      }
-      lines.push(segments);
-    }
-    return { sources: map.sources, lines };
+    return { sources: map.sources, lines: decodeMappings(map.mappings) };
   }
 }
 
@@ -122,24 +105,6 @@ function sourceLine(file: string, line: number): string {
   const path = join(ROOT, 'src', file.replace(/^.*?\/src\//, ''));
   if (!sourceFiles.has(path)) sourceFiles.set(path, existsSync(path) ? readFileSync(path, 'utf8').split('\n') : []);
   return sourceFiles.get(path)![line - 1] ?? '';
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-function vlq(segment: string): number[] {
-  const out: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const ch of segment) {
-    const digit = B64.indexOf(ch);
-    value += (digit & 31) << shift;
-    if (digit & 32) shift += 5;
-    else {
-      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return out;
 }
 
 /** What a JavaScript stack (leaf first) is doing, named by the innermost frame that tells. */

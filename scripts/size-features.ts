@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { decodeMappings } from './source-map.js';
 
 export interface FeatureSize {
   feature: string;
@@ -17,41 +18,6 @@ export interface FeatureSize {
   min: number;
   /** gzip -9 bytes the files would lose without it. */
   gz: number;
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT = new Map([...B64].map((c, i) => [c, i]));
-
-/** A source map's mappings as [generated line][segments]: each segment [column, source index] (-1: no source). */
-export function decodeMappings(mappings: string): [number, number][][] {
-  const lines: [number, number][][] = [];
-  let source = 0;
-  for (const line of mappings.split(';')) {
-    const segments: [number, number][] = [];
-    let column = 0;
-    for (const segment of line.split(',')) {
-      if (!segment) continue;
-      const fields: number[] = [];
-      let value = 0;
-      let shift = 0;
-      for (const c of segment) {
-        const digit = DIGIT.get(c);
-        if (digit === undefined) throw new Error(`not a source map mapping: ${segment}`);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += fields[0]!;
-      if (fields.length > 1) source += fields[1]!;
-      segments.push([column, fields.length > 1 ? source : -1]);
-    }
-    lines.push(segments);
-  }
-  return lines;
 }
 
 /** The feature a source file belongs to, by where it lives. */

@@ -5,17 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { decodeMappings, featureOf, featureSizes } from '../../scripts/size-features.js';
+import { featureOf, featureSizes } from '../../scripts/size-features.js';
+import { decodeMappings } from '../../scripts/source-map.js';
 
-test('decodes mappings: columns restart on each line, the source index carries on, negative steps too', () => {
+test('decodes mappings: columns restart on each line, the source index and original line carry on, negative steps too', () => {
   // 'AAAA' = 0,0,0,0; 'ICAA' = column +4, source +1; 'ADAA' = source -1; 'E' = column +2 (a segment with no source).
   assert.deepEqual(decodeMappings('AAAA,ICAA;AAAA,E;ADAA'), [
-    [[0, 0], [4, 1]],
-    [[0, 1], [2, -1]],
-    [[0, 0]],
+    [[0, 0, 0], [4, 1, 0]],
+    [[0, 1, 0], [2, -1, -1]],
+    [[0, 0, 0]],
   ]);
+  // The original line (third field) carries on too: 'AACA' = line +1, 'AAEA' = line +2.
+  assert.deepEqual(decodeMappings('AAAA,AACA;AAEA'), [[[0, 0, 0], [0, 0, 1]], [[0, 0, 3]]]);
   // Multi-digit values: 'gB' = 16.
-  assert.deepEqual(decodeMappings('gBAAA'), [[[16, 0]]]);
+  assert.deepEqual(decodeMappings('gBAAA'), [[[16, 0, 0]]]);
   assert.throws(() => decodeMappings('A!A'), /not a source map mapping/);
 });
 
