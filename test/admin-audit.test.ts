@@ -63,7 +63,11 @@ const cells = (tr: Element) => [...tr.querySelectorAll('th, td')].map((c) => c.t
 async function auditView(who: typeof fake.who = admin) {
   fake.who = who;
   const el = await signedInConsole('#audit');
-  await waitUntil(() => auditRoot(el)?.querySelector('table, .state'), 'the audit view never rendered');
+  // Loaded: its table or a state other than "Loading…" (which is a .state too, and would leave the caption unread).
+  await waitUntil(() => {
+    const root = auditRoot(el);
+    return root?.querySelector('table') || (root?.querySelector('.state') && text(root, '.state') !== 'Loading the audit log…');
+  }, 'the audit view never loaded');
   return { el, root: auditRoot(el)! };
 }
 
