@@ -70,10 +70,15 @@ export interface FilterTimes {
   data: number;
   /** ms from the request for dist/mobilise.js to the first of the N sessions in the DOM (median). */
   firstSession: number;
-  /** ms from a filter `change` to the element's update being committed to the DOM. */
+  /** ms from a filter `change` to the element's whole update (the page of results, both steps) committed to the DOM. */
   update: { median: number; p90: number; max: number };
-  /** ms from a filter `change` to the next animation frame after the update (style, layout, paint). */
+  /**
+   * ms from a filter `change` to the end of the next frame (style, layout, paint): what the member sees
+   * first, the first screen of results (src/elements/shared/first-screen.ts), as Interaction to Next Paint counts it.
+   */
   frame: { median: number; p90: number; max: number };
+  /** ms from a filter `change` to the end of the frame that shows the whole page of results. */
+  whole: { median: number; p90: number; max: number };
   changes: number;
 }
 
@@ -223,6 +228,11 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
             timeout: 30_000,
           });
           const marks = await pageMarks(page);
+          if (process.env.BENCH_VERBOSE) {
+            const frames = await page.evaluate(() => (window.__bench as unknown as { frames: { start: number; duration: number; render: number; layout: number; scripts: string }[] }).frames);
+            for (const f of frames) console.log(`    frame ${(f.start - marks.script).toFixed(1)} +${f.duration.toFixed(1)} (render ${f.render.toFixed(1)}, style+layout ${f.layout.toFixed(1)}): ${f.scripts}`);
+            console.log(`    data ${(marks.data - marks.script).toFixed(1)}, card ${(marks.catalogue - marks.script).toFixed(1)}`);
+          }
           return {
             data: marks.data - marks.script,
             dataToCatalogue: marks.catalogue - marks.data,
@@ -233,6 +243,8 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
           };
         });
         if (i > 0) samples.push(sample);
+        // BENCH_VERBOSE=1: every load's own figures, to see the spread behind the medians.
+        if (process.env.BENCH_VERBOSE) console.log(`  load ${i} at ${cpuSlowdown}×: data ${sample.data.toFixed(1)} ms, → card +${sample.dataToCatalogue.toFixed(1)}, → session +${sample.dataToCalendar.toFixed(1)}`);
       }
       return {
         data: median(samples.map((s) => s.data)),
@@ -254,6 +266,11 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
           await page.goto(`${site!.url}/bench/filter.html`, { waitUntil: 'load', timeout: 30_000 });
           await page.waitForFunction(() => window.__bench.calendar !== undefined, { timeout: 60_000 });
           const marks = await pageMarks(page);
+          if (process.env.BENCH_VERBOSE) {
+            const frames = await page.evaluate(() => (window.__bench as unknown as { frames: { start: number; duration: number; render: number; layout: number; scripts: string }[] }).frames);
+            for (const f of frames) console.log(`    frame ${(f.start - marks.script).toFixed(1)} +${f.duration.toFixed(1)} (render ${f.render.toFixed(1)}, style+layout ${f.layout.toFixed(1)}): ${f.scripts}`);
+            console.log(`    data ${(marks.data - marks.script).toFixed(1)}, card ${(marks.catalogue - marks.script).toFixed(1)}`);
+          }
           // Filters only on the last load; the others just time the first render.
           return {
             first: marks.calendar - marks.script,
@@ -264,9 +281,9 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
         first.push(measured.first);
         data.push(measured.data);
         if (measured.changes) {
-          const { update, frame } = measured.changes;
+          const { update, frame, whole } = measured.changes;
           const summary = (values: number[]) => ({ median: median(values), p90: quantile(values, 0.9), max: Math.max(...values) });
-          result = { data: NaN, firstSession: NaN, update: summary(update), frame: summary(frame), changes: update.length };
+          result = { data: NaN, firstSession: NaN, update: summary(update), frame: summary(frame), whole: summary(whole), changes: update.length };
         }
       }
       return { ...result!, data: median(data), firstSession: median(first) };
@@ -348,7 +365,7 @@ function demoPage(origin: string): string {
  * Changes the calendar's filters as a member would (select a value, `change`
  * bubbles to the filter bar) and times each change; checks the filtered count.
  */
-async function filterChangesIn(page: Page, total: number, changes: number): Promise<{ update: number[]; frame: number[] }> {
+async function filterChangesIn(page: Page, total: number, changes: number): Promise<{ update: number[]; frame: number[]; whole: number[] }> {
   const moduleIds = modules.map((m) => m.id);
   const areas = Object.keys(VENUES);
   const steps: [string, string][] = [];
@@ -358,20 +375,26 @@ async function filterChangesIn(page: Page, total: number, changes: number): Prom
   }
   const update: number[] = [];
   const frame: number[] = [];
+  const whole: number[] = [];
   for (const [id, value] of steps.slice(0, changes)) {
     const r = await page.evaluate(
       async (id, value) => {
         const calendar = document.querySelector('mobilise-session-calendar') as HTMLElement & { updateComplete: Promise<unknown> };
         const root = calendar.shadowRoot!;
         const select = root.getElementById(id) as HTMLSelectElement;
+        // A task after the next frame (style, layout, paint): asked for before the element renders, so it
+        // comes before the element's own next step (the rest of the page of results, after that frame).
+        const afterNextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
         const t0 = performance.now();
         select.value = value;
         select.dispatchEvent(new Event('change', { bubbles: true }));
+        await afterNextFrame();
+        const t2 = performance.now();
         await calendar.updateComplete;
         const t1 = performance.now();
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        const t2 = performance.now();
-        return { update: t1 - t0, frame: t2 - t0, count: root.querySelector('.count')?.textContent ?? '' };
+        await afterNextFrame();
+        const t3 = performance.now();
+        return { update: t1 - t0, frame: t2 - t0, whole: t3 - t0, count: root.querySelector('.count')?.textContent ?? '' };
       },
       id,
       value,
@@ -383,6 +406,7 @@ async function filterChangesIn(page: Page, total: number, changes: number): Prom
     }
     update.push(r.update);
     frame.push(r.frame);
+    whole.push(r.whole);
   }
-  return { update, frame };
+  return { update, frame, whole };
 }

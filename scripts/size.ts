@@ -197,7 +197,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `\nAll elements + runtime = everything ${embed.file} can load = ${kb(total.gz)} min+gzip (${kb(total.br)} brotli)` +
       `\n  initial load ${kb(embed.initial.gz)} in ${embed.initial.files} files, all four elements included` +
       `\n  lazy, on demand ${kb(embed.lazy.gz)} in ${embed.lazy.files} file(s)` +
-      `\n  enforced ceiling ${kb(BUDGET_BYTES)} (a ratchet: ${kb(BUDGET_BYTES - total.gz)} to spare)` +
+      `\n  enforced ceiling ${kb(BUDGET_BYTES)} (a ratchet: ${kb(BUDGET_BYTES - total.gz)} to spare; ${total.gz} B of ${BUDGET_BYTES} B)` +
       locales(embed).map(([locale, gz]) => `\n  a page in ${locale}: + its strings ${kb(gz)} = ${kb(total.gz + gz)}`).join('') +
       '\n',
   );

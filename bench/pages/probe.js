@@ -8,6 +8,18 @@
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) marks.shifts.push({ value: e.value, time: e.startTime, input: e.hadRecentInput });
   }).observe({ type: 'layout-shift', buffered: true });
+  // Long animation frames (untraced, so without tracing's overhead): printed with BENCH_VERBOSE=1.
+  marks.frames = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      marks.frames.push({
+        start: e.startTime,
+        duration: e.duration,
+        render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+        layout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+        scripts: e.scripts.map((s) => `${s.invoker} ${s.duration.toFixed(1)}`).join(', '),
+      });
+  }).observe({ type: 'long-animation-frame', buffered: true });
   const targets = [
     ['MOBILISE-MODULE-CATALOGUE', 'catalogue', '[part~="card"]'],
     ['MOBILISE-SESSION-CALENDAR', 'calendar', '[part~="session"]'],

@@ -9,7 +9,7 @@ import { heading } from '../shared/heading.js';
 import { renderSelectField } from '../shared/select-field.js';
 import { renderDropped, renderError } from '../shared/states.js';
 import { Task } from '../shared/task.js';
-import { renderCard, renderSkeleton } from './card.js';
+import { formatList, renderCard, renderSkeleton } from './card.js';
 import {
   LAYOUTS,
   audienceLabels,
@@ -91,10 +91,12 @@ export class MobiliseModuleCatalogue extends LitElement {
   readonly #task = new Task(this, {
     task: async ([, area, locale], { signal }): Promise<CatalogueData> => {
       const client = this.#ctx.client();
-      // Same query as the calendar's, so one page makes one sessions request.
+      // Same query as the calendar's, so one page makes one sessions request; the list
+      // formatter (milliseconds to build) is built while the network answers.
       const [modules, sessions] = await Promise.all([
         client.getModules(signal, locale),
         client.getSessions({ area, locale }, signal).catch(() => undefined),
+        formatList([], locale),
       ]);
       return {
         modules: modules.items,
@@ -105,7 +107,6 @@ export class MobiliseModuleCatalogue extends LitElement {
     },
     args: () => [this.#ctx.endpoint, this.#ctx.config.area, this.#ctx.locale] as const,
   });
-
   /** Selection when there is no provider to hold it. */
   private ownSelection?: string;
 

@@ -8,7 +8,10 @@ export type EventModule = Pick<Module, 'title' | 'summary'>;
 export interface AddToCalendarProps {
   session: Session;
   module: EventModule;
-  /** Server .ics (api mode) or a Blob URL built on open (static mode). */
+  /**
+   * Server .ics (api mode) or a Blob URL (static mode); undefined until the member opens the menu, and
+   * only then are its links built: a page of entries renders sooner without them.
+   */
   icsHref?: string;
   /** Visually hidden words that tell one session's menu from the next. */
   context: string;
@@ -24,8 +27,8 @@ export interface AddToCalendarProps {
 export function renderAddToCalendar(p: AddToCalendarProps) {
   return html`<details class="add-to-calendar" part="add-to-calendar" @toggle=${p.onToggle}>
     <summary>${strings.calendar.addToCalendar}<span class="visually-hidden">${p.context}</span></summary>
-    <ul>
-      <li><a href=${p.icsHref ?? nothing} download="${p.session.id}.ics" data-kind="ics">${strings.calendar.ics}</a></li>
+    ${p.icsHref ? html`<ul>
+      <li><a href=${p.icsHref} download="${p.session.id}.ics" data-kind="ics">${strings.calendar.ics}</a></li>
       <li>
         <a href=${googleCalendarUrl(p.session, p.module)} target="_blank" rel="noopener noreferrer" data-kind="google"
           >${strings.calendar.google} <span class="visually-hidden">${strings.calendar.newTab}</span></a
@@ -36,6 +39,6 @@ export function renderAddToCalendar(p: AddToCalendarProps) {
           >${strings.calendar.outlook} <span class="visually-hidden">${strings.calendar.newTab}</span></a
         >
       </li>
-    </ul>
+    </ul>` : nothing}
   </details>`;
 }

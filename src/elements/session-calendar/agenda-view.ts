@@ -18,6 +18,7 @@ export interface SessionView {
   level: number;
   now: number;
   moduleOf(moduleId: string): EventModule;
+  /** Undefined until the member opens the entry's add-to-calendar menu. */
   icsHref(entry: Entry): string | undefined;
   onSelect(e: Event, entry: Entry): void;
   onCalendarToggle(e: Event, entry: Entry): void;

@@ -4,9 +4,9 @@ import { sessionToIcs } from '../../contract/ics.js';
 import type { EventModule } from './add-to-calendar.js';
 
 /**
- * .ics files built in the browser (static mode has no server to ask). Only for
- * sessions whose menu a member opened, so 5,000 sessions never make 5,000 Blobs;
- * rebuilt when the session changes (spaces, status) and revoked when the element goes.
+ * Which sessions' add-to-calendar menus a member opened (their links are built only then), and the
+ * .ics files built in the browser for them (static mode has no server to ask), so 5,000 sessions
+ * never make 5,000 Blobs; rebuilt when the session changes (spaces, status) and revoked when the element goes.
  */
 export class IcsFiles implements ReactiveController {
   readonly #wanted = new Set<string>();
@@ -19,14 +19,18 @@ export class IcsFiles implements ReactiveController {
     host.addController(this);
   }
 
-  /** The member opened this session's menu: build its file from now on. */
+  /** The member opened this session's menu: build its links (and file) from now on. */
   buildFor(id: string) {
     this.#wanted.add(id);
     this.#host.requestUpdate();
   }
 
-  href(session: Session, module: EventModule, pageUrl?: string): string | undefined {
-    if (!this.#wanted.has(session.id)) return undefined;
+  menuOpened(id: string): boolean {
+    return this.#wanted.has(id);
+  }
+
+  /** A file for a session whose menu is open (the caller asks `menuOpened` first). */
+  href(session: Session, module: EventModule, pageUrl?: string): string {
     const hit = this.#built.get(session.id);
     if (hit?.session === session) return hit.url;
     if (hit) URL.revokeObjectURL(hit.url);
@@ -38,7 +42,7 @@ export class IcsFiles implements ReactiveController {
 
   hostDisconnected() {
     for (const { url } of this.#built.values()) URL.revokeObjectURL(url);
+    // Menus still open when the element comes back keep their links; the files are built again.
     this.#built.clear();
-    this.#wanted.clear();
   }
 }

@@ -6,7 +6,7 @@ import { strings } from '../../strings/current.js';
 import { sessionCount } from '../../strings/compose.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { forwardBookingLink } from '../shared/booking-link.js';
-import { dayKey, formatDay } from '../shared/format.js';
+import { dayKey, warmFormats } from '../shared/format.js';
 import { askLink } from '../shared/ask-link.js';
 import { heading } from '../shared/heading.js';
 import { renderDropped, renderError } from '../shared/states.js';
@@ -27,6 +27,9 @@ export { PAGE_SIZE } from './filters-controller.js';
 export type CalendarView = 'agenda' | 'month';
 export type SignupMode = 'auto' | 'dialog' | 'page';
 export type CalendarLayout = 'cards' | 'compact';
+
+/** Sessions in the first step of rendering a new list. */
+const FIRST_SCREEN = 6;
 
 const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.id, m]));
 
@@ -93,9 +96,8 @@ export class MobiliseSessionCalendar extends LitElement {
     task: async ([, area, locale], { signal }) => {
       const client = this.#ctx.client();
       // Exactly the catalogue's query, so the two share one request.
-      // The third: while the network answers, a first date formatter loads the locale's and time zone's data
-      // (tens of ms on a phone), which the first render would otherwise wait for.
-      const [sessions, modules] = await Promise.all([client.getSessions({ area, locale }, signal), client.getModules(signal, locale), formatDay('', locale)]);
+      // The third: the date formatters are built while the network answers.
+      const [sessions, modules] = await Promise.all([client.getSessions({ area, locale }, signal), client.getModules(signal, locale), warmFormats(locale)]);
       return { sessions, modules, client, now: Date.now() };
     },
     onComplete: (): void => this.#deepLink.dataReady(),
@@ -109,6 +111,24 @@ export class MobiliseSessionCalendar extends LitElement {
     open: (id) => this.#revealSession(id),
   });
   readonly #ics = new IcsFiles(this);
+  /**
+   * A new list of sessions (data, filters) renders in two steps: a tall phone screen's worth (FIRST_SCREEN) at
+   * once, the rest of the page of them after the browser has painted that, so a member sees sessions a whole
+   * render sooner (issue 15). `updateComplete` waits for both, so focus moves, deep links and tests see them all.
+   */
+  #cut = Infinity;
+  #rest?: Promise<unknown>;
+  readonly #firstScreen = memoOne((_entries: Entry[]) => {
+    this.#cut = FIRST_SCREEN;
+    // After the next frame; a hidden page draws none, hence the timer too.
+    this.#rest = new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve));
+      setTimeout(resolve, 100);
+    }).then(() => {
+      this.#cut = Infinity;
+      this.requestUpdate();
+    });
+  });
 
   readonly #index = memoOne(indexSessions);
   readonly #modulesById = memoOne(byModule);
@@ -158,16 +178,6 @@ export class MobiliseSessionCalendar extends LitElement {
     void this.#data.run();
   };
 
-  readonly #seeAllAreas = () => {
-    this.#allAreas = true;
-    this.requestUpdate();
-  };
-
-  readonly #onViewClick = (e: Event) => {
-    const view = (e.currentTarget as HTMLElement).dataset.view as CalendarView;
-    this.view = view;
-  };
-
   readonly #showMore = async () => {
     const first = this.#filters.more();
     await this.updateComplete;
@@ -183,13 +193,13 @@ export class MobiliseSessionCalendar extends LitElement {
     moduleOf: (id) => this.#moduleOf(id),
     icsHref: ({ session }) => {
       const value = this.#data.value;
+      if (!this.#ics.menuOpened(session.id)) return;
       if (value?.client.mode === 'api') return value.client.icsUrl(session.id);
       return this.#ics.href(session, this.#moduleOf(session.moduleId), sessionPageUrl(session.id));
     },
     onSelect: (e, entry) => this.#select(entry, e.currentTarget as HTMLElement),
     onCalendarToggle: (e, entry) => {
-      if (!(e.currentTarget as HTMLDetailsElement).open || this.#data.value?.client.mode === 'api') return;
-      this.#ics.buildFor(entry.session.id);
+      if ((e.currentTarget as HTMLDetailsElement).open) this.#ics.buildFor(entry.session.id);
     },
   };
 
@@ -206,6 +216,12 @@ export class MobiliseSessionCalendar extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('mobilise-signup', this.#reload);
     this.#ld?.remove();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#rest;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -226,6 +242,8 @@ export class MobiliseSessionCalendar extends LitElement {
     const value = this.#data.value;
     // No data (a failed load) or a JSON file's: no block, not an old list's.
     if (value?.client.mode !== 'api') return this.#ld?.remove();
+    // Not while the first screen is all there is: the member's sessions come first.
+    if (this.#cut < Infinity) return;
     const query = this.#feedQuery(value.now);
     const key = [value, JSON.stringify(query)];
     if (this.#ldFor?.every((k, i) => k === key[i])) {
@@ -330,8 +348,9 @@ export class MobiliseSessionCalendar extends LitElement {
     const view = this.#currentView;
     return html`<div class="toolbar">
       <div class="view-toggle" part="view-toggle" role="group" aria-label=${strings.calendar.view}>
-        <button class="button secondary" type="button" data-view="agenda" aria-pressed=${view === 'agenda'} @click=${this.#onViewClick}>${strings.calendar.agenda}</button>
-        <button class="button secondary" type="button" data-view="month" aria-pressed=${view === 'month'} @click=${this.#onViewClick}>${strings.calendar.month}</button>
+        ${(['agenda', 'month'] as const).map(
+          (v) => html`<button class="button secondary" type="button" data-view=${v} aria-pressed=${view === v} @click=${() => (this.view = v)}>${strings.calendar[v]}</button>`,
+        )}
       </div>
       <p class="count" role="status">${this.#data.value ? sessionCount(strings, shown, total) : ''}</p>
     </div>`;
@@ -347,7 +366,8 @@ export class MobiliseSessionCalendar extends LitElement {
 
   #renderAgendaView(entries: Entry[], view: SessionView) {
     const limit = this.#filters.limit;
-    return html`${renderAgenda(this.#page(entries, limit), view)}
+    this.#firstScreen(entries);
+    return html`${renderAgenda(this.#page(entries, Math.min(limit, this.#cut)), view)}
     ${entries.length > limit
       ? html`<p class="more"><button class="button secondary" type="button" data-action="more" @click=${this.#showMore}>${strings.calendar.showMore}</button></p>`
       : nothing}`;
@@ -367,7 +387,10 @@ export class MobiliseSessionCalendar extends LitElement {
             ${module ? askLink(this.#data.value?.client.askUrl(module, area || this.#ctx.config.area, this.#ctx.locale), this.#titleOf(module)) : nothing}`
         : html`<p>${strings.calendar.checkBack}</p>
             ${this.#ctx.config.area && !this.#allAreas
-              ? html`<button class="button secondary" type="button" @click=${this.#seeAllAreas}>${strings.calendar.seeAllAreas}</button>`
+              ? html`<button class="button secondary" type="button" @click=${() => {
+                  this.#allAreas = true;
+                  this.requestUpdate();
+                }}>${strings.calendar.seeAllAreas}</button>`
               : nothing}`}
     </div>`;
   }

@@ -47,6 +47,15 @@ export const formatTimeRange = (start: string, end: string, locale: string) =>
 export const formatMonth = (iso: string, locale: string) =>
   format(formatter(locale, { month: 'long', year: 'numeric' }), iso);
 
+/**
+ * Build the formatters a first render of sessions uses, e.g. while the network answers: each
+ * loads its locale's and time zone's data, tens of ms on a phone that would otherwise hold up the first render.
+ */
+export function warmFormats(locale: string) {
+  for (const f of [formatDay, formatShortDay, formatTime, formatMonth]) f('', locale);
+  dayKey(new Date());
+}
+
 /** Year-month key in UK time, e.g. "2026-12", for grouping. */
 export function monthKey(iso: string): string {
   const parts = formatter('en-GB', { year: 'numeric', month: '2-digit' }).formatToParts(new Date(iso));
