@@ -45,7 +45,8 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * choosing a module in the catalogue filters the calendar unless `module` is set. `#session=<id>` in the page
  * URL opens that session. With an API endpoint, the listed sessions (the first 50) are described for search engines
  * as schema.org Events (built by the server) in a `<script type="application/ld+json">` child of the element, kept
- * up to date and removed with it.
+ * up to date and removed with it. A new list of sessions (data arriving, a filter changed) is drawn in two steps, the
+ * first six at once and the rest of the page after the next frame; `updateComplete` resolves once both are in the DOM.
  *
  * @event mobilise-session-select - {sessionId, moduleId}. Cancelable: preventDefault() stops the calendar opening the signup form.
  *
