@@ -48,7 +48,11 @@ export async function withPathwayLink(
 ): Promise<Email> {
   if (!email.text.includes(PATHWAY_SLOT)) return email;
   if (!pathwayUrl) throw new Error('An email has a pathway slot but the mail settings have no pathwayUrl');
-  const link = await issuePathwayLink(tx, to.email, pathwayUrl, now, to.locale);
+  return withLink(email, await issuePathwayLink(tx, to.email, pathwayUrl, now, to.locale));
+}
+
+/** The email with its pathway slot, if any, filled by `link`. */
+export function withLink(email: Email, link: string): Email {
   const fill = (body: string) => body.replaceAll(PATHWAY_SLOT, link);
   return { subject: email.subject, text: fill(email.text), html: fill(email.html) };
 }
