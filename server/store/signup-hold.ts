@@ -14,28 +14,29 @@ import { freshToken } from './tokens.js';
  * without a lock: an earlier request with this key (for a replay), the session with its module
  * (undefined if there is none), and this address's live booking for it, if any. Each is what a
  * read of its own would have seen; the hold statement and unique indexes settle races after it.
+ * Each comes as one JSON value: the driver then decodes two columns, not thirty.
  */
 export async function readBeforeHold(
   q: Queryable,
   request: SignupRequest,
 ): Promise<{ replay?: StoredRequest; loaded?: LoadedSession; existing?: number }> {
-  const { rows } = await q.query<LoadedSessionRow & { replay: StoredRequest | null; live_booking: number | null }>(
+  const { rows } = await q.query<{ replay: StoredRequest | null; loaded: (LoadedSessionRow & { live_booking: number | null }) | null }>(
     `SELECT (SELECT row_to_json(r) FROM (
                SELECT request_hash, session_id, also_session_ids, hold, hold_expires_at FROM signup_requests WHERE idempotency_key = $1
-             ) r) AS replay, x.*
-       FROM (SELECT 1) one LEFT JOIN (
-         SELECT sm.*, (SELECT id FROM signups WHERE session_id = sm.id AND lower(email) = lower($3)
-                          AND status IN ('pending', 'confirmed', 'waitlisted')) AS live_booking
-           FROM (${SESSION_SELECT} WHERE s.id = $2) sm
-       ) x ON true`,
+             ) r) AS replay,
+            (SELECT row_to_json(x) FROM (
+               SELECT sm.*, (SELECT id FROM signups WHERE session_id = sm.id AND lower(email) = lower($3)
+                               AND status IN ('pending', 'confirmed', 'waitlisted')) AS live_booking
+                 FROM (${SESSION_SELECT} WHERE s.id = $2) sm
+             ) x) AS loaded`,
     [request.idempotencyKey, request.sessionId, request.email],
     { prepare: 'signup-read' },
   );
-  const row = rows[0]!;
+  const { replay, loaded } = rows[0]!;
   return {
-    ...(row.replay ? { replay: row.replay } : {}),
-    ...(row.id !== null ? { loaded: loadedFromRow(row) } : {}),
-    ...(row.live_booking !== null ? { existing: row.live_booking } : {}),
+    ...(replay ? { replay } : {}),
+    ...(loaded ? { loaded: loadedFromRow(loaded) } : {}),
+    ...(loaded && loaded.live_booking !== null ? { existing: loaded.live_booking } : {}),
   };
 }
 
