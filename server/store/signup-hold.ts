@@ -1,8 +1,7 @@
 import type { SignupRequest, SignupResult } from '../../src/contract/index.js';
 import { named } from '../db/named.js';
 import type { Queryable } from '../db/types.js';
-import { confirmPlace } from '../mail/templates/booking.js';
-import type { Email } from '../mail/templates/layout.js';
+import { confirmPlaces, HOLD_SLOT } from '../mail/templates/booking.js';
 import { linkWith, mailBase } from './booking-mail.js';
 import { loadedFromRow, SESSION_SELECT, type BookingRow, type LoadedSession, type LoadedSessionRow } from './booking-rows.js';
 import { newPathwayLink, withLink } from './pathway.js';
@@ -47,7 +46,9 @@ type HoldParams = ReturnType<typeof signupFields> & {
   token_hash: string;
   /** The pathway link's hash, when the email carries one. */
   pathway_hash: string | null;
-} & Record<`${'place' | 'queue'}_${'subject' | 'text' | 'html'}`, string>;
+  /** The email: its subject, its text and HTML either side of the hold's sentence, and that sentence for each hold. */
+  subject: string;
+} & Record<`${'text' | 'html'}_${'head' | 'tail'}` | `${'place' | 'queue'}_${'text' | 'html'}`, string>;
 
 /**
  * The hold, one statement (see holdOne): cur locks the session row and reads whether a place is
@@ -57,7 +58,9 @@ type HoldParams = ReturnType<typeof signupFields> & {
  */
 const HOLD = named<HoldParams>((p) => {
   const now = p('created_at', 'timestamptz');
-  const byHold = (part: 'subject' | 'text' | 'html') => `CASE hold WHEN 'place' THEN ${p(`place_${part}`, 'text')} ELSE ${p(`queue_${part}`, 'text')} END`;
+  // The email's body as sent: its head, the sentence for the hold taken, its tail.
+  const body = (part: 'text' | 'html') =>
+    `${p(`${part}_head`, 'text')} || CASE hold WHEN 'place' THEN ${p(`place_${part}`, 'text')} ELSE ${p(`queue_${part}`, 'text')} END || ${p(`${part}_tail`, 'text')}`;
   const signup = SIGNUP_COLUMNS.map((column) =>
     column === 'hold' ? 'took.hold' : column === 'position' ? 'took.queued' : p(column, SIGNUP_TYPES[column]),
   );
@@ -81,7 +84,7 @@ const HOLD = named<HoldParams>((p) => {
        SELECT ${p('pathway_hash', 'text')}, lower(${p('email', 'text')}), ${now} FROM booked WHERE ${p('pathway_hash', 'text')} IS NOT NULL
      ), mail AS (
        INSERT INTO outbox (kind, signup_id, to_address, subject, text_body, html_body, due_at, created_at)
-       SELECT 'confirm-place', id, ${p('email', 'text')}, ${byHold('subject')}, ${byHold('text')}, ${byHold('html')}, ${now}, ${now} FROM booked
+       SELECT 'confirm-place', id, ${p('email', 'text')}, ${p('subject', 'text')}, ${body('text')}, ${body('html')}, ${now}, ${now} FROM booked
      ), answered AS (
        INSERT INTO signup_requests (idempotency_key, request_hash, session_id, also_session_ids, hold, hold_expires_at, created_at)
        SELECT ${p('idempotency_key', 'text')}, ${p('request_hash', 'text')}, ${p('session_id', 'text')}, '{}', hold,
@@ -118,12 +121,11 @@ export async function holdOne(
   const link = linkWith(ctx, booking, 'confirm', token.token);
   const pathway = ctx.mail.pathwayUrl ? newPathwayLink(ctx.mail.pathwayUrl, locale) : undefined;
   const base = mailBase(booking, loaded, ctx.mail);
-  const expiresAt = holdExpiresAt.toISOString();
-  const email = (hold: SignupResult['hold']): Email => {
-    const mail = confirmPlace({ ...base, hold, link, expiresAt });
-    return pathway ? withLink(mail, pathway.link) : mail;
-  };
-  const [place, queue] = [email('place'), email('waitlist')];
+  // Both possible emails, rendered once: which sentence is sent depends on what is left under the lock.
+  const either = confirmPlaces({ ...base, link, expiresAt: holdExpiresAt.toISOString() });
+  const email = pathway ? withLink(either.email, pathway.link) : either.email;
+  const [text_head, text_tail] = aroundSlot(email.text);
+  const [html_head, html_tail] = aroundSlot(email.html);
   const { rows } = await q.query<{ hold: SignupResult['hold'] }>(
     HOLD.text,
     HOLD.values({
@@ -131,17 +133,27 @@ export async function holdOne(
       waitlist: loaded.session.waitlist,
       token_hash: token.hash,
       // As mailTo does: a pathway link is stored only for an email that carries it.
-      pathway_hash: pathway && place.text.includes(pathway.link) ? pathway.hash : null,
-      place_subject: place.subject,
-      place_text: place.text,
-      place_html: place.html,
-      queue_subject: queue.subject,
-      queue_text: queue.text,
-      queue_html: queue.html,
+      pathway_hash: pathway && email.text.includes(pathway.link) ? pathway.hash : null,
+      subject: email.subject,
+      text_head,
+      text_tail,
+      html_head,
+      html_tail,
+      place_text: either.place.text,
+      place_html: either.place.html,
+      queue_text: either.waitlist.text,
+      queue_html: either.waitlist.html,
     }),
     { prepare: 'signup-hold' },
   );
   const hold = rows[0]?.hold;
   if (hold) return { kind: 'held', hold };
   return loaded.session.waitlist ? { kind: 'closed' } : { kind: 'full' };
+}
+
+/** What comes before and after the hold's sentence (HOLD_SLOT, in one place only). */
+function aroundSlot(body: string): [string, string] {
+  const at = body.indexOf(HOLD_SLOT);
+  if (at < 0 || body.includes(HOLD_SLOT, at + 1)) throw new Error('A confirm email needs exactly one hold slot');
+  return [body.slice(0, at), body.slice(at + HOLD_SLOT.length)];
 }
