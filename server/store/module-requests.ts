@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   REQUEST_CONSENT_VERSION,
   REQUEST_LINK,
@@ -10,6 +9,7 @@ import {
 } from '../../src/contract/module-request.js';
 import { localised, translatedLocale, type ContentLocale, type Module } from '../../src/contract/index.js';
 import { isUniqueViolation, type Db, type Queryable } from '../db/types.js';
+import { randomToken } from '../lib/random-token.js';
 import { enqueue } from '../mail/outbox.js';
 import { confirmRequest, requestedSession, type RequestMail } from '../mail/templates/module-request.js';
 import type { MailContext } from './booking-mail.js';
@@ -78,7 +78,7 @@ async function takeRequest(tx: Queryable, request: ModuleRequest, ctx: MailConte
   );
   if (rows[0]?.status === 'open') return answer;
 
-  const token = randomBytes(32).toString('base64url');
+  const token = randomToken();
   const expiresAt = new Date(ctx.now.getTime() + CONFIRM_DAYS * 86_400_000);
   const locale = translatedLocale(request.locale) ?? 'en-GB';
   const fields = [hashToken(token), expiresAt, locale, request.returnUrl];

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { AdminRole } from '../../src/contract/admin.js';
 import type { Queryable } from '../db/types.js';
+import { randomToken } from '../lib/random-token.js';
 import { hashToken } from './tokens.js';
 
 /** A sign-in link works once, for this long. */
 export const SIGN_IN_TOKEN_MINUTES = 15;
 
-const mint = () => randomBytes(32).toString('base64url');
+const mint = () => randomToken();
 
 export async function issueSignInToken(tx: Queryable, organiserId: number, now: Date): Promise<string> {
   const token = mint();

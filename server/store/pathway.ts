@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { AUDIENCES, type Audience } from '../../src/contract/enums.js';
 import { localised, translatedLocale, type Module } from '../../src/contract/module.js';
 import type { Pathway, PathwayAttended, PathwayBooking } from '../../src/contract/pathway-api.js';
 import { PATHWAYS } from '../../src/contract/pathways.js';
 import type { Queryable } from '../db/types.js';
+import { randomToken } from '../lib/random-token.js';
 import type { Email } from '../mail/templates/layout.js';
 import { hashToken } from './tokens.js';
 
@@ -33,7 +33,7 @@ export async function issuePathwayLink(tx: Queryable, email: string, pathwayUrl:
 
 /** The link and the hash to store for it, for a caller that stores it itself (signup-hold.ts). */
 export function newPathwayLink(pathwayUrl: string, locale: string): { hash: string; link: string } {
-  const token = randomBytes(32).toString('base64url');
+  const token = randomToken();
   const lang = translatedLocale(locale);
   return { hash: hashToken(token), link: `${pathwayUrl}${lang ? `?lang=${lang}` : ''}#token=${token}` };
 }
@@ -48,7 +48,11 @@ export async function withPathwayLink(
 ): Promise<Email> {
   if (!email.text.includes(PATHWAY_SLOT)) return email;
   if (!pathwayUrl) throw new Error('An email has a pathway slot but the mail settings have no pathwayUrl');
-  const link = await issuePathwayLink(tx, to.email, pathwayUrl, now, to.locale);
+  return withLink(email, await issuePathwayLink(tx, to.email, pathwayUrl, now, to.locale));
+}
+
+/** The email with its pathway slot, if any, filled by `link`. */
+export function withLink(email: Email, link: string): Email {
   const fill = (body: string) => body.replaceAll(PATHWAY_SLOT, link);
   return { subject: email.subject, text: fill(email.text), html: fill(email.html) };
 }

@@ -1,5 +1,6 @@
 import { translatedLocale, type SignupRequest, type SignupResult } from '../../src/contract/index.js';
 import { toLondonIso } from '../../src/contract/london-time.js';
+import { named } from '../db/named.js';
 import type { Queryable } from '../db/types.js';
 import { newReference } from '../lib/reference.js';
 import { alreadyBooked } from '../mail/templates/booking.js';
@@ -90,52 +91,85 @@ export async function liveBookingOf(tx: Queryable, sessionId: string, email: str
   return rows[0]?.id;
 }
 
-/** The columns of a new signup, in the order of signupValues; status is always 'pending'. */
-export const SIGNUP_COLUMNS = `reference, idempotency_key, request_hash, session_id, hold, position, hold_expires_at,
-       first_name, last_name, email, phone, postcode, membership, clp, access_needs,
-       consent_contact, consent_marketing, return_url, privacy_url, created_at, locale, status`;
+/** A new signup's columns and their SQL types (status aside: a new signup is always 'pending'). */
+export const SIGNUP_TYPES = {
+  reference: 'text',
+  idempotency_key: 'text',
+  request_hash: 'text',
+  session_id: 'text',
+  hold: 'text',
+  position: 'int',
+  hold_expires_at: 'timestamptz',
+  first_name: 'text',
+  last_name: 'text',
+  email: 'text',
+  phone: 'text',
+  postcode: 'text',
+  membership: 'text',
+  clp: 'text',
+  access_needs: 'text',
+  consent_contact: 'boolean',
+  consent_marketing: 'boolean',
+  return_url: 'text',
+  privacy_url: 'text',
+  created_at: 'timestamptz',
+  locale: 'text',
+} as const;
+export type SignupColumn = keyof typeof SIGNUP_TYPES;
+export const SIGNUP_COLUMNS = Object.keys(SIGNUP_TYPES) as SignupColumn[];
 
-/** The values of a new signup's SIGNUP_COLUMNS but status, holding what the caller took (a place, or a waiting-list slot at `queued`). */
-export function signupValues(
+/** What the caller takes for a new signup, under the session's lock: a place, or a waiting-list slot at `position`. */
+type Taken = 'hold' | 'position';
+
+/** A new signup's values by column, but what it takes (see Taken). */
+export function signupFields(
   request: SignupRequest,
   ctx: SignupContext,
-  held: { sessionId: string; hold: SignupResult['hold']; queued: number | null; holdExpiresAt: Date },
-): unknown[] {
-  return [
-    newReference(),
-    request.idempotencyKey,
-    ctx.requestHash,
-    held.sessionId,
-    held.hold,
-    held.queued,
-    held.holdExpiresAt,
-    request.firstName,
-    request.lastName,
-    request.email,
-    request.phone || null,
-    request.postcode.toUpperCase(),
-    request.membership,
-    request.clp || null,
-    request.accessNeeds || null,
-    request.consentContact,
-    request.consentMarketing,
-    request.returnUrl,
-    request.privacyUrl ?? null,
-    ctx.now,
+  sessionId: string,
+  holdExpiresAt: Date,
+): Record<Exclude<SignupColumn, Taken>, unknown> {
+  return {
+    reference: newReference(),
+    idempotency_key: request.idempotencyKey,
+    request_hash: ctx.requestHash,
+    session_id: sessionId,
+    // As ISO strings: the driver's own formatting of a Date (in local time) costs more.
+    hold_expires_at: holdExpiresAt.toISOString(),
+    first_name: request.firstName,
+    last_name: request.lastName,
+    email: request.email,
+    phone: request.phone || null,
+    postcode: request.postcode.toUpperCase(),
+    membership: request.membership,
+    clp: request.clp || null,
+    access_needs: request.accessNeeds || null,
+    consent_contact: request.consentContact,
+    consent_marketing: request.consentMarketing,
+    return_url: request.returnUrl,
+    privacy_url: request.privacyUrl ?? null,
+    created_at: ctx.now.toISOString(),
     // The languages the server writes emails in; any other page language gets English.
-    signupLocale(request),
-  ];
+    locale: signupLocale(request),
+  };
 }
 
 export const signupLocale = (request: SignupRequest) => translatedLocale(request.locale) ?? 'en-GB';
 
-/** A pending signup for one session (see signupValues). */
-export async function insertSignup(tx: Queryable, request: SignupRequest, ctx: SignupContext, held: Parameters<typeof signupValues>[2]): Promise<BookingRow> {
-  const values = signupValues(request, ctx, held);
-  const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO signups (${SIGNUP_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}, 'pending') RETURNING id`,
-    values,
-  );
+const INSERT_SIGNUP = named<Record<SignupColumn, unknown>>(
+  (p) =>
+    `INSERT INTO signups (${SIGNUP_COLUMNS.join(', ')}, status)
+     VALUES (${SIGNUP_COLUMNS.map((column) => p(column, SIGNUP_TYPES[column])).join(', ')}, 'pending') RETURNING id`,
+);
+
+/** A pending signup for one session, holding a place or a waiting-list slot at `queued`. */
+export async function insertSignup(
+  tx: Queryable,
+  request: SignupRequest,
+  ctx: SignupContext,
+  held: { sessionId: string; hold: SignupResult['hold']; queued: number | null; holdExpiresAt: Date },
+): Promise<BookingRow> {
+  const fields = signupFields(request, ctx, held.sessionId, held.holdExpiresAt);
+  const { rows } = await tx.query<{ id: number }>(INSERT_SIGNUP.text, INSERT_SIGNUP.values({ ...fields, hold: held.hold, position: held.queued }));
   return loadBooking(tx, rows[0]!.id, false);
 }
 

@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/types.js';
+import { randomToken } from '../lib/random-token.js';
 
 export type TokenPurpose = 'confirm' | 'manage';
 
@@ -11,7 +12,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 /** 256 random bits for a link, and the hash stored for it. */
 export function freshToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
+  const token = randomToken();
   return { token, hash: hashToken(token) };
 }
 

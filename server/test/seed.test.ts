@@ -142,4 +142,25 @@ describe('london time', () => {
     assert.equal(toLondonIso(new Date('2026-10-25T00:30:00Z')), '2026-10-25T01:30:00+01:00');
     assert.equal(toLondonIso(new Date('2026-10-25T01:30:00Z')), '2026-10-25T01:30:00+00:00');
   });
+
+  it('writes every instant as Intl reads it, around the clock changes and over the years (toLondonIso remembers offsets by the hour)', () => {
+    const reference = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hourCycle: 'h23',
+      ...({ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' } as const),
+      timeZoneName: 'longOffset',
+    });
+    const expected = (t: number) => {
+      const p = Object.fromEntries(reference.formatToParts(new Date(t)).map((part) => [part.type, part.value]));
+      const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName!.slice(3);
+      return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+    };
+    const changes = ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '1968-02-18T02:00:00Z', '1971-10-31T02:00:00Z', '1947-04-13T01:00:00Z'];
+    const instants = [
+      ...changes.flatMap((change) => Array.from({ length: 241 }, (_, i) => Date.parse(change) + (i - 120) * 61_001)),
+      ...Array.from({ length: 500 }, (_, i) => Date.UTC(1900, 0, 1) + i * 7_919_999_999),
+    ];
+    for (const t of [...instants, ...instants]) assert.equal(toLondonIso(new Date(t)), expected(t), new Date(t).toISOString());
+    assert.equal(toLondonIso(new Date('1800-06-01T12:00:00Z')), '1800-06-01T11:58:45-00:01');
+  });
 });

@@ -53,10 +53,46 @@ export function fromLondon(local: Omit<LocalDateTime, 'second'> & { second?: num
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/**
+ * London's offset (ms) for each UTC hour asked about, or null for an hour it does not fill whole.
+ * The clocks change on the hour (01:00 UTC), so Intl, the costly part (a server formats every
+ * session's times on every read), is asked twice per hour of instants rather than twice per instant.
+ */
+const hourOffsets = new Map<number, number | null>();
+const HOUR = 3_600_000;
+/** Years Date and Intl write alike (four digits, no era). */
+const FAST = [Date.UTC(1900, 0, 1), Date.UTC(10_000, 0, 1)] as const;
+
+/** The offset of a whole hour, exact to the ms, if it is the same minute-aligned one from its start to its end. */
+function hourOffset(hour: number): number | null {
+  const at = (t: number) => {
+    const p = londonParts(new Date(t));
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
+  };
+  const start = at(hour * HOUR);
+  return start % 60_000 === 0 && at(hour * HOUR + HOUR - 1) === start ? start : null;
+}
+
 /** ISO 8601 with London's offset at that instant, e.g. 2026-12-03T18:30:00+00:00 or …+01:00 in BST. */
 export function toLondonIso(instant: Date): string {
-  const p = londonParts(instant);
-  const offset = londonOffsetMinutes(instant);
+  const t = instant.getTime();
+  if (t >= FAST[0] && t < FAST[1]) {
+    const hour = Math.floor(t / HOUR);
+    let offset = hourOffsets.get(hour);
+    if (offset === undefined) {
+      if (hourOffsets.size >= 4096) hourOffsets.clear();
+      hourOffsets.set(hour, (offset = hourOffset(hour)));
+    }
+    if (offset !== null) {
+      const l = new Date(t + offset);
+      const parts = { year: l.getUTCFullYear(), month: l.getUTCMonth() + 1, day: l.getUTCDate(), hour: l.getUTCHours(), minute: l.getUTCMinutes(), second: l.getUTCSeconds() };
+      return isoWith(parts, offset / 60_000);
+    }
+  }
+  return isoWith(londonParts(instant), londonOffsetMinutes(instant));
+}
+
+function isoWith(p: LocalDateTime, offset: number): string {
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return (

@@ -1,4 +1,4 @@
-import { compose, type Block, type Email, type Footer } from './layout.js';
+import { compose, paragraphs, type Block, type Email, type Footer } from './layout.js';
 import { formatInstant, joiningBlocks, sessionDetails, type Joined, type MailSession } from './details.js';
 import { MAIL_STRINGS } from './strings.js';
 
@@ -28,14 +28,39 @@ export function words(m: BookingMail) {
 }
 
 export function confirmPlace(m: BookingMail & { hold: 'place' | 'waitlist'; link: string; expiresAt: string }): Email {
+  return confirmPlaceWith(m, MAIL_STRINGS[m.lang].confirmPlace[m.hold](formatInstant(m.expiresAt, m.lang)));
+}
+
+function confirmPlaceWith(m: BookingMail & { link: string }, holding: string): Email {
   const { t, compose } = words(m);
   return compose(t.confirmPlace.subject(m.title), t.confirmPlace.heading, [
     t.hello(m.firstName),
-    t.confirmPlace[m.hold](formatInstant(m.expiresAt, m.lang)),
+    holding,
     { link: m.link, label: t.confirmButton },
     sessionDetails(m),
     t.confirmPlace.notYou,
   ]);
+}
+
+/**
+ * Where the hold's sentence goes in confirmPlaces' email. NUL, which no text the contract accepts
+ * contains, so the one slot is the only one.
+ */
+export const HOLD_SLOT = '\u0000hold\u0000';
+
+/**
+ * Both "confirm your place" emails at the cost of one, for a signup whose hold (a place or a
+ * waiting-list slot) is decided later, under the session's lock (store/signup-hold.ts): the email
+ * with HOLD_SLOT for the one sentence that differs, and that sentence for each hold as text and as
+ * HTML. Filled in, it is confirmPlace's email for that hold, byte for byte.
+ */
+export function confirmPlaces(m: BookingMail & { link: string; expiresAt: string }) {
+  const by = formatInstant(m.expiresAt, m.lang);
+  const sentence = (hold: 'place' | 'waitlist') => {
+    const text = MAIL_STRINGS[m.lang].confirmPlace[hold](by);
+    return { text, html: paragraphs(text) };
+  };
+  return { email: confirmPlaceWith(m, HOLD_SLOT), place: sentence('place'), waitlist: sentence('waitlist') };
 }
 
 export function confirmed(m: BookingMail & Joined & { link: string }): Email {

@@ -31,14 +31,32 @@ const formats = new Map(
   }),
 );
 
-/** "Thursday, 3 December 2026 at 6:30 pm to 8:30 pm (UK time)", or its Gaelic or Welsh. */
-export function formatWhen(session: Pick<Session, 'start' | 'end'>, lang: ContentLocale = 'en-GB'): string {
-  const f = formats.get(lang)!;
-  return MAIL_STRINGS[lang].when(f.when.format(new Date(session.start)), f.until.format(new Date(session.end)));
+/**
+ * Intl's formatting is the costliest part of an email, and the same sessions' times come again and
+ * again (a popular session's in every signup's email): kept by language and minute, since no format
+ * here shows seconds (from 1900, when London's offset is whole minutes).
+ */
+const formatted = new Map<string, string>();
+const SINCE = Date.UTC(1900, 0, 1);
+function format(lang: ContentLocale, kind: 'when' | 'until', instant: string | Date): string {
+  const date = new Date(instant);
+  const t = date.getTime();
+  if (!(t >= SINCE)) return formats.get(lang)![kind].format(date);
+  const key = `${lang} ${kind} ${Math.floor(t / 60_000)}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= 4096) formatted.clear();
+    formatted.set(key, (text = formats.get(lang)![kind].format(date)));
+  }
+  return text;
 }
 
-export const formatInstant = (iso: string | Date, lang: ContentLocale = 'en-GB') =>
-  MAIL_STRINGS[lang].instant(formats.get(lang)!.when.format(new Date(iso)));
+/** "Thursday, 3 December 2026 at 6:30 pm to 8:30 pm (UK time)", or its Gaelic or Welsh. */
+export function formatWhen(session: Pick<Session, 'start' | 'end'>, lang: ContentLocale = 'en-GB'): string {
+  return MAIL_STRINGS[lang].when(format(lang, 'when', session.start), format(lang, 'until', session.end));
+}
+
+export const formatInstant = (iso: string | Date, lang: ContentLocale = 'en-GB') => MAIL_STRINGS[lang].instant(format(lang, 'when', iso));
 
 /** `joinBelow`: the email carries the joining details, so "online" points to them rather than promising them. */
 function where(session: Session, lang: ContentLocale, joinBelow: boolean): string {

@@ -30,7 +30,8 @@ export interface Footer {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-const paragraphs = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
+/** A paragraph's text as HTML (without its <p>). */
+export const paragraphs = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
 
 function textBlock(block: Block): string {
   if (typeof block === 'string') return block;
