@@ -72,7 +72,7 @@ const INTERNAL = [
   ...['onChange', 'onClear', 'onToggle', 'onSelect', 'onCalendarToggle', 'onJump', 'icsHref', 'externalUrl'],
   ...['onInput', 'onFocusOut', 'validateAll', 'showProblems', 'clearProblems', 'clearAnswers', 'dismissOutcome', 'settled', 'renew'],
   ...['general', 'task', 'onComplete', 'inputmode', 'trigger', 'limit', 'moduleOf'],
-  ...['focused', 'selectedEntries', 'onMove', 'onFocusDay', 'onChoose', 'onMonth', 'portion', 'whole', 'menuOpened'],
+  ...['focused', 'selectedEntries', 'onMove', 'onFocusDay', 'onChoose', 'onMonth', 'menuOpened', 'chosen'],
 ];
 /**
  * Lit's hooks between its own classes, our elements and their controllers (finalize, performUpdate, willUpdate,

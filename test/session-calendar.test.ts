@@ -626,6 +626,37 @@ describe('<mobilise-session-calendar>', () => {
     expect(entryIds(el)).to.deep.equal(expected.slice(0, PAGE_SIZE).map((s) => s.id));
   });
 
+  it('draws a new list in two steps, six then the rest of the page after a frame; a refresh keeps what is drawn', async () => {
+    const sessions = Array.from({ length: 40 }, (_, i) =>
+      session(`two-${i}`, i % 2 ? { delivery: 'online' } : { delivery: 'in-person', venue: { name: 'Hall', address: '1 Road', postcode: 'G1 1AA' } }, 1 + i / 10),
+    );
+    const a = api({ sessions });
+    const el = await loaded(await calendar(a));
+    // updateComplete waits for both steps.
+    expect(entries(el)).to.have.length(PAGE_SIZE);
+
+    const select = $<HTMLSelectElement>(el, '#f-delivery')!;
+    select.value = 'online';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    // The render the change asked for (a microtask): the first screen only, while the count already says the page.
+    await new Promise((resolve) => setTimeout(resolve));
+    const online = sessions.filter((s) => s.delivery === 'online').map((s) => s.id);
+    // (This task was queued before the frame, so before the element's second step.)
+    expect(entryIds(el)).to.deep.equal(online.slice(0, 6));
+    expect(text($(el, '.count'))).to.equal(sessionCount(en, 20, 20));
+    await el.updateComplete;
+    expect(entryIds(el)).to.deep.equal(online);
+
+    // Fresh data for the same filters (a signup elsewhere) redraws at once: the entries stay the same elements.
+    const tenth = entry(el, online[9]!);
+    sessions[19] = { ...sessions[19]!, spacesLeft: 1 };
+    window.dispatchEvent(new CustomEvent('mobilise-signup', { detail: { sessionId: sessions[19]!.id, status: 'pending', hold: 'place' } }));
+    await waitUntil(() => callsTo(a, '/v1/sessions').length === 2, 'refreshed');
+    await waitUntil(() => text(entry(el, online[9]!).querySelector('[part="badge"]')) === 'Only 1 left', 'spaces updated');
+    expect(entries(el)).to.have.length(20);
+    expect(entry(el, online[9]!) === tenth, 'the tenth entry was kept, not drawn again').to.equal(true);
+  });
+
   it('shows an error with a retry that really retries', async () => {
     const a = api();
     const ok = a.routes['GET /v1/sessions'];

@@ -91,6 +91,11 @@ export class FiltersController {
     return this.#current(this.#values, showPast, now);
   }
 
+  /** The filter values: a new object on every change of filter (the calendar then draws the list in two steps). */
+  get chosen(): object {
+    return this.#values;
+  }
+
   /** Sessions revealed so far in the agenda. */
   get limit() {
     return this.#shown;

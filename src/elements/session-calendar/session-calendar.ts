@@ -45,8 +45,8 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * choosing a module in the catalogue filters the calendar unless `module` is set. `#session=<id>` in the page
  * URL opens that session. With an API endpoint, the listed sessions (the first 50) are described for search engines
  * as schema.org Events (built by the server) in a `<script type="application/ld+json">` child of the element, kept
- * up to date and removed with it. A new list of sessions (data arriving, a filter changed) is drawn in two steps, the
- * first six at once and the rest of the page after the next frame; `updateComplete` resolves once both are in the DOM.
+ * up to date and removed with it. The first list of sessions, and each after a change of filter, is drawn in two steps,
+ * the first six at once and the rest of the page after the next frame; `updateComplete` resolves once both are in the DOM.
  *
  * @event mobilise-session-select - {sessionId, moduleId}. Cancelable: preventDefault() stops the calendar opening the signup form.
  *
@@ -113,20 +113,20 @@ export class MobiliseSessionCalendar extends LitElement {
   });
   readonly #ics = new IcsFiles(this);
   /**
-   * A new list of sessions (data, filters) renders in two steps: a tall phone screen's worth (FIRST_SCREEN) at
-   * once, the rest of the page of them after the browser has painted that, so a member sees sessions a whole
-   * render sooner (issue 15). `updateComplete` waits for both, so focus moves, deep links and tests see them all.
+   * The first list of sessions, and the list after each change of filter, render in two steps: a tall phone
+   * screen's worth (FIRST_SCREEN) at once, the rest of the page of them after the browser has painted that, so a
+   * member sees sessions a whole render sooner (issue 15). `updateComplete` waits for both, so focus moves, deep
+   * links and tests see them all. Fresh data for the same filters (after a signup) is drawn at once: the entries
+   * already on the page stay, with the member's scroll position and the dialog's trigger.
    */
-  #cut = Infinity;
+  /** Only the first screen is drawn, the rest is due after the next frame. */
+  #firstOnly?: boolean;
   #rest?: Promise<unknown>;
-  readonly #firstScreen = memoOne((_entries: Entry[]) => {
-    this.#cut = FIRST_SCREEN;
-    // After the next frame; a hidden page draws none, hence the timer too.
-    this.#rest = new Promise((resolve) => {
-      requestAnimationFrame(() => setTimeout(resolve));
-      setTimeout(resolve, 100);
-    }).then(() => {
-      this.#cut = Infinity;
+  readonly #firstScreen = memoOne((_chosen: object) => {
+    this.#firstOnly = true;
+    // In a task after the next frame. A hidden page draws none: its rest (and updateComplete) waits until it is shown.
+    this.#rest = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))).then(() => {
+      this.#firstOnly = false;
       this.requestUpdate();
     });
   });
@@ -199,9 +199,8 @@ export class MobiliseSessionCalendar extends LitElement {
       return this.#ics.href(session, this.#moduleOf(session.moduleId), sessionPageUrl(session.id));
     },
     onSelect: (e, entry) => this.#select(entry, e.currentTarget as HTMLElement),
-    onCalendarToggle: (e, entry) => {
-      if ((e.currentTarget as HTMLDetailsElement).open) this.#ics.buildFor(entry.session.id);
-    },
+    // Opened (closing it again changes nothing): its links are built from now on.
+    onCalendarToggle: (_e, entry) => this.#ics.buildFor(entry.session.id),
   };
 
   override connectedCallback() {
@@ -244,7 +243,7 @@ export class MobiliseSessionCalendar extends LitElement {
     // No data (a failed load) or a JSON file's: no block, not an old list's.
     if (value?.client.mode !== 'api') return this.#ld?.remove();
     // Not while the first screen is all there is: the member's sessions come first.
-    if (this.#cut < Infinity) return;
+    if (this.#firstOnly) return;
     const query = this.#feedQuery(value.now);
     const key = [value, JSON.stringify(query)];
     if (this.#ldFor?.every((k, i) => k === key[i])) {
@@ -367,8 +366,8 @@ export class MobiliseSessionCalendar extends LitElement {
 
   #renderAgendaView(entries: Entry[], view: SessionView) {
     const limit = this.#filters.limit;
-    this.#firstScreen(entries);
-    return html`${renderAgenda(this.#page(entries, Math.min(limit, this.#cut)), view)}
+    this.#firstScreen(this.#filters.chosen);
+    return html`${renderAgenda(this.#page(entries, this.#firstOnly ? Math.min(limit, FIRST_SCREEN) : limit), view)}
     ${entries.length > limit
       ? html`<p class="more"><button class="button secondary" type="button" data-action="more" @click=${this.#showMore}>${strings.calendar.showMore}</button></p>`
       : nothing}`;
