@@ -124,8 +124,11 @@ export class MobiliseSessionCalendar extends LitElement {
   #rest?: Promise<unknown>;
   readonly #firstScreen = memoOne((_chosen: object) => {
     this.#firstOnly = true;
-    // In a task after the next frame. A hidden page draws none: its rest (and updateComplete) waits until it is shown.
-    this.#rest = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))).then(() => {
+    // In a task after the next frame; a hidden page (a background tab, an iframe out of view) draws no frames, hence the timer.
+    this.#rest = new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve));
+      setTimeout(resolve, 100);
+    }).then(() => {
       this.#firstOnly = false;
       this.requestUpdate();
     });
