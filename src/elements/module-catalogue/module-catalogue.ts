@@ -107,6 +107,7 @@ export class MobiliseModuleCatalogue extends LitElement {
     },
     args: () => [this.#ctx.endpoint, this.#ctx.config.area, this.#ctx.locale] as const,
   });
+
   /** Selection when there is no provider to hold it. */
   private ownSelection?: string;
 

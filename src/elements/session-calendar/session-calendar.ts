@@ -112,6 +112,9 @@ export class MobiliseSessionCalendar extends LitElement {
     open: (id) => this.#revealSession(id),
   });
   readonly #ics = new IcsFiles(this);
+  /** Only the first screen is drawn; the rest is due after the next frame (`#rest`). */
+  #firstOnly?: boolean;
+  #rest?: Promise<unknown>;
   /**
    * The first list of sessions, and the list after each change of filter, render in two steps: a tall phone
    * screen's worth (FIRST_SCREEN) at once, the rest of the page of them after the browser has painted that, so a
@@ -119,9 +122,6 @@ export class MobiliseSessionCalendar extends LitElement {
    * links and tests see them all. Fresh data for the same filters (after a signup) is drawn at once: the entries
    * already on the page stay, with the member's scroll position and the dialog's trigger.
    */
-  /** Only the first screen is drawn, the rest is due after the next frame. */
-  #firstOnly?: boolean;
-  #rest?: Promise<unknown>;
   readonly #firstScreen = memoOne((_chosen: object) => {
     this.#firstOnly = true;
     // In a task after the next frame; a hidden page (a background tab, an iframe out of view) draws no frames, hence the timer.
@@ -221,6 +221,7 @@ export class MobiliseSessionCalendar extends LitElement {
     this.#ld?.remove();
   }
 
+  /** Also waits for the second step of drawing a list (`#firstScreen`), so what awaits it sees the whole page. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
     await this.#rest;
@@ -369,6 +370,7 @@ export class MobiliseSessionCalendar extends LitElement {
 
   #renderAgendaView(entries: Entry[], view: SessionView) {
     const limit = this.#filters.limit;
+    // A memo: only the first list and a change of filter start the two steps.
     this.#firstScreen(this.#filters.chosen);
     return html`${renderAgenda(this.#page(entries, this.#firstOnly ? Math.min(limit, FIRST_SCREEN) : limit), view)}
     ${entries.length > limit
