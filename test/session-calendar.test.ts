@@ -657,6 +657,19 @@ describe('<mobilise-session-calendar>', () => {
     expect(entry(el, online[9]!) === tenth, 'the tenth entry was kept, not drawn again').to.equal(true);
   });
 
+  it('does not follow, as a link, the hash a member’s choice writes while the list is still being drawn', async () => {
+    const sessions = Array.from({ length: 12 }, (_, i) => session(`race-${i}`, { delivery: 'online' }, 1 + i));
+    const el = await calendar(api({ sessions }));
+    const selected: string[] = [];
+    el.addEventListener('mobilise-session-select', (e) => selected.push((e as CustomEvent<{ sessionId: string }>).detail.sessionId));
+    // Task by task, not frame by frame: the first step is drawn and the rest is not yet when a fast member chooses.
+    for (let i = 0; i < 500 && !entries(el).length; i++) await new Promise((resolve) => setTimeout(resolve));
+    $<HTMLButtonElement>(el, '[data-signup]')!.click();
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(selected).to.deep.equal(['race-0']);
+  });
+
   it('shows an error with a retry that really retries', async () => {
     const a = api();
     const ok = a.routes['GET /v1/sessions'];

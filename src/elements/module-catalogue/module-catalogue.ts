@@ -9,7 +9,7 @@ import { heading } from '../shared/heading.js';
 import { renderSelectField } from '../shared/select-field.js';
 import { renderDropped, renderError } from '../shared/states.js';
 import { Task } from '../shared/task.js';
-import { formatList, renderCard, renderSkeleton } from './card.js';
+import { renderCard, renderSkeleton } from './card.js';
 import {
   LAYOUTS,
   audienceLabels,
@@ -91,12 +91,10 @@ export class MobiliseModuleCatalogue extends LitElement {
   readonly #task = new Task(this, {
     task: async ([, area, locale], { signal }): Promise<CatalogueData> => {
       const client = this.#ctx.client();
-      // Same query as the calendar's, so one page makes one sessions request; the list
-      // formatter (milliseconds to build) is built while the network answers.
+      // Same query as the calendar's, so one page makes one sessions request.
       const [modules, sessions] = await Promise.all([
         client.getModules(signal, locale),
         client.getSessions({ area, locale }, signal).catch(() => undefined),
-        formatList([], locale),
       ]);
       return {
         modules: modules.items,

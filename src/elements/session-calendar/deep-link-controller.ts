@@ -49,9 +49,13 @@ export class DeepLinkController implements ReactiveController {
     queueMicrotask(() => void this.#follow());
   }
 
+  /**
+   * The link as it is now: the wait for the list to be drawn (two steps, a frame) leaves time for the
+   * member to choose a session, which rewrites the hash, and that must not be followed as a link.
+   */
   async #follow() {
-    await this.#host.updateComplete;
     const id = parseSessionHash(location.hash);
+    await this.#host.updateComplete;
     if (id) await this.#options.open(id);
   }
 }
