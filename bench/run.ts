@@ -9,6 +9,7 @@
  *   BENCH_SIGNUPS=5000 npm run bench more signups (default 2,000)
  *   BENCH_FLOOD_SIGNUPS=1000         more signups in the flood comparison (default 300)
  *   BENCH_SERIES_SIGNUPS=2000        more people booking a series (default 1,000)
+ *   BENCH_VERBOSE=1                  the front-end bench prints each page load's own figures and its long animation frames
  *   npm run bench -- hot             one hot session and 50 sessions only, BENCH_HOT_ROUNDS (3) runs each, medians,
  *                                    beside issue 15's baseline; with BENCH_BEFORE=<checkout> the server from that
  *                                    checkout too, alternated with this one (bench/README.md: before and after)
