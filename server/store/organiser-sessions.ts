@@ -6,10 +6,8 @@ import { hashToken } from './tokens.js';
 /** A sign-in link works once, for this long. */
 export const SIGN_IN_TOKEN_MINUTES = 15;
 
-const mint = () => randomToken();
-
 export async function issueSignInToken(tx: Queryable, organiserId: number, now: Date): Promise<string> {
-  const token = mint();
+  const token = randomToken();
   await tx.query('INSERT INTO organiser_sign_in_tokens (hash, organiser_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
     hashToken(token),
     organiserId,
@@ -48,7 +46,7 @@ export interface NewSession {
 }
 
 export async function createSession(tx: Queryable, organiserId: number, hours: number, now: Date): Promise<NewSession> {
-  const session = { cookie: mint(), csrfToken: mint() };
+  const session = { cookie: randomToken(), csrfToken: randomToken() };
   await tx.query(
     `INSERT INTO organiser_sessions (id, organiser_id, csrf_token, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $4)`,
     [hashToken(session.cookie), organiserId, session.csrfToken, now, new Date(now.getTime() + hours * 3_600_000)],

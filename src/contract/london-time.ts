@@ -3,6 +3,8 @@
  * so the seed data can use it in the browser too, and the organiser console's date inputs
  * (src/elements/admin-console/london-time.ts) read the UK's clock through it.
  */
+import { remember } from './remember.js';
+
 const ZONE = 'Europe/London';
 
 const partsFormatter = new Intl.DateTimeFormat('en-GB', {
@@ -60,8 +62,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  */
 const hourOffsets = new Map<number, number | null>();
 const HOUR = 3_600_000;
-/** Years Date and Intl write alike (four digits, no era). */
-const FAST = [Date.UTC(1900, 0, 1), Date.UTC(10_000, 0, 1)] as const;
+/** Years Date and Intl write alike (four digits, no era); from 1900 London's offset is whole minutes too. */
+export const FAST = [Date.UTC(1900, 0, 1), Date.UTC(10_000, 0, 1)] as const;
 
 /** The offset of a whole hour, exact to the ms, if it is the same minute-aligned one from its start to its end. */
 function hourOffset(hour: number): number | null {
@@ -77,12 +79,7 @@ function hourOffset(hour: number): number | null {
 export function toLondonIso(instant: Date): string {
   const t = instant.getTime();
   if (t >= FAST[0] && t < FAST[1]) {
-    const hour = Math.floor(t / HOUR);
-    let offset = hourOffsets.get(hour);
-    if (offset === undefined) {
-      if (hourOffsets.size >= 4096) hourOffsets.clear();
-      hourOffsets.set(hour, (offset = hourOffset(hour)));
-    }
+    const offset = remember(hourOffsets, Math.floor(t / HOUR), hourOffset);
     if (offset !== null) {
       const l = new Date(t + offset);
       const parts = { year: l.getUTCFullYear(), month: l.getUTCMonth() + 1, day: l.getUTCDate(), hour: l.getUTCHours(), minute: l.getUTCMinutes(), second: l.getUTCSeconds() };

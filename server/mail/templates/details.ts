@@ -1,5 +1,7 @@
 import type { Joining } from '../../../src/contract/admin.js';
 import { localised, type ContentLocale, type Session } from '../../../src/contract/index.js';
+import { FAST } from '../../../src/contract/london-time.js';
+import { remember } from '../../../src/contract/remember.js';
 import type { Block } from './layout.js';
 import { MAIL_STRINGS } from './strings.js';
 
@@ -37,18 +39,11 @@ const formats = new Map(
  * here shows seconds (from 1900, when London's offset is whole minutes).
  */
 const formatted = new Map<string, string>();
-const SINCE = Date.UTC(1900, 0, 1);
 function format(lang: ContentLocale, kind: 'when' | 'until', instant: string | Date): string {
   const date = new Date(instant);
   const t = date.getTime();
-  if (!(t >= SINCE)) return formats.get(lang)![kind].format(date);
-  const key = `${lang} ${kind} ${Math.floor(t / 60_000)}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    if (formatted.size >= 4096) formatted.clear();
-    formatted.set(key, (text = formats.get(lang)![kind].format(date)));
-  }
-  return text;
+  const write = () => formats.get(lang)![kind].format(date);
+  return t >= FAST[0] ? remember(formatted, `${lang} ${kind} ${Math.floor(t / 60_000)}`, write) : write();
 }
 
 /** "Thursday, 3 December 2026 at 6:30 pm to 8:30 pm (UK time)", or its Gaelic or Welsh. */
