@@ -15,7 +15,7 @@ export interface AddToCalendarProps {
   icsHref?: string;
   /** Visually hidden words that tell one session's menu from the next. */
   context: string;
-  onToggle: (e: Event) => void;
+  onToggle: () => void;
 }
 
 

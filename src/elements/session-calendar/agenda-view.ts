@@ -21,7 +21,8 @@ export interface SessionView {
   /** Undefined until the member opens the entry's add-to-calendar menu. */
   icsHref(entry: Entry): string | undefined;
   onSelect(e: Event, entry: Entry): void;
-  onCalendarToggle(e: Event, entry: Entry): void;
+  /** The entry's add-to-calendar menu was opened or closed. */
+  onCalendarToggle(entry: Entry): void;
 }
 
 
@@ -87,7 +88,7 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
             module,
             icsHref: view.icsHref(entry),
             context,
-            onToggle: (e) => view.onCalendarToggle(e, entry),
+            onToggle: () => view.onCalendarToggle(entry),
           })}
     </div>
   </article>`;

@@ -203,7 +203,7 @@ export class MobiliseSessionCalendar extends LitElement {
     },
     onSelect: (e, entry) => this.#select(entry, e.currentTarget as HTMLElement),
     // Opened (closing it again changes nothing): its links are built from now on.
-    onCalendarToggle: (_e, entry) => this.#ics.buildFor(entry.session.id),
+    onCalendarToggle: (entry) => this.#ics.buildFor(entry.session.id),
   };
 
   override connectedCallback() {
