@@ -40,7 +40,7 @@ export async function readBeforeHold(
 }
 
 /** What the hold statement is given: the new signup's fields, and everything written with it. */
-type HoldParams = ReturnType<typeof signupFields> & {
+export type HoldParams = ReturnType<typeof signupFields> & {
   /** Whether the session has a waiting list: with no place left, take a slot on it. */
   waitlist: boolean;
   token_hash: string;
@@ -97,19 +97,29 @@ const HOLD = named<HoldParams>((p) => {
  * A place, else a waiting-list slot, for a new address, with everything that goes with it, in ONE
  * statement run on its own (autocommit, HOLD above): the session's row lock is held only while
  * PostgreSQL runs it and commits, never across a round trip to this process. Everything that needs
- * no lock is done first: the token, the pathway link and both possible "confirm your place" emails
- * (which one is sent depends on what is left under the lock). One statement is one transaction:
- * the signup, its email and its record commit together or not at all, as before. A unique index
- * (same key, same address) aborts the whole statement, counters included, and the caller looks
- * again. Returns what was held, or why nothing was.
+ * no lock is done first (holdParams). One statement is one transaction: the signup, its email and
+ * its record commit together or not at all. A unique index (same key, same address) aborts the
+ * whole statement, counters included, and the caller looks again. Returns what was held, or why
+ * nothing was. The signup route goes through hold-batch.ts instead, which runs this statement for
+ * a lone signup and HOLD_MANY for several waiting on one session.
  */
-export async function holdOne(
-  q: Queryable,
-  request: SignupRequest,
-  ctx: SignupContext,
-  loaded: LoadedSession,
-  holdExpiresAt: Date,
-): Promise<{ kind: 'held'; hold: SignupResult['hold'] } | { kind: 'full' | 'closed' }> {
+export async function holdOne(q: Queryable, params: HoldParams): Promise<Held> {
+  const { rows } = await q.query<{ hold: SignupResult['hold'] }>(HOLD.text, HOLD.values(params), { prepare: 'signup-hold' });
+  return heldOf(rows[0]?.hold, params.waitlist);
+}
+
+export type Held = { kind: 'held'; hold: SignupResult['hold'] } | { kind: 'full' | 'closed' };
+
+/** With nothing taken: closed if the session has a waiting list (so it is cancelled), else full. */
+export const heldOf = (hold: SignupResult['hold'] | undefined, waitlist: boolean): Held =>
+  hold ? { kind: 'held', hold } : waitlist ? { kind: 'closed' } : { kind: 'full' };
+
+/**
+ * Everything the hold statement is given, prepared before any lock: the token, the pathway link
+ * and both possible "confirm your place" emails (which one is sent depends on what is left under
+ * the lock).
+ */
+export function holdParams(request: SignupRequest, ctx: SignupContext, loaded: LoadedSession, holdExpiresAt: Date): HoldParams {
   const locale = signupLocale(request);
   const booking: Pick<BookingRow, 'locale' | 'return_url' | 'first_name' | 'privacy_url'> = {
     locale,
@@ -126,29 +136,22 @@ export async function holdOne(
   const email = pathway ? withLink(either.email, pathway.link) : either.email;
   const [text_head, text_tail] = aroundSlot(email.text);
   const [html_head, html_tail] = aroundSlot(email.html);
-  const { rows } = await q.query<{ hold: SignupResult['hold'] }>(
-    HOLD.text,
-    HOLD.values({
-      ...signupFields(request, ctx, request.sessionId, holdExpiresAt),
-      waitlist: loaded.session.waitlist,
-      token_hash: token.hash,
-      // As mailTo does: a pathway link is stored only for an email that carries it.
-      pathway_hash: pathway && email.text.includes(pathway.link) ? pathway.hash : null,
-      subject: email.subject,
-      text_head,
-      text_tail,
-      html_head,
-      html_tail,
-      place_text: either.place.text,
-      place_html: either.place.html,
-      queue_text: either.waitlist.text,
-      queue_html: either.waitlist.html,
-    }),
-    { prepare: 'signup-hold' },
-  );
-  const hold = rows[0]?.hold;
-  if (hold) return { kind: 'held', hold };
-  return loaded.session.waitlist ? { kind: 'closed' } : { kind: 'full' };
+  return {
+    ...signupFields(request, ctx, request.sessionId, holdExpiresAt),
+    waitlist: loaded.session.waitlist,
+    token_hash: token.hash,
+    // As mailTo does: a pathway link is stored only for an email that carries it.
+    pathway_hash: pathway && email.text.includes(pathway.link) ? pathway.hash : null,
+    subject: email.subject,
+    text_head,
+    text_tail,
+    html_head,
+    html_tail,
+    place_text: either.place.text,
+    place_html: either.place.html,
+    queue_text: either.waitlist.text,
+    queue_html: either.waitlist.html,
+  };
 }
 
 /** What comes before and after the hold's sentence (HOLD_SLOT, in one place only). */

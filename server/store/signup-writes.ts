@@ -127,7 +127,7 @@ export function signupFields(
   ctx: SignupContext,
   sessionId: string,
   holdExpiresAt: Date,
-): Record<Exclude<SignupColumn, Taken>, unknown> {
+) {
   return {
     reference: newReference(),
     idempotency_key: request.idempotencyKey,
@@ -150,7 +150,7 @@ export function signupFields(
     created_at: ctx.now.toISOString(),
     // The languages the server writes emails in; any other page language gets English.
     locale: signupLocale(request),
-  };
+  } satisfies Record<Exclude<SignupColumn, Taken>, unknown>;
 }
 
 export const signupLocale = (request: SignupRequest) => translatedLocale(request.locale) ?? 'en-GB';

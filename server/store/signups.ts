@@ -1,7 +1,8 @@
 import type { FieldError, SignupRequest, SignupResult } from '../../src/contract/index.js';
 import { isUniqueViolation, type Db, type Queryable } from '../db/types.js';
 import { invalidateReads } from './read-cache.js';
-import { holdOne, readBeforeHold } from './signup-hold.js';
+import { holdBatched } from './hold-batch.js';
+import { holdOne, holdParams, readBeforeHold, type Held, type HoldParams } from './signup-hold.js';
 import { closed, findRequest, mailAlreadyBooked, recordRequest, requestRecord, resultOf, type SignupContext, type StoredRequest } from './signup-writes.js';
 import { attemptSeries } from './signups-series.js';
 
@@ -32,9 +33,9 @@ export async function createSignup(db: Db, request: SignupRequest, context: Sign
     try {
       const outcome = context.rehearse
         ? await db.transaction(async (tx) => {
-            throw new Rehearsal(await attemptSignup({ q: tx, transaction: (fn) => fn(tx) }, request, context));
+            throw new Rehearsal(await attemptSignup({ q: tx, transaction: (fn) => fn(tx), hold: (params) => holdOne(tx, params) }, request, context));
           })
-        : await attemptSignup({ q: db, transaction: (fn) => db.transaction(fn) }, request, context);
+        : await attemptSignup({ q: db, transaction: (fn) => db.transaction(fn), hold: (params) => holdBatched(db, params) }, request, context);
       if (outcome.kind === 'accepted') invalidateReads(db); // places or the waiting list may have changed
       return outcome;
     } catch (error) {
@@ -53,10 +54,14 @@ class Rehearsal {
   constructor(readonly outcome: SignupOutcome) {}
 }
 
-/** Where an attempt runs: `q` for single statements, `transaction` for the writes that take several. */
+/**
+ * Where an attempt runs: `q` for single statements, `transaction` for the writes that take several,
+ * `hold` for the hold statement (batched with others for the session, but in a rehearsal).
+ */
 interface Store {
   q: Queryable;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  hold(params: HoldParams): Promise<Held>;
 }
 
 async function attemptSignup(store: Store, request: SignupRequest, ctx: SignupContext): Promise<SignupOutcome> {
@@ -91,7 +96,7 @@ async function attemptOne(store: Store, request: SignupRequest, ctx: SignupConte
   const holdExpiresAt = new Date(Math.min(ctx.now.getTime() + ctx.mail.holdHours * 3_600_000, loaded.startsAt.getTime()));
 
   if (existing === undefined) {
-    const taken = await holdOne(store.q, request, ctx, loaded, holdExpiresAt);
+    const taken = await store.hold(holdParams(request, ctx, loaded, holdExpiresAt));
     if (taken.kind !== 'held') return taken;
     return { kind: 'accepted', result: resultOf(requestRecord(request, ctx, taken.hold, holdExpiresAt)) };
   }
