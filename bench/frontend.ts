@@ -82,7 +82,17 @@ export interface FilterTimes {
   changes: number;
 }
 
+/** Parts of the embed's first task, timed apart in fresh pages. */
+export interface StartUp {
+  /** import() of the embed, already fetched and compiled, on a page without its elements. */
+  evaluate: number;
+  /** The first Intl object a page makes (ICU's data), then a London date formatter after it. */
+  firstIntl: number;
+  londonFormatter: number;
+}
+
 export interface FrontendResult {
+  startUp: { normal: StartUp; slow: StartUp };
   sizes: EntrySize[];
   /** dist/mobilise.js and everything it can load (initial + lazy): all elements + runtime. */
   embedTotal: Bytes;
@@ -322,6 +332,34 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       return out;
     };
 
+    /** The first task's parts, each timed apart in fresh pages (median of `runs`). */
+    const startUp = async (cpuSlowdown: number): Promise<StartUp> => {
+      const samples: StartUp[] = [];
+      for (let i = 0; i <= runs; i++) {
+        const evaluate = await withPage(browser!, cpuSlowdown, async (page) => {
+          await page.goto(`${site!.url}/bench/evaluate.html`, { waitUntil: 'load', timeout: 30_000 });
+          await page.waitForFunction(() => (window as { __startUp?: unknown }).__startUp !== undefined, { timeout: 30_000 });
+          const r = await page.evaluate(() => (window as unknown as { __startUp: { evaluate?: number; error?: string } }).__startUp);
+          if (r.error !== undefined) throw new Error(`bench/pages/evaluate.js: ${r.error}`);
+          return r.evaluate!;
+        });
+        // A page that has used no Intl yet: the first object pays for ICU's data, whichever it is.
+        const intl = await withPage(browser!, cpuSlowdown, async (page) => {
+          await page.goto('about:blank');
+          return page.evaluate(() => {
+            const t0 = performance.now();
+            new Intl.NumberFormat('en-GB');
+            const t1 = performance.now();
+            new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long' });
+            return { first: t1 - t0, london: performance.now() - t1 };
+          });
+        });
+        if (i > 0) samples.push({ evaluate, firstIntl: intl.first, londonFormatter: intl.london });
+      }
+      const m = (f: (s: StartUp) => number) => median(samples.map(f));
+      return { evaluate: m((s) => s.evaluate), firstIntl: m((s) => s.firstIntl), londonFormatter: m((s) => s.londonFormatter) };
+    };
+
     const shift = (cpuSlowdown: number, width: number, height: number) =>
       withPage(browser!, cpuSlowdown, async (page) => {
         await page.setViewport({ width, height });
@@ -330,6 +368,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
 
     return {
       trace: { runs: TRACE_RUNS, normal: await traced(1), slow: await traced(4) },
+      startUp: { normal: await startUp(1), slow: await startUp(4) },
       layoutShift: { desktop: await shift(1, 1100, 900), phone: await shift(4, 390, 844) },
       sizes: dist.sizes,
       embedTotal,

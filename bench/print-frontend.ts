@@ -102,5 +102,16 @@ function printBreakdown(f: FrontendResult): void {
     ['what ran', `1×: ${a}`, `1×: ${b}`, `4×: ${a}`, `4×: ${b}`],
     [...names.map((n) => [n, ...cols.map((c) => ms(c[n] ?? 0))]), ['(window, sum of medians)', ...cols.map((c) => ms(total(c)))]],
   );
+  // The trace cannot see inside a built-in: the first Intl object's ICU data is "script evaluation" above.
+  const { normal: n, slow: s } = f.startUp;
+  table(
+    `The embed's first task, pieces timed apart in fresh pages (median of ${f.runs}; bench/pages/evaluate.js)`,
+    ['piece', 'no throttling', '4× CPU slowdown'],
+    [
+      ['module evaluation, on a page without the elements (fetched and compiled first)', ms(n.evaluate), ms(s.evaluate)],
+      ["  of which, at most: a page's first Intl object (ICU's data; the embed's is at its top level)", ms(n.firstIntl), ms(s.firstIntl)],
+      ['a London date formatter after it (four are built while the network answers)', ms(n.londonFormatter), ms(s.londonFormatter)],
+    ],
+  );
 }
 
