@@ -26,7 +26,8 @@ const MAX_ATTEMPTS = 5;
  * never oversell; unique indexes settle any remaining race and the attempt is replayed.
  * For one session and a new address (nearly every signup) the reads come first, without a
  * lock, and then one statement takes the place and writes everything (signup-hold.ts), so a
- * popular session's row is locked for as short a time as PostgreSQL can manage.
+ * popular session's row is locked for as short a time as PostgreSQL can manage; the signups that
+ * arrive for a session while its statement runs go together in the next one (hold-batch.ts).
  */
 export async function createSignup(db: Db, request: SignupRequest, context: SignupContext): Promise<SignupOutcome> {
   for (let attempt = 1; ; attempt++) {
