@@ -27,6 +27,8 @@ export interface Db extends Queryable {
 }
 
 /** SQLSTATE 23505: a unique constraint rejected the row (both drivers expose `code`). */
+export const UNIQUE_VIOLATION = '23505';
+
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
 }

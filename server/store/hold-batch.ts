@@ -1,6 +1,6 @@
-import { isUniqueViolation, type Queryable } from '../db/types.js';
-import { heldOf, holdOne, type Held, type HoldParams } from './signup-hold.js';
-import { SIGNUP_COLUMNS, SIGNUP_TYPES } from './signup-writes.js';
+import { isUniqueViolation, UNIQUE_VIOLATION, type Queryable } from '../db/types.js';
+import { heldOf, holdOne, HOLD_TYPES, writtenWithBooking, type Held, type HoldParams } from './signup-hold.js';
+import { SIGNUP_COLUMNS } from './signup-writes.js';
 
 /**
  * Group commit for a popular session. Every hold on one session takes its row lock in turn, and
@@ -116,22 +116,14 @@ async function holdMany(db: Queryable, batch: HoldParams[]): Promise<Map<string,
  * booked. It carries the index's SQLSTATE, so createSignup looks again as it does after the index.
  */
 export class LookAgain extends Error {
-  readonly code = '23505';
+  readonly code = UNIQUE_VIOLATION;
   constructor() {
     super('This signup has to look again: its key was answered or its address booked meanwhile');
   }
 }
 
-/** HoldParams' fields and their SQL types, as json_to_recordset reads them. */
-const BATCH_COLUMNS: Record<string, string> = {
-  ...Object.fromEntries(SIGNUP_COLUMNS.filter((c) => c !== 'hold' && c !== 'position').map((c) => [c, SIGNUP_TYPES[c]])),
-  ord: 'int',
-  waitlist: 'boolean',
-  token_hash: 'text',
-  pathway_hash: 'text',
-  subject: 'text',
-  ...Object.fromEntries(['text_head', 'text_tail', 'html_head', 'html_tail', 'place_text', 'place_html', 'queue_text', 'queue_html'].map((c) => [c, 'text'])),
-};
+/** A batch's rows, as json_to_recordset reads them: HoldParams' fields, and each signup's place in the batch. */
+const BATCH_COLUMNS = { ...HOLD_TYPES, ord: 'int' };
 
 /**
  * HOLD (signup-hold.ts) for several signups to one session, in arrival order (`ord`). cur locks the
@@ -172,20 +164,6 @@ const HOLD_MANY = `WITH cur AS (
        RETURNING id, idempotency_key, hold
      ), each AS (
        SELECT b.id, b.hold AS took, n.* FROM booked b JOIN numbered n USING (idempotency_key)
-     ), token AS (
-       INSERT INTO booking_tokens (hash, signup_id, purpose, created_at) SELECT token_hash, id, 'confirm', created_at FROM each
-     ), pathway AS (
-       INSERT INTO pathway_tokens (hash, email_key, created_at)
-       SELECT pathway_hash, lower(email), created_at FROM each WHERE pathway_hash IS NOT NULL
-     ), mail AS (
-       INSERT INTO outbox (kind, signup_id, to_address, subject, text_body, html_body, due_at, created_at)
-       SELECT 'confirm-place', id, email, subject,
-              text_head || CASE took WHEN 'place' THEN place_text ELSE queue_text END || text_tail,
-              html_head || CASE took WHEN 'place' THEN place_html ELSE queue_html END || html_tail,
-              created_at, created_at FROM each ORDER BY ord
-     ), answered AS (
-       INSERT INTO signup_requests (idempotency_key, request_hash, session_id, also_session_ids, hold, hold_expires_at, created_at)
-       SELECT idempotency_key, request_hash, session_id, '{}', took, hold_expires_at, created_at FROM each
-     )
+     ), ${writtenWithBooking('each', (field) => field, ' ORDER BY ord')}
      SELECT idempotency_key, hold FROM booked
      UNION ALL SELECT idempotency_key, 'again' FROM req WHERE again`;

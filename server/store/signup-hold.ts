@@ -50,47 +50,74 @@ export type HoldParams = ReturnType<typeof signupFields> & {
   subject: string;
 } & Record<`${'text' | 'html'}_${'head' | 'tail'}` | `${'place' | 'queue'}_${'text' | 'html'}`, string>;
 
+/** HoldParams' fields and their SQL types: the hold statements' parameters (HOLD, HOLD_MANY's rows). */
+export const HOLD_TYPES: Record<keyof HoldParams, string> = {
+  ...(Object.fromEntries(SIGNUP_COLUMNS.filter((c) => c !== 'hold' && c !== 'position').map((c) => [c, SIGNUP_TYPES[c]])) as Record<
+    keyof ReturnType<typeof signupFields>,
+    string
+  >),
+  waitlist: 'boolean',
+  token_hash: 'text',
+  pathway_hash: 'text',
+  subject: 'text',
+  text_head: 'text',
+  text_tail: 'text',
+  html_head: 'text',
+  html_tail: 'text',
+  place_text: 'text',
+  place_html: 'text',
+  queue_text: 'text',
+  queue_html: 'text',
+};
+
+/**
+ * What a hold writes beside each signup it books, in both hold statements: its confirm token, its
+ * pathway link, its email in the outbox (the sentence for the hold it took between the email's head
+ * and tail) and the request's record for replays. `from` gives the booked rows (`id`, and `took`:
+ * the hold taken), `v` a field of HoldParams as the statement reads it, `order` the emails' order.
+ */
+export function writtenWithBooking(from: string, v: (field: keyof HoldParams) => string, order = ''): string {
+  const body = (part: 'text' | 'html') =>
+    `${v(`${part}_head`)} || CASE took WHEN 'place' THEN ${v(`place_${part}`)} ELSE ${v(`queue_${part}`)} END || ${v(`${part}_tail`)}`;
+  const now = v('created_at');
+  return `token AS (
+       INSERT INTO booking_tokens (hash, signup_id, purpose, created_at) SELECT ${v('token_hash')}, id, 'confirm', ${now} FROM ${from}
+     ), pathway AS (
+       INSERT INTO pathway_tokens (hash, email_key, created_at)
+       SELECT ${v('pathway_hash')}, lower(${v('email')}), ${now} FROM ${from} WHERE ${v('pathway_hash')} IS NOT NULL
+     ), mail AS (
+       INSERT INTO outbox (kind, signup_id, to_address, subject, text_body, html_body, due_at, created_at)
+       SELECT 'confirm-place', id, ${v('email')}, ${v('subject')}, ${body('text')}, ${body('html')}, ${now}, ${now} FROM ${from}${order}
+     ), answered AS (
+       INSERT INTO signup_requests (idempotency_key, request_hash, session_id, also_session_ids, hold, hold_expires_at, created_at)
+       SELECT ${v('idempotency_key')}, ${v('request_hash')}, ${v('session_id')}, '{}', took, ${v('hold_expires_at')}, ${now} FROM ${from}
+     )`;
+}
+
 /**
  * The hold, one statement (see holdOne): cur locks the session row and reads whether a place is
  * left (the newest committed row); took takes the place, or the next waiting-list number (the
- * list's order is the lock's order); booked, its token, its email in the outbox and the request's
- * record for replays are inserted from took, so with no row taken nothing is written at all.
+ * list's order is the lock's order); booked, and what is written with it, are inserted from took,
+ * so with no row taken nothing is written at all.
  */
 const HOLD = named<HoldParams>((p) => {
-  const now = p('created_at', 'timestamptz');
-  // The email's body as sent: its head, the sentence for the hold taken, its tail.
-  const body = (part: 'text' | 'html') =>
-    `${p(`${part}_head`, 'text')} || CASE hold WHEN 'place' THEN ${p(`place_${part}`, 'text')} ELSE ${p(`queue_${part}`, 'text')} END || ${p(`${part}_tail`, 'text')}`;
-  const signup = SIGNUP_COLUMNS.map((column) =>
-    column === 'hold' ? 'took.hold' : column === 'position' ? 'took.queued' : p(column, SIGNUP_TYPES[column]),
-  );
+  const v = (field: keyof HoldParams) => p(field, HOLD_TYPES[field]);
+  const signup = SIGNUP_COLUMNS.map((column) => (column === 'hold' ? 'took.hold' : column === 'position' ? 'took.queued' : v(column)));
   return `WITH cur AS (
-       SELECT id, spaces_left > 0 AS place FROM sessions WHERE id = ${p('session_id', 'text')} AND status <> 'cancelled' FOR UPDATE
+       SELECT id, spaces_left > 0 AS place FROM sessions WHERE id = ${v('session_id')} AND status <> 'cancelled' FOR UPDATE
      ), took AS (
        UPDATE sessions s
           SET spaces_left = s.spaces_left - CASE WHEN cur.place THEN 1 ELSE 0 END,
               waitlist_count = s.waitlist_count + CASE WHEN cur.place THEN 0 ELSE 1 END,
               status = CASE WHEN cur.place AND s.spaces_left = 1 THEN 'full' ELSE s.status END
          FROM cur
-        WHERE s.id = cur.id AND (cur.place OR ${p('waitlist', 'boolean')})
+        WHERE s.id = cur.id AND (cur.place OR ${v('waitlist')})
         RETURNING CASE WHEN cur.place THEN 'place' ELSE 'waitlist' END AS hold,
                   CASE WHEN cur.place THEN NULL ELSE s.waitlist_count END AS queued
      ), booked AS (
-       INSERT INTO signups (${SIGNUP_COLUMNS.join(', ')}, status) SELECT ${signup.join(', ')}, 'pending' FROM took RETURNING id, hold
-     ), token AS (
-       INSERT INTO booking_tokens (hash, signup_id, purpose, created_at) SELECT ${p('token_hash', 'text')}, id, 'confirm', ${now} FROM booked
-     ), pathway AS (
-       INSERT INTO pathway_tokens (hash, email_key, created_at)
-       SELECT ${p('pathway_hash', 'text')}, lower(${p('email', 'text')}), ${now} FROM booked WHERE ${p('pathway_hash', 'text')} IS NOT NULL
-     ), mail AS (
-       INSERT INTO outbox (kind, signup_id, to_address, subject, text_body, html_body, due_at, created_at)
-       SELECT 'confirm-place', id, ${p('email', 'text')}, ${p('subject', 'text')}, ${body('text')}, ${body('html')}, ${now}, ${now} FROM booked
-     ), answered AS (
-       INSERT INTO signup_requests (idempotency_key, request_hash, session_id, also_session_ids, hold, hold_expires_at, created_at)
-       SELECT ${p('idempotency_key', 'text')}, ${p('request_hash', 'text')}, ${p('session_id', 'text')}, '{}', hold,
-              ${p('hold_expires_at', 'timestamptz')}, ${now} FROM booked
-     )
-     SELECT hold FROM booked`;
+       INSERT INTO signups (${SIGNUP_COLUMNS.join(', ')}, status) SELECT ${signup.join(', ')}, 'pending' FROM took RETURNING id, hold AS took
+     ), ${writtenWithBooking('booked', v)}
+     SELECT took AS hold FROM booked`;
 });
 
 /**
