@@ -55,7 +55,8 @@ const message = (params: Params) => params?.error ?? params?.message ?? DEFAULT_
 const issue = (p: Payload, params: Params, ok?: boolean, path: Key[] = []) => {
   p.issues.push({ path, message: message(params), continue: ok });
 };
-const aborted = (p: Payload, from = 0) => p.issues.slice(from).some((i) => i.continue !== true);
+// Parsing a list of sessions calls these thousands of times: no copies of the issue list (issue 15).
+const aborted = (p: Payload, from = 0) => p.issues.some((i, n) => n >= from && i.continue !== true);
 
 function run(s: Schema, p: Payload): Payload {
   s.base(p);
@@ -167,32 +168,31 @@ export const optional = (inner: Schema) => schema((p) => p.value === undefined |
 export const _default = (inner: Schema, value: unknown) =>
   schema((p) => (p.value === undefined ? (p.value = Array.isArray(value) ? [...value] : value) : run(inner, p)));
 
-const prefix = (key: Key, issues: Issue[]) => issues.map((i) => ({ ...i, path: [key, ...i.path] }));
+/** A field's or item's issues, under its key, into its parent's; then its value. */
+const nest = (p: Payload, key: Key, r: Payload) => {
+  for (const i of r.issues) p.issues.push({ ...i, path: [key, ...i.path] });
+  return r.value;
+};
 
 export const array = (item: Schema, params?: Params) =>
   schema((p) => {
     if (!Array.isArray(p.value)) return issue(p, params);
-    p.value = Array.from(p.value as unknown[], (v, i) => {
-      const r = run(item, { value: v, issues: [] });
-      p.issues.push(...prefix(i, r.issues));
-      return r.value;
-    });
+    p.value = Array.from(p.value as unknown[], (v, i) => nest(p, i, run(item, { value: v, issues: [] })));
   });
 
 /**
  * zod's z.object(): unknown keys are dropped, an absent optional key stays absent,
  * and any other absent key is parsed as `undefined` (so a default applies). Its `shape` too.
+ * `fields` is not zod's: the shape's entries, listed once rather than on every parse.
  */
-export const object = (shape: Record<string, Schema>, params?: Params) =>
+export const object = (shape: Record<string, Schema>, params?: Params, fields = Object.entries(shape)) =>
   schema((p) => {
     const input = p.value;
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return issue(p, params);
     const out: Record<string, unknown> = {};
-    for (const [key, s] of Object.entries(shape)) {
+    for (const [key, s] of fields) {
       if (!(key in input) && s.optional) continue;
-      const r = run(s, { value: input[key], issues: [] });
-      p.issues.push(...prefix(key, r.issues));
-      out[key] = r.value;
+      out[key] = nest(p, key, run(s, { value: input[key], issues: [] }));
     }
     p.value = out;
   }, [], { shape });
