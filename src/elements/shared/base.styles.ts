@@ -245,15 +245,10 @@ export const baseStyles = css`
     border-left: 5px solid var(--_danger);
     font-weight: 600;
   }
+  /* Still: a pulse's frames held up the first cards by 15–37 ms at 1× in the load bench (issue 15). */
   .skeleton {
     background: var(--_surface-alt);
     border-radius: var(--_radius);
-    animation: pulse 1.5s ease-in-out infinite;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
   }
   @media (prefers-reduced-motion: reduce) {
     *,
