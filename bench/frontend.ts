@@ -63,6 +63,10 @@ export interface LoadTimes {
   calendar: number;
   /** ms from navigation start to the first calendar session. */
   calendarFromNavigation: number;
+  /** ms from the request for dist/mobilise.js to the end of the frame that first shows a catalogue card: what the member sees. */
+  cataloguePainted: number;
+  /** … a calendar session. */
+  calendarPainted: number;
 }
 
 export interface FilterTimes {
@@ -99,6 +103,8 @@ export interface FrontendResult {
   atcb: { version: string; shipped: Bytes & { file: string }; minified: Bytes };
   runs: number;
   load: { normal: LoadTimes; slow: LoadTimes };
+  /** With BENCH_BEFORE: the same page loads of that checkout's embed, alternated load by load with these. */
+  loadBefore?: { root: string; normal: LoadTimes; slow: LoadTimes };
   sessions: number;
   filter: { normal: FilterTimes; slow: FilterTimes };
   /** Traced loads of the load page: ms per category (median of TRACE_RUNS) in each window, by slowdown. */
@@ -119,14 +125,14 @@ const brotli = (buf: Buffer) => brotliCompressSync(buf, { params: { [constants.B
 const bytes = (buf: Buffer): Bytes => ({ min: buf.length, gz: gzip(buf), br: brotli(buf) });
 
 /**
- * A private copy of dist/ (built first if it is missing or incomplete), so a
+ * A private copy of `root`'s dist/ (built first if it is missing or incomplete), so a
  * build running elsewhere in the checkout cannot change files under the bench.
  */
-function snapshotDist(): { dir: string; sizes: EntrySize[]; cleanup(): void } {
-  const dist = join(ROOT, 'dist');
+function snapshotDist(root = ROOT): { dir: string; sizes: EntrySize[]; cleanup(): void } {
+  const dist = join(root, 'dist');
   const build = () => {
-    console.log('Building dist/ (vite build)…');
-    const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
+    console.log(`Building ${dist} (vite build)…`);
+    const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', timeout: 180_000 });
     if (result.status !== 0) throw new Error(`vite build failed (${result.error?.message ?? `exit ${result.status}`})`);
   };
   if (!existsSync(join(dist, 'mobilise.js'))) build();
@@ -190,6 +196,9 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
   const filterChanges = options.filterChanges ?? 21;
 
   const dist = snapshotDist();
+  // BENCH_BEFORE=<a checkout of the code before> (bench/README.md): its embed is loaded too, turn about with this one.
+  const beforeRoot = process.env.BENCH_BEFORE || undefined;
+  const beforeDist = beforeRoot ? snapshotDist(beforeRoot) : undefined;
   const atcb = measureAtcb();
   const embed = dist.sizes.find((s) => s.name === 'mobilise')!;
   const embedTotal: Bytes = {
@@ -201,6 +210,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
   const db = await openDb({});
   let browser: Browser | undefined;
   let site: Awaited<ReturnType<typeof startStaticServer>> | undefined;
+  let beforeSite: Awaited<ReturnType<typeof startStaticServer>> | undefined;
   try {
     await seedIfEmpty(db, modules, makeSessions(new Date()));
     const bigJson = JSON.stringify({ modules, sessions: manySessions(sessionCount) });
@@ -224,17 +234,53 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
         return false;
       },
     });
-    app = createApp({ db, allowedOrigins: [site.url], rateLimit: { windowMs: 60_000, max: 1_000 }, log: () => {} });
+    // The same API for the embed of before, from a site of its own (its own origin, so no cache is shared).
+    if (beforeDist) {
+      beforeSite = await startStaticServer({
+        mounts: { '/dist/': beforeDist.dir, '/bench/': join(ROOT, 'bench', 'pages') },
+        headers: { 'Cache-Control': 'no-store' },
+        handle: (req, res) => (req.url?.startsWith('/v1/') ? (app!(req, res), true) : false),
+      });
+    }
+    const origins = [site.url, ...(beforeSite ? [beforeSite.url] : [])];
+    app = createApp({ db, allowedOrigins: origins, rateLimit: { windowMs: 60_000, max: 10_000 }, log: () => {} });
     browser = await launchChromium();
     const chromium = await browser.version();
 
-    const load = async (cpuSlowdown: number): Promise<LoadTimes> => {
-      const samples: LoadTimes[] = [];
-      // One extra, discarded run first: Chromium's own first-use costs are not the widget's.
+    /** Page loads of this embed and, with BENCH_BEFORE, of the one before, turn about, so the machine's drift hits both alike. */
+    const loads = async (cpuSlowdown: number): Promise<{ now: LoadTimes; before?: LoadTimes }> => {
+      const sites = { now: site!.url, ...(beforeSite ? { before: beforeSite.url } : {}) };
+      const samples: Record<string, LoadTimes[]> = {};
+      // One extra, discarded round first: Chromium's own first-use costs are not the widget's.
       for (let i = 0; i <= runs; i++) {
-        const sample = await withPage(browser!, cpuSlowdown, async (page) => {
-          await page.goto(`${site!.url}/bench/load.html`, { waitUntil: 'load', timeout: 30_000 });
-          await page.waitForFunction(() => window.__bench.catalogue !== undefined && window.__bench.calendar !== undefined, {
+        for (const [code, url] of Object.entries(sites)) {
+          const sample = await load(cpuSlowdown, url);
+          if (i > 0) (samples[code] ??= []).push(sample);
+          // BENCH_VERBOSE=1: every load's own figures, to see the spread behind the medians.
+          if (process.env.BENCH_VERBOSE) console.log(`  load ${i} (${code}) at ${cpuSlowdown}×: data ${sample.data.toFixed(1)} ms, → card +${sample.dataToCatalogue.toFixed(1)}, → session +${sample.dataToCalendar.toFixed(1)}, card on screen ${sample.cataloguePainted.toFixed(1)}`);
+        }
+      }
+      const summary = (s: LoadTimes[]): LoadTimes => {
+        const m = (f: (t: LoadTimes) => number) => median(s.map(f));
+        return {
+          data: m((t) => t.data),
+          dataToCatalogue: m((t) => t.dataToCatalogue),
+          dataToCalendar: m((t) => t.dataToCalendar),
+          catalogue: m((t) => t.catalogue),
+          calendar: m((t) => t.calendar),
+          calendarFromNavigation: m((t) => t.calendarFromNavigation),
+          cataloguePainted: m((t) => t.cataloguePainted),
+          calendarPainted: m((t) => t.calendarPainted),
+        };
+      };
+      return { now: summary(samples.now!), ...(samples.before ? { before: summary(samples.before) } : {}) };
+    };
+
+    /** One cold load of the bench page from `origin`: the page's own marks, ms from the request for dist/mobilise.js. */
+    const load = (cpuSlowdown: number, origin: string): Promise<LoadTimes> =>
+        withPage(browser!, cpuSlowdown, async (page) => {
+          await page.goto(`${origin}/bench/load.html`, { waitUntil: 'load', timeout: 30_000 });
+          await page.waitForFunction(() => window.__bench.cataloguePainted !== undefined && window.__bench.calendarPainted !== undefined, {
             timeout: 30_000,
           });
           const marks = await pageMarks(page);
@@ -250,21 +296,10 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
             catalogue: marks.catalogue - marks.script,
             calendar: marks.calendar - marks.script,
             calendarFromNavigation: marks.calendar,
+            cataloguePainted: marks.cataloguePainted - marks.script,
+            calendarPainted: marks.calendarPainted - marks.script,
           };
         });
-        if (i > 0) samples.push(sample);
-        // BENCH_VERBOSE=1: every load's own figures, to see the spread behind the medians.
-        if (process.env.BENCH_VERBOSE) console.log(`  load ${i} at ${cpuSlowdown}×: data ${sample.data.toFixed(1)} ms, → card +${sample.dataToCatalogue.toFixed(1)}, → session +${sample.dataToCalendar.toFixed(1)}`);
-      }
-      return {
-        data: median(samples.map((s) => s.data)),
-        dataToCatalogue: median(samples.map((s) => s.dataToCatalogue)),
-        dataToCalendar: median(samples.map((s) => s.dataToCalendar)),
-        catalogue: median(samples.map((s) => s.catalogue)),
-        calendar: median(samples.map((s) => s.calendar)),
-        calendarFromNavigation: median(samples.map((s) => s.calendarFromNavigation)),
-      };
-    };
 
     const filter = async (cpuSlowdown: number): Promise<FilterTimes> => {
       const loads = Math.min(runs, 3);
@@ -374,7 +409,13 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       embedTotal,
       atcb,
       runs,
-      load: { normal: await load(1), slow: await load(4) },
+      ...(await (async () => {
+        const [normal, slow] = [await loads(1), await loads(4)];
+        return {
+          load: { normal: normal.now, slow: slow.now },
+          ...(normal.before && slow.before ? { loadBefore: { root: beforeRoot!, normal: normal.before, slow: slow.before } } : {}),
+        };
+      })()),
       sessions: sessionCount,
       filter: { normal: await filter(1), slow: await filter(4) },
       chromium,
@@ -382,8 +423,10 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
   } finally {
     await browser?.close();
     await site?.close();
+    await beforeSite?.close();
     await db.close();
     dist.cleanup();
+    beforeDist?.cleanup();
   }
 }
 

@@ -3,7 +3,14 @@ import type { Browser, Page } from 'puppeteer-core';
 
 declare global {
   interface Window {
-    __bench: { catalogue?: number; calendar?: number; shifts: { value: number; time: number; input: boolean }[] };
+    __bench: {
+      catalogue?: number;
+      calendar?: number;
+      /** After the frame that first shows the card / the session. */
+      cataloguePainted?: number;
+      calendarPainted?: number;
+      shifts: { value: number; time: number; input: boolean }[];
+    };
   }
 }
 
@@ -34,6 +41,8 @@ export interface PageMarks {
   data: number;
   catalogue: number;
   calendar: number;
+  cataloguePainted: number;
+  calendarPainted: number;
 }
 
 /** The probe's marks and the Resource Timing ones, all ms since navigation start. */
@@ -49,6 +58,8 @@ export async function pageMarks(page: Page): Promise<PageMarks> {
       data: Math.max(...data.map((e) => e.responseEnd)),
       catalogue: window.__bench.catalogue ?? NaN,
       calendar: window.__bench.calendar ?? NaN,
+      cataloguePainted: window.__bench.cataloguePainted ?? NaN,
+      calendarPainted: window.__bench.calendarPainted ?? NaN,
     };
   });
 }

@@ -1,6 +1,6 @@
 /** The front-end bench's tables: sizes, browser timings, issue 15's targets and the trace's breakdown. */
 import { int, kb, ms, table } from './format.js';
-import { TRACE_WINDOWS, type FrontendResult } from './frontend.js';
+import { TRACE_WINDOWS, type FrontendResult, type LoadTimes } from './frontend.js';
 
 export function printFrontend(f: FrontendResult): void {
   const sizeRow = (name: string, files: number | string, b: { min: number; gz: number; br: number }, lazyGz?: number) => [
@@ -33,6 +33,8 @@ export function printFrontend(f: FrontendResult): void {
       ['script request → API responses (/v1/modules, /v1/sessions) received', ms(f.load.normal.data), ms(f.load.slow.data)],
       ['script request → first catalogue card in the DOM', ms(f.load.normal.catalogue), ms(f.load.slow.catalogue)],
       ['script request → first calendar session in the DOM', ms(f.load.normal.calendar), ms(f.load.slow.calendar)],
+      ['script request → first catalogue card on screen (the frame that shows it drawn)', ms(f.load.normal.cataloguePainted), ms(f.load.slow.cataloguePainted)],
+      ['script request → first calendar session on screen', ms(f.load.normal.calendarPainted), ms(f.load.slow.calendarPainted)],
       ['navigation start → first calendar session', ms(f.load.normal.calendarFromNavigation), ms(f.load.slow.calendarFromNavigation)],
       [`${int(f.sessions)} sessions: script request → JSON file received`, ms(f.filter.normal.data), ms(f.filter.slow.data)],
       [`${int(f.sessions)} sessions: script request → first session in the DOM`, ms(f.filter.normal.firstSession), ms(f.filter.slow.firstSession)],
@@ -54,8 +56,30 @@ export function printFrontend(f: FrontendResult): void {
     ],
   );
   console.log(`(${f.filter.normal.changes} filter changes each: module, delivery and area, set and cleared.)`);
+  printBefore(f);
   printTargets(f);
   printBreakdown(f);
+}
+
+/** With BENCH_BEFORE: that checkout's embed and this one, their page loads alternated, side by side. */
+function printBefore(f: FrontendResult): void {
+  const b = f.loadBefore;
+  if (!b) return;
+  const cell = (before: number, now: number) => `${ms(before)} / ${ms(now)} (${now <= before ? '−' : '+'}${ms(Math.abs(now - before))})`;
+  const rows: [string, (t: LoadTimes) => number][] = [
+    ['script request → data received', (t) => t.data],
+    ['data received → first catalogue card in the DOM', (t) => t.dataToCatalogue],
+    ['data received → first calendar session in the DOM', (t) => t.dataToCalendar],
+    ['script request → first catalogue card in the DOM', (t) => t.catalogue],
+    ['script request → first calendar session in the DOM', (t) => t.calendar],
+    ['script request → first catalogue card on screen', (t) => t.cataloguePainted],
+    ['script request → first calendar session on screen', (t) => t.calendarPainted],
+  ];
+  table(
+    `Before (BENCH_BEFORE=${b.root}) / now, the same page loaded from each in turn, median of ${f.runs} loads each`,
+    ['measure', 'no throttling', '4× CPU slowdown'],
+    rows.map(([name, get]) => [name, cell(get(b.normal), get(f.load.normal)), cell(get(b.slow), get(f.load.slow))]),
+  );
 }
 
 /** Issue 15's figures (before), this run's (now) and the targets, side by side. */
@@ -78,6 +102,7 @@ function printTargets(f: FrontendResult): void {
       row('data received → first calendar session', '–', ms(n.dataToCalendar), '≤ 25 ms', '–', ms(s.dataToCalendar), '≤ 100 ms'),
       row('script request → first catalogue card', '213 ms', ms(n.catalogue), '≤ 130 ms', '735 ms', ms(s.catalogue), '≤ 400 ms'),
       row('script request → first calendar session', '–', ms(n.calendar), '≤ 130 ms', '–', ms(s.calendar), '≤ 400 ms'),
+      row('script request → first card on screen (its frame drawn)', '–', ms(n.cataloguePainted), '–', '–', ms(s.cataloguePainted), '–'),
       row(`${int(f.sessions)} sessions: filter change → next frame, median`, '27 ms', ms(f.filter.normal.frame.median), '≤ 16 ms', '146 ms', ms(f.filter.slow.frame.median), '–'),
       row(`${int(f.sessions)} sessions: filter change → next frame, p90`, '39 ms', ms(f.filter.normal.frame.p90), '≤ 20 ms', '202 ms', ms(f.filter.slow.frame.p90), '≤ 60 ms'),
       row('demo page: layout shift while loading', '–', cls(d.loading), '≤ 0.05', '–', cls(p.loading), '≤ 0.05'),

@@ -1,8 +1,9 @@
 // Loaded as a classic script before the widget bundle. Watches every shadow root
 // as it is attached and records, with performance.now() (ms since navigation
 // start), when the first catalogue card and the first calendar session appear in
-// the DOM; and every layout shift (Layout Instability API) from the start. Read
-// back by bench/frontend.ts as window.__bench.
+// the DOM, and when the frame that first shows each has been drawn (`cataloguePainted`,
+// `calendarPainted`: a task after that frame's paint); and every layout shift (Layout
+// Instability API) from the start. Read back by bench/frontend.ts as window.__bench.
 (() => {
   const marks = (window.__bench = { catalogue: undefined, calendar: undefined, shifts: [] });
   new PerformanceObserver((list) => {
@@ -35,6 +36,8 @@
           marks[name] = performance.now();
           performance.mark(`bench:${name}`);
           observer.disconnect();
+          // In the DOM is not yet on screen: style, layout and paint come in the next frame, then this task.
+          requestAnimationFrame(() => setTimeout(() => (marks[`${name}Painted`] = performance.now())));
         }
       });
       observer.observe(root, { childList: true, subtree: true });
