@@ -63,9 +63,22 @@ async function inTree() {
   return { counts, unnamed };
 }
 
+const sameCounts = (a: Record<Kind, number>, b: Record<Kind, number>) => DOM_KIND.every(([kind]) => a[kind] === b[kind]);
+
+/**
+ * Compared once the elements have finished rendering (the calendar draws a list in two steps, the
+ * second after the next frame), so the whole DOM is checked, not whichever step a poll happened to
+ * catch. Chromium updates its tree a task or so after the DOM changes, so the snapshot is taken
+ * again until it has caught up, for up to 2 s; a node the tree leaves out still fails.
+ */
 async function expectAllInTree(hosts: Element[]) {
+  for (const host of hosts) await (host as Element & { updateComplete?: Promise<unknown> }).updateComplete;
   const dom = inDom(hosts);
-  const tree = await inTree();
+  let tree = await inTree();
+  for (const deadline = performance.now() + 2_000; !sameCounts(tree.counts, dom) && performance.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    tree = await inTree();
+  }
   expect(tree.counts, 'the accessibility tree has every heading, button, link, disclosure and field of the DOM').to.deep.equal(dom);
   expect(tree.unnamed, 'nodes without a name').to.deep.equal([]);
   return dom;
