@@ -247,8 +247,33 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
     browser = await launchChromium();
     const chromium = await browser.version();
 
+    /** One cold load of the bench page from `origin`: the page's own marks, ms from the request for dist/mobilise.js. */
+    const load = (cpuSlowdown: number, origin: string): Promise<LoadTimes> =>
+      withPage(browser!, cpuSlowdown, async (page) => {
+        await page.goto(`${origin}/bench/load.html`, { waitUntil: 'load', timeout: 30_000 });
+        await page.waitForFunction(() => window.__bench.cataloguePainted !== undefined && window.__bench.calendarPainted !== undefined, {
+          timeout: 30_000,
+        });
+        const marks = await pageMarks(page);
+        if (process.env.BENCH_VERBOSE) {
+          const frames = await page.evaluate(() => (window.__bench as unknown as { frames: { start: number; duration: number; render: number; layout: number; scripts: string }[] }).frames);
+          for (const f of frames) console.log(`    frame ${(f.start - marks.script).toFixed(1)} +${f.duration.toFixed(1)} (render ${f.render.toFixed(1)}, style+layout ${f.layout.toFixed(1)}): ${f.scripts}`);
+          console.log(`    data ${(marks.data - marks.script).toFixed(1)}, card ${(marks.catalogue - marks.script).toFixed(1)}`);
+        }
+        return {
+          data: marks.data - marks.script,
+          dataToCatalogue: marks.catalogue - marks.data,
+          dataToCalendar: marks.calendar - marks.data,
+          catalogue: marks.catalogue - marks.script,
+          calendar: marks.calendar - marks.script,
+          calendarFromNavigation: marks.calendar,
+          cataloguePainted: marks.cataloguePainted - marks.script,
+          calendarPainted: marks.calendarPainted - marks.script,
+        };
+      });
+
     /** Page loads of this embed and, with BENCH_BEFORE, of the one before, turn about, so the machine's drift hits both alike. */
-    const loads = async (cpuSlowdown: number): Promise<{ now: LoadTimes; before?: LoadTimes }> => {
+    const loadsInTurn = async (cpuSlowdown: number): Promise<{ now: LoadTimes; before?: LoadTimes }> => {
       const sites = { now: site!.url, ...(beforeSite ? { before: beforeSite.url } : {}) };
       const samples: Record<string, LoadTimes[]> = {};
       // One extra, discarded round first: Chromium's own first-use costs are not the widget's.
@@ -275,31 +300,6 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       };
       return { now: summary(samples.now!), ...(samples.before ? { before: summary(samples.before) } : {}) };
     };
-
-    /** One cold load of the bench page from `origin`: the page's own marks, ms from the request for dist/mobilise.js. */
-    const load = (cpuSlowdown: number, origin: string): Promise<LoadTimes> =>
-        withPage(browser!, cpuSlowdown, async (page) => {
-          await page.goto(`${origin}/bench/load.html`, { waitUntil: 'load', timeout: 30_000 });
-          await page.waitForFunction(() => window.__bench.cataloguePainted !== undefined && window.__bench.calendarPainted !== undefined, {
-            timeout: 30_000,
-          });
-          const marks = await pageMarks(page);
-          if (process.env.BENCH_VERBOSE) {
-            const frames = await page.evaluate(() => (window.__bench as unknown as { frames: { start: number; duration: number; render: number; layout: number; scripts: string }[] }).frames);
-            for (const f of frames) console.log(`    frame ${(f.start - marks.script).toFixed(1)} +${f.duration.toFixed(1)} (render ${f.render.toFixed(1)}, style+layout ${f.layout.toFixed(1)}): ${f.scripts}`);
-            console.log(`    data ${(marks.data - marks.script).toFixed(1)}, card ${(marks.catalogue - marks.script).toFixed(1)}`);
-          }
-          return {
-            data: marks.data - marks.script,
-            dataToCatalogue: marks.catalogue - marks.data,
-            dataToCalendar: marks.calendar - marks.data,
-            catalogue: marks.catalogue - marks.script,
-            calendar: marks.calendar - marks.script,
-            calendarFromNavigation: marks.calendar,
-            cataloguePainted: marks.cataloguePainted - marks.script,
-            calendarPainted: marks.calendarPainted - marks.script,
-          };
-        });
 
     const filter = async (cpuSlowdown: number): Promise<FilterTimes> => {
       const loads = Math.min(runs, 3);
@@ -410,7 +410,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       atcb,
       runs,
       ...(await (async () => {
-        const [normal, slow] = [await loads(1), await loads(4)];
+        const [normal, slow] = [await loadsInTurn(1), await loadsInTurn(4)];
         return {
           load: { normal: normal.now, slow: slow.now },
           ...(normal.before && slow.before ? { loadBefore: { root: beforeRoot!, normal: normal.before, slow: slow.before } } : {}),

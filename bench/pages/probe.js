@@ -36,7 +36,7 @@
           marks[name] = performance.now();
           performance.mark(`bench:${name}`);
           observer.disconnect();
-          // In the DOM is not yet on screen: style, layout and paint come in the next frame, then this task.
+          // In the DOM is not on screen yet: style, layout and paint come in the next frame; this task runs after it.
           requestAnimationFrame(() => setTimeout(() => (marks[`${name}Painted`] = performance.now())));
         }
       });
