@@ -29,7 +29,7 @@ import { VENUES } from '../server/seed/places.js';
 import { makeSessions, modules } from '../server/seed/programme.js';
 import { median, quantile } from './format.js';
 import { measureLayoutShift, type LayoutShift } from './layout-shift.js';
-import { pageMarks, withPage } from './page.js';
+import { pageMarks, withPage, type PageMarks } from './page.js';
 import { breakdown, TRACE_CATEGORIES, type Breakdown } from './trace.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -255,11 +255,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
           timeout: 30_000,
         });
         const marks = await pageMarks(page);
-        if (process.env.BENCH_VERBOSE) {
-          const frames = await page.evaluate(() => (window.__bench as unknown as { frames: { start: number; duration: number; render: number; layout: number; scripts: string }[] }).frames);
-          for (const f of frames) console.log(`    frame ${(f.start - marks.script).toFixed(1)} +${f.duration.toFixed(1)} (render ${f.render.toFixed(1)}, style+layout ${f.layout.toFixed(1)}): ${f.scripts}`);
-          console.log(`    data ${(marks.data - marks.script).toFixed(1)}, card ${(marks.catalogue - marks.script).toFixed(1)}`);
-        }
+        if (process.env.BENCH_VERBOSE) await printFrames(page, marks);
         return {
           data: marks.data - marks.script,
           dataToCatalogue: marks.catalogue - marks.data,
@@ -311,11 +307,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
           await page.goto(`${site!.url}/bench/filter.html`, { waitUntil: 'load', timeout: 30_000 });
           await page.waitForFunction(() => window.__bench.calendar !== undefined, { timeout: 60_000 });
           const marks = await pageMarks(page);
-          if (process.env.BENCH_VERBOSE) {
-            const frames = await page.evaluate(() => (window.__bench as unknown as { frames: { start: number; duration: number; render: number; layout: number; scripts: string }[] }).frames);
-            for (const f of frames) console.log(`    frame ${(f.start - marks.script).toFixed(1)} +${f.duration.toFixed(1)} (render ${f.render.toFixed(1)}, style+layout ${f.layout.toFixed(1)}): ${f.scripts}`);
-            console.log(`    data ${(marks.data - marks.script).toFixed(1)}, card ${(marks.catalogue - marks.script).toFixed(1)}`);
-          }
+          if (process.env.BENCH_VERBOSE) await printFrames(page, marks);
           // Filters only on the last load; the others just time the first render.
           return {
             first: marks.calendar - marks.script,
@@ -428,6 +420,14 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
     dist.cleanup();
     beforeDist?.cleanup();
   }
+}
+
+/** BENCH_VERBOSE=1: the page's long animation frames (recorded by pages/probe.js), ms from the script request. */
+async function printFrames(page: Page, marks: PageMarks): Promise<void> {
+  type Frame = { start: number; duration: number; render: number; layout: number; scripts: string };
+  const frames = await page.evaluate(() => (window.__bench as unknown as { frames: Frame[] }).frames);
+  for (const f of frames) console.log(`    frame ${(f.start - marks.script).toFixed(1)} +${f.duration.toFixed(1)} (render ${f.render.toFixed(1)}, style+layout ${f.layout.toFixed(1)}): ${f.scripts}`);
+  console.log(`    data ${(marks.data - marks.script).toFixed(1)}, card ${(marks.catalogue - marks.script).toFixed(1)}`);
 }
 
 /** demo/index.html as a CLP would serve it: the built embed, the bench's server as the endpoint, the probe first. */
