@@ -245,7 +245,7 @@ export const baseStyles = css`
     border-left: 5px solid var(--_danger);
     font-weight: 600;
   }
-  /* Still: a pulse's frames held up the first cards by 15–37 ms at 1× in the load bench (issue 15). */
+  /* Still: a pulse's frames held up the first cards' paint by 27–37 ms at 1× in the load bench (issue 15). */
   .skeleton {
     background: var(--_surface-alt);
     border-radius: var(--_radius);
