@@ -281,20 +281,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
           if (process.env.BENCH_VERBOSE) console.log(`  load ${i} (${code}) at ${cpuSlowdown}×: data ${sample.data.toFixed(1)} ms, → card +${sample.dataToCatalogue.toFixed(1)}, → session +${sample.dataToCalendar.toFixed(1)}, card on screen ${sample.cataloguePainted.toFixed(1)}`);
         }
       }
-      const summary = (s: LoadTimes[]): LoadTimes => {
-        const m = (f: (t: LoadTimes) => number) => median(s.map(f));
-        return {
-          data: m((t) => t.data),
-          dataToCatalogue: m((t) => t.dataToCatalogue),
-          dataToCalendar: m((t) => t.dataToCalendar),
-          catalogue: m((t) => t.catalogue),
-          calendar: m((t) => t.calendar),
-          calendarFromNavigation: m((t) => t.calendarFromNavigation),
-          cataloguePainted: m((t) => t.cataloguePainted),
-          calendarPainted: m((t) => t.calendarPainted),
-        };
-      };
-      return { now: summary(samples.now!), ...(samples.before ? { before: summary(samples.before) } : {}) };
+      return { now: medians(samples.now!), ...(samples.before ? { before: medians(samples.before) } : {}) };
     };
 
     const filter = async (cpuSlowdown: number): Promise<FilterTimes> => {
@@ -393,21 +380,21 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
         return measureLayoutShift(page, `${site!.url}/demo/`);
       });
 
+    // In this order: traced loads, the first task's pieces, layout shift, timed loads, filter changes.
+    const trace = { runs: TRACE_RUNS, normal: await traced(1), slow: await traced(4) };
+    const startUps = { normal: await startUp(1), slow: await startUp(4) };
+    const layoutShift = { desktop: await shift(1, 1100, 900), phone: await shift(4, 390, 844) };
+    const [normal, slow] = [await loadsInTurn(1), await loadsInTurn(4)];
     return {
-      trace: { runs: TRACE_RUNS, normal: await traced(1), slow: await traced(4) },
-      startUp: { normal: await startUp(1), slow: await startUp(4) },
-      layoutShift: { desktop: await shift(1, 1100, 900), phone: await shift(4, 390, 844) },
+      trace,
+      startUp: startUps,
+      layoutShift,
       sizes: dist.sizes,
       embedTotal,
       atcb,
       runs,
-      ...(await (async () => {
-        const [normal, slow] = [await loadsInTurn(1), await loadsInTurn(4)];
-        return {
-          load: { normal: normal.now, slow: slow.now },
-          ...(normal.before && slow.before ? { loadBefore: { root: beforeRoot!, normal: normal.before, slow: slow.before } } : {}),
-        };
-      })()),
+      load: { normal: normal.now, slow: slow.now },
+      ...(normal.before && slow.before ? { loadBefore: { root: beforeRoot!, normal: normal.before, slow: slow.before } } : {}),
       sessions: sessionCount,
       filter: { normal: await filter(1), slow: await filter(4) },
       chromium,
@@ -420,6 +407,12 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
     dist.cleanup();
     beforeDist?.cleanup();
   }
+}
+
+/** Each figure's median over the samples (every sample has the same figures). */
+function medians<T extends object>(samples: T[]): T {
+  const figures = samples.map((s) => s as Record<string, number>);
+  return Object.fromEntries(Object.keys(figures[0]!).map((k) => [k, median(figures.map((f) => f[k]!))])) as T;
 }
 
 /** BENCH_VERBOSE=1: the page's long animation frames (recorded by pages/probe.js), ms from the script request. */

@@ -26,9 +26,10 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-/** SQLSTATE 23505: a unique constraint rejected the row (both drivers expose `code`). */
+/** SQLSTATE 23505: a unique constraint rejected the row. */
 export const UNIQUE_VIOLATION = '23505';
 
+/** Whether `error` is that (both drivers expose `code`). */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
 }
