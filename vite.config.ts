@@ -68,11 +68,11 @@ const thenBuild = (name: string, config: InlineConfig): Plugin => ({
  * is merely not renamed.
  */
 const INTERNAL = [
-  ...['renderBar', 'renderProviderNotice', 'followProvider', 'syncAttributes', 'prepare', 'buildFor', 'dataReady', 'byId'],
+  ...['renderBar', 'renderProviderNotice', 'followProvider', 'syncAttributes', 'prepare', 'toggleMenu', 'dataReady', 'byId'],
   ...['onChange', 'onClear', 'onToggle', 'onSelect', 'onCalendarToggle', 'onJump', 'icsHref', 'externalUrl'],
   ...['onInput', 'onFocusOut', 'validateAll', 'showProblems', 'clearProblems', 'clearAnswers', 'dismissOutcome', 'settled', 'renew'],
   ...['general', 'task', 'onComplete', 'inputmode', 'trigger', 'limit', 'moduleOf'],
-  ...['focused', 'selectedEntries', 'onMove', 'onFocusDay', 'onChoose', 'onMonth', 'menuOpened', 'chosen'],
+  ...['focused', 'selectedEntries', 'onMove', 'onFocusDay', 'onChoose', 'onMonth', 'menuOpen', 'chosen'],
 ];
 /**
  * Lit's hooks between its own classes, our elements and their controllers (finalize, performUpdate, willUpdate,

@@ -107,12 +107,15 @@ describe('calendar layout', () => {
     const [when, head, where, actions] = ['.when', '.head', '.where', '.actions'].map((s) => rect(card.querySelector(s)!));
     expect(when.right <= head.left && head.right <= where.left && where.right <= actions.left, 'time | title | place | actions').to.equal(true);
     // The details are still there, in small print beside the button, and open below it inside the entry.
-    const details = card.querySelector<HTMLDetailsElement>('[part="add-to-calendar"]')!;
-    expect(shown(details.querySelector('summary'))).to.equal(true);
-    details.open = true;
-    await waitUntil(() => shown(details.querySelector('a')), 'calendar links shown');
-    expect(rect(details).right).to.be.at.most(rect(card).right);
-    details.open = false;
+    const toggle = card.querySelector<HTMLButtonElement>('[part="add-to-calendar"]')!;
+    expect(shown(toggle)).to.equal(true);
+    toggle.click();
+    await waitUntil(() => shown(card.querySelector('.add-to-calendar a')), 'calendar links shown');
+    const list = card.querySelector('.add-to-calendar')!;
+    expect(rect(list).right).to.be.at.most(rect(card).right);
+    expect(rect(list).top, 'the links open below the button').to.be.at.least(rect(toggle).bottom);
+    toggle.click();
+    await compact.updateComplete;
     await expect(compact).to.be.accessible();
     compact.parentElement!.remove();
 

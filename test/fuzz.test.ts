@@ -329,7 +329,10 @@ describe('fuzz: the elements', () => {
             form: await waitSettled(form),
           };
           // Open every disclosure (details, add-to-calendar): static mode builds .ics files on demand.
-          for (const root of shadowRoots(host)) root.querySelectorAll('details').forEach((d) => (d.open = true));
+          for (const root of shadowRoots(host)) {
+            root.querySelectorAll('details').forEach((d) => (d.open = true));
+            root.querySelectorAll<HTMLButtonElement>('button[part="add-to-calendar"]').forEach((b) => b.click());
+          }
           await flushTasks();
           await Promise.all([catalogue, calendar, form].map((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
           for (const [what, state] of Object.entries(states)) expectHuman(state, what);

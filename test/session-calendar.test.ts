@@ -556,10 +556,13 @@ describe('<mobilise-session-calendar>', () => {
     const el = await loaded(await calendar(a));
     const first = entries(el)[0];
     const id = first.dataset.session!;
-    const details = first.querySelector<HTMLDetailsElement>('[part="add-to-calendar"]')!;
-    details.open = true;
-    await oneEvent(details, 'toggle');
+    const toggle = first.querySelector<HTMLButtonElement>('[part="add-to-calendar"]')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(has(first, '[data-kind]'), 'no links built while closed').to.equal(false);
+    toggle.click();
     await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const details = first.querySelector<HTMLUListElement>('.add-to-calendar')!;
     const ics = details.querySelector<HTMLAnchorElement>('[data-kind="ics"]')!;
     expect(ics.href).to.equal(`${a.endpoint}/v1/sessions/${id}.ics`);
     for (const kind of ['google', 'outlook']) {
@@ -573,17 +576,22 @@ describe('<mobilise-session-calendar>', () => {
     }
     expect(details.querySelector<HTMLAnchorElement>('[data-kind="google"]')!.href).to.match(/^https:\/\/calendar\.google\.com\//);
     expect(details.querySelector<HTMLAnchorElement>('[data-kind="outlook"]')!.href).to.match(/^https:\/\/outlook\.live\.com\//);
+    // The same button closes it again, and keeps the focus.
+    toggle.focus();
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(has(first, '[data-kind]'), 'links gone once closed').to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(toggle);
   });
 
   it('builds the .ics in the browser in static mode', async () => {
     const a = api();
     a.routes['GET /data.json'] = () => json({ modules: fixtures.modules, sessions: fixtures.sessions });
     const el = await loaded(await calendar(`${a.endpoint}/data.json`));
-    const details = entries(el)[0].querySelector<HTMLDetailsElement>('[part="add-to-calendar"]')!;
-    details.open = true;
-    await oneEvent(details, 'toggle');
+    entries(el)[0].querySelector<HTMLButtonElement>('[part="add-to-calendar"]')!.click();
     await el.updateComplete;
-    const ics = details.querySelector<HTMLAnchorElement>('[data-kind="ics"]')!;
+    const ics = entries(el)[0].querySelector<HTMLAnchorElement>('[data-kind="ics"]')!;
     expect(ics.href).to.match(/^blob:/);
     expect(ics.getAttribute('download')).to.equal(`${entries(el)[0].dataset.session}.ics`);
     const body = await (await fetch(ics.href)).text();

@@ -18,10 +18,10 @@ export interface SessionView {
   level: number;
   now: number;
   moduleOf(moduleId: string): EventModule;
-  /** Undefined until the member opens the entry's add-to-calendar menu. */
+  /** Undefined unless the entry's add-to-calendar menu is open. */
   icsHref(entry: Entry): string | undefined;
   onSelect(e: Event, entry: Entry): void;
-  /** The entry's add-to-calendar menu was opened or closed. */
+  /** The entry's add-to-calendar button was pressed (open or close its menu). */
   onCalendarToggle(entry: Entry): void;
 }
 

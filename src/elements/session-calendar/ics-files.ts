@@ -4,12 +4,12 @@ import { sessionToIcs } from '../../contract/ics.js';
 import type { EventModule } from './add-to-calendar.js';
 
 /**
- * Which sessions' add-to-calendar menus a member opened (their links are built only then), and the
+ * Which sessions' add-to-calendar menus are open (their links are built only then), and the
  * .ics files built in the browser for them (static mode has no server to ask), so 5,000 sessions
  * never make 5,000 Blobs; rebuilt when the session changes (spaces, status) and revoked when the element goes.
  */
 export class IcsFiles implements ReactiveController {
-  readonly #wanted = new Set<string>();
+  readonly #open = new Set<string>();
   readonly #built = new Map<string, { session: Session; url: string }>();
 
   readonly #host: ReactiveControllerHost;
@@ -19,17 +19,17 @@ export class IcsFiles implements ReactiveController {
     host.addController(this);
   }
 
-  /** The member opened this session's menu: build its links (and file) from now on. */
-  buildFor(id: string) {
-    this.#wanted.add(id);
+  /** The member opened or closed this session's menu: its links (and file) are built while it is open. */
+  toggleMenu(id: string) {
+    if (!this.#open.delete(id)) this.#open.add(id);
     this.#host.requestUpdate();
   }
 
-  menuOpened(id: string): boolean {
-    return this.#wanted.has(id);
+  menuOpen(id: string): boolean {
+    return this.#open.has(id);
   }
 
-  /** A file for a session whose menu is open (the caller asks `menuOpened` first). */
+  /** A file for a session whose menu is open (the caller asks `menuOpen` first). */
   href(session: Session, module: EventModule, pageUrl?: string): string {
     const hit = this.#built.get(session.id);
     if (hit?.session === session) return hit.url;

@@ -171,7 +171,14 @@ export const styles = css`
   .session.cancelled {
     background: var(--_surface-alt);
   }
-  summary {
+  /* A disclosure: the access note's summary, and the add-to-calendar button, which looks the same. */
+  .disclosure {
+    padding: 0;
+    border: 0;
+    background: none;
+  }
+  summary,
+  .disclosure {
     display: flex;
     align-items: center;
     gap: var(--_s1);
@@ -187,13 +194,14 @@ export const styles = css`
     gap: var(--_s2) var(--_s4);
   }
   /* An opened disclosure takes a line of its own. */
-  .actions [open] {
+  .actions [open],
+  .add-to-calendar {
     flex-basis: 100%;
   }
-  .add-to-calendar ul {
+  .add-to-calendar {
     display: grid;
     gap: var(--_s1);
-    padding: var(--_s1) 0 0 var(--_s4);
+    padding: 0 0 0 var(--_s4);
   }
   .add-to-calendar a {
     display: inline-block;
@@ -342,7 +350,7 @@ export const styles = css`
     :host([layout='compact']) .when {
       order: -1;
     }
-    :host([layout='compact']) summary {
+    :host([layout='compact']) :is(summary, .disclosure) {
       min-height: 24px;
       font-size: var(--_t0);
     }

@@ -57,7 +57,7 @@ const byModule = (modules: readonly Module[]) => new Map(modules.map((m) => [m.i
  * @csspart session-title - A session's module title.
  * @csspart badge - Availability badge (words plus colour).
  * @csspart signup-button - "Sign up" / "Join the waiting list".
- * @csspart add-to-calendar - The add-to-calendar disclosure.
+ * @csspart add-to-calendar - The "Add to calendar" button, a disclosure: its links follow it while it is open.
  * @csspart grid - The month grid table.
  * @csspart day - A day cell of the month grid.
  * @csspart dialog - The signup dialog.
@@ -197,13 +197,12 @@ export class MobiliseSessionCalendar extends LitElement {
     moduleOf: (id) => this.#moduleOf(id),
     icsHref: ({ session }) => {
       const value = this.#data.value;
-      if (!this.#ics.menuOpened(session.id)) return;
+      if (!this.#ics.menuOpen(session.id)) return;
       if (value?.client.mode === 'api') return value.client.icsUrl(session.id);
       return this.#ics.href(session, this.#moduleOf(session.moduleId), sessionPageUrl(session.id));
     },
     onSelect: (e, entry) => this.#select(entry, e.currentTarget as HTMLElement),
-    // Opened (closing it again changes nothing): its links are built from now on.
-    onCalendarToggle: (entry) => this.#ics.buildFor(entry.session.id),
+    onCalendarToggle: (entry) => this.#ics.toggleMenu(entry.session.id),
   };
 
   override connectedCallback() {
