@@ -109,6 +109,8 @@ export interface FrontendResult {
   filter: { normal: FilterTimes; slow: FilterTimes };
   /** Traced loads of the load page: ms per category (median of TRACE_RUNS) in each window, by slowdown. */
   trace: { runs: number; normal: Breakdown; slow: Breakdown };
+  /** A traced load of the filter page: ms per category from a filter change to the next frame, median over its changes. */
+  filterTrace: { normal: Record<string, number>; slow: Record<string, number> };
   /** The demo page: wide at 1×, a phone at 4×. */
   layoutShift: { desktop: LayoutShift; phone: LayoutShift };
   chromium: string;
@@ -346,6 +348,27 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       return out;
     };
 
+    /**
+     * One more load of the filter page, apart from the timed ones (tracing costs time), its filter changes
+     * traced: ms per category from each change to the task after the next frame, median over the changes.
+     */
+    const tracedFilter = (cpuSlowdown: number): Promise<Record<string, number>> =>
+      withPage(browser!, cpuSlowdown, async (page) => {
+        await page.goto(`${site!.url}/bench/filter.html`, { waitUntil: 'load', timeout: 30_000 });
+        await page.waitForFunction(() => window.__bench.calendar !== undefined, { timeout: 60_000 });
+        await page.tracing.start({ categories: TRACE_CATEGORIES });
+        await filterChangesIn(page, sessionCount, filterChanges);
+        const raw = await page.tracing.stop();
+        if (!raw) throw new Error('the trace came back empty');
+        const trace = Buffer.from(raw).toString('utf8');
+        if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `filter-${cpuSlowdown}x.json`), trace);
+        const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])));
+        const windows = Array.from({ length: filterChanges }, (_, k) => ({ name: String(k), from: marks[`bench:change:${k}`]!, to: marks[`bench:frame:${k}`]! }));
+        const changes = Object.values(breakdown(trace, marks, windows, dist.dir));
+        const names = [...new Set(changes.flatMap((c) => Object.keys(c)))];
+        return Object.fromEntries(names.map((n) => [n, median(changes.map((c) => c[n] ?? 0))]));
+      });
+
     /** The first task's parts, each timed apart in fresh pages (median of `runs`). */
     const startUp = async (cpuSlowdown: number): Promise<StartUp> => {
       const samples: StartUp[] = [];
@@ -397,6 +420,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       ...(normal.before && slow.before ? { loadBefore: { root: beforeRoot!, normal: normal.before, slow: slow.before } } : {}),
       sessions: sessionCount,
       filter: { normal: await filter(1), slow: await filter(4) },
+      filterTrace: { normal: await tracedFilter(1), slow: await tracedFilter(4) },
       chromium,
     };
   } finally {
@@ -451,20 +475,23 @@ async function filterChangesIn(page: Page, total: number, changes: number): Prom
   const update: number[] = [];
   const frame: number[] = [];
   const whole: number[] = [];
-  for (const [id, value] of steps.slice(0, changes)) {
+  for (const [k, [id, value]] of steps.slice(0, changes).entries()) {
     const r = await page.evaluate(
-      async (id, value) => {
+      async (id, value, k) => {
         const calendar = document.querySelector('mobilise-session-calendar') as HTMLElement & { updateComplete: Promise<unknown> };
         const root = calendar.shadowRoot!;
         const select = root.getElementById(id) as HTMLSelectElement;
         // A task after the next frame (style, layout, paint): asked for before the element renders, so it
         // comes before the element's own next step (the rest of the page of results, after that frame).
         const afterNextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        // Marks for the traced load (tracedFilter): each change's window, to the task after the next frame.
+        performance.mark(`bench:change:${k}`);
         const t0 = performance.now();
         select.value = value;
         select.dispatchEvent(new Event('change', { bubbles: true }));
         await afterNextFrame();
         const t2 = performance.now();
+        performance.mark(`bench:frame:${k}`);
         await calendar.updateComplete;
         const t1 = performance.now();
         await afterNextFrame();
@@ -473,6 +500,7 @@ async function filterChangesIn(page: Page, total: number, changes: number): Prom
       },
       id,
       value,
+      k,
     );
     const of = Number(/of ([\d,]+) sessions/.exec(r.count)?.[1]?.replace(/,/g, '') ?? /^(\d+) sessions?$/.exec(r.count)?.[1] ?? NaN);
     const expectAll = value === '';
