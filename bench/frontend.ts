@@ -69,20 +69,27 @@ export interface LoadTimes {
   calendarPainted: number;
 }
 
+/** A figure's spread over the filter changes, ms. */
+export interface Spread {
+  median: number;
+  p90: number;
+  max: number;
+}
+
 export interface FilterTimes {
   /** ms from the request for dist/mobilise.js to the end of the JSON file's response (median). */
   data: number;
   /** ms from the request for dist/mobilise.js to the first of the N sessions in the DOM (median). */
   firstSession: number;
   /** ms from a filter `change` to the element's whole update (the page of results, both steps) committed to the DOM. */
-  update: { median: number; p90: number; max: number };
+  update: Spread;
   /**
    * ms from a filter `change` to the end of the next frame (style, layout, paint): what the member sees
-   * first, the first screen of results (src/elements/shared/first-screen.ts), as Interaction to Next Paint counts it.
+   * first, the first screen of results (the calendar's first step, FIRST_SCREEN), as Interaction to Next Paint counts it.
    */
-  frame: { median: number; p90: number; max: number };
+  frame: Spread;
   /** ms from a filter `change` to the end of the frame that shows the whole page of results. */
-  whole: { median: number; p90: number; max: number };
+  whole: Spread;
   changes: number;
 }
 
@@ -105,6 +112,8 @@ export interface FrontendResult {
   load: { normal: LoadTimes; slow: LoadTimes };
   /** With BENCH_BEFORE: the same page loads of that checkout's embed, alternated load by load with these. */
   loadBefore?: { root: string; normal: LoadTimes; slow: LoadTimes };
+  /** With BENCH_BEFORE: filter change → next frame on that checkout's filter page and this one, FILTER_ROUNDS loads of each in turn. */
+  filterBefore?: { normal: { now: Spread; before: Spread }; slow: { now: Spread; before: Spread } };
   sessions: number;
   filter: { normal: FilterTimes; slow: FilterTimes };
   /** Traced loads of the load page: ms per category (median of TRACE_RUNS) in each window, by slowdown. */
@@ -116,6 +125,8 @@ export interface FrontendResult {
   chromium: string;
 }
 
+/** With BENCH_BEFORE: loads of each embed's filter page per slowdown, in turn. */
+export const FILTER_ROUNDS = 3;
 /** Traced page loads per slowdown (separate from the timed ones: tracing costs time). */
 const TRACE_RUNS = 3;
 /** The windows of the traced loads, between the page's marks. */
@@ -241,7 +252,12 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       beforeSite = await startStaticServer({
         mounts: { '/dist/': beforeDist.dir, '/bench/': join(ROOT, 'bench', 'pages') },
         headers: { 'Cache-Control': 'no-store' },
-        handle: (req, res) => (req.url?.startsWith('/v1/') ? (app!(req, res), true) : false),
+        handle: (req, res) => {
+          if (req.url?.startsWith('/v1/')) app!(req, res);
+          else if (req.url === '/bench/sessions.json') res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(bigJson);
+          else return false;
+          return true;
+        },
       });
     }
     const origins = [site.url, ...(beforeSite ? [beforeSite.url] : [])];
@@ -308,11 +324,30 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
         data.push(measured.data);
         if (measured.changes) {
           const { update, frame, whole } = measured.changes;
-          const summary = (values: number[]) => ({ median: median(values), p90: quantile(values, 0.9), max: Math.max(...values) });
-          result = { data: NaN, firstSession: NaN, update: summary(update), frame: summary(frame), whole: summary(whole), changes: update.length };
+          result = { data: NaN, firstSession: NaN, update: spread(update), frame: spread(frame), whole: spread(whole), changes: update.length };
         }
       }
       return { ...result!, data: median(data), firstSession: median(first) };
+    };
+
+    /**
+     * With BENCH_BEFORE: the filter page of that checkout's embed and of this one, loaded in turn
+     * (FILTER_ROUNDS each, which first turn about), every change made on each, so the machine's drift
+     * hits both alike. One page at a time: a page brought back to the front repaints all of itself.
+     */
+    const filtersInTurn = async (cpuSlowdown: number): Promise<{ now: Spread; before: Spread }> => {
+      const times = { now: { update: [], frame: [], whole: [] } as ChangeTimes, before: { update: [], frame: [], whole: [] } as ChangeTimes };
+      const sites = [['now', site!.url], ['before', beforeSite!.url]] as const;
+      for (let round = 0; round < FILTER_ROUNDS; round++) {
+        for (const [code, origin] of round % 2 ? [...sites].reverse() : sites) {
+          await withPage(browser!, cpuSlowdown, async (page) => {
+            await page.goto(`${origin}/bench/filter.html`, { waitUntil: 'load', timeout: 30_000 });
+            await page.waitForFunction(() => window.__bench.calendar !== undefined, { timeout: 60_000 });
+            for (const [k, step] of filterSteps(filterChanges).entries()) await filterChange(page, sessionCount, k, step, times[code]);
+          });
+        }
+      }
+      return { now: spread(times.now.frame), before: spread(times.before.frame) };
     };
 
     /** Traced loads of the load page; each category's median over the runs, per window. */
@@ -418,6 +453,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       runs,
       load: { normal: normal.now, slow: slow.now },
       ...(normal.before && slow.before ? { loadBefore: { root: beforeRoot!, normal: normal.before, slow: slow.before } } : {}),
+      ...(beforeSite ? { filterBefore: { normal: await filtersInTurn(1), slow: await filtersInTurn(4) } } : {}),
       sessions: sessionCount,
       filter: { normal: await filter(1), slow: await filter(4) },
       filterTrace: { normal: await tracedFilter(1), slow: await tracedFilter(4) },
@@ -460,11 +496,8 @@ function demoPage(origin: string): string {
   }, html);
 }
 
-/**
- * Changes the calendar's filters as a member would (select a value, `change`
- * bubbles to the filter bar) and times each change; checks the filtered count.
- */
-async function filterChangesIn(page: Page, total: number, changes: number): Promise<{ update: number[]; frame: number[]; whole: number[] }> {
+/** The filter changes measured, in order: a module, a delivery and an area, each then cleared again. */
+function filterSteps(changes: number): [id: string, value: string][] {
   const moduleIds = modules.map((m) => m.id);
   const areas = Object.keys(VENUES);
   const steps: [string, string][] = [];
@@ -472,44 +505,62 @@ async function filterChangesIn(page: Page, total: number, changes: number): Prom
     steps.push(['f-module', moduleIds[i % moduleIds.length]!], ['f-module', ''], ['f-delivery', 'online'], ['f-delivery', '']);
     steps.push(['f-area', areas[i % areas.length]!], ['f-area', '']);
   }
-  const update: number[] = [];
-  const frame: number[] = [];
-  const whole: number[] = [];
-  for (const [k, [id, value]] of steps.slice(0, changes).entries()) {
-    const r = await page.evaluate(
-      async (id, value, k) => {
-        const calendar = document.querySelector('mobilise-session-calendar') as HTMLElement & { updateComplete: Promise<unknown> };
-        const root = calendar.shadowRoot!;
-        const select = root.getElementById(id) as HTMLSelectElement;
-        // A task after the next frame (style, layout, paint): asked for before the element renders, so it
-        // comes before the element's own next step (the rest of the page of results, after that frame).
-        const afterNextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        // Marks for the traced load (tracedFilter): each change's window, to the task after the next frame.
-        performance.mark(`bench:change:${k}`);
-        const t0 = performance.now();
-        select.value = value;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        await afterNextFrame();
-        const t2 = performance.now();
-        performance.mark(`bench:frame:${k}`);
-        await calendar.updateComplete;
-        const t1 = performance.now();
-        await afterNextFrame();
-        const t3 = performance.now();
-        return { update: t1 - t0, frame: t2 - t0, whole: t3 - t0, count: root.querySelector('.count')?.textContent ?? '' };
-      },
-      id,
-      value,
-      k,
-    );
-    const of = Number(/of ([\d,]+) sessions/.exec(r.count)?.[1]?.replace(/,/g, '') ?? /^(\d+) sessions?$/.exec(r.count)?.[1] ?? NaN);
-    const expectAll = value === '';
-    if (expectAll ? of !== total : !(of > 0 && of < total)) {
-      throw new Error(`filter ${id}=${value || '(all)'} shows "${r.count}", expected ${expectAll ? `all ${total}` : 'a subset'}`);
-    }
-    update.push(r.update);
-    frame.push(r.frame);
-    whole.push(r.whole);
+  return steps.slice(0, changes);
+}
+
+/** Each filter change's times, ms, in order (FilterTimes says what each is). */
+interface ChangeTimes {
+  update: number[];
+  frame: number[];
+  whole: number[];
+}
+
+const spread = (values: number[]): Spread => ({ median: median(values), p90: quantile(values, 0.9), max: Math.max(...values) });
+
+/**
+ * Changes one of the calendar's filters as a member would (select a value, `change`
+ * bubbles to the filter bar), times it into `times`, and checks the filtered count.
+ */
+async function filterChange(page: Page, total: number, k: number, [id, value]: [string, string], times: ChangeTimes): Promise<void> {
+  const r = await page.evaluate(
+    async (id, value, k) => {
+      const calendar = document.querySelector('mobilise-session-calendar') as HTMLElement & { updateComplete: Promise<unknown> };
+      const root = calendar.shadowRoot!;
+      const select = root.getElementById(id) as HTMLSelectElement;
+      // A task after the next frame (style, layout, paint): asked for before the element renders, so it
+      // comes before the element's own next step (the rest of the page of results, after that frame).
+      const afterNextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      // Marks for the traced load (tracedFilter): each change's window, to the task after the next frame.
+      performance.mark(`bench:change:${k}`);
+      const t0 = performance.now();
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await afterNextFrame();
+      const t2 = performance.now();
+      performance.mark(`bench:frame:${k}`);
+      await calendar.updateComplete;
+      const t1 = performance.now();
+      await afterNextFrame();
+      const t3 = performance.now();
+      return { update: t1 - t0, frame: t2 - t0, whole: t3 - t0, count: root.querySelector('.count')?.textContent ?? '' };
+    },
+    id,
+    value,
+    k,
+  );
+  const of = Number(/of ([\d,]+) sessions/.exec(r.count)?.[1]?.replace(/,/g, '') ?? /^(\d+) sessions?$/.exec(r.count)?.[1] ?? NaN);
+  const expectAll = value === '';
+  if (expectAll ? of !== total : !(of > 0 && of < total)) {
+    throw new Error(`filter ${id}=${value || '(all)'} shows "${r.count}", expected ${expectAll ? `all ${total}` : 'a subset'}`);
   }
-  return { update, frame, whole };
+  times.update.push(r.update);
+  times.frame.push(r.frame);
+  times.whole.push(r.whole);
+}
+
+/** Every change of filterSteps on one page, in order. */
+async function filterChangesIn(page: Page, total: number, changes: number): Promise<ChangeTimes> {
+  const times: ChangeTimes = { update: [], frame: [], whole: [] };
+  for (const [k, step] of filterSteps(changes).entries()) await filterChange(page, total, k, step, times);
+  return times;
 }

@@ -1,6 +1,6 @@
 /** The front-end bench's tables: sizes, browser timings, issue 15's targets and the trace's breakdown. */
 import { int, kb, ms, table } from './format.js';
-import { TRACE_WINDOWS, type FrontendResult, type LoadTimes } from './frontend.js';
+import { FILTER_ROUNDS, TRACE_WINDOWS, type FrontendResult, type LoadTimes } from './frontend.js';
 
 export function printFrontend(f: FrontendResult): void {
   const sizeRow = (name: string, files: number | string, b: { min: number; gz: number; br: number }, lazyGz?: number) => [
@@ -79,6 +79,13 @@ function printBefore(f: FrontendResult): void {
     `Before (BENCH_BEFORE=${b.root}) / now, the same page loaded from each in turn, median of ${f.runs} loads each`,
     ['measure', 'no throttling', '4× CPU slowdown'],
     rows.map(([name, get]) => [name, cell(get(b.normal), get(f.load.normal)), cell(get(b.slow), get(f.load.slow))]),
+  );
+  const fb = f.filterBefore;
+  if (!fb) return;
+  table(
+    `Before / now, ${int(f.sessions)} sessions: each filter page loaded ${FILTER_ROUNDS} times in turn, ${f.filter.normal.changes} changes on each load`,
+    ['filter change → next frame', 'no throttling', '4× CPU slowdown'],
+    (['median', 'p90'] as const).map((q) => [q, cell(fb.normal.before[q], fb.normal.now[q]), cell(fb.slow.before[q], fb.slow.now[q])]),
   );
 }
 
