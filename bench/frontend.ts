@@ -333,10 +333,10 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
     /**
      * With BENCH_BEFORE: the filter page of that checkout's embed and of this one, loaded in turn
      * (FILTER_ROUNDS each, which first turn about), every change made on each, so the machine's drift
-     * hits both alike. One page at a time: a page brought back to the front repaints all of itself.
+     * hits both alike. One page at a time, so that neither is ever a page in the background.
      */
     const filtersInTurn = async (cpuSlowdown: number): Promise<{ now: Spread; before: Spread }> => {
-      const times = { now: { update: [], frame: [], whole: [] } as ChangeTimes, before: { update: [], frame: [], whole: [] } as ChangeTimes };
+      const times = { now: noChanges(), before: noChanges() };
       const sites = [['now', site!.url], ['before', beforeSite!.url]] as const;
       for (let round = 0; round < FILTER_ROUNDS; round++) {
         for (const [code, origin] of round % 2 ? [...sites].reverse() : sites) {
@@ -515,6 +515,8 @@ interface ChangeTimes {
   whole: number[];
 }
 
+const noChanges = (): ChangeTimes => ({ update: [], frame: [], whole: [] });
+
 const spread = (values: number[]): Spread => ({ median: median(values), p90: quantile(values, 0.9), max: Math.max(...values) });
 
 /**
@@ -560,7 +562,7 @@ async function filterChange(page: Page, total: number, k: number, [id, value]: [
 
 /** Every change of filterSteps on one page, in order. */
 async function filterChangesIn(page: Page, total: number, changes: number): Promise<ChangeTimes> {
-  const times: ChangeTimes = { update: [], frame: [], whole: [] };
+  const times = noChanges();
   for (const [k, step] of filterSteps(changes).entries()) await filterChange(page, total, k, step, times);
   return times;
 }

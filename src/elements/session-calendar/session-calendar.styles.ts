@@ -193,7 +193,7 @@ export const styles = css`
     align-items: center;
     gap: var(--_s2) var(--_s4);
   }
-  /* An opened disclosure takes a line of its own. */
+  /* An opened disclosure takes a line of its own; so do the add-to-calendar links, below their button. */
   .actions [open],
   .add-to-calendar {
     flex-basis: 100%;
