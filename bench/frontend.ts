@@ -309,8 +309,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       let result: FilterTimes | undefined;
       for (let i = 1; i <= loads; i++) {
         const measured = await withPage(browser!, cpuSlowdown, async (page) => {
-          await page.goto(`${site!.url}/bench/filter.html`, { waitUntil: 'load', timeout: 30_000 });
-          await page.waitForFunction(() => window.__bench.calendar !== undefined, { timeout: 60_000 });
+          await openFilterPage(page, site!.url);
           const marks = await pageMarks(page);
           if (process.env.BENCH_VERBOSE) await printFrames(page, marks);
           // Filters only on the last load; the others just time the first render.
@@ -341,9 +340,8 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       for (let round = 0; round < FILTER_ROUNDS; round++) {
         for (const [code, origin] of round % 2 ? [...sites].reverse() : sites) {
           await withPage(browser!, cpuSlowdown, async (page) => {
-            await page.goto(`${origin}/bench/filter.html`, { waitUntil: 'load', timeout: 30_000 });
-            await page.waitForFunction(() => window.__bench.calendar !== undefined, { timeout: 60_000 });
-            for (const [k, step] of filterSteps(filterChanges).entries()) await filterChange(page, sessionCount, k, step, times[code]);
+            await openFilterPage(page, origin);
+            await filterChangesIn(page, sessionCount, filterChanges, times[code]);
           });
         }
       }
@@ -376,10 +374,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
         if (i > 0) runs.push(run);
       }
       const out: Breakdown = {};
-      for (const w of TRACE_WINDOWS) {
-        const names = [...new Set(runs.flatMap((r) => Object.keys(r[w] ?? {})))];
-        out[w] = Object.fromEntries(names.map((n) => [n, median(runs.map((r) => r[w]?.[n] ?? 0))]));
-      }
+      for (const w of TRACE_WINDOWS) out[w] = categoryMedians(runs.map((r) => r[w] ?? {}));
       return out;
     };
 
@@ -389,8 +384,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
      */
     const tracedFilter = (cpuSlowdown: number): Promise<Record<string, number>> =>
       withPage(browser!, cpuSlowdown, async (page) => {
-        await page.goto(`${site!.url}/bench/filter.html`, { waitUntil: 'load', timeout: 30_000 });
-        await page.waitForFunction(() => window.__bench.calendar !== undefined, { timeout: 60_000 });
+        await openFilterPage(page, site!.url);
         await page.tracing.start({ categories: TRACE_CATEGORIES });
         await filterChangesIn(page, sessionCount, filterChanges);
         const raw = await page.tracing.stop();
@@ -399,9 +393,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
         if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `filter-${cpuSlowdown}x.json`), trace);
         const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])));
         const windows = Array.from({ length: filterChanges }, (_, k) => ({ name: String(k), from: marks[`bench:change:${k}`]!, to: marks[`bench:frame:${k}`]! }));
-        const changes = Object.values(breakdown(trace, marks, windows, dist.dir));
-        const names = [...new Set(changes.flatMap((c) => Object.keys(c)))];
-        return Object.fromEntries(names.map((n) => [n, median(changes.map((c) => c[n] ?? 0))]));
+        return categoryMedians(Object.values(breakdown(trace, marks, windows, dist.dir)));
       });
 
     /** The first task's parts, each timed apart in fresh pages (median of `runs`). */
@@ -469,6 +461,12 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
   }
 }
 
+/** Each trace category's median over the windows or runs; a category missing from one counts 0 ms there. */
+function categoryMedians(samples: Record<string, number>[]): Record<string, number> {
+  const names = [...new Set(samples.flatMap((c) => Object.keys(c)))];
+  return Object.fromEntries(names.map((n) => [n, median(samples.map((c) => c[n] ?? 0))]));
+}
+
 /** Each figure's median over the samples (every sample has the same figures). */
 function medians<T extends object>(samples: T[]): T {
   const figures = samples.map((s) => s as Record<string, number>);
@@ -494,6 +492,12 @@ function demoPage(origin: string): string {
     if (!page.includes(find)) throw new Error(`demo/index.html no longer has ${find}: update bench/frontend.ts`);
     return page.replace(find, replace);
   }, html);
+}
+
+/** The bench's filter page from `origin`, once the calendar shows its first session. */
+async function openFilterPage(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/bench/filter.html`, { waitUntil: 'load', timeout: 30_000 });
+  await page.waitForFunction(() => window.__bench.calendar !== undefined, { timeout: 60_000 });
 }
 
 /** The filter changes measured, in order: a module, a delivery and an area, each then cleared again. */
@@ -560,9 +564,8 @@ async function filterChange(page: Page, total: number, k: number, [id, value]: [
   times.whole.push(r.whole);
 }
 
-/** Every change of filterSteps on one page, in order. */
-async function filterChangesIn(page: Page, total: number, changes: number): Promise<ChangeTimes> {
-  const times = noChanges();
+/** Every change of filterSteps on one page, in order, its times added to `times`. */
+async function filterChangesIn(page: Page, total: number, changes: number, times = noChanges()): Promise<ChangeTimes> {
   for (const [k, step] of filterSteps(changes).entries()) await filterChange(page, total, k, step, times);
   return times;
 }
