@@ -21,6 +21,7 @@ import { DEFAULT_MAIL_SETTINGS } from '../../server/mail/settings.js';
 import { createMailWorker, smtpTransport, type MailWorker } from '../../server/mail/worker.js';
 import { makeSessions, modules } from '../../server/seed/programme.js';
 import { createOrganiser } from '../../server/store/organisers.js';
+import { waitForDeep } from '../helpers/deep-selector.js';
 
 const CONSOLE = 'mobilise-admin-console';
 const EMAIL = 'ailsa.organiser@example.org';
@@ -71,10 +72,10 @@ describe('organiser console in a browser [pglite]', () => {
     assert.equal(res?.headers()['cache-control'], 'no-store');
     assert.match(res?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
 
-    await page.waitForSelector(`${CONSOLE} >>> #email`, { timeout: 15_000 });
+    await waitForDeep(page, `${CONSOLE} >>> #email`, 15_000);
     await page.type(`${CONSOLE} >>> #email`, EMAIL);
     await page.keyboard.press('Enter');
-    await page.waitForSelector(`${CONSOLE} >>> #sent`, { timeout: 10_000 });
+    await waitForDeep(page, `${CONSOLE} >>> #sent`, 10_000);
 
     const [mail] = await smtp.waitFor(1);
     assert.match(JSON.stringify(mail!.to), new RegExp(EMAIL));
@@ -82,12 +83,20 @@ describe('organiser console in a browser [pglite]', () => {
     assert.ok(link?.startsWith(`${origin}/admin/#sign-in=`), `no sign-in link in: ${mail!.text}`);
 
     const signedIn = await browser.newPage();
+    const logged: string[] = [];
+    signedIn.on('console', (m) => logged.push(`${m.type()}: ${m.text()}`));
+    signedIn.on('requestfailed', (r) => problems.push(`failed ${r.url()}: ${r.failure()?.errorText}`));
     signedIn.on('pageerror', (e) => problems.push(String(e)));
     signedIn.on('response', (r) => r.status() >= 400 && !expected(r.status(), new URL(r.url()).pathname) && problems.push(`${r.status()} ${r.url()}`));
     await signedIn.goto(link!, { waitUntil: 'load' });
-    await signedIn.waitForSelector(`${CONSOLE} >>> tbody tr`, { timeout: 15_000 }).catch(async (error: Error) => {
-      const seen = await signedIn.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.textContent, CONSOLE);
-      throw new Error(`${error.message}\nThe console showed: ${seen}`);
+    await waitForDeep(signedIn, `${CONSOLE} >>> tbody tr`, 15_000).catch(async (error: Error) => {
+      // What the shell and its view showed, and every refusal or page error so far: enough to tell a slow load from a failed one.
+      const seen = await signedIn.evaluate((tag) => {
+        const shell = document.querySelector(tag)?.shadowRoot;
+        const text = (root: ShadowRoot | null | undefined) => root?.textContent?.replace(/\s+/g, ' ').trim();
+        return { shell: text(shell), view: text(shell?.querySelector('main > *')?.shadowRoot) };
+      }, CONSOLE);
+      throw new Error(`${error.message}\nThe console showed: ${seen.shell}\nIts view showed: ${seen.view}\nProblems: ${problems.join('; ') || 'none'}\nConsole: ${logged.join('; ') || 'nothing'}`);
     });
     const seen = await signedIn.evaluate((tag) => {
       const shell = document.querySelector(tag)!.shadowRoot!;

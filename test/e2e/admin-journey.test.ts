@@ -16,6 +16,7 @@ import { dbTargets } from '../../server/test/harness.js';
 import { startMailSite, type E2eServer } from '../helpers/e2e-site.js';
 import { click, createOnlineSession, find, setValue, shows, signIn as signInWith, textOf, watch as watchFor } from '../helpers/console-page.js';
 import { mailFor } from '../helpers/mail.js';
+import { waitForDeep } from '../helpers/deep-selector.js';
 
 const FORM = 'mobilise-signup-form';
 const CALENDAR = 'mobilise-session-calendar';
@@ -73,11 +74,11 @@ for (const target of dbTargets()) {
       // 2. The CLP's page (the strict-CSP embed page) lists it in the calendar.
       const clp = await watch(await browser.newPage());
       await clp.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
-      await clp.waitForSelector(`${CALENDAR} >>> [data-session="${sessionId}"]`, { timeout: 15_000 });
+      await waitForDeep(clp, `${CALENDAR} >>> [data-session="${sessionId}"]`, 15_000);
 
       // 3. A member signs up for it on that page, and confirms by the emailed link.
       await clp.evaluate((tag, id) => document.querySelector(tag)!.setAttribute('session-id', id), FORM, sessionId);
-      await clp.waitForSelector(`${FORM} >>> [name="firstName"]`, { timeout: 15_000 });
+      await waitForDeep(clp, `${FORM} >>> [name="firstName"]`, 15_000);
       await clp.type(`${FORM} >>> [name="firstName"]`, 'Morven');
       await clp.type(`${FORM} >>> [name="lastName"]`, 'Member');
       await clp.type(`${FORM} >>> [name="email"]`, MEMBER);

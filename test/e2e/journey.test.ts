@@ -16,6 +16,7 @@ import { setJoining } from '../../server/store/joining.js';
 import type { Catcher } from '../../scripts/mail-catcher.js';
 import { startMailSite, type E2eServer } from '../helpers/e2e-site.js';
 import { mailFor } from '../helpers/mail.js';
+import { waitForDeep } from '../helpers/deep-selector.js';
 
 declare global {
   interface Window {
@@ -109,7 +110,7 @@ for (const target of dbTargets()) {
       await page.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
       await page.evaluate((tag, id) => document.querySelector(tag)!.setAttribute('session-id', id), FORM, two.id);
       const box = `#also-${one.id}`;
-      await page.waitForSelector(`${FORM} >>> ${box}`, { timeout: 15_000 });
+      await waitForDeep(page, `${FORM} >>> ${box}`, 15_000);
       const [note, label] = await page.evaluate(
         (tag, box) => {
           const root = document.querySelector(tag)!.shadowRoot!;
@@ -166,7 +167,7 @@ for (const target of dbTargets()) {
       const page = await member.newPage();
       await page.goto(`${site.url}/strict-csp.html`, { waitUntil: 'load' });
       await page.evaluate((tag, id) => document.querySelector(tag)!.setAttribute('session-id', id), FORM, session.id);
-      await page.waitForSelector(`${FORM} >>> [name="firstName"]`, { timeout: 15_000 }).catch(async (error: Error) => {
+      await waitForDeep(page, `${FORM} >>> [name="firstName"]`, 15_000).catch(async (error: Error) => {
         // Say what the form showed instead, and what the page logged.
         const seen = await page.evaluate((tag) => [document.querySelector(tag)?.shadowRoot?.textContent, JSON.stringify(window.__e2e)], FORM);
         throw new Error(`${error.message}\nThe form showed: ${seen.join('\nThe page logged: ')}`);

@@ -18,6 +18,7 @@ import { dbTargets } from '../../server/test/harness.js';
 import { click, createOnlineSession, shows, signIn, textOf, watch } from '../helpers/console-page.js';
 import { startMailSite, type E2eServer } from '../helpers/e2e-site.js';
 import { mailFor } from '../helpers/mail.js';
+import { waitForDeep } from '../helpers/deep-selector.js';
 
 const ORGANISER = 'rhona.organiser@example.org';
 const AREA = 'Paisley';
@@ -53,13 +54,13 @@ for (const target of dbTargets()) {
       await member.goto(clp);
       // 1. Nothing in Barrhead: the Voter Persuasion card offers to ask, for this area, leading back to this page.
       const link = 'mobilise-module-catalogue >>> article[data-module="voter-persuasion"] a[part="ask"]';
-      const href = await (await member.waitForSelector(link, { timeout: 10_000 }))!.evaluate((a) => a.getAttribute('href'));
+      const href = await (await waitForDeep(member, link, 10_000)).evaluate((a) => a.getAttribute('href'));
       assert.equal(href, `${site.url}/request?module=voter-persuasion&area=${MEMBER.area}&from=${encodeURIComponent(clp)}&lang=en-GB`);
       await Promise.all([member.waitForNavigation(), member.click(link)]);
 
       // 2. The request page, in a real browser under its strict CSP: the module chosen, the area filled in.
       const field = (css: string) => `mobilise-module-request >>> ${css}`;
-      await member.waitForSelector(field('form'), { timeout: 10_000 });
+      await waitForDeep(member, field('form'), 10_000);
       assert.equal(await member.$eval(field('#f-moduleId'), (s) => (s as HTMLSelectElement).value), 'voter-persuasion');
       assert.equal(await member.$eval(field('#f-area'), (i) => (i as HTMLInputElement).value), MEMBER.area);
       await member.type(field('#f-email'), MEMBER.email);
@@ -96,10 +97,10 @@ for (const target of dbTargets()) {
       const reader = await watch(await later.newPage(), problems);
       await reader.goto(sessionLink);
       const calendarSays = () => reader.$eval('mobilise-session-calendar', (c) => c.shadowRoot?.textContent?.replace(/\s+/g, ' '));
-      await reader.waitForSelector(`mobilise-session-calendar >>> #session-${sessionId}`, { timeout: 10_000 }).catch(async (e: Error) => {
+      await waitForDeep(reader, `mobilise-session-calendar >>> #session-${sessionId}`, 10_000).catch(async (e: Error) => {
         throw new Error(`${e.message}: the calendar showed ${await calendarSays()}`);
       });
-      const title = await reader.waitForSelector('mobilise-session-calendar >>> dialog[open] #dialog-title', { timeout: 10_000 }).catch(async (e: Error) => {
+      const title = await waitForDeep(reader, 'mobilise-session-calendar >>> dialog[open] #dialog-title', 10_000).catch(async (e: Error) => {
         throw new Error(`${e.message}: no signup dialog; the calendar showed ${await calendarSays()}`);
       });
       assert.match(String(await title!.evaluate((h) => h.textContent)), /Voter Persuasion/, 'the calendar opened the session’s signup');
