@@ -608,6 +608,36 @@ describe('<mobilise-session-calendar>', () => {
     expect(await fetch(old).then(() => 'read', () => 'revoked')).to.equal('revoked');
   });
 
+  it("an entry drawn where another session's was, after a filter change, shows none of that session's open notes or menus", async () => {
+    const note = { accessibility: 'Step-free; hearing loop' };
+    const room = session('room', { delivery: 'in-person', venue: { name: 'Hall', address: '1 Road', postcode: 'G1 1AA' }, ...note }, 2);
+    const call = session('call', { delivery: 'online', ...note }, 3);
+    const el = await loaded(await calendar(api({ sessions: [room, call] })));
+    expect(entryIds(el)).to.deep.equal(['room', 'call']);
+    const first = entries(el)[0]!;
+    first.querySelector<HTMLDetailsElement>('details.access')!.open = true;
+    first.querySelector<HTMLButtonElement>('[part="add-to-calendar"]')!.click();
+    await el.updateComplete;
+    expect(has(first, '[data-kind="ics"]')).to.equal(true);
+
+    await change(el, 'f-delivery', 'online');
+    expect(entryIds(el)).to.deep.equal(['call']);
+    const now = entries(el)[0]!;
+    expect(now.id).to.equal('session-call');
+    expect(now.querySelector('time')!.getAttribute('datetime'), 'its own time').to.equal(call.start);
+    expect(text(now.querySelector('.delivery'))).to.equal(en.calendar.online);
+    expect(now.querySelector<HTMLDetailsElement>('details.access')!.open, "the last session's note stays with it").to.equal(false);
+    expect(now.querySelector('[part="add-to-calendar"]')!.getAttribute('aria-expanded')).to.equal('false');
+    expect(has(now, '[data-kind]'), "no links: this session's menu was never opened").to.equal(false);
+
+    // Back to every session: the first one's menu is as the member left it; its note starts closed.
+    await change(el, 'f-delivery', '');
+    const back = entry(el, 'room');
+    expect(back.querySelector('[part="add-to-calendar"]')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(back.querySelector<HTMLAnchorElement>('[data-kind="ics"]')!.getAttribute('download')).to.equal('room.ics');
+    expect(entry(el, 'call').querySelector('[part="add-to-calendar"]')!.getAttribute('aria-expanded')).to.equal('false');
+  });
+
   it('renders 5,000 sessions a page at a time, and filters them correctly', async () => {
     const areas = ['Glasgow', 'Edinburgh', 'Dundee', 'Fife'];
     const many = Array.from({ length: 5000 }, (_, i) =>

@@ -76,10 +76,11 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
           </button>`
         : nothing}
       ${s.accessibility
-        ? html`<details class="access">
+        ? // Its open state lives in the DOM: keyed, so an entry redrawn for another session starts it closed.
+          keyed(s.id, html`<details class="access">
             <summary>${icon('access')} ${strings.calendar.accessibility}<span class="visually-hidden">${context}</span></summary>
             <p>${content(s, 'accessibility', view.locale)}</p>
-          </details>`
+          </details>`)
         : nothing}
       ${state.kind === 'cancelled'
         ? nothing
@@ -94,20 +95,25 @@ export function renderSession(entry: Entry, view: SessionView, level: number) {
   </article>`;
 }
 
+/**
+ * Not keyed: after a filter change the entries already drawn are reused in place, new values in the
+ * same elements, which is cheaper than removing them and creating others (issue 15). Every state an
+ * entry shows comes from bindings, save the accessibility note's (keyed above).
+ */
 export const renderSessionList = (entries: readonly Entry[], view: SessionView, level: number) =>
   html`<ul class="sessions" role="list">
-    ${entries.map((e) => keyed(e.session.id, html`<li>${renderSession(e, view, level)}</li>`))}
+    ${entries.map((e) => html`<li>${renderSession(e, view, level)}</li>`)}
   </ul>`;
 
 /** Month sections (h3 by default) then day groups (h4); only the page of sessions already revealed is passed in. */
 export function renderAgenda(groups: readonly MonthGroup[], view: SessionView) {
   return html`<div class="agenda">
-    ${groups.map((m) => keyed(m.month, html`<section class="month" aria-labelledby="month-${m.month}">
+    ${groups.map((m) => html`<section class="month" aria-labelledby="month-${m.month}">
         ${heading(view.level + 1, { class: 'month-heading', part: 'month-heading', id: `month-${m.month}` }, formatMonth(monthInstant(m.month), view.locale))}
-        ${m.days.map((d) => keyed(d.day, html`<div class="day-group">
+        ${m.days.map((d) => html`<div class="day-group">
             ${heading(view.level + 2, { class: 'day-heading' }, html`${icon('date')} ${formatShortDay(dayInstant(d.day), view.locale)}`)}
             ${renderSessionList(d.entries, view, view.level + 3)}
-          </div>`))}
-      </section>`))}
+          </div>`)}
+      </section>`)}
   </div>`;
 }
