@@ -47,6 +47,11 @@ describe('session calendar filters', () => {
     expect(midnight.month).to.equal('2030-04');
   });
 
+  it("keeps the endpoint's order for sessions that start together (the server's: start, then id)", () => {
+    const together = indexSessions([session({ id: 'b-second' }), session({ id: 'a-first', start: '2030-03-21T09:00:00Z' }), session({ id: 'a-third' })]);
+    expect(ids(together)).to.deep.equal(['b-second', 'a-third', 'a-first']);
+  });
+
   it('hides sessions that have ended unless showPast', () => {
     expect(ids(applyFilters(entries, none))).to.not.include('past');
     expect(ids(applyFilters(entries, { ...none, showPast: true }))).to.include('past');
@@ -79,7 +84,8 @@ describe('session calendar filters', () => {
     expect(ids(applyFilters(list, { ...none, access: 'step-free,hearing-loop' }))).to.deep.equal(['both']);
     expect(ids(applyFilters(list, { ...none, access: 'step-free', delivery: 'in-person' }))).to.deep.equal(['step']);
     expect(ids(applyFilters(list, { ...none, access: 'bsl' }))).to.deep.equal([]);
-    expect(ids(applyFilters(list, none))).to.deep.equal(['bare', 'both', 'empty', 'step']);
+    // All four start together: the endpoint's order.
+    expect(ids(applyFilters(list, none))).to.deep.equal(['both', 'step', 'bare', 'empty']);
   });
 
   it('lists distinct areas, sorted', () => {

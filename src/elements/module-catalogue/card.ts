@@ -27,7 +27,7 @@ export interface CardOptions {
 
 const listFormats = new Map<string, Intl.ListFormat>();
 /** "New activists, Activists and Candidates" (a conjunction, the default), in the page's locale. */
-function formatList(items: string[], locale: string): string {
+export function formatList(items: string[], locale: string): string {
   let f = listFormats.get(locale);
   // British English where the engine's ICU lacks the locale, as for dates.
   if (!f) listFormats.set(locale, (f = new Intl.ListFormat([locale, 'en-GB'])));

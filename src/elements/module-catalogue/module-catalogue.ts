@@ -9,7 +9,7 @@ import { heading } from '../shared/heading.js';
 import { renderSelectField } from '../shared/select-field.js';
 import { renderDropped, renderError } from '../shared/states.js';
 import { Task } from '../shared/task.js';
-import { renderCard, renderSkeleton } from './card.js';
+import { formatList, renderCard, renderSkeleton } from './card.js';
 import {
   LAYOUTS,
   audienceLabels,
@@ -92,9 +92,11 @@ export class MobiliseModuleCatalogue extends LitElement {
     task: async ([, area, locale], { signal }): Promise<CatalogueData> => {
       const client = this.#ctx.client();
       // Same query as the calendar's, so one page makes one sessions request.
+      // The third: the cards' list formatter is built while the network answers.
       const [modules, sessions] = await Promise.all([
         client.getModules(signal, locale),
         client.getSessions({ area, locale }, signal).catch(() => undefined),
+        formatList([], locale),
       ]);
       return {
         modules: modules.items,

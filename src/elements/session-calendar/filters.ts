@@ -37,7 +37,11 @@ export interface MonthGroup {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Sort once and pre-compute London days: Intl calls are the costly part for thousands of sessions. */
+/**
+ * Sort once and pre-compute London days: Intl calls are the costly part for thousands of sessions.
+ * Sessions that start together keep the endpoint's order (the sort is stable, and the server orders
+ * by start, then id).
+ */
 export function indexSessions(sessions: readonly Session[]): Entry[] {
   return sessions
     .map((session) => {
@@ -45,7 +49,7 @@ export function indexSessions(sessions: readonly Session[]): Entry[] {
       const day = dayKey(session.start);
       return { session, start, end: Date.parse(session.end), day, month: day.slice(0, 7) };
     })
-    .sort((a, b) => a.start - b.start || a.session.id.localeCompare(b.session.id));
+    .sort((a, b) => a.start - b.start);
 }
 
 /** A session is past once it has ended; one in progress still shows (as "Signups closed"). */
