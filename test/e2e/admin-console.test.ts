@@ -21,6 +21,7 @@ import { DEFAULT_MAIL_SETTINGS } from '../../server/mail/settings.js';
 import { createMailWorker, smtpTransport, type MailWorker } from '../../server/mail/worker.js';
 import { makeSessions, modules } from '../../server/seed/programme.js';
 import { createOrganiser } from '../../server/store/organisers.js';
+import { shows } from '../helpers/console-page.js';
 import { waitForDeep } from '../helpers/deep-selector.js';
 
 const CONSOLE = 'mobilise-admin-console';
@@ -90,13 +91,8 @@ describe('organiser console in a browser [pglite]', () => {
     signedIn.on('response', (r) => r.status() >= 400 && !expected(r.status(), new URL(r.url()).pathname) && problems.push(`${r.status()} ${r.url()}`));
     await signedIn.goto(link!, { waitUntil: 'load' });
     await waitForDeep(signedIn, `${CONSOLE} >>> tbody tr`, 15_000).catch(async (error: Error) => {
-      // What the shell and its view showed, and every refusal or page error so far: enough to tell a slow load from a failed one.
-      const seen = await signedIn.evaluate((tag) => {
-        const shell = document.querySelector(tag)?.shadowRoot;
-        const text = (root: ShadowRoot | null | undefined) => root?.textContent?.replace(/\s+/g, ' ').trim();
-        return { shell: text(shell), view: text(shell?.querySelector('main > *')?.shadowRoot) };
-      }, CONSOLE);
-      throw new Error(`${error.message}\nThe console showed: ${seen.shell}\nIts view showed: ${seen.view}\nProblems: ${problems.join('; ') || 'none'}\nConsole: ${logged.join('; ') || 'nothing'}`);
+      // What the console and its view showed, and every refusal or page error so far: enough to tell a slow load from a failed one.
+      throw new Error(`${error.message}\nThe console showed: ${await shows(signedIn)}\nProblems: ${problems.join('; ') || 'none'}\nConsole: ${logged.join('; ') || 'nothing'}`);
     });
     const seen = await signedIn.evaluate((tag) => {
       const shell = document.querySelector(tag)!.shadowRoot!;

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext, ElementHandle, Page } from 'puppeteer-core';
 import type { Catcher } from '../../scripts/mail-catcher.js';
+import { waitForDeep } from './deep-selector.js';
 import { mailFor } from './mail.js';
 
 const CONSOLE = 'mobilise-admin-console';
@@ -18,27 +19,11 @@ export const shows = (page: Page) =>
     return `${location.hash} | ${walk(document.querySelector(tag)!.shadowRoot!).replace(/\s+/g, ' ').trim()}`;
   }, CONSOLE);
 
-/**
- * Waits for a control anywhere in the console's shadow roots, polling: puppeteer's `>>>` waits
- * on a MutationObserver of the document, which never sees a change inside a shadow root.
- * On timeout, says what the console showed instead.
- */
+/** Waits for a control anywhere in the console's shadow roots; on timeout, says what the console showed instead. */
 export async function find(page: Page, selector: string): Promise<ElementHandle<Element>> {
-  const found = await page
-    .waitForFunction(
-      (tag, css) => {
-        const search = (root: Document | ShadowRoot): Element | null =>
-          root.querySelector(css) ?? [...root.querySelectorAll('*')].reduce<Element | null>((hit, el) => hit ?? (el.shadowRoot ? search(el.shadowRoot) : null), null);
-        return search(document.querySelector(tag)!.shadowRoot!);
-      },
-      { timeout: 10_000, polling: 100 },
-      CONSOLE,
-      selector,
-    )
-    .catch(async (error: Error) => {
-      throw new Error(`${error.message} (${selector})\nThe console showed: ${await shows(page)}`);
-    });
-  return found.asElement() as ElementHandle<Element>;
+  return waitForDeep(page, `${CONSOLE} >>> ${selector}`, 10_000).catch(async (error: Error) => {
+    throw new Error(`${error.message}\nThe console showed: ${await shows(page)}`);
+  });
 }
 
 /** Sets a control's value as a person would (input + change events), through the console's shadow roots. */
