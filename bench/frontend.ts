@@ -11,6 +11,7 @@
  * Marks are taken in the page (bench/pages/probe.js), not from the outside.
  */
 import { spawnSync } from 'node:child_process';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -228,23 +229,20 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
     await seedIfEmpty(db, modules, makeSessions(new Date()));
     const bigJson = JSON.stringify({ modules, sessions: manySessions(sessionCount) });
     let app: ReturnType<typeof createApp> | undefined;
+    /** What both sites answer beyond their files: the API, and the 5,000 sessions as a static file. */
+    const apiAndData = (req: IncomingMessage, res: ServerResponse): boolean => {
+      if (req.url?.startsWith('/v1/')) app!(req, res);
+      else if (req.url === '/bench/sessions.json') res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(bigJson);
+      else return false;
+      return true;
+    };
     site = await startStaticServer({
       mounts: { '/dist/': dist.dir, '/bench/': join(ROOT, 'bench', 'pages'), '/demo/': join(ROOT, 'demo') },
       headers: { 'Cache-Control': 'no-store' },
       handle: (req, res) => {
-        if (req.url?.startsWith('/v1/')) {
-          app!(req, res);
-          return true;
-        }
-        if (req.url === '/demo/') {
-          res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(demoPage(site!.url));
-          return true;
-        }
-        if (req.url === '/bench/sessions.json') {
-          res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(bigJson);
-          return true;
-        }
-        return false;
+        if (req.url !== '/demo/') return apiAndData(req, res);
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(demoPage(site!.url));
+        return true;
       },
     });
     // The same API for the embed of before, from a site of its own (its own origin, so no cache is shared).
@@ -252,12 +250,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       beforeSite = await startStaticServer({
         mounts: { '/dist/': beforeDist.dir, '/bench/': join(ROOT, 'bench', 'pages') },
         headers: { 'Cache-Control': 'no-store' },
-        handle: (req, res) => {
-          if (req.url?.startsWith('/v1/')) app!(req, res);
-          else if (req.url === '/bench/sessions.json') res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(bigJson);
-          else return false;
-          return true;
-        },
+        handle: apiAndData,
       });
     }
     const origins = [site.url, ...(beforeSite ? [beforeSite.url] : [])];
