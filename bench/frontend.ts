@@ -111,6 +111,12 @@ export interface FrontendResult {
   atcb: { version: string; shipped: Bytes & { file: string }; minified: Bytes };
   runs: number;
   load: { normal: LoadTimes; slow: LoadTimes };
+  /**
+   * The same page with the data fetched before the embed's script is asked for, and the embed's requests for it
+   * answered from memory (bench/pages/in-memory.js), loaded in turn with `load`: the embed's own start-up and first
+   * drawing, with no network wait. Its `data` and `dataTo…` figures mean nothing (the data comes first).
+   */
+  loadInMemory: { normal: LoadTimes; slow: LoadTimes };
   /** With BENCH_BEFORE: the same page loads of that checkout's embed, alternated load by load with these. */
   loadBefore?: { root: string; normal: LoadTimes; slow: LoadTimes };
   /** With BENCH_BEFORE: filter change → next frame on that checkout's filter page and this one, FILTER_ROUNDS loads of each in turn. */
@@ -240,8 +246,9 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       mounts: { '/dist/': dist.dir, '/bench/': join(ROOT, 'bench', 'pages'), '/demo/': join(ROOT, 'demo') },
       headers: { 'Cache-Control': 'no-store' },
       handle: (req, res) => {
-        if (req.url !== '/demo/') return apiAndData(req, res);
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(demoPage(site!.url));
+        const page = req.url === '/demo/' ? demoPage(site!.url) : req.url === '/bench/in-memory.html' ? inMemoryPage() : undefined;
+        if (page === undefined) return apiAndData(req, res);
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
         return true;
       },
     });
@@ -258,10 +265,10 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
     browser = await launchChromium();
     const chromium = await browser.version();
 
-    /** One cold load of the bench page from `origin`: the page's own marks, ms from the request for dist/mobilise.js. */
-    const load = (cpuSlowdown: number, origin: string): Promise<LoadTimes> =>
+    /** One cold load of a bench page from `origin`: the page's own marks, ms from the request for dist/mobilise.js. */
+    const load = (cpuSlowdown: number, origin: string, pageName = 'load'): Promise<LoadTimes> =>
       withPage(browser!, cpuSlowdown, async (page) => {
-        await page.goto(`${origin}/bench/load.html`, { waitUntil: 'load', timeout: 30_000 });
+        await page.goto(`${origin}/bench/${pageName}.html`, { waitUntil: 'load', timeout: 30_000 });
         await page.waitForFunction(() => window.__bench.cataloguePainted !== undefined && window.__bench.calendarPainted !== undefined, {
           timeout: 30_000,
         });
@@ -279,20 +286,27 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
         };
       });
 
-    /** Page loads of this embed and, with BENCH_BEFORE, of the one before, turn about, so the machine's drift hits both alike. */
-    const loadsInTurn = async (cpuSlowdown: number): Promise<{ now: LoadTimes; before?: LoadTimes }> => {
-      const sites = { now: site!.url, ...(beforeSite ? { before: beforeSite.url } : {}) };
+    /**
+     * Page loads of this embed, of its in-memory page and, with BENCH_BEFORE, of the embed before, turn about,
+     * so the machine's drift hits all alike.
+     */
+    const loadsInTurn = async (cpuSlowdown: number): Promise<{ now: LoadTimes; inMemory: LoadTimes; before?: LoadTimes }> => {
+      const pages: Record<string, [origin: string, pageName: string]> = {
+        now: [site!.url, 'load'],
+        inMemory: [site!.url, 'in-memory'],
+        ...(beforeSite ? { before: [beforeSite.url, 'load'] } : {}),
+      };
       const samples: Record<string, LoadTimes[]> = {};
       // One extra, discarded round first: Chromium's own first-use costs are not the widget's.
       for (let i = 0; i <= runs; i++) {
-        for (const [code, url] of Object.entries(sites)) {
-          const sample = await load(cpuSlowdown, url);
+        for (const [code, [url, pageName]] of Object.entries(pages)) {
+          const sample = await load(cpuSlowdown, url, pageName);
           if (i > 0) (samples[code] ??= []).push(sample);
           // BENCH_VERBOSE=1: every load's own figures, to see the spread behind the medians.
           if (process.env.BENCH_VERBOSE) console.log(`  load ${i} (${code}) at ${cpuSlowdown}×: data ${sample.data.toFixed(1)} ms, → card +${sample.dataToCatalogue.toFixed(1)}, → session +${sample.dataToCalendar.toFixed(1)}, card on screen ${sample.cataloguePainted.toFixed(1)}`);
         }
       }
-      return { now: medians(samples.now!), ...(samples.before ? { before: medians(samples.before) } : {}) };
+      return { now: medians(samples.now!), inMemory: medians(samples.inMemory!), ...(samples.before ? { before: medians(samples.before) } : {}) };
     };
 
     const filter = async (cpuSlowdown: number): Promise<FilterTimes> => {
@@ -437,6 +451,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       atcb,
       runs,
       load: { normal: normal.now, slow: slow.now },
+      loadInMemory: { normal: normal.inMemory, slow: slow.inMemory },
       ...(normal.before && slow.before ? { loadBefore: { root: beforeRoot!, normal: normal.before, slow: slow.before } } : {}),
       ...(beforeSite ? { filterBefore: { normal: await filtersInTurn(1), slow: await filtersInTurn(4) } } : {}),
       sessions: sessionCount,
@@ -472,6 +487,14 @@ async function printFrames(page: Page, marks: PageMarks): Promise<void> {
   const frames = await page.evaluate(() => (window.__bench as unknown as { frames: Frame[] }).frames);
   for (const f of frames) console.log(`    frame ${(f.start - marks.script).toFixed(1)} +${f.duration.toFixed(1)} (render ${f.render.toFixed(1)}, style+layout ${f.layout.toFixed(1)}): ${f.scripts}`);
   console.log(`    data ${(marks.data - marks.script).toFixed(1)}, card ${(marks.catalogue - marks.script).toFixed(1)}`);
+}
+
+/** bench/pages/load.html with its data already in memory: bench/pages/in-memory.js fetches it, then adds the embed's script. */
+function inMemoryPage(): string {
+  const html = readFileSync(join(ROOT, 'bench', 'pages', 'load.html'), 'utf8');
+  const script = '<script type="module" src="/dist/mobilise.js"></script>';
+  if (!html.includes(script)) throw new Error(`bench/pages/load.html no longer has ${script}: update bench/frontend.ts`);
+  return html.replace(script, '<script src="/bench/in-memory.js"></script>');
 }
 
 /** demo/index.html as a CLP would serve it: the built embed, the bench's server as the endpoint, the probe first. */
