@@ -119,6 +119,8 @@ export interface FrontendResult {
   loadInMemory: { normal: LoadTimes; slow: LoadTimes };
   /** With BENCH_BEFORE: the same page loads of that checkout's embed, alternated load by load with these. */
   loadBefore?: { root: string; normal: LoadTimes; slow: LoadTimes };
+  /** With BENCH_BEFORE: that checkout's embed on the in-memory page, in turn with the others. */
+  loadInMemoryBefore?: { normal: LoadTimes; slow: LoadTimes };
   /** With BENCH_BEFORE: filter change → next frame on that checkout's filter page and this one, FILTER_ROUNDS loads of each in turn. */
   filterBefore?: { normal: { now: Spread; before: Spread }; slow: { now: Spread; before: Spread } };
   sessions: number;
@@ -242,22 +244,24 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       else return false;
       return true;
     };
+    const sendPage = (res: ServerResponse, page: string) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
+      return true;
+    };
+    /** The in-memory page (either site's embed), or else the API and the data. */
+    const inMemoryOrApi = (req: IncomingMessage, res: ServerResponse) =>
+      req.url === '/bench/in-memory.html' ? sendPage(res, inMemoryPage()) : apiAndData(req, res);
     site = await startStaticServer({
       mounts: { '/dist/': dist.dir, '/bench/': join(ROOT, 'bench', 'pages'), '/demo/': join(ROOT, 'demo') },
       headers: { 'Cache-Control': 'no-store' },
-      handle: (req, res) => {
-        const page = req.url === '/demo/' ? demoPage(site!.url) : req.url === '/bench/in-memory.html' ? inMemoryPage() : undefined;
-        if (page === undefined) return apiAndData(req, res);
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page);
-        return true;
-      },
+      handle: (req, res) => (req.url === '/demo/' ? sendPage(res, demoPage(site!.url)) : inMemoryOrApi(req, res)),
     });
     // The same API for the embed of before, from a site of its own (its own origin, so no cache is shared).
     if (beforeDist) {
       beforeSite = await startStaticServer({
         mounts: { '/dist/': beforeDist.dir, '/bench/': join(ROOT, 'bench', 'pages') },
         headers: { 'Cache-Control': 'no-store' },
-        handle: apiAndData,
+        handle: inMemoryOrApi,
       });
     }
     const origins = [site.url, ...(beforeSite ? [beforeSite.url] : [])];
@@ -287,14 +291,16 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       });
 
     /**
-     * Page loads of this embed, of its in-memory page and, with BENCH_BEFORE, of the embed before, turn about,
-     * so the machine's drift hits all alike.
+     * Page loads of this embed and of its in-memory page and, with BENCH_BEFORE, of the embed before on both,
+     * turn about, so the machine's drift hits all alike.
      */
-    const loadsInTurn = async (cpuSlowdown: number): Promise<{ now: LoadTimes; inMemory: LoadTimes; before?: LoadTimes }> => {
+    const loadsInTurn = async (
+      cpuSlowdown: number,
+    ): Promise<{ now: LoadTimes; inMemory: LoadTimes; before?: LoadTimes; inMemoryBefore?: LoadTimes }> => {
       const pages: Record<string, [origin: string, pageName: string]> = {
         now: [site!.url, 'load'],
         inMemory: [site!.url, 'in-memory'],
-        ...(beforeSite ? { before: [beforeSite.url, 'load'] } : {}),
+        ...(beforeSite ? { before: [beforeSite.url, 'load'], inMemoryBefore: [beforeSite.url, 'in-memory'] } : {}),
       };
       const samples: Record<string, LoadTimes[]> = {};
       // One extra, discarded round first: Chromium's own first-use costs are not the widget's.
@@ -306,7 +312,8 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
           if (process.env.BENCH_VERBOSE) console.log(`  load ${i} (${code}) at ${cpuSlowdown}×: data ${sample.data.toFixed(1)} ms, → card +${sample.dataToCatalogue.toFixed(1)}, → session +${sample.dataToCalendar.toFixed(1)}, card on screen ${sample.cataloguePainted.toFixed(1)}`);
         }
       }
-      return { now: medians(samples.now!), inMemory: medians(samples.inMemory!), ...(samples.before ? { before: medians(samples.before) } : {}) };
+      const before = samples.before && samples.inMemoryBefore ? { before: medians(samples.before), inMemoryBefore: medians(samples.inMemoryBefore) } : {};
+      return { now: medians(samples.now!), inMemory: medians(samples.inMemory!), ...before };
     };
 
     const filter = async (cpuSlowdown: number): Promise<FilterTimes> => {
@@ -453,6 +460,7 @@ export async function runFrontendBench(options: FrontendOptions = {}): Promise<F
       load: { normal: normal.now, slow: slow.now },
       loadInMemory: { normal: normal.inMemory, slow: slow.inMemory },
       ...(normal.before && slow.before ? { loadBefore: { root: beforeRoot!, normal: normal.before, slow: slow.before } } : {}),
+      ...(normal.inMemoryBefore && slow.inMemoryBefore ? { loadInMemoryBefore: { normal: normal.inMemoryBefore, slow: slow.inMemoryBefore } } : {}),
       ...(beforeSite ? { filterBefore: { normal: await filtersInTurn(1), slow: await filtersInTurn(4) } } : {}),
       sessions: sessionCount,
       filter: { normal: await filter(1), slow: await filter(4) },

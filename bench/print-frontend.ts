@@ -78,10 +78,18 @@ function printBefore(f: FrontendResult): void {
     ['script request → first catalogue card on screen', (t) => t.cataloguePainted],
     ['script request → first calendar session on screen', (t) => t.calendarPainted],
   ];
+  const m = f.loadInMemoryBefore;
+  const inMemory: [string, (t: LoadTimes) => number][] = [
+    ['data already in memory: script request → first catalogue card in the DOM', (t) => t.catalogue],
+    ['data already in memory: script request → first catalogue card on screen', (t) => t.cataloguePainted],
+  ];
   table(
     `Before (BENCH_BEFORE=${b.root}) / now, the same page loaded from each in turn, median of ${f.runs} loads each`,
     ['measure', 'no throttling', '4× CPU slowdown'],
-    rows.map(([name, get]) => [name, cell(get(b.normal), get(f.load.normal)), cell(get(b.slow), get(f.load.slow))]),
+    [
+      ...rows.map(([name, get]) => [name, cell(get(b.normal), get(f.load.normal)), cell(get(b.slow), get(f.load.slow))]),
+      ...(m ? inMemory.map(([name, get]) => [name, cell(get(m.normal), get(f.loadInMemory.normal)), cell(get(m.slow), get(f.loadInMemory.slow))]) : []),
+    ],
   );
   const fb = f.filterBefore;
   if (!fb) return;
