@@ -464,6 +464,26 @@ describe('<mobilise-session-calendar>', () => {
     expect(focusedName(el), 'focus stays on the button after the close event').to.equal(nameOf(button));
   });
 
+  it('a calendar taken out of the page while its signup dialog opens: no error, and nothing opens', async () => {
+    const el = await loaded(await calendar(api(), 'signup="auto"'));
+    const failures: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => {
+      failures.push(e.reason);
+      e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      $<HTMLButtonElement>(el, '[part="signup-button"]')!.click();
+      el.remove();
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(failures.map(String)).to.deep.equal([]);
+      expect($<HTMLDialogElement>(el, 'dialog[part="dialog"]')!.open).to.equal(false);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
   it('lets the host page veto opening with preventDefault()', async () => {
     const el = await loaded(await calendar(api()));
     let seen = 0;

@@ -46,7 +46,8 @@ export class SignupDialogController {
     import('../signup-form/define.js').catch((e: unknown) => console.warn('[mobilise] could not load the signup form', e));
     await this.#host.updateComplete;
     const dialog = this.#dialog;
-    if (dialog && !dialog.open) dialog.showModal();
+    // The page may have taken the calendar out meanwhile: showModal() would throw, unhandled.
+    if (dialog?.isConnected && !dialog.open) dialog.showModal();
   }
 
   get #dialog() {
