@@ -53,7 +53,10 @@ async function submitEmpty(form: Element) {
 
 describe('languages', () => {
   for (const locale of ['en-GB', 'gd', 'cy'] as const) {
-    it(`${locale}: every element in its words, lang said, error summary worded, axe clean`, async () => {
+    it(`${locale}: every element in its words, lang said, error summary worded, axe clean`, async function () {
+      // Three elements loaded and three axe runs: 1.6–3.3 s on a quiet machine (the first, en-GB, pays for
+      // axe's first run), and CI's three engines share 2 cores; 10 s timed en-GB out there once.
+      this.timeout(30_000);
       const s = await packs[locale]!();
       if (locale !== 'en-GB') expect(s.calendar.heading, 'a real translation, not English').to.not.equal(en.calendar.heading);
       const { provider, get } = await page(`locale="${locale}"`);
