@@ -83,13 +83,13 @@ function printBefore(f: FrontendResult): void {
     ['data already in memory: script request → first catalogue card in the DOM', (t) => t.catalogue],
     ['data already in memory: script request → first catalogue card on screen', (t) => t.cataloguePainted],
   ];
+  type Both = { normal: LoadTimes; slow: LoadTimes };
+  const beside = (list: typeof rows, before: Both, now: Both) =>
+    list.map(([name, get]) => [name, cell(get(before.normal), get(now.normal)), cell(get(before.slow), get(now.slow))]);
   table(
     `Before (BENCH_BEFORE=${b.root}) / now, the same page loaded from each in turn, median of ${f.runs} loads each`,
     ['measure', 'no throttling', '4× CPU slowdown'],
-    [
-      ...rows.map(([name, get]) => [name, cell(get(b.normal), get(f.load.normal)), cell(get(b.slow), get(f.load.slow))]),
-      ...(m ? inMemory.map(([name, get]) => [name, cell(get(m.normal), get(f.loadInMemory.normal)), cell(get(m.slow), get(f.loadInMemory.slow))]) : []),
-    ],
+    [...beside(rows, b, f.load), ...(m ? beside(inMemory, m, f.loadInMemory) : [])],
   );
   const fb = f.filterBefore;
   if (!fb) return;
